@@ -1,0 +1,48 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import { getDb, type Tx } from "../client";
+import { settings } from "../schema";
+import { type AuditEntry, recordAudit } from "./audit";
+
+// Every setting with its default; a missing row means the default applies.
+export const SETTING_DEFAULTS = {
+  title: "Quire",
+  description: "A new site, published with Quire.",
+  timezone: "UTC",
+  postsPerPage: 10,
+};
+
+export type SiteSettings = typeof SETTING_DEFAULTS;
+export type SettingKey = keyof SiteSettings;
+
+export function getSettings(db: Tx | ReturnType<typeof getDb> = getDb()): SiteSettings {
+  const rows = db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS)))
+    .all();
+  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  return { ...SETTING_DEFAULTS, ...stored } as SiteSettings;
+}
+
+export function saveSettings(db: Tx | ReturnType<typeof getDb>, values: Partial<SiteSettings>) {
+  const now = new Date();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    db.insert(settings)
+      .values({ key, value, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
+      .run();
+  }
+}
+
+/** Saves settings and their audit entry together. */
+export function updateSettings(values: Partial<SiteSettings>, audit: AuditEntry) {
+  getDb().transaction(
+    (tx) => {
+      saveSettings(tx, values);
+      recordAudit(tx, audit);
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,283 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+// Times are UTC, stored as integer milliseconds (Drizzle maps them to Date).
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const ROLES = ["owner", "admin", "editor", "author", "contributor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USER_STATUSES = ["active", "suspended"] as const;
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  bio: text("bio").notNull().default(""),
+  avatarUrl: text("avatar_url"),
+  role: text("role", { enum: ROLES }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  // Bumped on suspension, password change and "sign out everywhere": older sessions stop working.
+  sessionVersion: integer("session_version").notNull().default(1),
+  status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
+  lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// Invitations and password resets: only a hash of the emailed token is kept.
+export const userTokens = sqliteTable(
+  "user_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["invite", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_tokens_email_idx").on(t.email, t.kind)],
+);
+
+export const POST_TYPES = ["post", "page"] as const;
+export type PostType = (typeof POST_TYPES)[number];
+// "review": a contributor submitted it and an editor has not yet published it.
+export const POST_STATUSES = ["draft", "review", "scheduled", "published"] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+// Posts and pages share one table, so they share one slug space (`/<slug>`).
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type", { enum: POST_TYPES }).notNull().default("post"),
+    title: text("title").notNull(),
+    slug: text("slug").notNull(),
+    markdown: text("markdown").notNull().default(""),
+    // Sanitised HTML rendered from `markdown` at save time; readers never pay for rendering.
+    html: text("html").notNull().default(""),
+    // Plain text of the body, for search and derived excerpts.
+    plaintext: text("plaintext").notNull().default(""),
+    customExcerpt: text("custom_excerpt"),
+    wordCount: integer("word_count").notNull().default(0),
+    status: text("status", { enum: POST_STATUSES }).notNull().default("draft"),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    featureImage: text("feature_image"),
+    featureImageAlt: text("feature_image_alt"),
+    featured: integer("featured", { mode: "boolean" }).notNull().default(false),
+    metaTitle: text("meta_title"),
+    metaDescription: text("meta_description"),
+    canonicalUrl: text("canonical_url"),
+    ogTitle: text("og_title"),
+    ogDescription: text("og_description"),
+    ogImage: text("og_image"),
+    twitterTitle: text("twitter_title"),
+    twitterDescription: text("twitter_description"),
+    twitterImage: text("twitter_image"),
+    commentsOpen: integer("comments_open", { mode: "boolean" }).notNull().default(true),
+    // Optimistic concurrency: a save names the version it started from.
+    version: integer("version").notNull().default(1),
+    // Trash: set when deleted, cleared on restore; purge removes the row.
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("posts_slug_unique").on(t.slug),
+    // Keyset pagination of the reader lists: newest published first.
+    index("posts_listing_idx").on(t.type, t.status, t.publishedAt, t.id),
+    index("posts_author_idx").on(t.authorId, t.status, t.publishedAt),
+    index("posts_featured_idx").on(t.featured, t.status, t.publishedAt),
+    index("posts_updated_idx").on(t.updatedAt),
+  ],
+);
+
+export const tags = sqliteTable("tags", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  description: text("description").notNull().default(""),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const postTags = sqliteTable(
+  "post_tags",
+  {
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    // The first tag is the primary one.
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tagId] }), index("post_tags_tag_idx").on(t.tagId, t.postId)],
+);
+
+export const REVISION_KINDS = ["autosave", "save", "publish", "conflict", "restore"] as const;
+
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: REVISION_KINDS }).notNull(),
+    title: text("title").notNull(),
+    markdown: text("markdown").notNull(),
+    // The post version this revision was based on.
+    version: integer("version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("revisions_post_idx").on(t.postId, t.createdAt)],
+);
+
+export const COMMENT_STATUSES = ["pending", "approved", "spam", "trash"] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "set null" }),
+    status: text("status", { enum: COMMENT_STATUSES }).notNull().default("pending"),
+    authorName: text("author_name").notNull(),
+    // Never shown to readers: used for reply notifications and trust.
+    authorEmail: text("author_email"),
+    authorUrl: text("author_url"),
+    // Set when a signed-in staff member wrote it.
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    markdown: text("markdown").notNull(),
+    html: text("html").notNull(),
+    // Salted hash only: the raw address is never stored.
+    ipHash: text("ip_hash"),
+    userAgent: text("user_agent"),
+    notifyReplies: integer("notify_replies", { mode: "boolean" }).notNull().default(false),
+    // Capability token for the commenter's short edit/delete window (hash only).
+    editTokenHash: text("edit_token_hash"),
+    spamScore: real("spam_score").notNull().default(0),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("comments_post_status_idx").on(t.postId, t.status, t.createdAt),
+    index("comments_status_idx").on(t.status, t.createdAt),
+    index("comments_email_idx").on(t.authorEmail, t.status),
+    index("comments_parent_idx").on(t.parentId),
+  ],
+);
+
+export const media = sqliteTable(
+  "media",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Generated storage name under the data folder's media directory; never the uploaded name.
+    storageKey: text("storage_key").notNull().unique(),
+    originalName: text("original_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    alt: text("alt").notNull().default(""),
+    // JSON list of resized variants: [{ width, key, size }].
+    variants: text("variants", { mode: "json" }).$type<{ width: number; key: string; size: number }[]>(),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("media_created_idx").on(t.createdAt)],
+);
+
+// Key/value site settings; values are JSON.
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: updatedAt(),
+});
+
+// Old addresses that answer 301 to their new place (slug changes).
+export const redirects = sqliteTable("redirects", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  fromPath: text("from_path").notNull().unique(),
+  toPath: text("to_path").notNull(),
+  createdAt: createdAt(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    // Who acted, kept when the user is deleted: a name, "cli", or an integration.
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_target_idx").on(t.targetType, t.targetId)],
+);
+
+// Integrations own a Content API key and an Admin API key, and act with one role.
+export const integrations = sqliteTable("integrations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  role: text("role", { enum: ["contributor", "author", "editor", "admin"] }).notNull().default("editor"),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    // The public key id (Ghost's `kid` for Admin keys).
+    id: text("id").primaryKey(),
+    integrationId: integer("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    type: text("type", { enum: ["content", "admin"] }).notNull(),
+    // Content keys are only compared: a hash is enough.
+    secretHash: text("secret_hash"),
+    // Admin secrets verify HMAC signatures, so they are kept encrypted with the site secret.
+    secretEncrypted: text("secret_encrypted"),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_keys_integration_idx").on(t.integrationId)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Post = typeof posts.$inferSelect;
+export type NewPost = typeof posts.$inferInsert;
+export type Tag = typeof tags.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type Media = typeof media.$inferSelect;

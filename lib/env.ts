@@ -1,0 +1,39 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting is optional: `npm start` must work with none of them.
+const envSchema = z.object({
+  QUIRE_DATA_DIR: z.string().min(1).default("./data"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  QUIRE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string };
+
+let cached: Env | undefined;
+
+/** The validated environment; throws one readable message listing every bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  // An empty variable means "not set", as in a shell `FOO= npm start`.
+  const raw = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, process.env[key] || undefined]),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = { ...parsed.data, dataDir: path.resolve(parsed.data.QUIRE_DATA_DIR) };
+  return cached;
+}
+
+/** The site's public origin, without a trailing slash. */
+export function siteUrl(): string {
+  const env = getEnv();
+  const url = env.QUIRE_URL ?? `http://${env.HOST}:${env.PORT}`;
+  return url.replace(/\/+$/, "");
+}

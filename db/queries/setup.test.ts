@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { migratedDb } from "@/test/helpers";
+import { getPublishedBySlug, listPublishedPosts } from "./posts";
+import { getSettings } from "./settings";
+import { setupSite } from "./setup";
+import { countStaff } from "./users";
+
+const site = (email: string) => ({
+  siteTitle: "Field Notes",
+  owner: { email, name: "Ada Lovelace", passwordHash: "$argon2id$fake", slugBase: "ada-lovelace" },
+  starterContent: [
+    { type: "post" as const, title: "Welcome", slug: "welcome", markdown: "Hi", html: "<p>Hi</p>", status: "published" as const, publishedAt: new Date() },
+    { type: "page" as const, title: "About", slug: "about", markdown: "Us", html: "<p>Us</p>", status: "published" as const, publishedAt: new Date() },
+  ],
+});
+
+describe("setupSite", () => {
+  beforeAll(() => migratedDb());
+
+  it("creates the owner, the title and the starter content together", () => {
+    const result = setupSite(site("Ada@Example.com"));
+    expect(result).toMatchObject({ ok: true, user: { email: "ada@example.com", role: "owner", slug: "ada-lovelace" } });
+    expect(getSettings().title).toBe("Field Notes");
+    expect(listPublishedPosts({ limit: 10 }).map((post) => post.title)).toEqual(["Welcome"]);
+    expect(getPublishedBySlug({ slug: "about" })).toMatchObject({ type: "page", title: "About" });
+  });
+
+  it("never creates a second owner", () => {
+    expect(setupSite(site("mallory@example.com"))).toEqual({ ok: false, reason: "already_setup" });
+    expect(countStaff()).toBe(1);
+  });
+});

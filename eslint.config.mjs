@@ -1,0 +1,43 @@
+import nextPlugin from "@next/eslint-plugin-next";
+import drizzle from "eslint-plugin-drizzle";
+import tseslint from "typescript-eslint";
+
+// ARCHITECTURE.md's import boundaries, as lint errors.
+const noServerModules = {
+  regex: "^@/(db|lib/(?!validations/|utils/|password-policy$))|/db/",
+  message: "components/ may import only components/, lib/validations, lib/utils (ARCHITECTURE.md).",
+};
+const noApp = { regex: "^@/app/|/app/", message: "Nothing imports app/ (ARCHITECTURE.md)." };
+const dbImportsOnlyEnv = {
+  regex: "^@/(components|lib/(?!env$))|^\\.\\./\\.\\./lib/",
+  message: "db/ may import only lib/env (ARCHITECTURE.md).",
+};
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "@next/next": nextPlugin },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules },
+  },
+  {
+    plugins: { drizzle },
+    rules: {
+      // An update or delete without WHERE touches every row.
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx", "getDb()"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx", "getDb()"] }],
+    },
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { patterns: [noApp] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw'][arguments.0.type!='Literal']", message: "sql.raw() takes only a literal: never user input." },
+      ],
+    },
+  },
+  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noApp, noServerModules] }] } },
+  { files: ["db/**"], ignores: ["db/**/*.test.ts"], rules: { "no-restricted-imports": ["error", { patterns: [noApp, dbImportsOnlyEnv] }] } },
+);

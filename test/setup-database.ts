@@ -1,0 +1,12 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+
+// A fresh data folder per test file, set before any module reads the environment.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-test-"));
+process.env.QUIRE_DATA_DIR = dataDir;
+
+afterAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});

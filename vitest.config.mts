@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Outside Next.js's server bundle the guard module has nothing to guard.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    pool: "forks",
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**"],
+    // Each test file gets its own fresh SQLite file in a temporary data folder.
+    setupFiles: ["test/setup-database.ts"],
+    testTimeout: 30_000,
+  },
+});

@@ -275,6 +275,63 @@ export const apiKeys = sqliteTable(
   (t) => [index("api_keys_integration_idx").on(t.integrationId)],
 );
 
+export const WEBHOOK_EVENTS = [
+  "post.published",
+  "post.published.edited",
+  "post.unpublished",
+  "post.deleted",
+  "page.published",
+  "page.published.edited",
+  "page.unpublished",
+  "page.deleted",
+  "comment.added",
+  "comment.approved",
+] as const;
+
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    integrationId: integer("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    event: text("event", { enum: WEBHOOK_EVENTS }).notNull(),
+    targetUrl: text("target_url").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhooks_event_idx").on(t.event)],
+);
+
+// Outgoing work that must survive a restart and retry with backoff: webhook
+// deliveries and e-mails are queued here, never sent inside a user's request.
+export const OUTBOX_KINDS = ["email", "webhook"] as const;
+export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
+    // For webhooks: the subscription; for e-mail: null.
+    webhookId: integer("webhook_id").references(() => webhooks.id, { onDelete: "cascade" }),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    lastResponseStatus: integer("last_response_status"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_webhook_idx").on(t.webhookId, t.createdAt)],
+);
+
+// Addresses that clicked "unsubscribe": no more reply or comment mail to them.
+export const emailSuppressions = sqliteTable("email_suppressions", {
+  email: text("email").primaryKey(),
+  createdAt: createdAt(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type NewPost = typeof posts.$inferInsert;

@@ -1,0 +1,363 @@
+// The command-line tool, run for real as a child process against a fresh data folder per test.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { verify } from "@node-rs/argon2";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, test } from "vitest";
+
+const ROOT = path.resolve(__dirname, "..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const CLI = [TSX, "--conditions=react-server", path.join(ROOT, "bin", "quire.ts")];
+const MIGRATION_COUNT = JSON.parse(
+  fs.readFileSync(path.join(ROOT, "db", "migrations", "meta", "_journal.json"), "utf8"),
+).entries.length as number;
+
+const PASSWORD = "correct horse battery";
+const OTHER_PASSWORD = "tr0ub4dor & 3 more words";
+
+type Result = { code: number | null; stdout: string; stderr: string };
+type UserRow = { id: number; email: string; name: string; slug: string; role: string; password_hash: string; session_version: number };
+
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function freshDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-cli-"));
+  dataDirs.push(dir);
+  return dir;
+}
+
+/** Runs `quire <args>` with `stdin` piped in (nothing, and closed, when omitted). */
+function quire(dataDir: string, args: string[], stdin = ""): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, QUIRE_DATA_DIR: dataDir },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+function createOwner(dataDir: string, email = "ada@example.com", name = "Ada Lovelace") {
+  return quire(dataDir, ["create-user", "--email", email, "--name", name, "--role", "owner"], `${PASSWORD}\n`);
+}
+
+function readDb<T>(dataDir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(dataDir, "quire.db"), { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+function usersIn(dataDir: string): UserRow[] {
+  if (!fs.existsSync(path.join(dataDir, "quire.db"))) return [];
+  return readDb(dataDir, (db) => db.prepare("SELECT * FROM users ORDER BY id").all() as UserRow[]);
+}
+
+/** One readable line on stderr: no stack trace, no usage dump. */
+function singleErrorLine(result: Result): string {
+  const lines = result.stderr.trim().split("\n");
+  if (lines.length !== 1 || /^\s+at /m.test(result.stderr)) throw new Error(`Expected one stderr line, got:\n${result.stderr}`);
+  return lines[0]!;
+}
+
+describe("quire CLI", () => {
+  describe("help and usage errors", () => {
+    test("help, --help and no command all print the usage", async () => {
+      const dir = freshDataDir();
+      for (const args of [["help"], ["--help"], []]) {
+        const result = await quire(dir, args);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^Usage: npm run quire -- <command>/);
+        for (const command of ["migrate", "create-user", "reset-password", "help"]) expect(result.stdout).toContain(command);
+      }
+    });
+
+    test("an unknown command is named, followed by the usage, with exit code 2", async () => {
+      const result = await quire(freshDataDir(), ["frobnicate"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Unknown command "frobnicate"');
+      expect(result.stderr).toContain("Usage:");
+      expect(result.stdout).toBe("");
+    });
+
+    test("an unknown flag is refused with exit code 2", async () => {
+      const dir = freshDataDir();
+      const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--colour", "red"]);
+      expect(result.code).toBe(2);
+      expect(singleErrorLine(result)).toContain("Unknown option --colour");
+      expect(usersIn(dir)).toEqual([]);
+    });
+
+    test("a password given as a flag is refused, not used, and not echoed", async () => {
+      const dir = freshDataDir();
+      for (const flag of [["--password", "hunter2hunter2"], ["--password=hunter2hunter2"]]) {
+        const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner", ...flag], `${PASSWORD}\n`);
+        expect(result.code).toBe(2);
+        expect(singleErrorLine(result)).toContain("There is no --password flag");
+        expect(result.stderr).not.toContain("hunter2");
+      }
+      expect(usersIn(dir)).toEqual([]);
+    });
+
+    test("a stray argument, perhaps a password in the wrong place, is refused without echoing it", async () => {
+      const result = await quire(freshDataDir(), ["reset-password", "--email", "ada@example.com", "hunter2hunter2"]);
+      expect(result.code).toBe(2);
+      expect(singleErrorLine(result)).toContain("takes only --options");
+      expect(result.stderr).not.toContain("hunter2");
+    });
+  });
+
+  describe("migrate", () => {
+    test("applies every migration to a fresh folder, and nothing the second time", async () => {
+      const dir = freshDataDir();
+      const first = await quire(dir, ["migrate"]);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain(`Applied ${MIGRATION_COUNT} migration(s)`);
+      expect(MIGRATION_COUNT).toBeGreaterThan(0);
+
+      const second = await quire(dir, ["migrate"]);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain("Applied 0 migrations");
+      expect(second.stderr).toBe("");
+
+      const journal = readDb(dir, (db) => db.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()) as { n: number };
+      expect(journal.n).toBe(MIGRATION_COUNT);
+      expect(usersIn(dir)).toEqual([]);
+    });
+
+    test("takes no options", async () => {
+      const result = await quire(freshDataDir(), ["migrate", "--force"]);
+      expect(result.code).toBe(2);
+      expect(singleErrorLine(result)).toContain("Unknown option --force");
+    });
+  });
+
+  describe("create-user", () => {
+    test("creates the owner on a fresh folder, with an argon2id hash of the stdin password", async () => {
+      const dir = freshDataDir();
+      const result = await createOwner(dir, "  Ada@Example.COM ", "Ada Lovelace");
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toContain(`Applied ${MIGRATION_COUNT} database migration(s) first.`);
+      expect(result.stdout).toContain("Created owner Ada Lovelace <ada@example.com>");
+
+      const [user, ...others] = usersIn(dir);
+      expect(others).toEqual([]);
+      expect(user).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace", slug: "ada-lovelace", role: "owner", session_version: 1 });
+      expect(user!.password_hash).toMatch(/^\$argon2id\$/);
+      expect(await verify(user!.password_hash, PASSWORD)).toBe(true);
+
+      const audit = readDb(dir, (db) => db.prepare("SELECT actor_label, action, target_id FROM audit_log").all());
+      expect(audit).toEqual([{ actor_label: "cli", action: "user.create", target_id: String(user!.id) }]);
+    });
+
+    test("creates an author by default once the owner exists, with a slug of its own", async () => {
+      const dir = freshDataDir();
+      expect((await createOwner(dir)).code).toBe(0);
+      const result = await quire(dir, ["create-user", "--email", "ada2@example.com", "--name", "Ada Lovelace"], `${OTHER_PASSWORD}\n`);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Created author Ada Lovelace <ada2@example.com>");
+      expect(result.stdout).not.toContain("migration");
+
+      const author = usersIn(dir)[1]!;
+      expect(author).toMatchObject({ email: "ada2@example.com", role: "author", slug: "ada-lovelace-2" });
+      expect(await verify(author.password_hash, OTHER_PASSWORD)).toBe(true);
+    });
+
+    test("accepts every role but owner once the owner exists", async () => {
+      const dir = freshDataDir();
+      expect((await createOwner(dir)).code).toBe(0);
+      for (const role of ["admin", "editor", "contributor"]) {
+        const result = await quire(dir, ["create-user", "--email", `${role}@example.com`, "--name", role, "--role", role], `${PASSWORD}\n`);
+        expect(result.code).toBe(0);
+      }
+      expect(usersIn(dir).map((u) => u.role)).toEqual(["owner", "admin", "editor", "contributor"]);
+    });
+
+    test("uses only the first line of stdin, without its line ending", async () => {
+      const dir = freshDataDir();
+      const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], `${PASSWORD}\r\n${OTHER_PASSWORD}\n`);
+      expect(result.code).toBe(0);
+      const hash = usersIn(dir)[0]!.password_hash;
+      expect(await verify(hash, PASSWORD)).toBe(true);
+    });
+
+    test("refuses a second owner", async () => {
+      const dir = freshDataDir();
+      expect((await createOwner(dir)).code).toBe(0);
+      const result = await createOwner(dir, "grace@example.com", "Grace Hopper");
+      expect(result.code).toBe(1);
+      expect(singleErrorLine(result)).toContain("already has an owner");
+      expect(usersIn(dir).map((u) => u.email)).toEqual(["ada@example.com"]);
+    });
+
+    test("refuses anyone but the owner first, since web setup would then never run", async () => {
+      const dir = freshDataDir();
+      const result = await quire(dir, ["create-user", "--email", "ed@example.com", "--name", "Ed", "--role", "editor"], `${PASSWORD}\n`);
+      expect(result.code).toBe(1);
+      expect(singleErrorLine(result)).toContain("no owner yet");
+      expect(usersIn(dir)).toEqual([]);
+    });
+
+    test("refuses an email that is already taken, whatever its case", async () => {
+      const dir = freshDataDir();
+      expect((await createOwner(dir)).code).toBe(0);
+      const result = await quire(dir, ["create-user", "--email", "ADA@example.com", "--name", "Other Ada"], `${PASSWORD}\n`);
+      expect(result.code).toBe(1);
+      expect(singleErrorLine(result)).toContain("ada@example.com already exists");
+      expect(usersIn(dir)).toHaveLength(1);
+    });
+
+    test("refuses an invalid email, name or role before touching the database", async () => {
+      const dir = freshDataDir();
+      const cases: [string[], string][] = [
+        [["--email", "ada@", "--name", "Ada"], "Enter a valid email address"],
+        [["--email", "ada@example.com", "--name", "   "], "Enter a name."],
+        [["--email", "ada@example.com", "--name", "Ada", "--role", "superuser"], "--role must be one of: owner, admin, editor, author, contributor"],
+        [["--name", "Ada"], "Missing --email"],
+        [["--email", "ada@example.com"], "Missing --name"],
+        [["--email", "--name", "Ada"], "--email needs a value"],
+      ];
+      for (const [args, message] of cases) {
+        const result = await quire(dir, ["create-user", ...args], `${PASSWORD}\n`);
+        expect(result.code, args.join(" ")).toBe(2);
+        expect(singleErrorLine(result)).toContain(message);
+      }
+      expect(fs.existsSync(path.join(dir, "quire.db"))).toBe(false);
+    });
+
+    test("refuses a password shorter than the web forms accept", async () => {
+      const dir = freshDataDir();
+      const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], "short\n");
+      expect(result.code).toBe(1);
+      expect(singleErrorLine(result)).toContain("Use at least 10 characters.");
+      expect(usersIn(dir)).toEqual([]);
+    });
+
+    test("refuses to run without a password on stdin", async () => {
+      const dir = freshDataDir();
+      for (const stdin of ["", "\n"]) {
+        const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], stdin);
+        expect(result.code).toBe(1);
+        expect(singleErrorLine(result)).toMatch(/No password on stdin|Use at least 10 characters/);
+      }
+      expect(usersIn(dir)).toEqual([]);
+    });
+  });
+
+  describe("reset-password", () => {
+    test("sets the new password and ends the user's sessions", async () => {
+      const dir = freshDataDir();
+      expect((await createOwner(dir)).code).toBe(0);
+      const before = usersIn(dir)[0]!;
+
+      const result = await quire(dir, ["reset-password", "--email", "ADA@example.com"], `${OTHER_PASSWORD}\n`);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toContain("Password reset for Ada Lovelace <ada@example.com>");
+
+      const after = usersIn(dir)[0]!;
+      expect(after.session_version).toBe(before.session_version + 1);
+      expect(after.password_hash).toMatch(/^\$argon2id\$/);
+      expect(await verify(after.password_hash, OTHER_PASSWORD)).toBe(true);
+      expect(await verify(after.password_hash, PASSWORD)).toBe(false);
+
+      const actions = readDb(dir, (db) => db.prepare("SELECT actor_label, action FROM audit_log ORDER BY id").all());
+      expect(actions).toEqual([
+        { actor_label: "cli", action: "user.create" },
+        { actor_label: "cli", action: "user.password_reset" },
+      ]);
+    });
+
+    test("an unknown email is a clear failure", async () => {
+      const dir = freshDataDir();
+      const result = await quire(dir, ["reset-password", "--email", "nobody@example.com"], `${OTHER_PASSWORD}\n`);
+      expect(result.code).toBe(1);
+      expect(singleErrorLine(result)).toContain("No user has the email nobody@example.com");
+      expect(result.stdout).toBe("");
+    });
+
+    test("a short or missing password changes nothing", async () => {
+      const dir = freshDataDir();
+      expect((await createOwner(dir)).code).toBe(0);
+      const before = usersIn(dir)[0]!;
+      for (const [stdin, message] of [["short\n", "Use at least 10 characters."], ["", "No password on stdin"]] as const) {
+        const result = await quire(dir, ["reset-password", "--email", "ada@example.com"], stdin);
+        expect(result.code).toBe(1);
+        expect(singleErrorLine(result)).toContain(message);
+      }
+      expect(usersIn(dir)[0]).toEqual(before);
+    });
+
+    test("refuses an invalid email or a missing --email with exit code 2", async () => {
+      const dir = freshDataDir();
+      for (const args of [["--email", "not-an-email"], []]) {
+        const result = await quire(dir, ["reset-password", ...args], `${OTHER_PASSWORD}\n`);
+        expect(result.code).toBe(2);
+        singleErrorLine(result);
+      }
+    });
+  });
+
+  // In a terminal the password is asked twice, without echo. `script` gives the CLI a real pty.
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+  /** Runs `quire <args>` in a pseudo-terminal, answering each password prompt in turn. */
+  function quireInTerminal(dataDir: string, args: string[], answers: string[]): Promise<Result> {
+    const command = [...CLI, ...args].map((part) => `'${part}'`).join(" ");
+    return new Promise((resolve, reject) => {
+      const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env: { ...process.env, QUIRE_DATA_DIR: dataDir } });
+      const timer = setTimeout(() => child.kill(), 20_000);
+      let output = "";
+      let answered = 0;
+      child.stdout.on("data", (chunk) => {
+        output += chunk;
+        // Typing only after the prompt appears: before it, the terminal would still echo.
+        const prompts = output.match(/password: /gi)?.length ?? 0;
+        while (answered < Math.min(prompts, answers.length)) child.stdin.write(`${answers[answered++]}\r`);
+      });
+      child.on("error", reject);
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout: output, stderr: "" });
+      });
+    });
+  }
+
+  describe.skipIf(!hasScript)("in a terminal", () => {
+    test("asks for the password twice and never shows it", async () => {
+      const dir = freshDataDir();
+      const result = await quireInTerminal(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], [PASSWORD, PASSWORD]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("New password: ");
+      expect(result.stdout).toContain("Repeat the password: ");
+      expect(result.stdout).toContain("Created owner Ada <ada@example.com>");
+      expect(result.stdout).not.toContain(PASSWORD);
+      expect(await verify(usersIn(dir)[0]!.password_hash, PASSWORD)).toBe(true);
+    });
+
+    test("refuses two different passwords", async () => {
+      const dir = freshDataDir();
+      expect((await createOwner(dir)).code).toBe(0);
+      const before = usersIn(dir)[0]!;
+      const result = await quireInTerminal(dir, ["reset-password", "--email", "ada@example.com"], [OTHER_PASSWORD, `${OTHER_PASSWORD}!`]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain("The passwords do not match");
+      expect(result.stdout).not.toContain(OTHER_PASSWORD);
+      expect(usersIn(dir)[0]).toEqual(before);
+    });
+  });
+});

@@ -14,7 +14,7 @@ const reports = fs.mkdtempSync(path.join(os.tmpdir(), "quire-test-reports-"));
 let passed = 0;
 let failed = 0;
 
-function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n━━ ${title}`);
   const result = spawnSync(path.join(BIN, command), args, {
     cwd: ROOT,
@@ -31,7 +31,7 @@ function check(title: string, command: string, args: string[]) {
 }
 
 /** A suite whose JSON report gives the count; no report at all counts as one failure. */
-function suite(title: string, command: string, args: string[], reportFile: string, count: (report: never) => [number, number], env = {}) {
+function suite(title: string, command: string, args: string[], reportFile: string, count: (report: never) => [number, number], env: Record<string, string> = {}) {
   const ok = run(title, command, args, env);
   try {
     const [p, f] = count(JSON.parse(fs.readFileSync(reportFile, "utf8")) as never);

@@ -8,7 +8,7 @@ import { parseFlags, parseFlagValue, requireFlag } from "./args";
 import { migrationNote, withMigratedDb } from "./database";
 import { CliError, UsageError } from "./errors";
 import { readNewPassword } from "./read-password";
-import { createStaffUser, staffCheck, type StaffCheck } from "./staff";
+import { createStaffUser, staffCheck, type StaffCheck } from "../../db/queries/users";
 import { USAGE } from "./usage";
 
 const REFUSALS: Record<StaffCheck, (email: string) => string> = {

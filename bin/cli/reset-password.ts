@@ -7,7 +7,7 @@ import { parseFlags, parseFlagValue, requireFlag } from "./args";
 import { migrationNote, withMigratedDb } from "./database";
 import { CliError } from "./errors";
 import { readNewPassword } from "./read-password";
-import { resetStaffPassword } from "./staff";
+import { resetStaffPassword } from "../../db/queries/users";
 import { USAGE } from "./usage";
 
 export async function resetPasswordCommand(args: string[]): Promise<void> {

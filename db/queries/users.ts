@@ -2,6 +2,7 @@ import "server-only";
 import { count, eq, like, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { type Role, users } from "../schema";
+import { recordAudit } from "./audit";
 
 type DbOrTx = Tx | ReturnType<typeof getDb>;
 
@@ -80,22 +81,55 @@ export function insertUser(db: DbOrTx, user: NewStaffUser) {
     .get();
 }
 
-/** Creates a staff user unless the email is taken; one IMMEDIATE transaction. */
-export function createUser(user: NewStaffUser) {
-  const db = getDb();
-  return db.transaction(
+export type StaffCheck = "email_taken" | "owner_exists" | "no_owner_yet";
+
+export function ownerExists(db: DbOrTx = getDb()): boolean {
+  return db.select({ id: users.id }).from(users).where(eq(users.role, "owner")).limit(1).get() !== undefined;
+}
+
+/**
+ * Why this user may not be created, if so. Exactly one owner: a second one is
+ * refused, and so is anyone else before the owner exists, because the web setup
+ * only runs while there are no staff at all; it would then never create an owner.
+ */
+export function staffCheck(db: DbOrTx, user: Pick<NewStaffUser, "email" | "role">): StaffCheck | null {
+  const taken = db.select({ id: users.id }).from(users).where(eq(users.email, user.email.toLowerCase())).get();
+  if (taken) return "email_taken";
+  const hasOwner = ownerExists(db);
+  if (user.role === "owner" && hasOwner) return "owner_exists";
+  if (user.role !== "owner" && !hasOwner) return "no_owner_yet";
+  return null;
+}
+
+/** Checks and inserts in one IMMEDIATE transaction, so two racing commands cannot both make an owner. */
+type Actor = { actorId: number | null; actorLabel: string };
+const CLI: Actor = { actorId: null, actorLabel: "cli" };
+
+export function createStaffUser(user: NewStaffUser, actor: Actor = CLI) {
+  return getDb().transaction(
     (tx) => {
-      const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, user.email.toLowerCase())).get();
-      if (existing) return { ok: false as const, reason: "email_taken" as const };
-      return { ok: true as const, user: insertUser(tx, user) };
+      const refused = staffCheck(tx, user);
+      if (refused) return { ok: false as const, reason: refused };
+      const created = insertUser(tx, user);
+      recordAudit(tx, {
+        ...actor,
+        action: "user.create",
+        targetType: "user",
+        targetId: created.id,
+        details: { role: created.role },
+      });
+      return { ok: true as const, user: created };
     },
     { behavior: "immediate" },
   );
 }
 
 /** Replaces a password and ends every existing session of that user. */
-export function setPasswordByEmail({ email, passwordHash }: { email: string; passwordHash: string }): boolean {
-  const result = getDb()
+export function setPasswordByEmail(
+  { email, passwordHash }: { email: string; passwordHash: string },
+  db: DbOrTx = getDb(),
+): boolean {
+  const result = db
     .update(users)
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.email, email.toLowerCase()))
@@ -103,6 +137,17 @@ export function setPasswordByEmail({ email, passwordHash }: { email: string; pas
   return result.changes > 0;
 }
 
-export function markSeen({ id }: { id: number }) {
-  getDb().update(users).set({ lastSeenAt: new Date() }).where(eq(users.id, id)).run();
+/** The password change and its audit entry, all or nothing. */
+export function resetStaffPassword(
+  { id, email, passwordHash }: { id: number; email: string; passwordHash: string },
+  actor: Actor = CLI,
+): boolean {
+  return getDb().transaction(
+    (tx) => {
+      if (!setPasswordByEmail({ email, passwordHash }, tx)) return false;
+      recordAudit(tx, { ...actor, action: "user.password_reset", targetType: "user", targetId: id });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -1,0 +1,114 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { getDb, type Tx } from "../client";
+import { apiKeys, integrations, webhooks } from "../schema";
+import { type AuditEntry, recordAudit } from "./audit";
+
+export type IntegrationRole = (typeof integrations.$inferInsert)["role"];
+
+/** Key material made by the caller (lib/api-keys): stored hashed or encrypted, never plain. */
+export type IssuedKeys = {
+  contentKeyId: string;
+  contentKeyHash: string;
+  adminKeyId: string;
+  adminSecretEncrypted: string;
+};
+
+function insertKeys(tx: Tx, integrationId: number, keys: IssuedKeys) {
+  tx.insert(apiKeys).values([
+    { id: keys.contentKeyId, integrationId, type: "content", secretHash: keys.contentKeyHash },
+    { id: keys.adminKeyId, integrationId, type: "admin", secretEncrypted: keys.adminSecretEncrypted },
+  ]).run();
+}
+
+export function createIntegration(
+  { name, role, createdBy }: { name: string; role: NonNullable<IntegrationRole>; createdBy: number | null },
+  keys: IssuedKeys,
+  audit: Omit<AuditEntry, "action" | "targetType" | "targetId">,
+) {
+  return getDb().transaction(
+    (tx) => {
+      const integration = tx.insert(integrations).values({ name, role, createdBy }).returning({ id: integrations.id }).get();
+      insertKeys(tx, integration.id, keys);
+      recordAudit(tx, { ...audit, action: "integration.create", targetType: "integration", targetId: integration.id, details: { name, role } });
+      return integration;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Revokes an integration's active keys and issues new ones, together. */
+export function rotateIntegrationKeys(id: number, keys: IssuedKeys, audit: Omit<AuditEntry, "action" | "targetType" | "targetId">) {
+  return getDb().transaction(
+    (tx) => {
+      const exists = tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, id)).get();
+      if (!exists) return false;
+      tx.update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiKeys.integrationId, id), isNull(apiKeys.revokedAt)))
+        .run();
+      insertKeys(tx, id, keys);
+      recordAudit(tx, { ...audit, action: "integration.rotate_keys", targetType: "integration", targetId: id });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Deletes an integration: its keys and webhooks go with it. */
+export function deleteIntegration(id: number, audit: Omit<AuditEntry, "action" | "targetType" | "targetId">) {
+  return getDb().transaction(
+    (tx) => {
+      const deleted = tx.delete(integrations).where(eq(integrations.id, id)).run().changes > 0;
+      if (deleted) recordAudit(tx, { ...audit, action: "integration.delete", targetType: "integration", targetId: id });
+      return deleted;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function listIntegrations() {
+  const db = getDb();
+  const rows = db
+    .select({ id: integrations.id, name: integrations.name, role: integrations.role, createdAt: integrations.createdAt })
+    .from(integrations)
+    .orderBy(desc(integrations.createdAt))
+    .all();
+  const keys = db
+    .select({ id: apiKeys.id, integrationId: apiKeys.integrationId, type: apiKeys.type, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(isNull(apiKeys.revokedAt))
+    .all();
+  const hooks = db
+    .select({ id: webhooks.id, integrationId: webhooks.integrationId, event: webhooks.event, targetUrl: webhooks.targetUrl })
+    .from(webhooks)
+    .all();
+  return rows.map((row) => ({
+    ...row,
+    keys: keys.filter((key) => key.integrationId === row.id),
+    webhooks: hooks.filter((hook) => hook.integrationId === row.id),
+  }));
+}
+
+/** The integration behind an active Admin key, with its encrypted secret (for JWT checks). */
+export function getActiveAdminKey({ id }: { id: string }) {
+  return getDb()
+    .select({ integrationId: apiKeys.integrationId, secretEncrypted: apiKeys.secretEncrypted, role: integrations.role, name: integrations.name })
+    .from(apiKeys)
+    .innerJoin(integrations, eq(integrations.id, apiKeys.integrationId))
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.type, "admin"), isNull(apiKeys.revokedAt)))
+    .get();
+}
+
+/** Active Content key hashes; few enough to compare in constant time one by one. */
+export function listActiveContentKeyHashes() {
+  return getDb()
+    .select({ id: apiKeys.id, secretHash: apiKeys.secretHash })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.type, "content"), isNull(apiKeys.revokedAt)))
+    .all();
+}
+
+export function touchApiKey({ id }: { id: string }) {
+  getDb().update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id)).run();
+}

@@ -1,0 +1,48 @@
+import { SignJWT } from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createIntegration, deleteIntegration, listIntegrations, rotateIntegrationKeys } from "@/db/queries/integrations";
+import { migratedDb } from "@/test/helpers";
+import { authenticateAdminRequest, authenticateContentKey, issueKeys } from "./integrations";
+
+const audit = { actorId: null, actorLabel: "test" };
+
+async function ghostHeader(adminKey: string) {
+  const [id, secret] = adminKey.split(":") as [string, string];
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: "HS256", kid: id, typ: "JWT" })
+    .setIssuedAt()
+    .setExpirationTime("5m")
+    .setAudience("/admin/")
+    .sign(Buffer.from(secret, "hex"));
+  return `Ghost ${token}`;
+}
+
+describe("integrations", () => {
+  beforeAll(() => migratedDb());
+
+  it("authenticate with the keys shown once, and stop after rotation and deletion", async () => {
+    const { stored, shown } = issueKeys();
+    const { id } = createIntegration({ name: "Zapier", role: "author", createdBy: null }, stored, audit);
+    const raw = JSON.stringify(migratedDb().$client.prepare("SELECT * FROM api_keys").all());
+    expect(raw).not.toContain(shown.contentKey);
+    expect(raw).not.toContain(shown.adminKey.split(":")[1]);
+
+    expect(authenticateContentKey(shown.contentKey)).toBe(true);
+    expect(authenticateContentKey("0".repeat(26))).toBe(false);
+    expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toEqual({
+      ok: true,
+      actor: { integrationId: id, name: "Zapier", role: "author" },
+    });
+
+    const rotated = issueKeys();
+    expect(rotateIntegrationKeys(id, rotated.stored, audit)).toBe(true);
+    expect(authenticateContentKey(shown.contentKey)).toBe(false);
+    expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toMatchObject({ ok: false, message: /revoked/ });
+    expect(authenticateContentKey(rotated.shown.contentKey)).toBe(true);
+    expect(listIntegrations()[0]!.keys).toHaveLength(2);
+
+    expect(deleteIntegration(id, audit)).toBe(true);
+    expect(authenticateContentKey(rotated.shown.contentKey)).toBe(false);
+    expect(listIntegrations()).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+import "server-only";
+import {
+  authorsByIds,
+  browsePublicAuthors,
+  browsePublicPosts,
+  browsePublicTags,
+  FilterFieldError,
+  filterToSql,
+  parseOrder,
+  readPublicPost,
+  tagsForPosts,
+} from "@/db/queries/content-api";
+import { getSettings } from "@/db/queries/settings";
+import { siteUrl } from "../env";
+import { authenticateContentKey } from "../integrations";
+import { NqlError, parseNql } from "../nql";
+import { type BrowseParams, parseBrowseParams } from "./params";
+import { apiError, jsonWithEtag } from "./respond";
+import { serializeAuthor, serializePost, serializeTag } from "./serialize";
+
+// The Content API's endpoints, shared by the native (/api/v1, open) and the
+// Ghost-compatible (/ghost/api/content, needs a Content key) routes.
+
+export const RESOURCES = ["posts", "pages", "tags", "authors"] as const;
+export type Resource = (typeof RESOURCES)[number];
+type Options = { requireKey: boolean };
+
+function window(params: BrowseParams) {
+  return params.limit === "all"
+    ? { limit: null, offset: 0 }
+    : { limit: params.limit, offset: (params.page - 1) * params.limit };
+}
+
+function pagination(params: BrowseParams, total: number) {
+  const pages = params.limit === "all" ? 1 : Math.max(1, Math.ceil(total / params.limit));
+  return {
+    pagination: {
+      page: params.page,
+      limit: params.limit,
+      pages,
+      total,
+      next: params.page < pages ? params.page + 1 : null,
+      prev: params.page > 1 ? params.page - 1 : null,
+    },
+  };
+}
+
+function groupByPost<T extends { postId: number }>(items: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) groups.set(item.postId, [...(groups.get(item.postId) ?? []), item]);
+  return groups;
+}
+
+function postsWithRelations(rows: NonNullable<ReturnType<typeof readPublicPost>>[], params: BrowseParams) {
+  const include = new Set(params.include ?? []);
+  const ids = rows.map((row) => row.id);
+  const tags = include.has("tags") ? groupByPost(tagsForPosts(ids)) : undefined;
+  const authors = include.has("authors")
+    ? new Map(authorsByIds([...new Set(rows.map((row) => row.authorId))]).map((author) => [author.id, author]))
+    : undefined;
+  const context = { formats: new Set(params.formats ?? ["html"]), fields: params.fields, tags, authors };
+  return rows.map((row) => serializePost(row, context));
+}
+
+/** Parses and checks what every request shares: parameters and, for Ghost, the key. */
+function prepare(request: Request, options: Options) {
+  const url = new URL(request.url);
+  const parsed = parseBrowseParams(url.searchParams);
+  if (!parsed.ok) return { error: apiError(400, parsed.message) };
+  if (options.requireKey && !authenticateContentKey(parsed.params.key ?? null)) {
+    return { error: apiError(401, "Unknown Content API Key", "Pass a valid Content API key as ?key=.") };
+  }
+  return { params: parsed.params };
+}
+
+export function browse(request: Request, resource: Resource, options: Options): Response {
+  const { params, error } = prepare(request, options);
+  if (error) return error;
+  try {
+    if (resource === "posts" || resource === "pages") {
+      const filter = params.filter ? filterToSql(parseNql(params.filter)) : undefined;
+      const order = parseOrder(params.order);
+      const type = resource === "posts" ? "post" : "page";
+      const { rows, total } = browsePublicPosts({ type, filter, order, ...window(params) });
+      return jsonWithEtag(request, { [resource]: postsWithRelations(rows, params), meta: pagination(params, total) });
+    }
+    if (params.filter) return apiError(400, `filter is supported on posts and pages, not on ${resource}.`);
+    if (resource === "tags") {
+      const { rows, total } = browsePublicTags(window(params));
+      return jsonWithEtag(request, { tags: rows.map(serializeTag), meta: pagination(params, total) });
+    }
+    const { rows, total } = browsePublicAuthors(window(params));
+    return jsonWithEtag(request, { authors: rows.map(serializeAuthor), meta: pagination(params, total) });
+  } catch (caught) {
+    if (caught instanceof NqlError || caught instanceof FilterFieldError) return apiError(400, caught.message);
+    throw caught;
+  }
+}
+
+export function read(request: Request, resource: Resource, by: "id" | "slug", value: string, options: Options): Response {
+  const { params, error } = prepare(request, options);
+  if (error) return error;
+  if (value.length > 200 || (by === "id" && !/^\d{1,15}$/.test(value))) return apiError(404, `${resource} not found.`);
+  if (resource === "posts" || resource === "pages") {
+    const row = readPublicPost({ type: resource === "posts" ? "post" : "page", by, value });
+    if (!row) return apiError(404, `${resource === "posts" ? "Post" : "Page"} not found.`);
+    return jsonWithEtag(request, { [resource]: postsWithRelations([row], params) });
+  }
+  const lookup = { limit: null, offset: 0, ...(by === "slug" ? { slug: value } : { id: Number(value) }) };
+  if (resource === "tags") {
+    const [tag] = browsePublicTags(lookup).rows;
+    return tag ? jsonWithEtag(request, { tags: [serializeTag(tag)] }) : apiError(404, "Tag not found.");
+  }
+  const [author] = browsePublicAuthors(lookup).rows;
+  return author ? jsonWithEtag(request, { authors: [serializeAuthor(author)] }) : apiError(404, "Author not found.");
+}
+
+export function settings(request: Request, options: Options): Response {
+  const { error } = prepare(request, options);
+  if (error) return error;
+  const site = getSettings();
+  return jsonWithEtag(request, {
+    settings: {
+      title: site.title,
+      description: site.description,
+      logo: null,
+      icon: null,
+      accent_color: null,
+      cover_image: null,
+      lang: "en",
+      timezone: site.timezone,
+      navigation: [],
+      secondary_navigation: [],
+      codeinjection_head: null,
+      codeinjection_foot: null,
+      url: `${siteUrl()}/`,
+    },
+    meta: {},
+  });
+}

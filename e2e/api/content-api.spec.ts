@@ -43,7 +43,7 @@ test("Ghost's Content API client browses, filters, paginates and reads by slug",
   expect(settings.title).toBe(OWNER.siteTitle);
 });
 
-test("drafts never appear, odd filters answer 400, and keys are checked", async ({ request, baseURL }) => {
+test("drafts never appear, odd filters answer 400, and keys are checked", async ({ request }) => {
   const name = `keys-${unique()}`;
   const key = createContentKey(name);
   const slug = `secret-${unique()}`;

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { findRedirect } from "@/db/queries/redirects";
 import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before any
@@ -19,11 +20,23 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-// A not-found page gets no params: pass it the path, so the reader 404 can offer
-// posts matching the missing address's words. Set here, so a client cannot choose it.
 function readerRequest(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // A malformed escape ("/%E0%A4%A") would make Next's router answer 500: it names nothing.
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  // An old address (a post whose slug changed) answers 301 to where it lives now.
+  const moved = pathname.length <= 300 ? findRedirect({ fromPath: pathname }) : undefined;
+  if (moved && moved.toPath.startsWith("/") && !moved.toPath.startsWith("//")) {
+    return NextResponse.redirect(new URL(moved.toPath, request.url), 301);
+  }
+  // A not-found page gets no params: pass it the path, so the reader 404 can offer
+  // posts matching the missing address's words. Set here, so a client cannot choose it.
   const headers = new Headers(request.headers);
-  headers.set(MISSING_PATH_HEADER, request.nextUrl.pathname.slice(0, 300));
+  headers.set(MISSING_PATH_HEADER, pathname.slice(0, 300));
   return NextResponse.next({ request: { headers } });
 }
 

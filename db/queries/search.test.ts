@@ -51,3 +51,17 @@ describe("searchPublished", () => {
     expect(search("scal*").map((r) => r.title).sort()).toEqual(["Scalability", "Scale"]);
   });
 });
+
+describe("hostile search input", () => {
+  it("turns FTS5 syntax and 10 KB strings into a harmless query", async () => {
+    await post("Operators", "near and or not star");
+    for (const input of ['"', '""""', "*", "NEAR(a b)", "a OR b NOT", "title:foo", "^a", "(((", "-", '"'.repeat(10_000), "word ".repeat(2_000), "\u0000", "😀"]) {
+      const terms = parseSearchInput(input);
+      const match = toMatchQuery(terms);
+      expect(terms.length, input.slice(0, 20)).toBeLessThanOrEqual(12);
+      if (match) expect(() => searchPublished({ match, limit: 5 })).not.toThrow();
+    }
+    // Operator words are searched for as words.
+    expect(search("NEAR").map((r) => r.title)).toEqual(["Operators"]);
+  });
+});

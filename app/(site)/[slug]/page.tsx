@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { connection } from "next/server";
 import { AuthorBox } from "@/components/site/author-box";
@@ -9,7 +9,6 @@ import { PostNav } from "@/components/site/post-nav";
 import { TagList } from "@/components/site/tag-list";
 import { tagsByPost } from "@/db/queries/post-lists";
 import { getAdjacentPosts, getPublishedBySlug, listRelatedPosts } from "@/db/queries/posts";
-import { findRedirect } from "@/db/queries/redirects";
 import { readingTime } from "@/lib/markdown";
 import { blogPostingJsonLd, postMetadata } from "@/lib/post-seo";
 import { siteSettings } from "@/lib/reader";
@@ -25,9 +24,7 @@ async function loadPost({ params }: Props) {
   const slug = (await params).slug;
   const post = findPost(slug);
   if (post) return post;
-  // An old address of a post that changed its slug answers 301 to the new one.
-  const moved = slug.length <= 200 ? findRedirect({ fromPath: `/${slug}` }) : undefined;
-  if (moved && moved.toPath.startsWith("/") && !moved.toPath.startsWith("//")) permanentRedirect(/^[\x21-\x7e]+$/.test(moved.toPath) ? moved.toPath : encodeURI(moved.toPath));
+  // (Old slugs answer 301 in proxy.ts, before this page runs.)
   notFound();
 }
 

@@ -48,6 +48,16 @@ export function loadListPage({ scope, page, perPage }: { scope: ListScope; page:
   return { cards: toCards(listPublishedPosts({ limit: perPage, before, scope })), totalPages, total };
 }
 
+/** Header links from settings: only site paths and http(s) addresses, whatever is stored. */
+export function navigationLinks(): { label: string; url: string }[] {
+  const stored = siteSettings().navigation;
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (link): link is { label: string; url: string } =>
+      typeof link?.label === "string" && typeof link?.url === "string" && link.label.trim() !== "" && (/^\/(?!\/)/.test(link.url) || /^https?:\/\//i.test(link.url)),
+  );
+}
+
 /** Posts per page from settings, kept within sane bounds whatever is stored. */
 export function perPage(): number {
   const value = Number(siteSettings().postsPerPage);

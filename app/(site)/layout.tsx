@@ -5,7 +5,7 @@ import { JsonLd } from "@/components/site/json-ld";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { siteUrl } from "@/lib/env";
-import { siteSettings } from "@/lib/reader";
+import { navigationLinks, siteSettings } from "@/lib/reader";
 import { feedAlternates } from "@/lib/seo";
 
 // Reader pages render per request from the live database, with no data cache yet:
@@ -25,14 +25,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection(); // reader pages show the live database, never a build-time copy
-  const { title, description, logoUrl, navigation } = siteSettings();
+  const { title, description, logoUrl } = siteSettings();
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
         Skip to content
       </a>
       <JsonLd data={{ "@context": "https://schema.org", "@type": "WebSite", name: title, description, url: `${siteUrl()}/`, potentialAction: { "@type": "SearchAction", target: `${siteUrl()}/search?q={query}`, "query-input": "required name=query" } }} />
-      <SiteHeader title={title} description={description} logoUrl={logoUrl} navigation={Array.isArray(navigation) ? navigation : []} />
+      <SiteHeader title={title} description={description} logoUrl={logoUrl} navigation={navigationLinks()} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-10 focus:outline-none">
         {children}
       </main>

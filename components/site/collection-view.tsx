@@ -35,8 +35,8 @@ export function CollectionView({ kind, name, slug, description, avatarUrl, total
         </div>
         {description && <p className="text-lg">{description}</p>}
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {total === 1 ? "1 post" : `${total} posts`} · Follow by <a href={`${base}/rss.xml`}>RSS</a>, <a href={`${base}/atom.xml`}>Atom</a> or{" "}
-          <a href={`${base}/feed.json`}>JSON Feed</a>
+          {total === 1 ? "1 post" : `${total} posts`} · Follow by <a href={`${base}/rss.xml`} className="underline">RSS</a>, <a href={`${base}/atom.xml`} className="underline">Atom</a> or{" "}
+          <a href={`${base}/feed.json`} className="underline">JSON Feed</a>
         </p>
       </header>
       <PostList cards={cards} timeZone={timeZone} base={base} page={page} totalPages={totalPages} />

@@ -8,7 +8,7 @@ export function NotFoundView({ words, results, timeZone }: { words: string; resu
     <>
       <h1 className="text-4xl font-bold tracking-tight">Page not found</h1>
       <p className="mt-4">
-        There is nothing at this address. It may have moved, or never existed. <Link href="/">Go to the home page</Link>, or search below.
+        There is nothing at this address. It may have moved, or never existed. <Link href="/" className="underline">Go to the home page</Link>, or search below.
       </p>
       {results.length > 0 && (
         <section aria-labelledby="suggestions-heading" className="mt-10">

@@ -4,7 +4,7 @@ import { formatDate } from "@/lib/utils/dates";
 export function PostMeta({ author, date, minutes, timeZone }: { author: { name: string; slug: string }; date: Date | null; minutes: number; timeZone: string }) {
   return (
     <p className="text-sm text-zinc-700 dark:text-zinc-300">
-      <a href={`/author/${author.slug}`} className="text-inherit dark:text-inherit">
+      <a href={`/author/${author.slug}`} className="text-inherit underline decoration-zinc-400 dark:text-inherit">
         {author.name}
       </a>
       {date && (

@@ -187,3 +187,29 @@ test("the health endpoint reports the database and migrations", async ({ request
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: "ok", migrations: { current: true } });
 });
+
+test("the header shows the navigation and logo from settings, and only safe links", async ({ page }) => {
+  const saved = query<{ key: string; value: string }>("SELECT key, value FROM settings WHERE key IN ('navigation', 'logoUrl')");
+  const navigation = [
+    { label: "Start", url: "/" },
+    { label: "Field guide", url: "https://example.com/guide" },
+    { label: "Sneaky", url: "javascript:alert(1)" },
+  ];
+  run("INSERT INTO settings (key, value) VALUES ('navigation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", JSON.stringify(navigation));
+  run("INSERT INTO settings (key, value) VALUES ('logoUrl', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", JSON.stringify("/media/logo.png"));
+  try {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Site" });
+    await expect(nav.getByRole("link")).toHaveText(["Start", "Field guide", "Search"]);
+    await expect(page.locator("header img")).toHaveAttribute("src", "/media/logo.png");
+  } finally {
+    run("DELETE FROM settings WHERE key IN ('navigation', 'logoUrl')");
+    for (const row of saved) run("INSERT INTO settings (key, value) VALUES (?, ?)", row.key, row.value);
+  }
+});
+
+test("/page/1 is the home page", async ({ request }) => {
+  const response = await request.get("/page/1", { maxRedirects: 0 });
+  expect([301, 308]).toContain(response.status());
+  expect(new URL(response.headers().location!, "http://x").pathname).toBe("/");
+});

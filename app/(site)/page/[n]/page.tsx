@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { HomeView } from "@/components/site/home-view";
 import { loadHomePage } from "@/lib/home";
@@ -18,7 +18,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePageN({ params }: Props) {
   await connection();
-  const page = parsePageNumber((await params).n);
+  const { n } = await params;
+  if (n === "1") permanentRedirect("/");
+  const page = parsePageNumber(n);
   const home = page ? loadHomePage(page) : null;
   if (!page || !home) notFound();
   return <HomeView {...home} page={page} timeZone={siteSettings().timezone} />;

@@ -213,3 +213,13 @@ test("/page/1 is the home page", async ({ request }) => {
   expect([301, 308]).toContain(response.status());
   expect(new URL(response.headers().location!, "http://x").pathname).toBe("/");
 });
+
+test("cards count approved comments only", async ({ page }) => {
+  const post = await createPost({ title: `Talked about ${unique()}` });
+  for (const status of ["approved", "approved", "pending", "spam", "trash"]) {
+    run("INSERT INTO comments (post_id, status, author_name, markdown, html) VALUES (?, ?, 'Reader', 'Hi', '<p>Hi</p>')", post.id, status);
+  }
+  await page.goto("/");
+  const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: post.title }) });
+  await expect(card.getByText("2 comments")).toBeVisible();
+});

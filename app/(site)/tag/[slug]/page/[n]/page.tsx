@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { CollectionView } from "@/components/site/collection-view";
 import { collectionJsonLd, collectionMetadata, loadCollectionPage } from "@/lib/collections";
@@ -17,6 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   await connection();
   const { slug, n } = await params;
+  if (n === "1") permanentRedirect(`/tag/${encodeURIComponent(slug)}`);
   const page = parsePageNumber(n);
   const loaded = page ? loadCollectionPage("tag", slug, page) : null;
   if (!loaded) notFound();

@@ -1,4 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { findRedirect } from "@/db/queries/redirects";
+import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before any
 // admin page renders. Every page, action and handler still checks the session itself.
@@ -10,6 +12,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return readerRequest(request);
   if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return;
   if (hasSessionCookie(request)) return;
   const login = new URL("/admin/login", request.url);
@@ -17,4 +20,26 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*"] };
+function readerRequest(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // A malformed escape ("/%E0%A4%A") would make Next's router answer 500: it names nothing.
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  // An old address (a post whose slug changed) answers 301 to where it lives now.
+  const moved = pathname.length <= 300 ? findRedirect({ fromPath: pathname }) : undefined;
+  if (moved && moved.toPath.startsWith("/") && !moved.toPath.startsWith("//")) {
+    return NextResponse.redirect(new URL(moved.toPath, request.url), 301);
+  }
+  // A not-found page gets no params: pass it the path, so the reader 404 can offer
+  // posts matching the missing address's words. Set here, so a client cannot choose it.
+  const headers = new Headers(request.headers);
+  headers.set(MISSING_PATH_HEADER, pathname.slice(0, 300));
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  matcher: ["/admin", "/admin/:path*", "/((?!_next/|api/|admin|favicon\\.ico|rss\\.xml|atom\\.xml|feed\\.json|sitemap\\.xml|robots\\.txt|og(?:/|$)).*)"],
+};

@@ -22,8 +22,14 @@ const REBUILD_POSTS = [
   "PRAGMA foreign_keys=ON;",
 ].join("--> statement-breakpoint\n");
 
+// The search triggers as the newest migration that defines them writes them.
+const lastTriggerMigration = fs
+  .readdirSync(MIGRATIONS_FOLDER)
+  .filter((name) => name.endsWith(".sql") && fs.readFileSync(path.join(MIGRATIONS_FOLDER, name), "utf8").includes("CREATE TRIGGER `posts_fts_after_"))
+  .sort()
+  .at(-1)!;
 const RECREATE_SEARCH_TRIGGERS = fs
-  .readFileSync(path.join(MIGRATIONS_FOLDER, "0001_posts_fts.sql"), "utf8")
+  .readFileSync(path.join(MIGRATIONS_FOLDER, lastTriggerMigration), "utf8")
   .split("--> statement-breakpoint")
   .filter((statement) => statement.includes("CREATE TRIGGER"))
   .join("--> statement-breakpoint");

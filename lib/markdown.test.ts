@@ -33,3 +33,24 @@ describe("excerpts and reading time", () => {
     expect(countWords("It’s a well-known fact: 42 words?")).toBe(6);
   });
 });
+
+describe("code highlighting", () => {
+  it("highlights fenced code for both colour schemes with CSS variables only", async () => {
+    const { html } = await renderPostMarkdown("```ts\nconst answer: number = 42;\n```");
+    expect(html).toContain('<pre class="shiki shiki-themes github-light-default github-dark-default"');
+    expect(html).toMatch(/<span style="--shiki-light:#[0-9A-Fa-f]+;--shiki-dark:#[0-9A-Fa-f]+">const<\/span>/);
+    expect(html).toContain("42");
+  });
+
+  it("keeps unknown languages and untagged blocks as escaped plain code", async () => {
+    const { html } = await renderPostMarkdown("```nosuchlang\n<script>alert(1)</script>\n```\n\n```\nplain\n```");
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&#x3C;script>");
+    expect(html).toContain("plain");
+  });
+
+  it("still strips styles and classes that shiki did not write", async () => {
+    const { html } = await renderPostMarkdown('<span style="position:fixed" class="line">x</span>\n\n<pre style="color:red">y</pre>');
+    expect(html).not.toMatch(/position:fixed|color:red/);
+  });
+});

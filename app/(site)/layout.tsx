@@ -1,30 +1,42 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { connection } from "next/server";
+import { JsonLd } from "@/components/site/json-ld";
+import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { getSettings } from "@/db/queries/settings";
+import { siteUrl } from "@/lib/env";
+import { navigationLinks, siteSettings } from "@/lib/reader";
+import { feedAlternates } from "@/lib/seo";
+
+// Reader pages render per request from the live database, with no data cache yet:
+// a publish, edit or settings change shows at once, whoever made it (admin, CLI,
+// API, a test writing the database). Issue 7 adds the tagged cache in front.
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const { title, description } = getSettings();
-  return { title: { default: title, template: `%s · ${title}` }, description };
+  const { title, description } = siteSettings();
+  return {
+    metadataBase: new URL(`${siteUrl()}/`),
+    title: { default: title, template: `%s · ${title}` },
+    description,
+    alternates: { types: feedAlternates({ title, base: "" }) },
+  };
 }
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection(); // reader pages show the live database, never a build-time copy
-  const { title, description } = getSettings();
+  const { title, description, logoUrl } = siteSettings();
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
         Skip to content
       </a>
-      <SiteHeader title={title} description={description} />
-      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+      <JsonLd data={{ "@context": "https://schema.org", "@type": "WebSite", name: title, description, url: `${siteUrl()}/`, potentialAction: { "@type": "SearchAction", target: `${siteUrl()}/search?q={query}`, "query-input": "required name=query" } }} />
+      <SiteHeader title={title} description={description} logoUrl={logoUrl} navigation={navigationLinks()} />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-10 focus:outline-none">
         {children}
       </main>
-      <footer className="mx-auto max-w-3xl px-4 py-8 text-sm text-zinc-700 dark:text-zinc-300">
-        Published with Quire.
-      </footer>
+      <SiteFooter title={title} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { posts, postTags, tags, users } from "../schema";
+import { isPublic } from "./post-visibility";
 
 // Reads for the public Content API (native /api/v1 and Ghost-compatible): published
 // content only, filtered by a parsed NQL tree whose fields map to SQL here.
@@ -117,7 +118,6 @@ export function parseOrder(order: string | undefined): SQL[] {
   });
 }
 
-const isVisible = (type: "post" | "page") => and(eq(posts.type, type), eq(posts.status, "published"), isNull(posts.deletedAt));
 
 const PUBLIC_POST_COLUMNS = {
   id: posts.id,
@@ -155,7 +155,7 @@ export function browsePublicPosts({
   offset,
 }: { type: "post" | "page"; filter?: SQL; order: SQL[]; limit: number | null; offset: number }) {
   const db = getDb();
-  const where = and(isVisible(type), filter);
+  const where = and(isPublic(type), filter);
   const total = db.select({ n: count() }).from(posts).where(where).get()?.n ?? 0;
   const query = db.select(PUBLIC_POST_COLUMNS).from(posts).where(where).orderBy(...order);
   const rows = limit === null ? query.all() : query.limit(limit).offset(offset).all();
@@ -164,7 +164,7 @@ export function browsePublicPosts({
 
 export function readPublicPost({ type, by, value }: { type: "post" | "page"; by: "id" | "slug"; value: string }) {
   const condition = by === "id" ? eq(posts.id, Number(value)) : eq(posts.slug, value);
-  return getDb().select(PUBLIC_POST_COLUMNS).from(posts).where(and(isVisible(type), condition)).get();
+  return getDb().select(PUBLIC_POST_COLUMNS).from(posts).where(and(isPublic(type), condition)).get();
 }
 
 /** Tags of these posts, primary first. */
@@ -192,7 +192,7 @@ type Lookup = { limit: number | null; offset: number; slug?: string; id?: number
 
 export function browsePublicAuthors({ limit, offset, slug, id }: Lookup) {
   const db = getDb();
-  const hasPosts = sql`exists (select 1 from ${posts} where ${posts.authorId} = ${users.id} and ${isVisible("post")})`;
+  const hasPosts = sql`exists (select 1 from ${posts} where ${posts.authorId} = ${users.id} and ${isPublic("post")})`;
   const where = and(hasPosts, slug === undefined ? undefined : eq(users.slug, slug), id === undefined ? undefined : eq(users.id, id));
   const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
   const query = db.select(PUBLIC_AUTHOR_COLUMNS).from(users).where(where).orderBy(asc(users.name), asc(users.id));
@@ -202,7 +202,7 @@ export function browsePublicAuthors({ limit, offset, slug, id }: Lookup) {
 /** Tags used by at least one published post. */
 export function browsePublicTags({ limit, offset, slug, id }: Lookup) {
   const db = getDb();
-  const used = sql`exists (select 1 from ${postTags} join ${posts} on ${posts.id} = ${postTags.postId} where ${postTags.tagId} = ${tags.id} and ${isVisible("post")})`;
+  const used = sql`exists (select 1 from ${postTags} join ${posts} on ${posts.id} = ${postTags.postId} where ${postTags.tagId} = ${tags.id} and ${isPublic("post")})`;
   const where = and(used, slug === undefined ? undefined : eq(tags.slug, slug), id === undefined ? undefined : eq(tags.id, id));
   const total = db.select({ n: count() }).from(tags).where(where).get()?.n ?? 0;
   const query = db

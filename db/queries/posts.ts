@@ -1,39 +1,14 @@
 import "server-only";
-import { and, count, desc, eq, isNull, like, lt, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, like, lt, or, asc, inArray, sql, ne } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
-import { type NewPost, type PostStatus, posts, users } from "../schema";
+import { type NewPost, type PostStatus, postTags, posts, users } from "../schema";
+import { isPublic } from "./post-visibility";
 
 type DbOrTx = Tx | ReturnType<typeof getDb>;
 
-// What a reader may see: published posts, not in the trash.
-const isPublic = (type: "post" | "page") =>
-  and(eq(posts.type, type), eq(posts.status, "published"), isNull(posts.deletedAt));
+export { listPublishedPosts } from "./post-lists";
 
-/** Newest published posts first, by the `(published_at, id)` keyset. */
-export function listPublishedPosts({ limit, before }: { limit: number; before?: { publishedAt: Date; id: number } }) {
-  const cursor = before
-    ? or(lt(posts.publishedAt, before.publishedAt), and(eq(posts.publishedAt, before.publishedAt), lt(posts.id, before.id)))
-    : undefined;
-  return getDb()
-    .select({
-      id: posts.id,
-      title: posts.title,
-      slug: posts.slug,
-      customExcerpt: posts.customExcerpt,
-      plaintext: posts.plaintext,
-      wordCount: posts.wordCount,
-      publishedAt: posts.publishedAt,
-      authorName: users.name,
-    })
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(isPublic("post"), cursor))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit)
-    .all();
-}
-
-/** A published post or page by its slug, for the reader page. */
+/** A published post or page by its slug, with what the reader page shows. */
 export function getPublishedBySlug({ slug }: { slug: string }) {
   return getDb()
     .select({
@@ -43,17 +18,69 @@ export function getPublishedBySlug({ slug }: { slug: string }) {
       slug: posts.slug,
       html: posts.html,
       customExcerpt: posts.customExcerpt,
-      plaintext: posts.plaintext,
+      plaintext: sql<string>`substr(${posts.plaintext}, 1, 400)`,
       wordCount: posts.wordCount,
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
+      featureImage: posts.featureImage,
+      featureImageAlt: posts.featureImageAlt,
+      metaTitle: posts.metaTitle,
+      metaDescription: posts.metaDescription,
+      canonicalUrl: posts.canonicalUrl,
+      ogTitle: posts.ogTitle,
+      ogDescription: posts.ogDescription,
+      ogImage: posts.ogImage,
+      twitterTitle: posts.twitterTitle,
+      twitterDescription: posts.twitterDescription,
+      twitterImage: posts.twitterImage,
+      commentsOpen: posts.commentsOpen,
+      authorId: users.id,
       authorName: users.name,
       authorSlug: users.slug,
+      authorBio: users.bio,
+      authorAvatarUrl: users.avatarUrl,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(eq(posts.slug, slug), or(isPublic("post"), isPublic("page"))))
     .get();
+}
+
+export type PublishedPost = NonNullable<ReturnType<typeof getPublishedBySlug>>;
+
+/** The published posts just older and just newer than this one (keyset neighbours). */
+export function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt: Date }) {
+  const columns = { title: posts.title, slug: posts.slug };
+  const older = getDb()
+    .select(columns)
+    .from(posts)
+    .where(and(isPublic("post"), or(lt(posts.publishedAt, publishedAt), and(eq(posts.publishedAt, publishedAt), lt(posts.id, id)))))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(1)
+    .get();
+  const newer = getDb()
+    .select(columns)
+    .from(posts)
+    .where(and(isPublic("post"), or(gt(posts.publishedAt, publishedAt), and(eq(posts.publishedAt, publishedAt), gt(posts.id, id)))))
+    .orderBy(asc(posts.publishedAt), asc(posts.id))
+    .limit(1)
+    .get();
+  return { older, newer };
+}
+
+/** Up to `limit` published posts sharing the most tags with this one, newest first among equals. */
+export function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number }) {
+  const shared = sql<number>`count(*)`;
+  const tagIds = getDb().select({ tagId: postTags.tagId }).from(postTags).where(eq(postTags.postId, id));
+  return getDb()
+    .select({ id: posts.id, title: posts.title, slug: posts.slug, publishedAt: posts.publishedAt, shared })
+    .from(postTags)
+    .innerJoin(posts, eq(posts.id, postTags.postId))
+    .where(and(inArray(postTags.tagId, tagIds), ne(posts.id, id), isPublic("post")))
+    .groupBy(posts.id)
+    .orderBy(desc(shared), desc(posts.publishedAt), desc(posts.id))
+    .limit(limit)
+    .all();
 }
 
 /** A slug no other post or page has: "hello", then "hello-2", … */

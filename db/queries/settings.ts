@@ -10,6 +10,13 @@ export const SETTING_DEFAULTS = {
   description: "A new site, published with Quire.",
   timezone: "UTC",
   postsPerPage: 10,
+  // Reader site (issue 3): header links, logo, and whether feeds carry whole posts.
+  navigation: [
+    { label: "Home", url: "/" },
+    { label: "About", url: "/about" },
+  ] as { label: string; url: string }[],
+  logoUrl: null as string | null,
+  feedFullContent: true,
 };
 
 export type SiteSettings = typeof SETTING_DEFAULTS;

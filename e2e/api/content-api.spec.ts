@@ -1,7 +1,7 @@
 import GhostContentAPI from "@tryghost/content-api";
 import { expect, test } from "@playwright/test";
 import { createContentKey, revokeKeys } from "../fixtures/api-keys";
-import { insertPost } from "../fixtures/content";
+import { createPost, createTag } from "../fixtures/content";
 import { OWNER, unique } from "../fixtures/site";
 
 // Ghost's own client, unchanged, against Quire.
@@ -12,9 +12,13 @@ function client(baseURL: string, key: string) {
 test("Ghost's Content API client browses, filters, paginates and reads by slug", async ({ baseURL }) => {
   const tag = `api-${unique()}`;
   const other = `other-${unique()}`;
-  for (let i = 1; i <= 3; i++) insertPost({ title: `Tagged ${i} ${tag}`, slug: `${tag}-${i}`, tags: [tag], publishedAt: Date.now() - i * 1000 });
-  insertPost({ title: `Featured ${other}`, slug: `${other}-f`, tags: [other], featured: true });
-  insertPost({ title: `Draft ${tag}`, slug: `${tag}-draft`, tags: [tag], status: "draft" });
+  createTag({ name: tag, slug: tag });
+  createTag({ name: other, slug: other });
+  for (let i = 1; i <= 3; i++) {
+    await createPost({ title: `Tagged ${i} ${tag}`, slug: `${tag}-${i}`, tags: [tag], publishedAt: new Date(Date.now() - i * 1000), markdown: "Body text." });
+  }
+  await createPost({ title: `Featured ${other}`, slug: `${other}-f`, tags: [other], featured: true });
+  await createPost({ title: `Draft ${tag}`, slug: `${tag}-draft`, tags: [tag], status: "draft" });
   const api = client(baseURL!, createContentKey(`content-${tag}`));
 
   const page1 = await api.posts.browse({ filter: `tag:${tag}`, include: ["tags", "authors"], limit: 2 });
@@ -47,7 +51,7 @@ test("drafts never appear, odd filters answer 400, and keys are checked", async 
   const name = `keys-${unique()}`;
   const key = createContentKey(name);
   const slug = `secret-${unique()}`;
-  insertPost({ title: "Secret draft", slug, status: "draft" });
+  await createPost({ title: "Secret draft", slug, status: "draft" });
 
   const draft = await request.get(`/ghost/api/content/posts/slug/${slug}?key=${key}`);
   expect(draft.status()).toBe(404);

@@ -1,0 +1,8 @@
+// GET /author/<slug>/rss.xml — one author's newest posts.
+import { connection } from "next/server";
+import { feedResponse } from "@/lib/feeds";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  return feedResponse("rss", "author", (await params).slug);
+}

@@ -1,0 +1,8 @@
+// GET /rss.xml — the site's newest posts.
+import { connection } from "next/server";
+import { feedResponse } from "@/lib/feeds";
+
+export async function GET() {
+  await connection();
+  return feedResponse("rss", "site");
+}

@@ -1,0 +1,8 @@
+// GET /tag/<slug>/feed.json — one tag's newest posts.
+import { connection } from "next/server";
+import { feedResponse } from "@/lib/feeds";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  return feedResponse("json", "tag", (await params).slug);
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { and, desc, eq, max, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { postTags, posts, tags } from "../schema";
+import { isPublic } from "./post-visibility";
+
+/** A tag by slug, for its archive page and feeds. */
+export function getTagBySlug({ slug }: { slug: string }) {
+  return getDb()
+    .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
+    .from(tags)
+    .where(eq(tags.slug, slug))
+    .get();
+}
+
+/** Tags with at least one published post and when that newest post changed, for the sitemap. */
+export function listTagsInUse() {
+  return getDb()
+    .select({ slug: tags.slug, lastModified: max(posts.updatedAt) })
+    .from(tags)
+    .innerJoin(postTags, eq(postTags.tagId, tags.id))
+    .innerJoin(posts, and(eq(posts.id, postTags.postId), isPublic("post")))
+    .groupBy(tags.id)
+    .orderBy(desc(sql`count(*)`))
+    .all();
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { cache } from "react";
+import { type ListScope, type PostCard, countPublishedPosts, cursorAtOffset, listPublishedPosts, tagsByPost } from "@/db/queries/post-lists";
+import { getSettings } from "@/db/queries/settings";
+import type { PostCardData } from "@/components/site/post-card";
+import { deriveExcerpt, readingTime } from "./markdown";
+
+// Shared by the reader pages: settings once per request, cards, and page numbers.
+
+export const siteSettings = cache(() => getSettings());
+
+/** Rows from db/queries → what a card shows, with each post's tags. */
+export function toCards(rows: PostCard[]): PostCardData[] {
+  const tags = tagsByPost(rows.map((row) => row.id));
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    slug: row.slug,
+    excerpt: row.customExcerpt || deriveExcerpt(row.plaintext),
+    publishedAt: row.publishedAt,
+    minutes: readingTime(row.wordCount),
+    author: { name: row.authorName, slug: row.authorSlug },
+    tags: tags.get(row.id) ?? [],
+    commentCount: row.commentCount,
+    featureImage: row.featureImage,
+    featureImageAlt: row.featureImageAlt,
+    featured: row.featured,
+  }));
+}
+
+/** "2" → 2; anything but a plain page number from 2 up ("1", "-1", "02", "1e9", "abc") → null. */
+export function parsePageNumber(raw: string): number | null {
+  if (!/^[1-9]\d{0,5}$/.test(raw)) return null;
+  const page = Number(raw);
+  return page >= 2 ? page : null;
+}
+
+/**
+ * Page `page` of a list, read by keyset (the cursor is found on the index); null
+ * when the page does not exist, so the route answers 404.
+ */
+export function loadListPage({ scope, page, perPage }: { scope: ListScope; page: number; perPage: number }) {
+  const total = countPublishedPosts(scope);
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  if (page > totalPages) return null;
+  const before = cursorAtOffset(scope, (page - 1) * perPage);
+  if (page > 1 && !before) return null;
+  return { cards: toCards(listPublishedPosts({ limit: perPage, before, scope })), totalPages, total };
+}
+
+/** Header links from settings: only site paths and http(s) addresses, whatever is stored. */
+export function navigationLinks(): { label: string; url: string }[] {
+  const stored = siteSettings().navigation;
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (link): link is { label: string; url: string } =>
+      typeof link?.label === "string" && typeof link?.url === "string" && link.label.trim() !== "" && (/^\/(?!\/)/.test(link.url) || /^https?:\/\//i.test(link.url)),
+  );
+}
+
+/** Posts per page from settings, kept within sane bounds whatever is stored. */
+export function perPage(): number {
+  const value = Number(siteSettings().postsPerPage);
+  return Number.isInteger(value) ? Math.min(Math.max(value, 1), 100) : 10;
+}

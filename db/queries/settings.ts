@@ -10,6 +10,17 @@ export const SETTING_DEFAULTS = {
   description: "A new site, published with Quire.",
   timezone: "UTC",
   postsPerPage: 10,
+  // Issue 4 (admin settings page). navigation, logoUrl and feedFullContent are read by the reader site too.
+  logoUrl: null as string | null,
+  navigation: [
+    { label: "Home", url: "/" },
+    { label: "About", url: "/about" },
+  ] as { label: string; url: string }[],
+  feedFullContent: false,
+  commentPolicy: "hold_first_time" as "hold_all" | "hold_first_time" | "publish",
+  commentLinkLimit: 2,
+  // 0: comments never close by age.
+  commentCloseAfterDays: 0,
 };
 
 export type SiteSettings = typeof SETTING_DEFAULTS;

@@ -28,7 +28,7 @@ export function InviteForm({ action }: { action: FormAction<{ link: string }> })
         </div>
       )}
       <Field label="Email address to invite" name="email" type="email" errors={errors?.email} defaultValue={state && !state.ok ? state.values?.email : undefined} />
-      <Select label="Role" name="role" options={ROLES} errors={errors?.role} defaultValue="author" />
+      <Select label="Invite as" name="role" options={ROLES} errors={errors?.role} defaultValue="author" />
       <Button type="submit" disabled={pending}>Send invitation</Button>
     </form>
   );

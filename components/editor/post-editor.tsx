@@ -24,16 +24,18 @@ type Props = {
   existingTags: string[];
   actions: EditorActions;
   initialPreview: { html: string; wordCount: number };
+  /** The outcome of what was done just before arriving here (a new post's first save). */
+  flash?: string;
 };
 
-export function PostEditor({ post, canPublish, timezone, existingTags, actions, initialPreview }: Props) {
+export function PostEditor({ post, canPublish, timezone, existingTags, actions, initialPreview, flash }: Props) {
   const router = useRouter();
   const [draft, setDraft] = useState<EditorDraft>(post.draft);
   const [saved, setSaved] = useState(JSON.stringify(post.draft));
   const [id, setId] = useState(post.id);
   const [version, setVersion] = useState(post.version);
   const [status, setStatus] = useState(post.status);
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(flash ? { ok: true, message: flash } : null);
   const [errors, setErrors] = useState<FieldErrors | undefined>();
   const [preview, setPreview] = useState(initialPreview);
   const [autosaveNote, setAutosaveNote] = useState("");
@@ -87,7 +89,8 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  async function save(): Promise<number | null> {
+  // A new post's first save moves to its own address (navigate: false when a workflow step follows).
+  async function save(navigate = true): Promise<number | null> {
     setBusy(true);
     const snapshot = draft;
     const response = await actions.save(null, { ...snapshot, type: post.type, id: id ?? undefined, version });
@@ -106,13 +109,13 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
     setSlugEdited(true);
     if (!id) {
       setId(data.id);
-      window.history.replaceState(null, "", `/admin/${post.type}s/${data.id}`);
+      if (navigate) router.replace(`/admin/${post.type}s/${data.id}?done=saved`);
     }
     return data.id;
   }
 
   async function transition(action: ObjectAction<{ id: number }>, next: EditorPost["status"] | "trashed", extra: Record<string, unknown> = {}) {
-    const postId = dirty || !id ? await save() : id;
+    const postId = dirty || !id ? await save(false) : id;
     if (!postId) return;
     setBusy(true);
     const response = await action(null, { id: postId, ...extra });
@@ -121,6 +124,7 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
     setErrors(response.ok ? undefined : response.fieldErrors);
     if (!response.ok) return;
     if (next === "trashed") return router.push(`/admin/${post.type}s`);
+    if (!id) return router.replace(`/admin/${post.type}s/${postId}?done=${next}`);
     setStatus(next);
     router.refresh();
   }

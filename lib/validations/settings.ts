@@ -32,8 +32,8 @@ export const siteSettingsSchema = generalSettingsSchema.extend({
     .string()
     .trim()
     .max(500)
-    .refine((v) => v === "" || v.startsWith("/media/") || /^https?:\/\//.test(v), "Use an uploaded image (/media/…) or an http(s) address.")
-    .transform((v) => v || null),
+    // Stored as "" for none: a settings value cannot be SQL NULL.
+    .refine((v) => v === "" || v.startsWith("/media/") || /^https?:\/\//.test(v), "Use an uploaded image (/media/…) or an http(s) address."),
   navigation: navigationField,
   timezone: z.string().trim().min(1, "Choose a timezone.").max(60).refine((zone) => {
     try {

@@ -12,9 +12,17 @@ import { requireStaff } from "@/lib/page-guards";
 
 export const metadata: Metadata = { title: "Edit · Quire" };
 
-type Props = { params: Promise<{ kind: string; id: string }> };
+type Props = { params: Promise<{ kind: string; id: string }>; searchParams: Promise<{ done?: string }> };
 
-export default async function EditPostPage({ params }: Props) {
+// What the editor did before it moved here from /new (its first save creates the post).
+const DONE: Record<string, string> = {
+  saved: "Draft saved.",
+  published: "Published.",
+  scheduled: "Scheduled.",
+  review: "Submitted for review. An editor will publish it.",
+};
+
+export default async function EditPostPage({ params, searchParams }: Props) {
   const { kind: segment, id: rawId } = await params;
   const kind = kindOf(segment);
   const id = idOf(rawId);
@@ -35,6 +43,7 @@ export default async function EditPostPage({ params }: Props) {
         existingTags={listTagNames()}
         actions={EDITOR_ACTIONS}
         initialPreview={{ html: post.html, wordCount: post.wordCount }}
+        flash={DONE[(await searchParams).done ?? ""]}
       />
     </>
   );

@@ -37,7 +37,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       <p className="mt-1 text-sm">
         <Link href={`/admin/${kind.segment}/${id}`}>Back to the editor</Link>
       </p>
-      <form method="get" className="mt-6 space-y-3">
+      {/* The radios belong to the compare form by id, so each row's restore form is not nested in it. */}
+      <div className="mt-6 space-y-3">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-zinc-300 dark:border-zinc-700">
@@ -53,8 +54,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               const label = `${KIND[revision.kind]}, ${at(revision.createdAt)}`;
               return (
                 <tr key={revision.id} className="border-b border-zinc-200 dark:border-zinc-800">
-                  <td><input type="radio" name="a" value={revision.id} defaultChecked={revision.id === older?.id} aria-label={`Compare from: ${label}`} /></td>
-                  <td><input type="radio" name="b" value={revision.id} defaultChecked={revision.id === newer?.id} aria-label={`Compare to: ${label}`} /></td>
+                  <td><input type="radio" form="compare" name="a" value={revision.id} defaultChecked={revision.id === older?.id} aria-label={`Compare from: ${label}`} /></td>
+                  <td><input type="radio" form="compare" name="b" value={revision.id} defaultChecked={revision.id === newer?.id} aria-label={`Compare to: ${label}`} /></td>
                   <td className="py-2">{label} — {revision.title}</td>
                   <td>{revision.authorName ?? "—"}</td>
                   <td><RestoreRevisionButton action={restoreRevisionAction} postId={id} revisionId={revision.id} label={`Restore: ${label}`} /></td>
@@ -63,8 +64,10 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             })}
           </tbody>
         </table>
-        <Button type="submit" variant="secondary">Compare</Button>
-      </form>
+        <form id="compare" method="get">
+          <Button type="submit" variant="secondary">Compare</Button>
+        </form>
+      </div>
       {older && newer && (
         <section aria-labelledby="diff-heading" className="mt-8">
           <h2 id="diff-heading" className="text-lg font-semibold">

@@ -4,6 +4,13 @@ import { AppError } from "./errors";
 
 type TagOutcome = { ok: true; slugs: string[] } | { ok: false; reason: "not_found" | "slug_taken" };
 
+/** A tag needs a usable address: a name of only symbols gives none. */
+export function tagSlug(slug: string, name: string, slugify: (text: string) => string): string {
+  const result = slug || slugify(name);
+  if (!result) throw new AppError("invalid_input", undefined, { slug: ["Give this tag a slug of letters or digits."] });
+  return result;
+}
+
 /** Tag writes end alike: a slug clash is a field error, and the tag pages and lists go stale. */
 export function tagResult(outcome: TagOutcome, message: string) {
   if (!outcome.ok) {

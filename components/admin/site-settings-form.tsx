@@ -34,7 +34,7 @@ export function SiteSettingsForm({ action, current, timezones }: { action: FormA
   const v = { ...current, ...(state && !state.ok ? state.values : {}) } as SettingsValues;
   return (
     <form action={formAction} className="max-w-2xl space-y-4" noValidate>
-      <FormStatus state={state} />
+      <FormStatus state={pending ? null : state} />
       <Field label="Site title" name="title" required defaultValue={v.title} errors={errors?.title} />
       <Field label="Site description" name="description" defaultValue={v.description} errors={errors?.description} />
       <Field label="Logo URL" name="logoUrl" hint="An uploaded image (/media/…) or an https address; empty for none." defaultValue={v.logoUrl} errors={errors?.logoUrl} />

@@ -81,7 +81,7 @@ export function getPostForEditor({ id, scope }: { id: number; scope: PostScope }
 }
 
 /** Is this slug free for the post (or for a new one)? */
-export function isPostSlugFree(db: Tx | ReturnType<typeof getDb>, slug: string, exceptId?: number): boolean {
+export function isPostSlugFree(slug: string, exceptId?: number, db: Tx | ReturnType<typeof getDb> = getDb()): boolean {
   const taken = db
     .select({ id: posts.id })
     .from(posts)
@@ -154,7 +154,7 @@ export function savePost(
       }
       const slug = input.slug || current.slug;
       if (slug !== current.slug) {
-        if (!isPostSlugFree(tx, slug, current.id)) return { ok: false, reason: "slug_taken" };
+        if (!isPostSlugFree(slug, current.id, tx)) return { ok: false, reason: "slug_taken" };
         // Readers' old links keep working once the post has been public under its old slug.
         if (current.status === "published") recordRedirect(tx, `/${current.slug}`, `/${slug}`);
       }

@@ -1,7 +1,6 @@
 "use server";
 
 import { createPost, isPostSlugFree, savePost } from "@/db/queries/post-editor";
-import { getDb } from "@/db/client";
 import { mutation } from "../action";
 import { AppError } from "../errors";
 import { actorOf, editScope } from "../post-access";
@@ -16,7 +15,7 @@ export const savePostAction = mutation({ schema: savePostSchema, access: "contri
   const slug = requestedSlug(input.slug);
   const { fields, tags } = await toEditorFields(input);
   if (!input.id) {
-    if (slug && !isPostSlugFree(getDb(), slug)) throw slugTakenError();
+    if (slug && !isPostSlugFree(slug)) throw slugTakenError();
     const base = slug || slugify(input.title) || "untitled";
     const created = createPost({ type: input.type, authorId: user.id, slug: base, fields, tags }, actorOf(user));
     afterPostsChanged([{ id: created.id, slug: created.slug, type: input.type, tagSlugs: created.tagSlugs }]);

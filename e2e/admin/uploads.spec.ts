@@ -81,3 +81,20 @@ test.describe("uploads", () => {
     expect(crossSite.status()).toBe(403);
   });
 });
+
+test("the media library finds an upload by name and deletes it while no post uses it", async ({ page, baseURL }) => {
+  await signInAsOwner(page);
+  const name = `pier-${Date.now()}.png`;
+  const response = await page.request.post("/api/media", { ...upload(name, "image/png", await pngBytes(800, 400), "An old wooden pier"), headers: { origin: baseURL! } });
+  const { url } = await response.json();
+  await page.goto("/admin/media");
+  await page.getByLabel("Find by name or alt text").fill(name);
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByRole("img", { name: "An old wooden pier" })).toBeVisible();
+  await expect(page.getByText(/800×400 · \d+ KB · Ada Lovelace · unused/)).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: `Delete ${name}` }).click();
+  await expect(page.getByRole("status")).toHaveText("Deleted.");
+  expect(query("SELECT id FROM media WHERE original_name = ?", name)).toEqual([]);
+  expect((await page.request.get(url)).status()).toBe(404);
+});

@@ -44,6 +44,13 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",
-    env: { QUIRE_DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      QUIRE_DATA_DIR: dataDir,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Scheduled posts go live within a second or two, so the journey need not wait 15 s.
+      QUIRE_SCHEDULER_INTERVAL_MS: "1000",
+    },
   },
 });

@@ -4,7 +4,7 @@ import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before any
 // admin page renders. Every page, action and handler still checks the session itself.
-const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup"];
+const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup", "/admin/invite", "/admin/reset-password"];
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));

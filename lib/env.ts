@@ -9,6 +9,8 @@ const envSchema = z.object({
   QUIRE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  // How often the in-process scheduler looks for scheduled posts that are due.
+  QUIRE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -54,3 +54,16 @@ describe("code highlighting", () => {
     expect(html).not.toMatch(/position:fixed|color:red/);
   });
 });
+
+describe("uploaded images", () => {
+  it("get a srcset of their resized copies", async () => {
+    const { html } = await renderPostMarkdown("![A harbour at dawn](/media/2026/11/3f9a0c-w1600.png)");
+    expect(html).toContain('srcset="/media/2026/11/3f9a0c-640.webp 640w, /media/2026/11/3f9a0c-1280.webp 1280w, /media/2026/11/3f9a0c-w1600.png 1600w"');
+    expect(html).toContain('alt="A harbour at dawn"');
+  });
+
+  it("leave other images alone", async () => {
+    const { html } = await renderPostMarkdown("![x](https://example.com/a-w1600.png)");
+    expect(html).not.toContain("srcset");
+  });
+});

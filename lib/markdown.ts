@@ -7,6 +7,7 @@ import remarkRehype from "remark-rehype";
 import { createHighlighterCore, type HighlighterCore, type HighlighterGeneric } from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import { type Processor, unified } from "unified";
+import rehypeMediaSrcset from "./rehype-media-srcset";
 
 // Code is highlighted once, at save time, with both themes as CSS variables
 // (--shiki-light / --shiki-dark): the stylesheet picks one by prefers-color-scheme.
@@ -72,6 +73,8 @@ function getProcessor() {
         })
         // Sanitised after highlighting: what is stored is safe to render as is.
         .use(rehypeSanitize, sanitizeSchema)
+        // After the sanitiser: adds only srcset/sizes it builds from strictly matched /media/ URLs.
+        .use(rehypeMediaSrcset)
         .use(rehypeStringify) as unknown as Processor,
   );
   return processor;

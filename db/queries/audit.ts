@@ -1,5 +1,5 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { count, desc, like, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { auditLog } from "../schema";
 
@@ -33,4 +33,27 @@ export function listRecentAudit({ limit }: { limit: number }) {
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit)
     .all();
+}
+
+/** The audit log page: newest first, optionally one kind of action ("post." matches every post action). */
+export function listAuditPage({ page, perPage, action }: { page: number; perPage: number; action?: string }) {
+  const condition = action ? like(auditLog.action, `${action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : sql`1 = 1`;
+  const total = getDb().select({ n: count() }).from(auditLog).where(condition).get()?.n ?? 0;
+  const rows = getDb()
+    .select({
+      id: auditLog.id,
+      actorLabel: auditLog.actorLabel,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .where(condition)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
+  return { rows, total };
 }

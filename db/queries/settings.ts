@@ -10,13 +10,18 @@ export const SETTING_DEFAULTS = {
   description: "A new site, published with Quire.",
   timezone: "UTC",
   postsPerPage: 10,
-  // Reader site (issue 3): header links, logo, and whether feeds carry whole posts.
+  // Reader site: header links, logo, and whether feeds carry whole posts (edited in the admin).
   navigation: [
     { label: "Home", url: "/" },
     { label: "About", url: "/about" },
   ] as { label: string; url: string }[],
   logoUrl: null as string | null,
   feedFullContent: true,
+  // Comment policy (the comments issue enforces it).
+  commentPolicy: "hold_first_time" as "hold_all" | "hold_first_time" | "publish",
+  commentLinkLimit: 2,
+  // 0: comments never close by age.
+  commentCloseAfterDays: 0,
 };
 
 export type SiteSettings = typeof SETTING_DEFAULTS;

@@ -7,3 +7,6 @@ export type ActionResult<T = undefined> =
 
 /** A server action as a form receives it (the signature `useActionState` expects). */
 export type FormAction<T = undefined> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+/** A server action called from client code with a plain object (not a form). */
+export type ObjectAction<T = undefined> = (previous: null, input: Record<string, unknown>) => Promise<ActionResult<T>>;

@@ -19,9 +19,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <Link href="/admin" className="font-bold text-zinc-900 no-underline dark:text-zinc-100">
             Quire admin
           </Link>
-          <nav aria-label="Admin" className="flex gap-4 text-sm">
+          <nav aria-label="Admin" className="flex flex-wrap gap-4 text-sm">
             <Link href="/admin">Dashboard</Link>
+            <Link href="/admin/posts">Posts</Link>
+            <Link href="/admin/pages">Pages</Link>
+            {hasRole(user, "editor") && <Link href="/admin/tags">Tags</Link>}
+            <Link href="/admin/media">Media</Link>
+            {hasRole(user, "admin") && <Link href="/admin/users">Users</Link>}
             {hasRole(user, "admin") && <Link href="/admin/settings">Settings</Link>}
+            {hasRole(user, "admin") && <Link href="/admin/audit">Audit log</Link>}
+            <Link href="/admin/profile">Profile</Link>
             <Link href="/">View site</Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
@@ -36,7 +43,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
     </div>

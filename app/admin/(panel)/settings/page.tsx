@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { GeneralSettingsForm } from "@/components/admin/general-settings-form";
+import { SiteSettingsForm } from "@/components/admin/site-settings-form";
 import { getSettings } from "@/db/queries/settings";
-import { updateGeneralSettingsAction } from "@/lib/actions/update-settings";
+import { updateSiteSettingsAction } from "@/lib/actions/update-site-settings";
 import { hasRole } from "@/lib/authz";
 import { requireStaff } from "@/lib/page-guards";
 
@@ -12,11 +12,26 @@ export default async function SettingsPage() {
   if (!hasRole(user, "admin")) {
     return <p role="alert">Only administrators can change the site settings.</p>;
   }
-  const { title, description } = getSettings();
+  const s = getSettings();
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Settings</h1>
-      <GeneralSettingsForm action={updateGeneralSettingsAction} current={{ title, description }} />
+      <SiteSettingsForm
+        action={updateSiteSettingsAction}
+        timezones={Intl.supportedValuesOf("timeZone")}
+        current={{
+          title: s.title,
+          description: s.description,
+          logoUrl: s.logoUrl ?? "",
+          navigation: s.navigation.map((item) => `${item.label} | ${item.url}`).join("\n"),
+          timezone: s.timezone,
+          postsPerPage: String(s.postsPerPage),
+          feedFullContent: s.feedFullContent,
+          commentPolicy: s.commentPolicy,
+          commentLinkLimit: String(s.commentLinkLimit),
+          commentCloseAfterDays: String(s.commentCloseAfterDays),
+        }}
+      />
     </>
   );
 }

@@ -1,0 +1,17 @@
+import "server-only";
+import { and, count, eq, isNull } from "drizzle-orm";
+import { getDb } from "../client";
+import { comments, posts } from "../schema";
+import { type PostScope, scopeWhere } from "./post-scope";
+
+/** Comments waiting for moderation on the posts this person may moderate. */
+export function countPendingComments(scope: PostScope): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(comments)
+      .innerJoin(posts, eq(posts.id, comments.postId))
+      .where(and(eq(comments.status, "pending"), isNull(posts.deletedAt), scopeWhere(scope)))
+      .get()?.n ?? 0
+  );
+}

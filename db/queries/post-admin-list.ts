@@ -1,0 +1,86 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, isNotNull, isNull, like, type SQL } from "drizzle-orm";
+import { getDb } from "../client";
+import { type PostStatus, type PostType, posts, postTags, tags, users } from "../schema";
+import { type PostScope, scopeWhere } from "./post-scope";
+
+export type AdminListFilter = {
+  type: PostType;
+  scope: PostScope;
+  status?: PostStatus | "trash";
+  authorId?: number;
+  tagSlug?: string;
+  q?: string;
+  sort?: "updated" | "published" | "title";
+  page: number;
+  perPage: number;
+};
+
+const ORDER = {
+  updated: [desc(posts.updatedAt), desc(posts.id)],
+  published: [desc(posts.publishedAt), desc(posts.id)],
+  title: [asc(posts.title), asc(posts.id)],
+} as const;
+
+/** Escapes LIKE's wildcards, so a search for "50%" means those characters. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The admin posts/pages list: filters, title search, sort and one page of rows, plus the total. */
+export function listPostsForAdmin(filter: AdminListFilter) {
+  const where: SQL[] = [eq(posts.type, filter.type), scopeWhere(filter.scope)];
+  if (filter.status === "trash") where.push(isNotNull(posts.deletedAt));
+  else {
+    where.push(isNull(posts.deletedAt));
+    if (filter.status) where.push(eq(posts.status, filter.status));
+  }
+  if (filter.authorId) where.push(eq(posts.authorId, filter.authorId));
+  if (filter.q) where.push(like(posts.title, likePattern(filter.q)));
+  if (filter.tagSlug) {
+    const tagged = getDb()
+      .select({ one: postTags.postId })
+      .from(postTags)
+      .innerJoin(tags, eq(tags.id, postTags.tagId))
+      .where(and(eq(postTags.postId, posts.id), eq(tags.slug, filter.tagSlug)));
+    where.push(exists(tagged));
+  }
+  const condition = and(...where);
+  const total = getDb().select({ n: count() }).from(posts).where(condition).get()?.n ?? 0;
+  const rows = getDb()
+    .select({
+      id: posts.id,
+      title: posts.title,
+      slug: posts.slug,
+      status: posts.status,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+      deletedAt: posts.deletedAt,
+      featured: posts.featured,
+      authorId: posts.authorId,
+      authorName: users.name,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(condition)
+    .orderBy(...ORDER[filter.sort ?? "updated"])
+    .limit(filter.perPage)
+    .offset((filter.page - 1) * filter.perPage)
+    .all();
+  return { rows, total };
+}
+
+/** Authors for the list's filter. */
+export function listAuthorsForFilter() {
+  return getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all();
+}
+
+/** Dashboard lists: a few posts in one status, newest change first. */
+export function listRecentByStatus({ status, scope, limit }: { status: PostStatus; scope: PostScope; limit: number }) {
+  return getDb()
+    .select({ id: posts.id, type: posts.type, title: posts.title, slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt, authorName: users.name })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.status, status), isNull(posts.deletedAt), scopeWhere(scope)))
+    .orderBy(status === "published" || status === "scheduled" ? desc(posts.publishedAt) : desc(posts.updatedAt))
+    .limit(limit)
+    .all();
+}

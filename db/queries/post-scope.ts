@@ -1,0 +1,38 @@
+import "server-only";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { getDb, type Tx } from "../client";
+import { type PostStatus, postTags, tags } from "../schema";
+import { posts } from "../schema";
+
+export type DbOrTx = Tx | ReturnType<typeof getDb>;
+
+/**
+ * Which posts a person may act on: every author's or one author's, in any status or
+ * only some (contributors edit their own drafts only). Built by lib/post-access.ts
+ * from the role; it always becomes part of the SQL WHERE, never a separate read.
+ */
+export type PostScope = { authorId: number | "all"; statuses: "all" | readonly PostStatus[] };
+
+export type Actor = { actorId: number | null; actorLabel: string };
+
+export function scopeWhere(scope: PostScope): SQL {
+  const author = scope.authorId === "all" ? sql`1 = 1` : eq(posts.authorId, scope.authorId);
+  const status = scope.statuses === "all" ? sql`1 = 1` : inArray(posts.status, [...scope.statuses]);
+  return and(author, status)!;
+}
+
+/** A post that is not in the trash and that the scope reaches. */
+export function liveInScope(id: number, scope: PostScope): SQL {
+  return and(eq(posts.id, id), isNull(posts.deletedAt), scopeWhere(scope))!;
+}
+
+export function tagSlugsOf(db: DbOrTx, postId: number): string[] {
+  return db
+    .select({ slug: tags.slug })
+    .from(postTags)
+    .innerJoin(tags, eq(tags.id, postTags.tagId))
+    .where(eq(postTags.postId, postId))
+    .orderBy(postTags.position)
+    .all()
+    .map((row) => row.slug);
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
+import { getDb, type Tx } from "../client";
+import { type PostStatus, posts, revisions } from "../schema";
+import { recordAudit } from "./audit";
+import { type Actor, type PostScope, scopeWhere, tagSlugsOf } from "./post-scope";
+
+export type Changed = { id: number; slug: string; type: "post" | "page"; tagSlugs: string[] };
+
+type Transition = {
+  id: number;
+  scope: PostScope;
+  action: string;
+  /** Only from these statuses (e.g. submit for review: from draft). */
+  from?: readonly PostStatus[];
+  /** true: only trashed posts; false: only live ones. */
+  trashed: boolean;
+  change: (current: { status: PostStatus; publishedAt: Date | null }) => Partial<typeof posts.$inferInsert> | "purge";
+};
+
+// One read-then-write per post, ownership and status in the WHERE of the read.
+function transition(tx: Tx, t: Transition, actor: Actor): Changed | null {
+  const where: SQL[] = [eq(posts.id, t.id), scopeWhere(t.scope), t.trashed ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt)];
+  if (t.from) where.push(inArray(posts.status, [...t.from]));
+  const current = tx
+    .select({ id: posts.id, slug: posts.slug, type: posts.type, status: posts.status, publishedAt: posts.publishedAt, title: posts.title, markdown: posts.markdown, version: posts.version })
+    .from(posts)
+    .where(and(...where))
+    .get();
+  if (!current) return null;
+  const tagSlugs = tagSlugsOf(tx, current.id);
+  const change = t.change(current);
+  if (change === "purge") {
+    tx.delete(posts).where(eq(posts.id, current.id)).run();
+  } else {
+    tx.update(posts).set({ ...change, updatedAt: new Date() }).where(eq(posts.id, current.id)).run();
+    if (change.status === "published" && current.status !== "published") {
+      tx.insert(revisions)
+        .values({ postId: current.id, authorId: actor.actorId, kind: "publish", title: current.title, markdown: current.markdown, version: current.version })
+        .run();
+    }
+  }
+  recordAudit(tx, { ...actor, action: `${current.type}.${t.action}`, targetType: "post", targetId: current.id, details: { title: current.title } });
+  return { id: current.id, slug: current.slug, type: current.type, tagSlugs };
+}
+
+function inTransaction(t: Transition, actor: Actor) {
+  return getDb().transaction((tx) => transition(tx, t, actor), { behavior: "immediate" });
+}
+
+/** Publishes now; a post published before keeps its original date. */
+export const publishChange = (now: Date) => (current: { status: PostStatus; publishedAt: Date | null }) => ({
+  status: "published" as const,
+  publishedAt: current.status === "published" && current.publishedAt ? current.publishedAt : now,
+});
+
+export function publishPost({ id, scope, now = new Date() }: { id: number; scope: PostScope; now?: Date }, actor: Actor) {
+  return inTransaction({ id, scope, action: "publish", trashed: false, change: publishChange(now) }, actor);
+}
+
+export function schedulePost({ id, scope, at }: { id: number; scope: PostScope; at: Date }, actor: Actor) {
+  return inTransaction({ id, scope, action: "schedule", trashed: false, from: ["draft", "review", "scheduled"], change: () => ({ status: "scheduled", publishedAt: at }) }, actor);
+}
+
+export function unpublishPost({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
+  return inTransaction({ id, scope, action: "unpublish", trashed: false, from: ["published", "scheduled"], change: () => ({ status: "draft", publishedAt: null }) }, actor);
+}
+
+export function submitForReview({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
+  return inTransaction({ id, scope, action: "submit", trashed: false, from: ["draft"], change: () => ({ status: "review" }) }, actor);
+}
+
+export function trashPost({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
+  return inTransaction({ id, scope, action: "trash", trashed: false, change: () => ({ deletedAt: new Date() }) }, actor);
+}
+
+export function restorePost({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
+  return inTransaction({ id, scope, action: "restore", trashed: true, change: () => ({ deletedAt: null }) }, actor);
+}
+
+export function purgePost({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
+  return inTransaction({ id, scope, action: "purge", trashed: true, change: () => "purge" }, actor);
+}
+
+const BULK = { publish: publishPost, unpublish: unpublishPost, trash: trashPost, restore: restorePost, purge: purgePost } as const;
+
+/** A bulk action: each post on its own terms; those out of scope are skipped, not failed. */
+export function bulkPosts({ operation, ids, scope }: { operation: keyof typeof BULK; ids: number[]; scope: PostScope }, actor: Actor) {
+  return ids.map((id) => BULK[operation]({ id, scope }, actor)).filter((changed): changed is Changed => changed !== null);
+}
+
+/** The scheduler's query: every scheduled post whose time has come, published through the same transition. */
+export function publishDuePosts(now: Date): Changed[] {
+  const due = getDb()
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.status, "scheduled"), isNull(posts.deletedAt), lte(posts.publishedAt, now)))
+    .all();
+  const actor = { actorId: null, actorLabel: "scheduler" };
+  const all: PostScope = { authorId: "all", statuses: ["scheduled"] };
+  return due
+    .map(({ id }) =>
+      getDb().transaction(
+        (tx) => transition(tx, { id, scope: all, action: "publish", trashed: false, change: (current) => ({ status: "published", publishedAt: current.publishedAt ?? now }) }, actor),
+        { behavior: "immediate" },
+      ),
+    )
+    .filter((changed): changed is Changed => changed !== null);
+}

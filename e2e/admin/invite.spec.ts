@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { query } from "../fixtures/db";
+import { signIn, signInAsOwner, unique } from "../fixtures/site";
+
+test("the owner invites an author by link; they accept, choose a password and sign in", async ({ page, browser }) => {
+  await signInAsOwner(page);
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" }).click();
+  const email = `newcomer-${unique()}@example.com`;
+  await page.getByLabel("Email address to invite").fill(email);
+  await page.getByLabel("Invite as").selectOption("author");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "copy this invite link" })).toBeVisible();
+  const link = await page.getByLabel("Invite link").inputValue();
+  expect(link).toMatch(/\/admin\/invite\/[A-Za-z0-9_-]{40,}$/);
+  // Only a hash of the token is stored.
+  const token = link.split("/").pop()!;
+  expect(query("SELECT id FROM user_tokens WHERE token_hash = ?", token)).toEqual([]);
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(new URL(link).pathname);
+  await expect(newcomer.getByText(`invited as author with ${email}`)).toBeVisible();
+  await newcomer.getByLabel("Your name").fill("Grace Hopper");
+  await newcomer.getByLabel("New password", { exact: true }).fill("a long new password");
+  await newcomer.getByLabel("Repeat the new password").fill("a long new password");
+  await newcomer.getByRole("button", { name: "Create my account" }).click();
+  await expect(newcomer.getByRole("status").filter({ hasText: "Your account is ready" })).toBeVisible();
+
+  await signIn(newcomer, email, "a long new password");
+  await expect(newcomer.getByText("Welcome, Grace Hopper.")).toBeVisible();
+  await expect(newcomer.getByText("Grace Hopper (author)")).toBeVisible();
+
+  // The link works once.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(new URL(link).pathname);
+  await expect(again.getByRole("alert").filter({ hasText: "expired or was already used" })).toBeVisible();
+});

@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { acceptInvite } from "@/db/queries/user-tokens";
+import { mutation } from "../action";
+import { invalidate } from "../cache";
+import { AppError } from "../errors";
+import { hashPassword } from "../password";
+import { slugify } from "../slug";
+import { hashToken } from "../tokens";
+import { acceptInviteSchema } from "../validations/user";
+
+// Public: the token in the link is the credential. Used once, within 7 days.
+export const acceptInviteAction = mutation({ schema: acceptInviteSchema, access: "public" }, async (input) => {
+  const passwordHash = await hashPassword(input.password);
+  const user = acceptInvite({ tokenHash: hashToken(input.token), name: input.name, passwordHash, slugBase: slugify(input.name) });
+  if (!user) throw new AppError("not_found", "This invitation has expired or was already used. Ask for a new one.");
+  invalidate("users");
+  redirect("/admin/login?welcome=1");
+});

@@ -1,0 +1,13 @@
+"use server";
+
+import { createTag } from "@/db/queries/tag-admin";
+import { mutation } from "../action";
+import { actorOf } from "../post-access";
+import { slugify } from "../slug";
+import { tagResult, tagSlug } from "../tag-result";
+import { tagSchema } from "../validations/tag";
+
+// Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.
+export const createTagAction = mutation({ schema: tagSchema, access: "editor" }, async (input, { user }) =>
+  tagResult(createTag({ name: input.name, slug: tagSlug(input.slug, input.name, slugify), description: input.description }, actorOf(user)), "Tag created."),
+);

@@ -1,0 +1,12 @@
+"use server";
+
+import { deleteTag } from "@/db/queries/tag-admin";
+import { mutation } from "../action";
+import { actorOf } from "../post-access";
+import { tagResult } from "../tag-result";
+import { deleteTagSchema } from "../validations/tag";
+
+// Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.
+export const deleteTagAction = mutation({ schema: deleteTagSchema, access: "editor" }, async (input, { user }) =>
+  tagResult(deleteTag(input, actorOf(user)), "Tag deleted."),
+);

@@ -1,0 +1,12 @@
+"use server";
+
+import { mergeTags } from "@/db/queries/tag-admin";
+import { mutation } from "../action";
+import { actorOf } from "../post-access";
+import { tagResult } from "../tag-result";
+import { mergeTagsSchema } from "../validations/tag";
+
+// Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.
+export const mergeTagsAction = mutation({ schema: mergeTagsSchema, access: "editor" }, async (input, { user }) =>
+  tagResult(mergeTags(input, actorOf(user)), "Tags merged."),
+);

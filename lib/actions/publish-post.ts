@@ -1,0 +1,13 @@
+"use server";
+
+import { publishPost } from "@/db/queries/post-workflow";
+import { mutation } from "../action";
+import { actorOf, publishScope } from "../post-access";
+import { forbidden, statusResult } from "../post-status";
+import { postIdSchema } from "../validations/post";
+
+export const publishPostAction = mutation({ schema: postIdSchema, access: "author" }, async (input, { user }) => {
+  const scope = publishScope(user);
+  if (!scope) return forbidden();
+  return statusResult(publishPost({ id: input.id, scope }, actorOf(user)), "Published.");
+});

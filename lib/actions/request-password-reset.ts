@@ -1,0 +1,24 @@
+"use server";
+
+import { createResetToken } from "@/db/queries/user-tokens";
+import { mutation } from "../action";
+import { sendMail } from "../email";
+import { siteUrl } from "../env";
+import { newToken, RESET_TTL_MS } from "../tokens";
+import { requestResetSchema } from "../validations/user";
+
+const SAME_ANSWER = "If that address belongs to a staff account, a reset link is on its way. It works once, for one hour.";
+
+// The same answer whether or not the address exists, so it reveals no accounts.
+export const requestPasswordResetAction = mutation({ schema: requestResetSchema, access: "public" }, async (input) => {
+  const { token, hash } = newToken();
+  const user = createResetToken({ email: input.email, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+  if (user) {
+    await sendMail({
+      to: input.email,
+      subject: "Reset your password",
+      text: `Someone asked to reset the password of ${input.email}. If it was you, open this link within an hour:\n${siteUrl()}/admin/reset-password/${token}\n\nIf not, ignore this message.`,
+    });
+  }
+  return { ok: true, message: SAME_ANSWER };
+});

@@ -1,0 +1,11 @@
+"use server";
+
+import { submitForReview } from "@/db/queries/post-workflow";
+import { mutation } from "../action";
+import { actorOf, editScope } from "../post-access";
+import { statusResult } from "../post-status";
+import { postIdSchema } from "../validations/post";
+
+export const submitPostForReviewAction = mutation({ schema: postIdSchema, access: "contributor" }, async (input, { user }) => {
+  return statusResult(submitForReview({ id: input.id, scope: editScope(user) }, actorOf(user)), "Submitted for review. An editor will publish it.");
+});

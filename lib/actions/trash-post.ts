@@ -1,0 +1,11 @@
+"use server";
+
+import { trashPost } from "@/db/queries/post-workflow";
+import { mutation } from "../action";
+import { actorOf, deleteScope } from "../post-access";
+import { statusResult } from "../post-status";
+import { postIdSchema } from "../validations/post";
+
+export const trashPostAction = mutation({ schema: postIdSchema, access: "contributor" }, async (input, { user }) => {
+  return statusResult(trashPost({ id: input.id, scope: deleteScope(user) }, actorOf(user)), "Moved to the trash.");
+});

@@ -10,6 +10,14 @@ export const SETTING_DEFAULTS = {
   description: "A new site, published with Quire.",
   timezone: "UTC",
   postsPerPage: 10,
+  // Comments (issue 5): policy, limits and word lists; edited on the settings page.
+  commentPolicy: "hold_first_time" as "hold_all" | "hold_first_time" | "publish",
+  commentLinkLimit: 2,
+  commentCloseAfterDays: 0, // 0 = never
+  commentMinLength: 2,
+  commentMaxLength: 10000,
+  bannedWords: [] as string[],
+  bannedEmails: [] as string[],
 };
 
 export type SiteSettings = typeof SETTING_DEFAULTS;

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { connection } from "next/server";
+import { CommentSection } from "@/components/comments/comment-section";
 import { PostMeta } from "@/components/site/post-meta";
 import { getPublishedBySlug } from "@/db/queries/posts";
+import { loadCommentSection } from "@/lib/comments/section";
 import { deriveExcerpt, readingTime } from "@/lib/markdown";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -35,6 +37,7 @@ export default async function PostPage(props: Props) {
       </header>
       {/* Sanitised by lib/markdown when the post was saved. */}
       <div className="prose prose-zinc max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: post.html }} />
+      {post.type === "post" && <CommentSection data={loadCommentSection({ postId: post.id })} />}
     </article>
   );
 }

@@ -43,7 +43,9 @@ export function CommentForm({ postId, parentId, replyToName, issued, action }: P
   const values = state && !state.ok ? state.values : undefined;
   const posted = state?.ok ? state.data : undefined;
 
+  const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
+    setHydrated(true);
     loadViewer().then(setViewer);
   }, []);
   useEffect(() => {
@@ -84,17 +86,15 @@ export function CommentForm({ postId, parentId, replyToName, issued, action }: P
       {state?.ok && (
         <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
           <p>{state.message}</p>
-          {/* Without JavaScript there is no "your comments" list: show the comment here. */}
-          {posted && (
-            <noscript>
-              <div className="prose prose-sm prose-zinc mt-2 dark:prose-invert" dangerouslySetInnerHTML={{ __html: posted.html }} />
-            </noscript>
+          {/* Without JavaScript there is no "your comments" list: the server shows the comment here. */}
+          {posted && !viewer && !hydrated && (
+            <div className="prose prose-sm prose-zinc mt-2 dark:prose-invert" dangerouslySetInnerHTML={{ __html: posted.html }} />
           )}
         </div>
       )}
       <input type="hidden" name="postId" value={postId} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
-      <input type="hidden" name="issued" value={viewer?.issued ?? issued} />
+      <input type="hidden" name="issued" value={values?.issued || viewer?.issued || issued} />
       {viewer?.staff ? (
         <p className="text-sm">
           Commenting as <strong>{viewer.staff.name}</strong> (staff).

@@ -27,7 +27,7 @@ export const postCommentAction = mutation({ schema: postCommentSchema, access: "
   if (!user) {
     const age = checkFormToken(input.issued);
     if (age === "too_fast") return { ok: false, error: "That was quick! Please take a few seconds, then send your comment again.", values: echo(input) };
-    if (age !== "ok") return { ok: false, error: "This form has expired. Please reload the page and send your comment again.", values: echo(input) };
+    if (age !== "ok") return { ok: false, error: "This form has expired. Please reload the page and send your comment again.", values: { ...echo(input), issued: "" } };
     const fieldErrors: Record<string, string[]> = {};
     if (!input.name) fieldErrors.name = ["Enter your name."];
     if (!input.email) fieldErrors.email = ["Enter your email address. It is never shown."];
@@ -98,7 +98,8 @@ export const postCommentAction = mutation({ schema: postCommentSchema, access: "
   };
 });
 
-// What the form shows again after a refusal: never the honeypot or the token.
-function echo(input: { name?: string; email?: string; url?: string; body: string; parentId?: number }) {
-  return { name: input.name ?? "", email: input.email ?? "", url: input.url ?? "", body: input.body, parentId: input.parentId ? String(input.parentId) : "" };
+// What the form shows again after a refusal, never the honeypot. The signed issued-at
+// token goes back too: the form's age counts from its first showing, not the retry.
+function echo(input: { name?: string; email?: string; url?: string; body: string; parentId?: number; issued?: string }) {
+  return { name: input.name ?? "", email: input.email ?? "", url: input.url ?? "", body: input.body, parentId: input.parentId ? String(input.parentId) : "", issued: input.issued ?? "" };
 }

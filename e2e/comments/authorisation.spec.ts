@@ -40,7 +40,7 @@ test("an author moderates only comments on their own posts; replaying the action
   const request = await captured;
   expect(statusOf(mine)).toBe("approved");
 
-  const body = request.postDataBuffer()!.toString("latin1").replace(new RegExp(`(name="(?:\\d+_)?ids"\\r\\n\\r\\n)${mine}\\r\\n`), `$1${theirs}\r\n`);
+  const body = request.postDataBuffer()!.toString("latin1").replace(new RegExp(`(name="(?:_?\\d+_)?ids"\\r\\n\\r\\n)${mine}\\r\\n`), `$1${theirs}\r\n`);
   expect(body).toContain(`\r\n${theirs}\r\n`);
   const headers = request.headers();
   const replay = await page.context().request.post(request.url(), {
@@ -51,9 +51,9 @@ test("an author moderates only comments on their own posts; replaying the action
   expect(await replay.text()).toContain("not yours to moderate");
   expect(statusOf(theirs)).toBe("pending");
 
-  // A reader — no session at all — calling the action from a reader page is refused too.
-  const reader = await playwright.request.newContext({ baseURL });
-  const anonymous = await reader.post("/", {
+  // A reader — no real session — calling the action is refused too (a forged cookie gets past proxy.ts).
+  const reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: "authjs.session-token=forged" } });
+  const anonymous = await reader.post(request.url(), {
     headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin: baseURL! },
     data: Buffer.from(body, "latin1"),
   });
@@ -67,7 +67,7 @@ test("an author moderates only comments on their own posts; replaying the action
   await signIn(contributorPage, contributor.email, contributor.password);
   await expect(contributorPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(contributorPage.getByRole("link", { name: /^Comments/ })).toHaveCount(0);
-  const asContributor = await contributorPage.context().request.post("/", {
+  const asContributor = await contributorPage.context().request.post(request.url(), {
     headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin: baseURL! },
     data: Buffer.from(body, "latin1"),
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { getEnv } from "./env";
+import { getEnv, siteUrl } from "./env";
 
 export type EmailMessage = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
@@ -15,6 +15,6 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
   }
   // The URL carries host, port and credentials; nodemailer upgrades with STARTTLS when offered.
   holder.quireMailer ??= nodemailer.createTransport(SMTP_URL);
-  const from = process.env.QUIRE_MAIL_FROM ?? `Quire <no-reply@${new URL(SMTP_URL).hostname || "localhost"}>`;
+  const from = process.env.QUIRE_MAIL_FROM ?? `Quire <no-reply@${new URL(siteUrl()).hostname}>`;
   await holder.quireMailer.sendMail({ from, ...message });
 }

@@ -2,7 +2,10 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { ownerId, query, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";
 
-/** A published post, written by `authorId` (the owner by default), made for one test. */
+/**
+ * A published post, written by `authorId` (the owner by default), made for one test.
+ * Dated years back, so the many made here never push other journeys' posts off the home page.
+ */
 export function createPost({ title = `Post ${unique()}`, authorId = ownerId(), commentsOpen = true, status = "published" } = {}) {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   const { lastInsertRowid } = run(
@@ -10,7 +13,7 @@ export function createPost({ title = `Post ${unique()}`, authorId = ownerId(), c
     title,
     slug,
     status,
-    Date.now() - 60_000,
+    Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 86_400_000),
     authorId,
     commentsOpen ? 1 : 0,
   );

@@ -2,9 +2,12 @@ import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { persistentSecret } from "../secrets";
 
-// Signing keys that survive restarts, kept in the data folder (lib/secrets).
-const signingKey = () => persistentSecret("comments", process.env.QUIRE_COMMENTS_SECRET);
-const ipSalt = () => persistentSecret("ip-salt", process.env.QUIRE_IP_SALT);
+// Signing keys that survive restarts, kept in the data folder (lib/secrets), read once.
+let keys: { signing: string; ipSalt: string } | undefined;
+const loadKeys = () =>
+  (keys ??= { signing: persistentSecret("comments", process.env.QUIRE_COMMENTS_SECRET), ipSalt: persistentSecret("ip-salt", process.env.QUIRE_IP_SALT) });
+const signingKey = () => loadKeys().signing;
+const ipSalt = () => loadKeys().ipSalt;
 
 const sign = (purpose: string, value: string) => createHmac("sha256", signingKey()).update(`${purpose}:${value}`).digest("base64url");
 

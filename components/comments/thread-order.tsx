@@ -11,7 +11,7 @@ export function ThreadOrder({ items }: { items: ReactNode[] }) {
     <>
       {enhanced && items.length > 1 && (
         <button type="button" aria-pressed={newestFirst} onClick={() => setNewestFirst((value) => !value)} className="mb-4 rounded-md border border-zinc-400 px-3 py-1 text-sm">
-          {newestFirst ? "Showing newest first" : "Showing oldest first"} — switch
+          Newest first
         </button>
       )}
       <ol className="space-y-6">{newestFirst ? [...items].reverse() : items}</ol>

@@ -40,7 +40,10 @@ test("replies nest three levels deep, deeper ones say whom they answer, and the 
 
   const threads = page.getByRole("article", { name: new RegExp(`^Comment by (Ann|Zed) ${tag}$`) });
   await expect(threads.first()).toHaveAccessibleName(`Comment by Ann ${tag}`);
-  await page.getByRole("button", { name: /Showing oldest first/ }).click();
+  const toggle = page.getByRole("button", { name: "Newest first" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
   await expect(threads.first()).toHaveAccessibleName(`Comment by Zed ${tag}`);
 });
 

@@ -49,6 +49,7 @@ export const editCommentAction = mutation({ schema: editCommentSchema, access: "
   const html = await renderCommentMarkdown(body);
   const changed = editCommentAsStaff({ id, scope, markdown: body, html });
   if (!changed) return { ok: false, error: "That comment is gone or not yours to moderate." };
+  recordAudit(getDb(), { actorId: user.id, actorLabel: user.name, action: "comment.edit", targetType: "comment", targetId: id });
   refresh([changed.postId]);
   return { ok: true, message: "Comment saved." };
 });
@@ -62,7 +63,10 @@ export const staffReplyAction = mutation({ schema: staffReplySchema, access: "au
   const now = new Date();
   createComment(
     { postId: parent.postId, parentId, status: "approved", authorName: user.name, authorEmail: user.email.toLowerCase(), userId: user.id, markdown: body, html, approvedAt: now, createdAt: now, updatedAt: now },
-    (tx, row) => afterCommentPublished(tx, { commentId: row.id, postId: parent.postId }),
+    (tx, row) => {
+      afterCommentPublished(tx, { commentId: row.id, postId: parent.postId });
+      recordAudit(tx, { actorId: user.id, actorLabel: user.name, action: "comment.reply", targetType: "comment", targetId: row.id, details: { parentId } });
+    },
   );
   refresh([parent.postId]);
   return { ok: true, message: "Reply published." };

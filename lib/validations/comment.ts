@@ -71,3 +71,21 @@ export const ownCommentsLookupSchema = z.object({
   postId: z.coerce.number().int().positive(),
   items: z.array(z.object({ id: z.coerce.number().int().positive(), token: z.string().min(16).max(200) })).max(50),
 });
+
+const wordList = z.preprocess(
+  (value) => (typeof value === "string" ? value.split(/[\n,]/).map((entry) => entry.trim()).filter(Boolean) : value),
+  z.array(z.string().max(200)).max(1000, "Keep the list under 1,000 entries."),
+);
+
+/** The comment policy keys of SETTING_DEFAULTS, for the settings page (lists accept one entry a line). */
+export const commentSettingsSchema = z
+  .object({
+    commentPolicy: z.enum(["hold_all", "hold_first_time", "publish"], { error: "Choose a comment policy." }),
+    commentLinkLimit: z.coerce.number().int().min(0, "Use 0 or more.").max(100),
+    commentCloseAfterDays: z.coerce.number().int().min(0, "Use 0 (never) or more days.").max(36500),
+    commentMinLength: z.coerce.number().int().min(1, "Use at least 1.").max(1000),
+    commentMaxLength: z.coerce.number().int().min(10).max(COMMENT_HARD_MAX_LENGTH, `Use at most ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")}.`),
+    bannedWords: wordList,
+    bannedEmails: wordList,
+  })
+  .refine((value) => value.commentMinLength <= value.commentMaxLength, { path: ["commentMinLength"], message: "The minimum must not exceed the maximum." });

@@ -8,6 +8,7 @@ test("the comment form schema normalises email, drops empty optionals and refuse
     expect(postCommentSchema.safeParse({ postId: 1, body: "hi", url }).success).toBe(false);
   }
   expect(postCommentSchema.safeParse({ postId: 1, body: "   " }).success).toBe(false);
+  expect(postCommentSchema.parse({ postId: 1, body: "hi", name: "Eve\r\nBcc: all@example.com" }).name).toBe("Eve Bcc: all@example.com");
 });
 
 test("moderation takes one id or many, and only known actions", () => {

@@ -12,7 +12,8 @@ const optionalText = (max: number, message: string) =>
 export const postCommentSchema = z.object({
   postId: z.coerce.number({ error: "This post cannot take comments." }).int().positive("This post cannot take comments."),
   parentId: z.preprocess((value) => (value === "" || value == null ? undefined : value), id.optional()),
-  name: optionalText(80, "Keep your name under 80 characters."),
+  // Control characters (newlines included) never reach a page or an e-mail header.
+  name: optionalText(80, "Keep your name under 80 characters.").transform((value) => value?.replace(/[\u0000-\u001f\u007f]+/g, " ").trim() || undefined),
   email: z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim().toLowerCase() : value),
     z.email("Enter a valid email address, like you@example.com.").max(254).optional(),

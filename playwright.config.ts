@@ -7,6 +7,8 @@ import { defineConfig } from "@playwright/test";
 const dataDir = (process.env.QUIRE_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "quire-e2e-")));
 const port = Number(process.env.QUIRE_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The SMTP sink (e2e/fixtures/global-setup.ts) listens here; the server sends comment e-mail to it.
+const smtpPort = Number((process.env.QUIRE_E2E_SMTP_PORT ??= String(port === 3100 ? 2526 : 2540)));
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,6 +17,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  globalSetup: "./e2e/fixtures/global-setup.ts",
   timeout: 30_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
@@ -51,6 +54,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Scheduled posts go live within a second or two, so the journey need not wait 15 s.
       QUIRE_SCHEDULER_INTERVAL_MS: "1000",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      QUIRE_OUTBOX_INTERVAL_MS: "500",
     },
   },
 });

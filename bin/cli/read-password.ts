@@ -51,10 +51,11 @@ function readFirstLine(): Promise<string> {
 /** Reads one line in raw mode, so the terminal shows nothing of what is typed. */
 function promptHidden(prompt: string): Promise<string> {
   const input = process.stdin;
-  // The prompt goes to stderr: stdout stays for the result.
-  process.stderr.write(prompt);
+  // Raw mode first, then the prompt: a password typed the moment the prompt shows is never echoed.
   input.setEncoding("utf8");
   input.setRawMode(true);
+  // The prompt goes to stderr: stdout stays for the result.
+  process.stderr.write(prompt);
   input.resume();
   return new Promise((resolve, reject) => {
     let value = "";

@@ -17,11 +17,14 @@ export const SETTING_DEFAULTS = {
   ] as { label: string; url: string }[],
   logoUrl: null as string | null,
   feedFullContent: true,
-  // Comment policy (the comments issue enforces it).
+  // Comments: policy, limits and word lists; edited on the settings page.
   commentPolicy: "hold_first_time" as "hold_all" | "hold_first_time" | "publish",
   commentLinkLimit: 2,
-  // 0: comments never close by age.
-  commentCloseAfterDays: 0,
+  commentCloseAfterDays: 0, // 0 = never
+  commentMinLength: 2,
+  commentMaxLength: 10000,
+  bannedWords: [] as string[],
+  bannedEmails: [] as string[],
 };
 
 export type SiteSettings = typeof SETTING_DEFAULTS;

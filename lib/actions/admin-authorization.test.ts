@@ -26,7 +26,7 @@ import { updateTagAction } from "./update-tag";
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
-vi.mock("@/lib/email", () => ({ sendMail: async () => ({ delivered: false }) }));
+vi.mock("@/lib/email", () => ({ trySendEmail: async () => ({ delivered: false }) }));
 
 // Who acts, and on which post: their own where they have one, otherwise someone else's.
 const ACTORS = {

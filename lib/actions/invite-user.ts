@@ -3,7 +3,7 @@
 import { createInvite } from "@/db/queries/user-tokens";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { sendMail } from "../email";
+import { trySendEmail } from "../email";
 import { siteUrl } from "../env";
 import { actorOf } from "../post-access";
 import { INVITE_TTL_MS, newToken } from "../tokens";
@@ -15,7 +15,7 @@ export const inviteUserAction = mutation({ schema: inviteSchema, access: "admin"
   const created = createInvite({ email: input.email, role: input.role, tokenHash: hash, expiresAt: new Date(Date.now() + INVITE_TTL_MS), createdBy: user.id }, actorOf(user));
   if (!created.ok) throw new AppError("invalid_input", undefined, { email: ["Someone on the staff already uses this address."] });
   const link = `${siteUrl()}/admin/invite/${token}`;
-  const { delivered } = await sendMail({
+  const { delivered } = await trySendEmail({
     to: input.email,
     subject: "You are invited to write with us",
     text: `${user.name} invited you to join as ${input.role}.\n\nAccept within 7 days: ${link}\n`,

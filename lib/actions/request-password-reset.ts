@@ -2,7 +2,7 @@
 
 import { createResetToken } from "@/db/queries/user-tokens";
 import { mutation } from "../action";
-import { sendMail } from "../email";
+import { trySendEmail } from "../email";
 import { siteUrl } from "../env";
 import { newToken, RESET_TTL_MS } from "../tokens";
 import { requestResetSchema } from "../validations/user";
@@ -14,7 +14,7 @@ export const requestPasswordResetAction = mutation({ schema: requestResetSchema,
   const { token, hash } = newToken();
   const user = createResetToken({ email: input.email, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
   if (user) {
-    await sendMail({
+    await trySendEmail({
       to: input.email,
       subject: "Reset your password",
       text: `Someone asked to reset the password of ${input.email}. If it was you, open this link within an hour:\n${siteUrl()}/admin/reset-password/${token}\n\nIf not, ignore this message.`,

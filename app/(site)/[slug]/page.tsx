@@ -13,6 +13,8 @@ import { readingTime } from "@/lib/markdown";
 import { blogPostingJsonLd, postMetadata } from "@/lib/post-seo";
 import { siteSettings } from "@/lib/reader";
 import { breadcrumbJsonLd } from "@/lib/seo";
+import { CommentSection } from "@/components/comments/comment-section";
+import { loadCommentSection } from "@/lib/comments/section";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -60,8 +62,8 @@ export default async function PostPage(props: Props) {
       {isPost && (
         <>
           <AuthorBox author={{ name: post.authorName, slug: post.authorSlug, bio: post.authorBio, avatarUrl: post.authorAvatarUrl }} />
-          {/* Comments (issue 5): the approved thread and the comment form go here, after the author box. */}
           <PostNav older={adjacent.older} newer={adjacent.newer} related={related} />
+          <CommentSection data={loadCommentSection({ postId: post.id })} />
         </>
       )}
     </article>

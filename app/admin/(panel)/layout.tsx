@@ -3,12 +3,14 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { hasRole } from "@/lib/authz";
+import { pendingCommentCount } from "@/lib/comments/moderation";
 import { requireStaff } from "@/lib/page-guards";
 
 // The frame of every signed-in admin screen. Pages check access themselves too:
 // a layout is not re-run on every client navigation.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireStaff("/admin");
+  const pendingComments = pendingCommentCount(user); // issue 5: null when the role cannot moderate
   return (
     <div className="min-h-screen bg-zinc-50 dark:bg-zinc-950">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -23,6 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin">Dashboard</Link>
             <Link href="/admin/posts">Posts</Link>
             <Link href="/admin/pages">Pages</Link>
+            {pendingComments !== null && <Link href="/admin/comments">Comments{pendingComments ? ` (${pendingComments} pending)` : ""}</Link>}
             {hasRole(user, "editor") && <Link href="/admin/tags">Tags</Link>}
             <Link href="/admin/media">Media</Link>
             {hasRole(user, "admin") && <Link href="/admin/users">Users</Link>}

@@ -1,0 +1,147 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import type { FormAction } from "@/lib/utils/action-result";
+import { OWN_COMMENTS_KEY, type PostedComment, type StoredOwnComment } from "@/lib/utils/comment-thread";
+
+type Viewer = { issued: string; staff: { name: string } | null };
+
+// One request per page, however many reply forms it has.
+let viewerRequest: Promise<Viewer | null> | undefined;
+function loadViewer() {
+  viewerRequest ??= fetch("/api/comments/viewer", { cache: "no-store" })
+    .then((response) => (response.ok ? (response.json() as Promise<Viewer>) : null))
+    .catch(() => null);
+  return viewerRequest;
+}
+
+/** Remembers the capability token in this browser only, and tells the "your comments" list. */
+function rememberOwnComment(comment: PostedComment) {
+  try {
+    const stored = JSON.parse(localStorage.getItem(OWN_COMMENTS_KEY) ?? "[]") as StoredOwnComment[];
+    const weekAgo = Date.now() - 7 * 86_400_000;
+    const kept = stored.filter((item) => item.createdAt > weekAgo && item.id !== comment.id);
+    kept.push({ id: comment.id, postId: comment.postId, token: comment.token, createdAt: comment.createdAt });
+    localStorage.setItem(OWN_COMMENTS_KEY, JSON.stringify(kept.slice(-50)));
+    window.dispatchEvent(new Event("quire:own-comments"));
+  } catch {
+    // Storage may be disabled: the comment is posted all the same.
+  }
+}
+
+const input =
+  "block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
+
+type Props = { postId: number; parentId?: number; replyToName?: string; issued: string; action: FormAction<PostedComment> };
+
+/** The comment form: a plain POST without JavaScript, inline errors and pending state with it. */
+export function CommentForm({ postId, parentId, replyToName, issued, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const prefix = `comment-${parentId ?? "new"}`;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  const posted = state?.ok ? state.data : undefined;
+
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    setHydrated(true);
+    loadViewer().then(setViewer);
+  }, []);
+  useEffect(() => {
+    if (posted) rememberOwnComment(posted);
+  }, [posted]);
+
+  const field = (name: string, label: string, props: Record<string, unknown>, hint?: string) => {
+    const id = `${prefix}-${name}`;
+    const error = errors?.[name];
+    return (
+      <div className="space-y-1">
+        <label htmlFor={id} className="block text-sm font-medium">
+          {label}
+        </label>
+        <input
+          id={id}
+          name={name}
+          defaultValue={values?.[name] ?? ""}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined}
+          className={input}
+          {...props}
+        />
+        {hint && <p id={`${id}-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">{hint}</p>}
+        {error && <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">{error.join(" ")}</p>}
+      </div>
+    );
+  };
+
+  const bodyError = errors?.body;
+  return (
+    <form action={formAction} className="space-y-4" aria-label={parentId ? `Reply to ${replyToName}` : "Leave a comment"} noValidate>
+      {state && !state.ok && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          {state.error}
+        </p>
+      )}
+      {state?.ok && (
+        <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
+          <p>{state.message}</p>
+          {/* Without JavaScript there is no "your comments" list: the server shows the comment here. */}
+          {posted && !viewer && !hydrated && (
+            <div className="prose prose-sm prose-zinc mt-2 dark:prose-invert" dangerouslySetInnerHTML={{ __html: posted.html }} />
+          )}
+        </div>
+      )}
+      <input type="hidden" name="postId" value={postId} />
+      {parentId && <input type="hidden" name="parentId" value={parentId} />}
+      <input type="hidden" name="issued" value={values?.issued || viewer?.issued || issued} />
+      {viewer?.staff ? (
+        <p className="text-sm">
+          Commenting as <strong>{viewer.staff.name}</strong> (staff).
+        </p>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          {field("name", "Name", { autoComplete: "name", required: true, maxLength: 80 })}
+          {field("email", "Email", { type: "email", autoComplete: "email", required: true }, "Never shown. Used for reply notifications.")}
+          {field("url", "Website (optional)", { type: "url", autoComplete: "url", placeholder: "https://" })}
+        </div>
+      )}
+      <div className="space-y-1">
+        <label htmlFor={`${prefix}-body`} className="block text-sm font-medium">
+          {parentId ? "Your reply" : "Comment"}
+        </label>
+        <textarea
+          id={`${prefix}-body`}
+          name="body"
+          rows={5}
+          required
+          defaultValue={values?.body ?? ""}
+          aria-invalid={bodyError ? true : undefined}
+          aria-describedby={`${prefix}-body-hint${bodyError ? ` ${prefix}-body-error` : ""}`}
+          className={input}
+        />
+        <p id={`${prefix}-body-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
+          Markdown: *emphasis*, [links](https://…), `code`, &gt; quotes, - lists.
+        </p>
+        {bodyError && <p id={`${prefix}-body-error`} className="text-sm text-red-700 dark:text-red-300">{bodyError.join(" ")}</p>}
+      </div>
+      {/* The honeypot: off screen and skipped by keyboards and screen readers; bots fill it in. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor={`${prefix}-company`}>Leave this field empty</label>
+        <input id={`${prefix}-company`} name="company" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      {!viewer?.staff && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="notify" className="h-4 w-4" /> Notify me of replies by email
+        </label>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60 dark:bg-blue-300 dark:text-zinc-950"
+      >
+        {pending ? "Posting…" : parentId ? "Post reply" : "Post comment"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Tx } from "../client";
+import { comments, posts, type CommentStatus } from "../schema";
+
+// The moderation queue. `scope` comes from lib/authz ownershipScope: "all" for
+// editors and above, the author's id for authors — always in the WHERE.
+export type ModerationScope = "all" | number;
+
+function scoped(scope: ModerationScope, condition: SQL | undefined): SQL | undefined {
+  if (scope === "all") return condition;
+  const ownPosts = getDb().select({ id: posts.id }).from(posts).where(eq(posts.authorId, scope));
+  return and(condition, inArray(comments.postId, ownPosts));
+}
+
+export type ModerationFilters = { postId?: number; email?: string; q?: string };
+
+function filtered(filters: ModerationFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.postId) conditions.push(eq(comments.postId, filters.postId));
+  if (filters.email) conditions.push(eq(comments.authorEmail, filters.email.toLowerCase()));
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`;
+    conditions.push(or(sql`${comments.markdown} like ${pattern} escape '\\'`, sql`${comments.authorName} like ${pattern} escape '\\'`)!);
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+export function listCommentsForModeration({ scope, status, filters, limit, offset }: { scope: ModerationScope; status: CommentStatus; filters: ModerationFilters; limit: number; offset: number }) {
+  return getDb()
+    .select({
+      id: comments.id,
+      postId: comments.postId,
+      postTitle: posts.title,
+      postSlug: posts.slug,
+      parentId: comments.parentId,
+      authorName: comments.authorName,
+      authorEmail: comments.authorEmail,
+      authorUrl: comments.authorUrl,
+      staff: sql<boolean>`${comments.userId} is not null`.mapWith(Boolean),
+      markdown: comments.markdown,
+      html: comments.html,
+      spamScore: comments.spamScore,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(scoped(scope, and(eq(comments.status, status), filtered(filters))))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+}
+
+/** Counts per status tab, under the same scope and filters. */
+export function countCommentsByStatus({ scope, filters = {} }: { scope: ModerationScope; filters?: ModerationFilters }) {
+  const rows = getDb()
+    .select({ status: comments.status, n: count() })
+    .from(comments)
+    .where(scoped(scope, filtered(filters)))
+    .groupBy(comments.status)
+    .all();
+  const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+export function countPendingComments({ scope }: { scope: ModerationScope }): number {
+  return getDb().select({ n: count() }).from(comments).where(scoped(scope, eq(comments.status, "pending"))).get()!.n;
+}
+
+/** The posts with comments in scope, for the filter menu. */
+export function listPostsWithComments({ scope }: { scope: ModerationScope }) {
+  return getDb()
+    .selectDistinct({ id: posts.id, title: posts.title })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(scoped(scope, undefined))
+    .orderBy(posts.title)
+    .limit(200)
+    .all();
+}
+
+const NEXT_STATUS: Record<"approve" | "spam" | "not_spam" | "trash" | "restore", { to: CommentStatus; from?: CommentStatus[] }> = {
+  approve: { to: "approved" },
+  spam: { to: "spam" },
+  not_spam: { to: "pending", from: ["spam"] },
+  trash: { to: "trash" },
+  restore: { to: "pending", from: ["trash"] },
+};
+
+export type ApprovedComment = { id: number; postId: number; parentId: number | null; authorEmail: string | null; authorName: string };
+
+/**
+ * Moves comments to another status; only those in scope change. `onFirstApproval`
+ * runs inside the transaction for each comment approved for the first time
+ * (reply e-mails, webhooks). Returns the changed rows' ids and posts.
+ */
+export function setCommentStatus(
+  { ids, op, scope }: { ids: number[]; op: keyof typeof NEXT_STATUS; scope: ModerationScope },
+  onFirstApproval: (tx: Tx, comment: ApprovedComment) => void,
+) {
+  const { to, from } = NEXT_STATUS[op];
+  const where = scoped(scope, and(inArray(comments.id, ids), from ? inArray(comments.status, from) : undefined));
+  return getDb().transaction(
+    (tx) => {
+      const firstApprovals =
+        to === "approved"
+          ? tx
+              .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, authorEmail: comments.authorEmail, authorName: comments.authorName })
+              .from(comments)
+              .where(and(where, isNull(comments.approvedAt)))
+              .all()
+          : [];
+      const now = new Date();
+      const changed = tx
+        .update(comments)
+        .set({ status: to, updatedAt: now, ...(to === "approved" ? { approvedAt: sql`coalesce(${comments.approvedAt}, ${now.getTime()})` } : {}) })
+        .where(where)
+        .returning({ id: comments.id, postId: comments.postId })
+        .all();
+      for (const comment of firstApprovals) onFirstApproval(tx, comment);
+      return changed;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Deletes forever; only from spam or trash, only in scope. */
+export function deleteCommentsForever({ ids, scope }: { ids: number[]; scope: ModerationScope }) {
+  return getDb()
+    .delete(comments)
+    .where(scoped(scope, and(inArray(comments.id, ids), inArray(comments.status, ["spam", "trash"]))))
+    .returning({ id: comments.id, postId: comments.postId })
+    .all();
+}
+
+export function editCommentAsStaff({ id, scope, markdown, html }: { id: number; scope: ModerationScope; markdown: string; html: string }) {
+  return getDb()
+    .update(comments)
+    .set({ markdown, html, updatedAt: new Date() })
+    .where(scoped(scope, eq(comments.id, id)))
+    .returning({ id: comments.id, postId: comments.postId })
+    .get();
+}
+
+/** The comment staff reply to, only in scope. */
+export function getCommentForReply({ id, scope }: { id: number; scope: ModerationScope }) {
+  return getDb()
+    .select({ id: comments.id, postId: comments.postId, status: comments.status })
+    .from(comments)
+    .where(scoped(scope, eq(comments.id, id)))
+    .get();
+}

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { migratedDb } from "@/test/helpers";
+import { comments, posts, users } from "../schema";
+import { countCommentsByStatus, deleteCommentsForever, editCommentAsStaff, listCommentsForModeration, setCommentStatus } from "./comment-moderation";
+import { countApprovedCommentsByPost, deleteOwnComment, editOwnComment, isDuplicateComment, listApprovedComments } from "./comments";
+
+let db: ReturnType<typeof migratedDb>;
+let ownPost: number;
+let otherPost: number;
+let authorId: number;
+
+function addComment(postId: number, values: Partial<typeof comments.$inferInsert> = {}) {
+  return db
+    .insert(comments)
+    .values({ postId, authorName: "Reader", authorEmail: "reader@example.com", markdown: "hello", html: "<p>hello</p>", ...values })
+    .returning({ id: comments.id })
+    .get().id;
+}
+
+const statusOf = (id: number) => db.$client.prepare("SELECT status FROM comments WHERE id = ?").get(id);
+
+beforeAll(() => {
+  db = migratedDb();
+  const owner = db.insert(users).values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" }).returning().get();
+  const author = db.insert(users).values({ email: "a@example.com", name: "Author", slug: "a", role: "author", passwordHash: "x" }).returning().get();
+  authorId = author.id;
+  ownPost = db.insert(posts).values({ title: "Mine", slug: "mine", status: "published", authorId }).returning().get().id;
+  otherPost = db.insert(posts).values({ title: "Theirs", slug: "theirs", status: "published", authorId: owner.id }).returning().get().id;
+});
+
+describe("moderation scope", () => {
+  test("an author's scope changes only comments on their own posts", () => {
+    const mine = addComment(ownPost);
+    const theirs = addComment(otherPost);
+    const approved: number[] = [];
+    const changed = setCommentStatus({ ids: [mine, theirs], op: "approve", scope: authorId }, (_tx, c) => approved.push(c.id));
+    expect(changed.map((c) => c.id)).toEqual([mine]);
+    expect(approved).toEqual([mine]);
+    expect(statusOf(theirs)).toEqual({ status: "pending" });
+    expect(editCommentAsStaff({ id: theirs, scope: authorId, markdown: "x", html: "x" })).toBeUndefined();
+    expect(deleteCommentsForever({ ids: [theirs], scope: "all" })).toEqual([]); // pending: not deletable
+    const all = setCommentStatus({ ids: [theirs], op: "trash", scope: "all" }, () => {});
+    expect(all).toHaveLength(1);
+    expect(deleteCommentsForever({ ids: [theirs], scope: authorId })).toEqual([]);
+    expect(deleteCommentsForever({ ids: [theirs], scope: "all" })).toHaveLength(1);
+  });
+
+  test("first approval runs its side effects once; counts and lists follow the scope", () => {
+    const id = addComment(ownPost);
+    let calls = 0;
+    setCommentStatus({ ids: [id], op: "approve", scope: "all" }, () => calls++);
+    setCommentStatus({ ids: [id], op: "spam", scope: "all" }, () => calls++);
+    setCommentStatus({ ids: [id], op: "not_spam", scope: "all" }, () => calls++);
+    setCommentStatus({ ids: [id], op: "approve", scope: "all" }, () => calls++);
+    expect(calls).toBe(1);
+    const mineCounts = countCommentsByStatus({ scope: authorId });
+    const allCounts = countCommentsByStatus({ scope: "all" });
+    expect(allCounts.approved).toBeGreaterThanOrEqual(mineCounts.approved);
+    const listed = listCommentsForModeration({ scope: authorId, status: "approved", filters: {}, limit: 50, offset: 0 });
+    expect(listed.every((c) => c.postId === ownPost)).toBe(true);
+    expect(countApprovedCommentsByPost({ postIds: [ownPost] }).get(ownPost)).toBe(listApprovedComments({ postId: ownPost }).length);
+  });
+
+  test("search text escapes LIKE wildcards", () => {
+    addComment(ownPost, { markdown: "100% sure" });
+    const hits = listCommentsForModeration({ scope: "all", status: "pending", filters: { q: "100%" }, limit: 50, offset: 0 });
+    expect(hits.map((c) => c.markdown)).toEqual(["100% sure"]);
+    expect(listCommentsForModeration({ scope: "all", status: "pending", filters: { q: "%" }, limit: 50, offset: 0 }).map((c) => c.markdown)).toEqual(["100% sure"]);
+  });
+});
+
+describe("the commenter's own window", () => {
+  test("edit and delete need the token hash and a recent comment", () => {
+    const id = addComment(ownPost, { editTokenHash: "h1", createdAt: new Date(Date.now() - 60_000) });
+    const since = new Date(Date.now() - 10 * 60_000);
+    expect(editOwnComment({ id, tokenHash: "wrong", since, markdown: "m", html: "h", holdAgain: false })).toBeUndefined();
+    expect(editOwnComment({ id, tokenHash: "h1", since, markdown: "m", html: "h", holdAgain: false })?.id).toBe(id);
+    expect(editOwnComment({ id, tokenHash: "h1", since: new Date(), markdown: "late", html: "h", holdAgain: false })).toBeUndefined();
+    expect(deleteOwnComment({ id, tokenHash: "h1", since: new Date() })).toBeUndefined();
+    expect(deleteOwnComment({ id, tokenHash: "h1", since })?.id).toBe(id);
+  });
+
+  test("duplicates match the same words from the same email or address on the same post", () => {
+    addComment(ownPost, { markdown: "dup words", ipHash: "ip1" });
+    expect(isDuplicateComment({ postId: ownPost, email: "reader@example.com", ipHash: null, markdown: "dup words" })).toBe(true);
+    expect(isDuplicateComment({ postId: ownPost, email: "x@example.com", ipHash: "ip1", markdown: "dup words" })).toBe(true);
+    expect(isDuplicateComment({ postId: otherPost, email: "reader@example.com", ipHash: "ip1", markdown: "dup words" })).toBe(false);
+  });
+});

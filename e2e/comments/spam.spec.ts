@@ -1,0 +1,86 @@
+import { expect, test } from "@playwright/test";
+import { run } from "../fixtures/db";
+import { commentsBy, createPost, expectAlert, expectStatus, mainForm, openPost, person, writeComment } from "./helpers";
+
+test("a filled honeypot is refused silently: the bot is thanked, nothing is stored", async ({ page }) => {
+  const post = createPost();
+  const bot = person("Bot");
+  await openPost(page, post.slug);
+  await mainForm(page).locator('input[name="company"]').fill("Acme", { force: true });
+  await writeComment(page, { ...bot, body: "Buy things." });
+  await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
+  expect(commentsBy(bot.email)).toHaveLength(0);
+});
+
+test("a comment sent 2 s after the page loaded is refused", async ({ page }) => {
+  const post = createPost();
+  const hasty = person("Hasty");
+  await openPost(page, post.slug);
+  await page.waitForTimeout(2_000);
+  await writeComment(page, { ...hasty, body: "Too quick." }, mainForm(page), { wait: false });
+  await expectAlert(page, "That was quick!");
+  expect(commentsBy(hasty.email)).toHaveLength(0);
+});
+
+test("10 comments in 10 s from one address: at most one is accepted", async ({ page }) => {
+  test.setTimeout(60_000);
+  const post = createPost();
+  const flood = person("Flood");
+  await openPost(page, post.slug);
+  const started = Date.now();
+  for (let i = 0; i < 10; i++) {
+    await writeComment(page, { ...flood, body: `Flood number ${i}` });
+    await expect(mainForm(page).getByRole("button", { name: "Post comment" })).toBeEnabled();
+  }
+  expect(Date.now() - started).toBeLessThan(14_000);
+  await expectAlert(page, "You are commenting very quickly.");
+  expect(commentsBy(flood.email)).toHaveLength(1);
+});
+
+test("a comment from an email moderators marked spam goes to the spam folder", async ({ page }) => {
+  const post = createPost();
+  const spammer = person("Spammer");
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'spam', ?, ?, 'old spam', '<p>old spam</p>')",
+    post.id,
+    spammer.name,
+    spammer.email,
+  );
+  await openPost(page, post.slug);
+  await writeComment(page, { ...spammer, body: "Totally genuine comment." });
+  // The sender is told the usual thing, so the folder is not a signal to them.
+  await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
+  expect(commentsBy(spammer.email).map((c) => c.status)).toEqual(["spam", "spam"]);
+});
+
+test("a comment with 6 links is held even from a trusted address; banned words go to spam", async ({ page }) => {
+  const post = createPost();
+  const trusted = person("Trusted");
+  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, ?, 'hi', '<p>hi</p>')", post.id, trusted.name, trusted.email);
+  const links = Array.from({ length: 6 }, (_, i) => `https://site${i}-${Date.now()}.example/`).join(" ");
+  await openPost(page, post.slug);
+  await writeComment(page, { ...trusted, body: `Sources: ${links}` });
+  await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
+  expect(commentsBy(trusted.email).map((c) => c.status)).toEqual(["approved", "pending"]);
+
+  run("INSERT INTO settings (key, value) VALUES ('bannedWords', '[\"viagra\"]') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  try {
+    const other = person("Banned");
+    await openPost(page, post.slug);
+    await writeComment(page, { ...other, body: "Cheap VIAGRA here" });
+    await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
+    expect(commentsBy(other.email).map((c) => c.status)).toEqual(["spam"]);
+  } finally {
+    run("DELETE FROM settings WHERE key = 'bannedWords'");
+  }
+});
+
+test("the same comment twice is refused as a duplicate", async ({ page }) => {
+  const post = createPost();
+  const twice = person("Twice");
+  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Same words', '<p>Same words</p>')", post.id, twice.name, twice.email);
+  await openPost(page, post.slug);
+  await writeComment(page, { ...twice, body: "Same words" });
+  await expectAlert(page, "You have already posted this comment.");
+  expect(commentsBy(twice.email)).toHaveLength(1);
+});

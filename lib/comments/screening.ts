@@ -1,0 +1,37 @@
+import "server-only";
+import { countCommentsFromEmail, countSpamDomains, countSpamFromIp } from "@/db/queries/comments";
+import type { SiteSettings } from "@/db/queries/settings";
+import type { CommentStatus } from "@/db/schema";
+import { decideStatus } from "./policy";
+import { countLinks, linkDomains } from "./render";
+import { containsBannedWord, isBannedEmail, spamScore } from "./spam";
+
+/** The site's length rule, as a sentence for the form, or null. */
+export function checkLength(body: string, settings: Pick<SiteSettings, "commentMinLength" | "commentMaxLength">): string | null {
+  const length = body.trim().length;
+  if (length < settings.commentMinLength) return `Write at least ${settings.commentMinLength} characters.`;
+  if (length > settings.commentMaxLength) return `Keep your comment under ${settings.commentMaxLength.toLocaleString("en")} characters.`;
+  return null;
+}
+
+/** Spam score and landing status of a new comment, from its text and what moderators decided before. */
+export function assessComment({ staff, email, ipHash, markdown, settings }: { staff: boolean; email: string; ipHash: string | null; markdown: string; settings: SiteSettings }): {
+  status: CommentStatus;
+  score: number;
+} {
+  if (staff) return { status: "approved", score: 0 };
+  const links = countLinks(markdown);
+  const emailApproved = countCommentsFromEmail({ email, status: "approved" });
+  const score = spamScore({
+    bannedWord: containsBannedWord(markdown, settings.bannedWords),
+    bannedEmail: isBannedEmail(email, settings.bannedEmails),
+    emailMarkedSpam: countCommentsFromEmail({ email, status: "spam" }),
+    ipMarkedSpam: ipHash ? countSpamFromIp({ ipHash }) : 0,
+    domainsMarkedSpam: countSpamDomains({ domains: linkDomains(markdown) }),
+    emailApproved,
+    links,
+    linkLimit: settings.commentLinkLimit,
+  });
+  const status = decideStatus({ staff, policy: settings.commentPolicy, score, links, linkLimit: settings.commentLinkLimit, emailApproved });
+  return { status, score };
+}

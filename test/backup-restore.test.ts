@@ -83,6 +83,11 @@ beforeAll(async () => {
 
 
 describe("backup", () => {
+  test("is listed in the usage with restore and seed-bench", async () => {
+    const help = await quire(site, ["help"]);
+    for (const command of ["backup [path] [--include-secrets]", "restore <path>", "seed-bench --posts N --comments M"]) expect(help.stdout).toContain(command);
+  });
+
   test("copies a consistent snapshot while another process keeps writing", () => {
     expect(backupRun.code, backupRun.stderr).toBe(0);
     expect(backupRun.stdout).toContain(`Backup written to ${backup}`);

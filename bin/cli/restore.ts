@@ -9,7 +9,7 @@ import { runMigrations } from "../../db/migrate";
 import { getEnv } from "../../lib/env";
 import { HELP_HINT, parseOptions } from "./args";
 import {
-  DB_NAME, MANIFEST_NAME, MEDIA_DIR, SECRETS_DIR, copyDurably, copyTree, fileStamp, fsyncPath, listFiles,
+  DB_NAME, MANIFEST_NAME, MEDIA_DIR, SECRETS_DIR, copyDurably, copyTree, fileStamp, fsyncPath, isSecretFile, listFiles,
   manifestSchema, migrationLevel, sha256File, tableCounts, unknownMigrations, type Manifest,
 } from "./backup-format";
 import { CliError, UsageError } from "./errors";
@@ -172,7 +172,7 @@ function takeOverCurrent(dataDir: string, stamp: string): string | null {
 }
 
 function restoreSecrets(from: string, dataDir: string, stamp: string): string[] {
-  const names = fs.existsSync(from) ? fs.readdirSync(from).filter((name) => name.endsWith(".secret")) : [];
+  const names = fs.existsSync(from) ? fs.readdirSync(from).filter(isSecretFile) : [];
   for (const name of names) {
     const dest = path.join(dataDir, name);
     if (fs.existsSync(dest)) fs.renameSync(dest, `${dest}.before-restore-${stamp}`);

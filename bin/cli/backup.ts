@@ -18,7 +18,8 @@ import { USAGE } from "./usage";
 // writes between two steps, so the default 100-page steps never finish under a
 // steady writer (STACK-NOTES). Copying every page in one step holds a read
 // transaction for the copy: in WAL mode that never blocks the site's writers, and
-// the copy is the exact snapshot at its start. VACUUM INTO would also be
+// the copy is the exact snapshot at its start (the WAL just cannot be reset until
+// the copy ends, so it grows by what is written meanwhile). VACUUM INTO would also be
 // consistent, but it rebuilds every table and index (slower on a big site) and
 // blocks this process without any progress to show; the page copy is a straight read.
 const ALL_PAGES = 0x7fffffff;

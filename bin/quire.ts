@@ -11,6 +11,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import("./cli/migrate")).migrateCommand,
   "create-user": async () => (await import("./cli/create-user")).createUserCommand,
   "reset-password": async () => (await import("./cli/reset-password")).resetPasswordCommand,
+  backup: async () => (await import("./cli/backup")).backupCommand,
+  restore: async () => (await import("./cli/restore")).restoreCommand,
+  "seed-bench": async () => (await import("./cli/seed-bench")).seedBenchCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

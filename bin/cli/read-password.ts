@@ -51,12 +51,13 @@ function readFirstLine(): Promise<string> {
 /** Reads one line in raw mode, so the terminal shows nothing of what is typed. */
 function promptHidden(prompt: string): Promise<string> {
   const input = process.stdin;
-  // Raw mode first, then the prompt: a password typed the moment the prompt shows is never echoed.
   input.setEncoding("utf8");
+  // Echo off before the prompt shows: typing that starts the moment the prompt
+  // appears (a loaded machine, a script) must not be echoed either.
   input.setRawMode(true);
+  input.resume();
   // The prompt goes to stderr: stdout stays for the result.
   process.stderr.write(prompt);
-  input.resume();
   return new Promise((resolve, reject) => {
     let value = "";
     const finish = (error?: CliError) => {

@@ -9,6 +9,18 @@ Commands:
                                ${ROLES.join(", ")} (default: author).
                                The first user must be the owner; there is only one.
   reset-password --email E     Set a new password and sign the user out everywhere.
+  backup [path] [--include-secrets]
+                               Copy the database and uploads while the site runs,
+                               to path (default ./backups/quire-<UTC time>/).
+                               The auth secret is left out unless --include-secrets.
+  restore <path>               Check a backup (sha256, integrity, migration level),
+                               then swap it in; the old database is kept as
+                               quire.db.before-restore-<time>. Stop the server first.
+  seed-bench --posts N --comments M [--authors A] [--tags T] [--seed S]
+             [--data-dir D] [--force]
+                               Fill a database with generated benchmark content
+                               (defaults: 200 posts, 0 comments, 8 authors, 300 tags).
+                               Refuses a database that has posts unless --force.
   help                         Show this text.
 
 Passwords are never taken from the command line: in a terminal you are asked

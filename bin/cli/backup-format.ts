@@ -1,0 +1,141 @@
+// What a Quire backup folder holds, shared by `backup` and `restore`:
+//   quire.db       the database, one self-contained file (rollback journal mode, no -wal)
+//   media/         a copy of $QUIRE_DATA_DIR/media (uploads)
+//   secrets/       only with --include-secrets: the *.secret files of the data folder
+//   manifest.json  what is inside, with the database file's sha256
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { z } from "zod";
+import { MIGRATIONS_DIR } from "./paths";
+
+export const DB_NAME = "quire.db";
+export const MEDIA_DIR = "media";
+export const SECRETS_DIR = "secrets";
+export const MANIFEST_NAME = "manifest.json";
+export const FORMAT = "quire-backup";
+
+// The auth secret (and any other generated secret) lives beside the database as
+// <name>.secret; see lib/secrets.ts.
+export const isSecretFile = (name: string) => name.endsWith(".secret");
+
+export const manifestSchema = z.object({
+  format: z.literal(FORMAT),
+  formatVersion: z.literal(1),
+  createdAt: z.string(),
+  quireVersion: z.string(),
+  database: z.object({
+    file: z.literal(DB_NAME),
+    bytes: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sqliteVersion: z.string(),
+    migrations: z.object({ applied: z.number().int(), latest: z.number().nullable(), hashes: z.array(z.string()) }),
+    counts: z.record(z.string(), z.number().int()),
+  }),
+  media: z.object({ files: z.number().int(), bytes: z.number().int(), missing: z.array(z.string()) }),
+  secretsIncluded: z.boolean(),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export function quireVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    fs.createReadStream(file)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolve(hash.digest("hex")));
+  });
+}
+
+type MigrationLevel = Manifest["database"]["migrations"];
+
+/** The migrations recorded in a database's journal (none when it has no journal). */
+export function migrationLevel(sqlite: Database.Database): MigrationLevel {
+  const journal = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!journal) return { applied: 0, latest: null, hashes: [] };
+  const rows = sqlite.prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY id").all() as { hash: string; createdAt: number }[];
+  const latest = rows.length ? Math.max(...rows.map((r) => Number(r.createdAt))) : null;
+  return { applied: rows.length, latest, hashes: rows.map((r) => r.hash) };
+}
+
+/** Hashes of applied migrations that this version of Quire does not ship. */
+export function unknownMigrations(level: MigrationLevel): string[] {
+  const known = new Set(readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR }).map((m) => m.hash));
+  return level.hashes.filter((hash) => !known.has(hash));
+}
+
+/** Row counts of every ordinary table (the search index's shadow tables left out). */
+export function tableCounts(sqlite: Database.Database): Record<string, number> {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'posts_fts%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  // Names come from sqlite_master, not from input; quoted as identifiers all the same.
+  return Object.fromEntries(
+    tables.map((name) => [name, sqlite.prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get() as number]),
+  );
+}
+
+export type FileEntry = { rel: string; bytes: number };
+
+/** Every regular file under `dir`, relative paths with "/"; [] when `dir` does not exist. */
+export function listFiles(dir: string): FileEntry[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: FileEntry[] = [];
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) out.push({ rel: child, bytes: fs.statSync(path.join(dir, child)).size });
+    }
+  };
+  walk("");
+  return out.sort((a, b) => a.rel.localeCompare(b.rel));
+}
+
+/** Copies one file and flushes it to disk, so a folder we call complete really is. */
+export function copyDurably(from: string, to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  fsyncPath(to);
+}
+
+export function fsyncPath(target: string): void {
+  const fd = fs.openSync(target, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Copies a file tree, calling `onBytes` with the running total. Files that vanish mid-copy are skipped. */
+export function copyTree(from: string, to: string, files: FileEntry[], onBytes: (copied: number) => void): FileEntry[] {
+  let copied = 0;
+  const done: FileEntry[] = [];
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of files) {
+    try {
+      copyDurably(path.join(from, file.rel), path.join(to, file.rel));
+      done.push(file);
+    } catch (error) {
+      // An upload deleted while we copy is not an error: the database copy is the reference.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    copied += file.bytes;
+    onBytes(copied);
+  }
+  return done;
+}
+
+/** UTC timestamp usable in a file name: 2026-11-23T11-31-50Z. */
+export function fileStamp(date = new Date()): string {
+  return date.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+}

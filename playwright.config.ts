@@ -39,7 +39,9 @@ export default defineConfig({
   projects: [
     // First run needs an empty site; everything else needs the owner it creates.
     { name: "first-run", testMatch: /first-run\/.*\.spec\.ts$/ },
-    { name: "journeys", testIgnore: /first-run\//, dependencies: ["first-run"] },
+    { name: "journeys", testIgnore: [/first-run\//, /screenshots\.spec\.ts$/], dependencies: ["first-run"] },
+    // Not part of `npm test`: `npm run screenshots` refreshes docs/screenshots.
+    { name: "screenshots", testMatch: /screenshots\.spec\.ts$/, dependencies: ["first-run"] },
   ],
   webServer: {
     command: "npm start",

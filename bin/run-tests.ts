@@ -76,7 +76,7 @@ if (chromiumAvailable()) {
   suite(
     "End-to-end journeys (Playwright, built server)",
     "playwright",
-    ["test"],
+    ["test", "--project=first-run", "--project=journeys"],
     playwrightReport,
     (report: { stats: { expected: number; unexpected: number; flaky: number } }) => [
       report.stats.expected + report.stats.flaky,

@@ -3,9 +3,8 @@ import { test } from "@playwright/test";
 import { createPost, createTag, newestSlot } from "../fixtures/content";
 import { run } from "../fixtures/db";
 
-// Refreshes the README's screenshots: QUIRE_SCREENSHOTS=1 npx playwright test e2e/site/screenshots.spec.ts
-// Skipped in ordinary runs: it asserts nothing and writes into docs/.
-test.skip(!process.env.QUIRE_SCREENSHOTS, "only when refreshing docs/screenshots");
+// Refreshes the README's screenshots: `npm run screenshots`. Its own Playwright project,
+// outside `npm test`: it asserts nothing and writes into docs/.
 
 const OUT = path.join(__dirname, "..", "..", "docs", "screenshots");
 

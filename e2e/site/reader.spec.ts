@@ -4,9 +4,12 @@ import { ownerId, query, run } from "../fixtures/db";
 import { OWNER, unique } from "../fixtures/site";
 
 test("a reader goes from the home page to a post and back, without a cookie", async ({ page }) => {
+  const slot = newestSlot(1);
+  const post = await createPost({ title: `Field report ${unique()}`, publishedAt: slot.at(0), markdown: "Opening lines.\n\n## Where to start\n\nAnywhere." });
+  await slot.reached();
   const response = await page.goto("/");
   expect(response?.headers()["set-cookie"]).toBeUndefined();
-  await page.getByRole("link", { name: "Welcome to your new site" }).first().click();
+  await page.getByRole("link", { name: post.title }).first().click();
   await expect(page.getByRole("heading", { level: 2, name: "Where to start" })).toBeVisible();
   await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Home" }).click();
   await expect(page.getByRole("heading", { name: "Latest posts" })).toBeAttached();

@@ -51,11 +51,12 @@ function readFirstLine(): Promise<string> {
 /** Reads one line in raw mode, so the terminal shows nothing of what is typed. */
 function promptHidden(prompt: string): Promise<string> {
   const input = process.stdin;
-  // The prompt goes to stderr: stdout stays for the result.
-  process.stderr.write(prompt);
   input.setEncoding("utf8");
   input.setRawMode(true);
   input.resume();
+  // The prompt only once echo is off: whatever is typed after it never shows.
+  // It goes to stderr: stdout stays for the result.
+  process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let value = "";
     const finish = (error?: CliError) => {

@@ -27,7 +27,8 @@ test("an admin action replayed without a session, or by a lesser role, changes n
   await page.getByLabel("Site title").fill(original);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status")).toHaveText("Settings saved.");
-  expect(JSON.parse(siteTitle()!)).toBe(original);
+  // The status still shows the first save's message: wait for the second to land.
+  await expect.poll(() => JSON.parse(siteTitle()!)).toBe(original);
   const auditRows = query("SELECT id FROM audit_log").length;
 
   // Anonymous replay with no cookie: proxy.ts sends it to sign-in before the action runs.
@@ -53,7 +54,8 @@ test("an admin action replayed without a session, or by a lesser role, changes n
   const asEditor = await replayServerAction(editorPage.context().request, request);
   expect(await asEditor.text()).toContain("You do not have permission to do that.");
 
-  expect(JSON.parse(siteTitle()!)).toBe(original);
+  // The status still shows the first save's message: wait for the second to land.
+  await expect.poll(() => JSON.parse(siteTitle()!)).toBe(original);
   expect(query("SELECT id FROM audit_log")).toHaveLength(auditRows);
   await page.goto("/");
   await expect(page.getByRole("link", { name: original })).toBeVisible();

@@ -29,7 +29,7 @@ function readerRequest(request: NextRequest) {
     return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   // An old address (a post whose slug changed) answers 301 to where it lives now.
-  const moved = pathname.length <= 300 ? findRedirect({ fromPath: pathname }) : undefined;
+  const moved = pathname.length <= 300 ? lookUpRedirect(pathname) : undefined;
   if (moved && moved.toPath.startsWith("/") && !moved.toPath.startsWith("//")) {
     return NextResponse.redirect(new URL(moved.toPath, request.url), 301);
   }
@@ -38,6 +38,16 @@ function readerRequest(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(MISSING_PATH_HEADER, pathname.slice(0, 300));
   return NextResponse.next({ request: { headers } });
+}
+
+function lookUpRedirect(fromPath: string) {
+  try {
+    return findRedirect({ fromPath });
+  } catch (error) {
+    // A busy or missing database must not turn every reader page into a 500: the page reports it.
+    console.error("[quire] redirect lookup failed", error);
+    return undefined;
+  }
 }
 
 export const config = {

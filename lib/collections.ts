@@ -2,14 +2,15 @@ import "server-only";
 import type { Metadata } from "next";
 import { getAuthorBySlug } from "@/db/queries/authors";
 import { getTagBySlug } from "@/db/queries/tags";
-import { loadListPage, perPage, siteSettings } from "./reader";
+import { loadListPage, perPage, siteSettings, slugParam } from "./reader";
 import { absoluteUrl, breadcrumbJsonLd, listMetadata, personJsonLd } from "./seo";
 
 // Tag and author archives: the same list, scoped, with their own description and feeds.
 
 export type CollectionKind = "tag" | "author";
 
-function findCollection(kind: CollectionKind, slug: string) {
+function findCollection(kind: CollectionKind, rawSlug: string) {
+  const slug = slugParam(rawSlug);
   if (slug.length > 200) return undefined;
   if (kind === "tag") {
     const tag = getTagBySlug({ slug });

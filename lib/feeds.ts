@@ -5,7 +5,7 @@ import { listFeedPosts, type ListScope } from "@/db/queries/post-lists";
 import { getTagBySlug } from "@/db/queries/tags";
 import { siteUrl } from "./env";
 import { deriveExcerpt } from "./markdown";
-import { siteSettings } from "./reader";
+import { siteSettings, slugParam } from "./reader";
 
 const FEED_SIZE = 20;
 
@@ -19,7 +19,8 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 
 type Source = { base: string; title: string; description: string; scope: ListScope };
 
-function findSource(kind: "site" | "tag" | "author", slug?: string): Source | null {
+function findSource(kind: "site" | "tag" | "author", rawSlug?: string): Source | null {
+  const slug = rawSlug === undefined ? undefined : slugParam(rawSlug);
   const site = siteSettings();
   if (kind === "site") return { base: "", title: site.title, description: site.description, scope: {} };
   if (!slug || slug.length > 200) return null;

@@ -28,6 +28,15 @@ export function toCards(rows: PostCard[]): PostCardData[] {
   }));
 }
 
+/** A slug from the URL: page params arrive still percent-encoded ("caf%C3%A9"). */
+export function slugParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // a malformed escape matches no slug
+  }
+}
+
 /** "2" → 2; anything but a plain page number from 2 up ("1", "-1", "02", "1e9", "abc") → null. */
 export function parsePageNumber(raw: string): number | null {
   if (!/^[1-9]\d{0,5}$/.test(raw)) return null;

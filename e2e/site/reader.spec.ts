@@ -227,3 +227,14 @@ test("cards count approved comments only", async ({ page }) => {
   const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: post.title }) });
   await expect(card.getByText("2 comments")).toBeVisible();
 });
+
+test("posts and tags with non-ASCII slugs open from their links", async ({ page }) => {
+  const id = unique();
+  const tag = createTag({ name: `Thé ${id}`, slug: `thé-${id}` });
+  const post = await createPost({ title: `Crème brûlée ${id}`, slug: `crème-brûlée-${id}`, tags: [tag.slug] });
+  await page.goto(`/tag/${encodeURIComponent(tag.slug)}`);
+  await expect(page.getByRole("heading", { level: 1, name: tag.name })).toBeVisible();
+  await page.getByRole("link", { name: post.title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: post.title })).toBeVisible();
+  expect((await page.request.get(`/tag/${encodeURIComponent(tag.slug)}/rss.xml`)).status()).toBe(200);
+});

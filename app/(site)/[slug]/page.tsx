@@ -11,7 +11,7 @@ import { tagsByPost } from "@/db/queries/post-lists";
 import { getAdjacentPosts, getPublishedBySlug, listRelatedPosts } from "@/db/queries/posts";
 import { readingTime } from "@/lib/markdown";
 import { blogPostingJsonLd, postMetadata } from "@/lib/post-seo";
-import { siteSettings } from "@/lib/reader";
+import { siteSettings, slugParam } from "@/lib/reader";
 import { breadcrumbJsonLd } from "@/lib/seo";
 import { CommentSection } from "@/components/comments/comment-section";
 import { loadCommentSection } from "@/lib/comments/section";
@@ -23,7 +23,7 @@ const findPost = cache((slug: string) => (slug.length <= 200 ? getPublishedBySlu
 
 async function loadPost({ params }: Props) {
   await connection();
-  const slug = (await params).slug;
+  const slug = slugParam((await params).slug);
   const post = findPost(slug);
   if (post) return post;
   // (Old slugs answer 301 in proxy.ts, before this page runs.)

@@ -19,7 +19,7 @@ export async function sendEmail(message: EmailMessage): Promise<{ delivered: boo
   }
   // The URL carries host, port and credentials; nodemailer upgrades with STARTTLS when offered.
   holder.quireMailer ??= nodemailer.createTransport(SMTP_URL);
-  const from = process.env.QUIRE_MAIL_FROM ?? `Quire <no-reply@${new URL(siteUrl()).hostname}>`;
+  const from = getEnv().QUIRE_MAIL_FROM ?? `Quire <no-reply@${new URL(siteUrl()).hostname}>`;
   await holder.quireMailer.sendMail({ from, ...message });
   return { delivered: true };
 }

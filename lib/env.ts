@@ -11,6 +11,13 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   // How often the in-process scheduler looks for scheduled posts that are due.
   QUIRE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  // The sender of every e-mail; by default no-reply@ the site's host name.
+  QUIRE_MAIL_FROM: z.string().min(3).max(200).optional(),
+  // Secrets for comment tokens and IP hashes; generated and kept in the data folder when unset.
+  QUIRE_COMMENTS_SECRET: z.string().min(32).optional(),
+  QUIRE_IP_SALT: z.string().min(16).optional(),
+  // Benchmarks only: switches the comment rate limits off ("1").
+  QUIRE_DISABLE_COMMENT_RATE_LIMITS: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

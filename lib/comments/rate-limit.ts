@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory } from "rate-limiter-flexible";
+import { getEnv } from "../env";
 
 // In memory: one process serves the site (ARCHITECTURE.md). Several instances would
 // move these to a shared store (rate-limiter-flexible has Redis and SQL ones).
@@ -18,7 +19,7 @@ function createLimiters() {
 }
 
 /** Benchmarks and load tests post far faster than people: QUIRE_DISABLE_COMMENT_RATE_LIMITS=1 lifts the caps. */
-export const rateLimitsDisabled = () => process.env.QUIRE_DISABLE_COMMENT_RATE_LIMITS === "1";
+export const rateLimitsDisabled = () => getEnv().QUIRE_DISABLE_COMMENT_RATE_LIMITS === "1";
 
 /** Counts one attempt; returns a sentence for the commenter when a limit is reached. */
 export async function consumeCommentLimits({ ipHash, email, postId }: { ipHash: string | null; email: string; postId: number }): Promise<string | null> {

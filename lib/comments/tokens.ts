@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { getEnv } from "../env";
 import { persistentSecret } from "../secrets";
 
 // Signing keys that survive restarts, kept in the data folder (lib/secrets), read once.
 let keys: { signing: string; ipSalt: string } | undefined;
 const loadKeys = () =>
-  (keys ??= { signing: persistentSecret("comments", process.env.QUIRE_COMMENTS_SECRET), ipSalt: persistentSecret("ip-salt", process.env.QUIRE_IP_SALT) });
+  (keys ??= { signing: persistentSecret("comments", getEnv().QUIRE_COMMENTS_SECRET), ipSalt: persistentSecret("ip-salt", getEnv().QUIRE_IP_SALT) });
 const signingKey = () => loadKeys().signing;
 const ipSalt = () => loadKeys().ipSalt;
 

@@ -32,10 +32,10 @@ function rememberOwnComment(comment: PostedComment) {
 const input =
   "block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
 
-type Props = { postId: number; parentId?: number; replyToName?: string; issued: string; action: FormAction<PostedComment> };
+type Props = { postId: number; parentId?: number; replyToName?: string; issued: string; action: FormAction<PostedComment>; offerReplies?: boolean };
 
 /** The comment form: a plain POST without JavaScript, inline errors and pending state with it. */
-export function CommentForm({ postId, parentId, replyToName, issued, action }: Props) {
+export function CommentForm({ postId, parentId, replyToName, issued, action, offerReplies = false }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const prefix = `comment-${parentId ?? "new"}`;
@@ -77,7 +77,13 @@ export function CommentForm({ postId, parentId, replyToName, issued, action }: P
 
   const bodyError = errors?.body;
   return (
-    <form action={formAction} className="space-y-4" aria-label={parentId ? `Reply to ${replyToName}` : "Leave a comment"} noValidate>
+    <form
+      id={parentId ? undefined : "comment-form-main"}
+      action={formAction}
+      className="space-y-4"
+      aria-label={parentId ? `Reply to ${replyToName}` : "Leave a comment"}
+      noValidate
+    >
       {state && !state.ok && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
           {state.error}
@@ -94,6 +100,12 @@ export function CommentForm({ postId, parentId, replyToName, issued, action }: P
       )}
       <input type="hidden" name="postId" value={postId} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
+      {/* Without JavaScript, the "Reply to …" radios under the comments belong to this form. */}
+      {!parentId && offerReplies && !hydrated && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="parentId" value="" defaultChecked className="h-4 w-4" /> A new comment, not a reply (or choose “Reply to …” under a comment)
+        </label>
+      )}
       <input type="hidden" name="issued" value={values?.issued || viewer?.issued || issued} />
       {viewer?.staff ? (
         <p className="text-sm">

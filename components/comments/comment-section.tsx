@@ -3,6 +3,7 @@ import { buildThread, commentCountLabel, type OwnComment, type PostedComment, sa
 import type { ActionResult } from "@/lib/utils/action-result";
 import { CommentForm } from "./comment-form";
 import { OwnComments } from "./own-comments";
+import { ReplyToggle } from "./reply-toggle";
 import { ThreadOrder } from "./thread-order";
 
 type Action<T = undefined> = (previous: unknown, input: Record<string, unknown>) => Promise<ActionResult<T>>;
@@ -42,7 +43,7 @@ export function CommentSection({ data }: CommentSectionProps) {
       ) : (
         <div id="comment-form" className="relative mt-8">
           <h3 className="mb-4 text-xl font-semibold">Leave a comment</h3>
-          <CommentForm postId={data.postId} issued={data.issued} action={data.actions.post} />
+          <CommentForm postId={data.postId} issued={data.issued} action={data.actions.post} offerReplies={thread.length > 0} />
         </div>
       )}
     </section>
@@ -88,12 +89,7 @@ function CommentItem({ node, context }: { node: ThreadNode; context: Context }) 
         {/* Sanitised by lib/comments/render when the comment was saved. */}
         <div className="prose prose-zinc mt-1 max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: node.html }} />
         {!context.data.closed && (
-          <details className="relative mt-2">
-            <summary className="cursor-pointer text-sm font-medium">Reply to {node.authorName}</summary>
-            <div className="mt-3">
-              <CommentForm postId={context.data.postId} parentId={node.id} replyToName={node.authorName} issued={context.data.issued} action={context.data.actions.post} />
-            </div>
-          </details>
+          <ReplyToggle postId={context.data.postId} parentId={node.id} name={node.authorName} issued={context.data.issued} action={context.data.actions.post} />
         )}
       </article>
       {node.replies.length > 0 && (

@@ -20,7 +20,7 @@ export function createPost({ title = `Post ${unique()}`, authorId = ownerId(), c
   return { id: Number(lastInsertRowid), title, slug };
 }
 
-export type CommentRow = { id: number; post_id: number; status: string; author_name: string; author_email: string; markdown: string; html: string; author_url: string | null; ip_hash: string | null };
+export type CommentRow = { id: number; post_id: number; parent_id: number | null; status: string; author_name: string; author_email: string; markdown: string; html: string; author_url: string | null; ip_hash: string | null };
 export const commentsBy = (email: string) => query<CommentRow>("SELECT * FROM comments WHERE author_email = ? ORDER BY id", email.toLowerCase());
 export const commentsOn = (postId: number) => query<CommentRow>("SELECT * FROM comments WHERE post_id = ? ORDER BY id", postId);
 

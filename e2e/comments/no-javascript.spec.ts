@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { run } from "../fixtures/db";
 import { commentHeading, commentsBy, createPost, expectAlert, expectStatus, openPost, person, writeComment } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
@@ -22,4 +23,22 @@ test("the comment form works with JavaScript disabled: errors keep what was type
   await expect(page.getByRole("status").getByText("Typed without scripts.")).toBeVisible();
   expect(commentsBy(reader.email).map((c) => c.status)).toEqual(["pending"]);
   expect(await page.context().cookies()).toEqual([]);
+});
+
+test("with JavaScript disabled a reader replies by choosing “Reply to …” and writing in the one form", async ({ page }) => {
+  const post = createPost();
+  const parent = person("Parent");
+  const reader = person("Replynojs");
+  const { lastInsertRowid } = run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, ?, 'x', '<p>Parent words.</p>')",
+    post.id,
+    parent.name,
+    parent.email,
+  );
+  await openPost(page, post.slug);
+  await expect(page.getByRole("radio", { name: /A new comment, not a reply/ })).toBeChecked();
+  await page.getByRole("article", { name: `Comment by ${parent.name}` }).getByRole("radio", { name: `Reply to ${parent.name}` }).check();
+  await writeComment(page, { ...reader, body: "Replying without scripts." });
+  await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
+  expect(commentsBy(reader.email).map((c) => [c.status, c.parent_id])).toEqual([["pending", Number(lastInsertRowid)]]);
 });

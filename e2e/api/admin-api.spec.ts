@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import GhostAdminAPI from "@tryghost/admin-api";
 import { expect, test } from "@playwright/test";
-import { pngBytes } from "../fixtures/admin";
+import { pngBytes, staffPage } from "../fixtures/admin";
 import { revokeKeys } from "../fixtures/api-keys";
-import { query } from "../fixtures/db";
+import { query, run } from "../fixtures/db";
 import { createIntegration, deleteIntegrationRows, dumpPosts, signJwt } from "../fixtures/integrations";
 import { OWNER, signInAsOwner, unique } from "../fixtures/site";
 
@@ -130,4 +130,26 @@ test("the Admin API refuses bad keys and tokens, a contributor publishing, and o
   expect(dumpPosts()).toEqual(before);
   deleteIntegrationRows(name);
   deleteIntegrationRows(contributorName);
+});
+
+test("an integration made by someone later suspended may no longer write, and only admins manage integrations", async ({ browser, baseURL }) => {
+  const { page, person } = await staffPage(browser, "admin");
+  const name = `Orphan ${unique()}`;
+  const { adminKey } = await createIntegration(page, name, "editor");
+  const api = client(baseURL!, adminKey);
+  const draft = await api.posts.add({ title: `By ${person.name}`, markdown: "Hi." });
+  expect(query<{ author: string }>("SELECT (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?", Number(draft.id))[0]!.author).toBe(person.name);
+  expect(query<{ actor_label: string }>("SELECT actor_label FROM audit_log WHERE action = 'post.create' AND target_type = 'post' AND target_id = ?", String(draft.id))[0]?.actor_label).toBe(name);
+
+  run("UPDATE users SET status = 'suspended' WHERE email = ?", person.email);
+  const before = dumpPosts();
+  const refused = await api.posts.add({ title: "Not any more", markdown: "No." }).catch((error: Error) => error);
+  expect(refused).toMatchObject({ name: "NoPermissionError" });
+  expect(dumpPosts()).toEqual(before);
+  deleteIntegrationRows(name);
+
+  const { page: editor } = await staffPage(browser, "editor");
+  await editor.goto("/admin/settings/integrations");
+  await expect(editor.getByRole("alert").filter({ hasText: "Only administrators manage integrations." })).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Create integration" })).toHaveCount(0);
 });

@@ -3,6 +3,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // proxy.ts redirects trailing slashes itself, except on Ghost's API paths (see there).
+  skipTrailingSlashRedirect: true,
   // Native modules load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   async headers() {

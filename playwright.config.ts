@@ -58,6 +58,8 @@ export default defineConfig({
       QUIRE_SCHEDULER_INTERVAL_MS: "1000",
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       QUIRE_OUTBOX_INTERVAL_MS: "500",
+      // A failing webhook receiver is retried after 1 s (then 2 s, …) instead of 30 s.
+      QUIRE_OUTBOX_FIRST_RETRY_MS: "1000",
     },
   },
 });

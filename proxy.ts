@@ -10,9 +10,22 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 }
 
+// What the reader branch never handles (the matcher used to exclude these).
+const NOT_READER = /^\/(?:_next\/|api\/|admin|favicon\.ico|rss\.xml|atom\.xml|feed\.json|sitemap\.xml|robots\.txt|og(?:\/|$))/;
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return readerRequest(request);
+  // next.config.js skips Next's own trailing-slash redirect so that this can treat Ghost's
+  // API paths apart: Ghost clients call `/ghost/api/admin/posts/` and a redirect would make
+  // them send bodies (multipart uploads) twice. There the slash is dropped internally;
+  // everywhere else the address is redirected as Next would.
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    // A plain URL: NextURL would put the slash back when formatting.
+    const url = new URL(request.url);
+    url.pathname = pathname.replace(/\/+$/, "") || "/";
+    return pathname.startsWith("/ghost/") ? NextResponse.rewrite(url) : NextResponse.redirect(url, 308);
+  }
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return NOT_READER.test(pathname) ? undefined : readerRequest(request);
   if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return;
   if (hasSessionCookie(request)) return;
   const login = new URL("/admin/login", request.url);
@@ -51,5 +64,6 @@ function lookUpRedirect(fromPath: string) {
 }
 
 export const config = {
-  matcher: ["/admin", "/admin/:path*", "/((?!_next/|api/|admin|favicon\\.ico|rss\\.xml|atom\\.xml|feed\\.json|sitemap\\.xml|robots\\.txt|og(?:/|$)).*)"],
+  // Every path but Next's static files: trailing slashes are handled here (see above).
+  matcher: ["/((?!_next/static/|_next/image).*)"],
 };

@@ -31,6 +31,18 @@ export async function handleUpload(request: Request): Promise<Reply> {
   if (!user) return { status: 401, body: { error: "Please sign in to continue." } };
   if (!can(user, "media.upload")) return { status: 403, body: { error: "You do not have permission to do that." } };
   if (!sameOrigin(request)) return { status: 403, body: { error: "Uploads are accepted from this site's admin only." } };
+  return storeImageUpload(request, user, { requireAlt: true });
+}
+
+/**
+ * The upload pipeline shared by the editor and the Admin API: size, then the bytes
+ * decide the type, then the variants. Whoever calls it has checked who may upload.
+ */
+export async function storeImageUpload(
+  request: Request,
+  uploader: { id: number; name: string; label?: string },
+  { requireAlt }: { requireAlt: boolean },
+): Promise<Reply> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return { status: 413, body: { error: TOO_LARGE } };
 
@@ -38,7 +50,10 @@ export async function handleUpload(request: Request): Promise<Reply> {
   const file = form?.get("file");
   if (!form || !(file instanceof File)) return { status: 400, body: { error: "Choose an image file to upload." } };
   if (file.size > MAX_UPLOAD_BYTES) return { status: 413, body: { error: TOO_LARGE } };
-  const alt = altSchema.safeParse(form.get("alt") ?? "");
+  const originalName = file.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "upload";
+  // Ghost's clients send no alt text: the API falls back to the file's name.
+  const givenAlt = form.get("alt") ?? (requireAlt ? "" : originalName.replace(/\.[a-z0-9]+$/i, ""));
+  const alt = altSchema.safeParse(givenAlt);
   if (!alt.success) return { status: 400, body: { error: alt.error.issues[0]!.message } };
 
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -56,13 +71,12 @@ export async function handleUpload(request: Request): Promise<Reply> {
     await storage.put(variantKey, variant.bytes);
     stored.push({ width: variant.width, key: variantKey, size: variant.bytes.length });
   }
-  const originalName = file.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "upload";
   const created = insertMedia(
-    { storageKey: key, originalName, mimeType: image.mime, size: bytes.length, width: image.width, height: image.height, alt: alt.data, variants: stored, uploadedBy: user.id },
-    { actorId: user.id, actorLabel: user.name },
+    { storageKey: key, originalName, mimeType: image.mime, size: bytes.length, width: image.width, height: image.height, alt: alt.data, variants: stored, uploadedBy: uploader.id },
+    { actorId: uploader.id, actorLabel: uploader.label ?? uploader.name },
   );
   return {
     status: 201,
-    body: { id: created.id, url: `/media/${key}`, mimeType: image.mime, width: image.width, height: image.height, alt: alt.data, variants: stored.map((v) => ({ width: v.width, url: `/media/${v.key}` })) },
+    body: { id: created.id, url: `/media/${key}`, ref: typeof form.get("ref") === "string" ? String(form.get("ref")).slice(0, 200) : null, mimeType: image.mime, width: image.width, height: image.height, alt: alt.data, variants: stored.map((v) => ({ width: v.width, url: `/media/${v.key}` })) },
   };
 }

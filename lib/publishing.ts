@@ -1,6 +1,7 @@
 import "server-only";
 import type { Changed } from "@/db/queries/post-workflow";
 import { type CacheTag, invalidate } from "./cache";
+import { firePostWebhooks } from "./post-webhooks";
 
 /** What readers may now see differently after posts changed: the lists, each post, each of their tags. */
 export function cacheTagsFor(changed: Changed[]): CacheTag[] {
@@ -15,9 +16,10 @@ export function cacheTagsFor(changed: Changed[]): CacheTag[] {
 
 /**
  * The side effects of a content change. The manual publish and the scheduler both end
- * here (webhooks and mail hook in at this point once they exist).
+ * here: caches, then webhooks.
  */
 export function afterPostsChanged(changed: Changed[]) {
   const tags = cacheTagsFor(changed);
   if (tags.length) invalidate(...tags);
+  firePostWebhooks(changed);
 }

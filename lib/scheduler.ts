@@ -2,6 +2,7 @@ import "server-only";
 import { publishDuePosts } from "@/db/queries/post-workflow";
 import { getEnv } from "./env";
 import { revalidateFromTimer } from "./internal-revalidate";
+import { firePostWebhooks } from "./post-webhooks";
 import { cacheTagsFor } from "./publishing";
 
 // The schedule lives in the database (status "scheduled" + published_at), so a restart
@@ -15,6 +16,7 @@ const holder = globalThis as unknown as { quireScheduler?: NodeJS.Timeout };
 export async function runScheduledPublishing(now = new Date(), revalidate = revalidateFromTimer) {
   const published = publishDuePosts(now);
   if (published.length === 0) return published;
+  firePostWebhooks(published);
   console.log(`[quire] scheduler published ${published.map((post) => `#${post.id}`).join(", ")}`);
   await revalidate(cacheTagsFor(published)).catch((error) => console.error("[quire] scheduler: cache invalidation failed", error));
   return published;

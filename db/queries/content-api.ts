@@ -57,8 +57,14 @@ function membership(subquery: (values: string[]) => SQL, op: string, value: Filt
   return op === "ne" || op === "nin" ? sql`not ${exists}` : exists;
 }
 
-function compareToSql(node: Extract<Filter, { type: "compare" }>): SQL {
+function compareToSql(node: Extract<Filter, { type: "compare" }>, admin: boolean): SQL {
   const { field, op, value } = node;
+  if (admin && field === "status") {
+    // The Admin API sees every status: the filter is on the real column.
+    if (!["eq", "ne", "in", "nin"].includes(op)) throw new FilterFieldError(`"status" supports only equality and lists.`);
+    const values = (Array.isArray(value) ? value : [value]).map(String) as never[];
+    return op === "eq" || op === "in" ? inArray(posts.status, values) : notInArray(posts.status, values);
+  }
   if (TAG_FIELDS.has(field) || field === "primary_tag" || field === "primary_tag.slug") {
     const primaryOnly = field.startsWith("primary_tag") ? sql`and ${postTags.position} = (select min(position) from post_tags p2 where p2.post_id = ${posts.id})` : sql``;
     return membership(
@@ -89,9 +95,10 @@ function compareToSql(node: Extract<Filter, { type: "compare" }>): SQL {
   return OPERATORS[op](spec.column, coerce(value, spec.kind, field) as never);
 }
 
-export function filterToSql(node: Filter): SQL {
-  if (node.type === "compare") return compareToSql(node);
-  const parts = node.children.map(filterToSql);
+/** `admin`: `status` filters on the real column (the Admin API sees drafts). */
+export function filterToSql(node: Filter, admin = false): SQL {
+  if (node.type === "compare") return compareToSql(node, admin);
+  const parts = node.children.map((child) => filterToSql(child, admin));
   return sql`(${sql.join(parts, node.type === "and" ? sql` and ` : sql` or `)})`;
 }
 
@@ -119,7 +126,7 @@ export function parseOrder(order: string | undefined): SQL[] {
 }
 
 
-const PUBLIC_POST_COLUMNS = {
+export const PUBLIC_POST_COLUMNS = {
   id: posts.id,
   type: posts.type,
   title: posts.title,

@@ -112,3 +112,30 @@ export function listActiveContentKeyHashes() {
 export function touchApiKey({ id }: { id: string }) {
   getDb().update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id)).run();
 }
+
+type AuditBase = Omit<AuditEntry, "action" | "targetType" | "targetId">;
+
+/** Subscribes a URL of an existing integration to one event. */
+export function addWebhook(input: { integrationId: number; event: (typeof webhooks.$inferInsert)["event"]; targetUrl: string }, audit: AuditBase) {
+  return getDb().transaction(
+    (tx) => {
+      const exists = tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, input.integrationId)).get();
+      if (!exists) return null;
+      const hook = tx.insert(webhooks).values(input).returning({ id: webhooks.id }).get();
+      recordAudit(tx, { ...audit, action: "webhook.create", targetType: "webhook", targetId: hook.id, details: { event: input.event, targetUrl: input.targetUrl } });
+      return hook;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function deleteWebhook(id: number, audit: AuditBase) {
+  return getDb().transaction(
+    (tx) => {
+      const deleted = tx.delete(webhooks).where(eq(webhooks.id, id)).run().changes > 0;
+      if (deleted) recordAudit(tx, { ...audit, action: "webhook.delete", targetType: "webhook", targetId: id });
+      return deleted;
+    },
+    { behavior: "immediate" },
+  );
+}

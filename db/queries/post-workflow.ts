@@ -5,7 +5,8 @@ import { type PostStatus, posts, revisions } from "../schema";
 import { recordAudit } from "./audit";
 import { type Actor, type PostScope, scopeWhere, tagSlugsOf } from "./post-scope";
 
-export type Changed = { id: number; slug: string; type: "post" | "page"; tagSlugs: string[] };
+/** A post that changed; `action` and `previousStatus` let the caller tell which webhook event it was. */
+export type Changed = { id: number; slug: string; type: "post" | "page"; tagSlugs: string[]; action?: string; previousStatus?: PostStatus };
 
 type Transition = {
   id: number;
@@ -41,7 +42,7 @@ function transition(tx: Tx, t: Transition, actor: Actor): Changed | null {
     }
   }
   recordAudit(tx, { ...actor, action: `${current.type}.${t.action}`, targetType: "post", targetId: current.id, details: { title: current.title } });
-  return { id: current.id, slug: current.slug, type: current.type, tagSlugs };
+  return { id: current.id, slug: current.slug, type: current.type, tagSlugs, action: t.action, previousStatus: current.status };
 }
 
 function inTransaction(t: Transition, actor: Actor) {

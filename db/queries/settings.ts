@@ -25,6 +25,8 @@ export const SETTING_DEFAULTS = {
   commentMaxLength: 10000,
   bannedWords: [] as string[],
   bannedEmails: [] as string[],
+  // Webhooks to private, loopback or link-local addresses (a local receiver, tests): off unless allowed.
+  webhooksAllowPrivate: false,
 };
 
 export type SiteSettings = typeof SETTING_DEFAULTS;

@@ -1,5 +1,6 @@
 "use server";
 
+import type { PostStatus } from "@/db/schema";
 import { createPost, isPostSlugFree, savePost } from "@/db/queries/post-editor";
 import { mutation } from "../action";
 import { AppError } from "../errors";
@@ -27,6 +28,6 @@ export const savePostAction = mutation({ schema: savePostSchema, access: "contri
     if (outcome.reason === "conflict") return { ok: false, error: CONFLICT_MESSAGE };
     throw new AppError("not_found", "This post does not exist or you may not edit it.");
   }
-  afterPostsChanged([{ id: outcome.id, slug: outcome.slug, type: input.type, tagSlugs: outcome.tagSlugs }]);
+  afterPostsChanged([{ id: outcome.id, slug: outcome.slug, type: input.type, tagSlugs: outcome.tagSlugs, action: "save", previousStatus: outcome.status as PostStatus }]);
   return { ok: true, message: "Saved.", data: { id: outcome.id, version: outcome.version, slug: outcome.slug } };
 });

@@ -25,13 +25,13 @@ export const RESOURCES = ["posts", "pages", "tags", "authors"] as const;
 export type Resource = (typeof RESOURCES)[number];
 type Options = { requireKey: boolean };
 
-function window(params: BrowseParams) {
+export function window(params: BrowseParams) {
   return params.limit === "all"
     ? { limit: null, offset: 0 }
     : { limit: params.limit, offset: (params.page - 1) * params.limit };
 }
 
-function pagination(params: BrowseParams, total: number) {
+export function pagination(params: BrowseParams, total: number) {
   const pages = params.limit === "all" ? 1 : Math.max(1, Math.ceil(total / params.limit));
   return {
     pagination: {
@@ -51,7 +51,8 @@ function groupByPost<T extends { postId: number }>(items: T[]): Map<number, T[]>
   return groups;
 }
 
-function postsWithRelations(rows: NonNullable<ReturnType<typeof readPublicPost>>[], params: BrowseParams) {
+/** Serialised posts with the relations `include` asks for (also used by the Admin API and webhooks). */
+export function postsWithRelations(rows: NonNullable<ReturnType<typeof readPublicPost>>[], params: Pick<BrowseParams, "include" | "formats" | "fields">) {
   const include = new Set(params.include ?? []);
   const ids = rows.map((row) => row.id);
   const tags = include.has("tags") ? groupByPost(tagsForPosts(ids)) : undefined;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SiteSettingsForm } from "@/components/admin/site-settings-form";
 import { getSettings } from "@/db/queries/settings";
 import { updateSiteSettingsAction } from "@/lib/actions/update-site-settings";
@@ -15,7 +16,8 @@ export default async function SettingsPage() {
   const s = getSettings();
   return (
     <>
-      <h1 className="mb-6 text-2xl font-bold">Settings</h1>
+      <h1 className="mb-2 text-2xl font-bold">Settings</h1>
+      <p className="mb-6 text-sm"><Link href="/admin/settings/integrations" className="underline">Integrations, API keys and webhooks</Link></p>
       <SiteSettingsForm
         action={updateSiteSettingsAction}
         timezones={Intl.supportedValuesOf("timeZone")}

@@ -1,0 +1,21 @@
+import "server-only";
+import { getIntegrationCreator } from "@/db/queries/admin-api";
+import type { Role } from "@/db/schema";
+import { apiError } from "../content-api/respond";
+import { authenticateAdminRequest } from "../integrations";
+
+/** Who an Admin API request acts as: the integration's role, as the staff member who made it. */
+export type ApiUser = { id: number; name: string; role: Role; label: string };
+
+export async function authenticateApi(request: Request, { write }: { write: boolean }): Promise<{ user: ApiUser } | { error: Response }> {
+  const auth = await authenticateAdminRequest(request.headers.get("authorization"));
+  if (!auth.ok) return { error: apiError(401, auth.message) };
+  const creator = getIntegrationCreator({ integrationId: auth.actor.integrationId });
+  if (write && (!creator || creator.status !== "active")) {
+    return { error: apiError(403, "The staff member who created this integration is no longer active, so it may not change anything.") };
+  }
+  return { user: { id: creator?.id ?? 0, name: creator?.name ?? auth.actor.name, role: auth.actor.role, label: auth.actor.name } };
+}
+
+/** The audit log names the integration; the rows it writes belong to its creator. */
+export const apiActor = (user: ApiUser) => ({ actorId: user.id || null, actorLabel: user.label });

@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { createTag, deleteTag, listTagsForAdmin, updateTag } from "@/db/queries/tag-admin";
+import { hasRole } from "../authz";
+import { apiError } from "../content-api/respond";
+import { serializeTag } from "../content-api/serialize";
+import { slugify } from "../slug";
+import { tagResult, tagSlug } from "../tag-result";
+import { tagSchema } from "../validations/tag";
+import { apiActor, type ApiUser } from "./auth";
+import { jsonBody, noStore, validationError } from "./reply";
+
+const tagsBody = z.object({ tags: z.array(z.looseObject({ name: z.string().optional(), slug: z.string().optional(), description: z.string().nullable().optional() })).length(1) });
+
+const serialize = (tag: ReturnType<typeof listTagsForAdmin>[number]) => ({ ...serializeTag(tag), count: { posts: tag.posts } });
+const find = (where: (tag: ReturnType<typeof listTagsForAdmin>[number]) => boolean) => listTagsForAdmin().find(where);
+
+export function browseTags(): Response {
+  const tags = listTagsForAdmin();
+  return noStore({ tags: tags.map(serialize), meta: { pagination: { page: 1, limit: "all", pages: 1, total: tags.length, next: null, prev: null } } });
+}
+
+export function readTag(by: "id" | "slug", value: string): Response {
+  const tag = find((t) => (by === "id" ? String(t.id) === value : t.slug === value));
+  return tag ? noStore({ tags: [serialize(tag)] }) : apiError(404, "Tag not found.");
+}
+
+// Tags are managed by editors and up, as in the admin.
+async function parseTag(request: Request, user: ApiUser, current?: { name: string; slug: string; description: string }) {
+  if (!hasRole(user, "editor")) return { error: apiError(403, "Only editor and admin integrations manage tags.") };
+  const body = tagsBody.safeParse(await jsonBody(request));
+  if (!body.success) return { error: validationError("Send { tags: [ { name, slug?, description? } ] }.") };
+  const given = body.data.tags[0]!;
+  const parsed = tagSchema.safeParse({
+    name: given.name ?? current?.name,
+    slug: given.slug ?? current?.slug ?? "",
+    description: given.description ?? current?.description ?? "",
+  });
+  if (!parsed.success) return { error: validationError(`${String(parsed.error.issues[0]!.path[0])}: ${parsed.error.issues[0]!.message}`) };
+  return { data: { ...parsed.data, slug: tagSlug(parsed.data.slug, parsed.data.name, slugify) } };
+}
+
+export async function addTag(request: Request, user: ApiUser): Promise<Response> {
+  const input = await parseTag(request, user);
+  if (input.error) return input.error;
+  tagResult(createTag(input.data, apiActor(user)), "Tag created.");
+  return noStore({ tags: [serialize(find((t) => t.slug === input.data.slug)!)] }, 201);
+}
+
+export async function editTag(request: Request, id: string, user: ApiUser): Promise<Response> {
+  const current = find((t) => String(t.id) === id);
+  if (!current) return apiError(404, "Tag not found.");
+  const input = await parseTag(request, user, current);
+  if (input.error) return input.error;
+  tagResult(updateTag({ id: current.id, ...input.data }, apiActor(user)), "Tag saved.");
+  return noStore({ tags: [serialize(find((t) => t.id === current.id)!)] });
+}
+
+export function removeTag(id: string, user: ApiUser): Response {
+  if (!hasRole(user, "editor")) return apiError(403, "Only editor and admin integrations manage tags.");
+  if (!/^\d{1,15}$/.test(id)) return apiError(404, "Tag not found.");
+  tagResult(deleteTag({ id: Number(id) }, apiActor(user)), "Tag deleted.");
+  return new Response(null, { status: 204 });
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { getIntegrationCreator } from "@/db/queries/admin-api";
 import type { Role } from "@/db/schema";
 import { apiError } from "../content-api/respond";
+import { hasRole } from "../authz";
 import { authenticateAdminRequest } from "../integrations";
 
 /** Who an Admin API request acts as: the integration's role, as the staff member who made it. */
@@ -14,7 +15,9 @@ export async function authenticateApi(request: Request, { write }: { write: bool
   if (write && (!creator || creator.status !== "active")) {
     return { error: apiError(403, "The staff member who created this integration is no longer active, so it may not change anything.") };
   }
-  return { user: { id: creator?.id ?? 0, name: creator?.name ?? auth.actor.name, role: auth.actor.role, label: auth.actor.name } };
+  // An integration never does more than the person behind it may do today.
+  const role = creator && !hasRole(creator, auth.actor.role) ? creator.role : auth.actor.role;
+  return { user: { id: creator?.id ?? 0, name: creator?.name ?? auth.actor.name, role, label: auth.actor.name } };
 }
 
 /** The audit log names the integration; the rows it writes belong to its creator. */

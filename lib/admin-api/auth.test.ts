@@ -1,0 +1,50 @@
+import { SignJWT } from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createIntegration } from "@/db/queries/integrations";
+import { migratedDb } from "@/test/helpers";
+import { issueKeys } from "../integrations";
+import { authenticateApi } from "./auth";
+
+async function request(adminKey: string) {
+  const [id, secret] = adminKey.split(":") as [string, string];
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: "HS256", kid: id, typ: "JWT" })
+    .setIssuedAt()
+    .setExpirationTime("5m")
+    .setAudience("/admin/")
+    .sign(Buffer.from(secret, "hex"));
+  return new Request("http://quire.test/ghost/api/admin/posts/", { headers: { authorization: `Ghost ${token}` } });
+}
+
+describe("authenticateApi", () => {
+  let creatorId = 0;
+  beforeAll(() => {
+    const sqlite = migratedDb().$client;
+    creatorId = Number(
+      sqlite.prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES ('ed@x.test', 'Ed', 'ed', 'editor', 'h')").run().lastInsertRowid,
+    );
+  });
+
+  it("acts as the creator, never above the creator's present role", async () => {
+    const { stored, shown } = issueKeys();
+    createIntegration({ name: "Publisher", role: "admin", createdBy: creatorId }, stored, { actorId: creatorId, actorLabel: "Ed" });
+    expect(await authenticateApi(await request(shown.adminKey), { write: true })).toEqual({
+      user: { id: creatorId, name: "Ed", role: "editor", label: "Publisher" },
+    });
+  });
+
+  it("keeps a lower integration role as it is", async () => {
+    const { stored, shown } = issueKeys();
+    createIntegration({ name: "Drafts bot", role: "contributor", createdBy: creatorId }, stored, { actorId: creatorId, actorLabel: "Ed" });
+    expect(await authenticateApi(await request(shown.adminKey), { write: true })).toMatchObject({ user: { role: "contributor" } });
+  });
+
+  it("refuses writes once the creator is suspended", async () => {
+    const { stored, shown } = issueKeys();
+    createIntegration({ name: "Orphan", role: "author", createdBy: creatorId }, stored, { actorId: creatorId, actorLabel: "Ed" });
+    migratedDb().$client.prepare("UPDATE users SET status = 'suspended' WHERE id = ?").run(creatorId);
+    const result = await authenticateApi(await request(shown.adminKey), { write: true });
+    expect("error" in result && result.error.status).toBe(403);
+    migratedDb().$client.prepare("UPDATE users SET status = 'active' WHERE id = ?").run(creatorId);
+  });
+});

@@ -1,21 +1,9 @@
-import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createIntegration, deleteIntegration, listIntegrations, rotateIntegrationKeys } from "@/db/queries/integrations";
-import { migratedDb } from "@/test/helpers";
+import { ghostAuthorization as ghostHeader, migratedDb } from "@/test/helpers";
 import { authenticateAdminRequest, authenticateContentKey, issueKeys } from "./integrations";
 
 const audit = { actorId: null, actorLabel: "test" };
-
-async function ghostHeader(adminKey: string) {
-  const [id, secret] = adminKey.split(":") as [string, string];
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: "HS256", kid: id, typ: "JWT" })
-    .setIssuedAt()
-    .setExpirationTime("5m")
-    .setAudience("/admin/")
-    .sign(Buffer.from(secret, "hex"));
-  return `Ghost ${token}`;
-}
 
 describe("integrations", () => {
   beforeAll(() => migratedDb());

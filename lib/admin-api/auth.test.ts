@@ -1,19 +1,11 @@
-import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createIntegration } from "@/db/queries/integrations";
-import { migratedDb } from "@/test/helpers";
+import { ghostAuthorization, migratedDb } from "@/test/helpers";
 import { issueKeys } from "../integrations";
 import { authenticateApi } from "./auth";
 
 async function request(adminKey: string) {
-  const [id, secret] = adminKey.split(":") as [string, string];
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: "HS256", kid: id, typ: "JWT" })
-    .setIssuedAt()
-    .setExpirationTime("5m")
-    .setAudience("/admin/")
-    .sign(Buffer.from(secret, "hex"));
-  return new Request("http://quire.test/ghost/api/admin/posts/", { headers: { authorization: `Ghost ${token}` } });
+  return new Request("http://quire.test/ghost/api/admin/posts/", { headers: { authorization: await ghostAuthorization(adminKey) } });
 }
 
 describe("authenticateApi", () => {

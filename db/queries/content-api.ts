@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { posts, postTags, tags, users } from "../schema";
+import { postPresentationColumns } from "./post-columns";
 import { isPublic } from "./post-visibility";
 
 // Reads for the public Content API (native /api/v1 and Ghost-compatible): published
@@ -135,18 +136,8 @@ export const PUBLIC_POST_COLUMNS = {
   plaintext: posts.plaintext,
   customExcerpt: posts.customExcerpt,
   wordCount: posts.wordCount,
-  featureImage: posts.featureImage,
-  featureImageAlt: posts.featureImageAlt,
+  ...postPresentationColumns,
   featured: posts.featured,
-  metaTitle: posts.metaTitle,
-  metaDescription: posts.metaDescription,
-  canonicalUrl: posts.canonicalUrl,
-  ogTitle: posts.ogTitle,
-  ogDescription: posts.ogDescription,
-  ogImage: posts.ogImage,
-  twitterTitle: posts.twitterTitle,
-  twitterDescription: posts.twitterDescription,
-  twitterImage: posts.twitterImage,
   publishedAt: posts.publishedAt,
   createdAt: posts.createdAt,
   updatedAt: posts.updatedAt,

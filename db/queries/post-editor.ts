@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { type PostType, posts, postTags, redirects, revisions, tags, users } from "../schema";
+import { postPresentationColumns } from "./post-columns";
 import { recordAudit } from "./audit";
 import { type Actor, liveInScope, type PostScope, tagSlugsOf } from "./post-scope";
 import { uniquePostSlug } from "./posts";
@@ -48,18 +49,8 @@ export function getPostForEditor({ id, scope }: { id: number; scope: PostScope }
       publishedAt: posts.publishedAt,
       authorId: posts.authorId,
       authorName: users.name,
-      featureImage: posts.featureImage,
-      featureImageAlt: posts.featureImageAlt,
+      ...postPresentationColumns,
       featured: posts.featured,
-      metaTitle: posts.metaTitle,
-      metaDescription: posts.metaDescription,
-      canonicalUrl: posts.canonicalUrl,
-      ogTitle: posts.ogTitle,
-      ogDescription: posts.ogDescription,
-      ogImage: posts.ogImage,
-      twitterTitle: posts.twitterTitle,
-      twitterDescription: posts.twitterDescription,
-      twitterImage: posts.twitterImage,
       commentsOpen: posts.commentsOpen,
       version: posts.version,
       updatedAt: posts.updatedAt,

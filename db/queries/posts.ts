@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gt, isNull, like, lt, or, asc, inArray, sql, ne } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { type NewPost, type PostStatus, postTags, posts, users } from "../schema";
+import { postPresentationColumns } from "./post-columns";
 import { isPublic } from "./post-visibility";
 
 type DbOrTx = Tx | ReturnType<typeof getDb>;
@@ -22,17 +23,7 @@ export function getPublishedBySlug({ slug }: { slug: string }) {
       wordCount: posts.wordCount,
       publishedAt: posts.publishedAt,
       updatedAt: posts.updatedAt,
-      featureImage: posts.featureImage,
-      featureImageAlt: posts.featureImageAlt,
-      metaTitle: posts.metaTitle,
-      metaDescription: posts.metaDescription,
-      canonicalUrl: posts.canonicalUrl,
-      ogTitle: posts.ogTitle,
-      ogDescription: posts.ogDescription,
-      ogImage: posts.ogImage,
-      twitterTitle: posts.twitterTitle,
-      twitterDescription: posts.twitterDescription,
-      twitterImage: posts.twitterImage,
+      ...postPresentationColumns,
       commentsOpen: posts.commentsOpen,
       authorId: users.id,
       authorName: users.name,

@@ -1,5 +1,5 @@
 // `npm start`: build when the build is missing or older than the sources, apply
-// migrations, then serve with `next start` on HOST:PORT.
+// migrations, then serve on HOST:PORT (bin/server.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -44,10 +44,10 @@ function main() {
   db.$client.close();
   console.log(`[quire] database ${databaseFile(env.dataDir)} (${applied} migration(s) applied)`);
 
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "--hostname", env.HOST, "--port", String(env.PORT)], {
+  const server = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
     cwd: ROOT,
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, NODE_ENV: "production", HOST: env.HOST, PORT: String(env.PORT) },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -16,6 +16,8 @@ const envSchema = z.object({
   // Secrets for comment tokens and IP hashes; generated and kept in the data folder when unset.
   QUIRE_COMMENTS_SECRET: z.string().min(32).optional(),
   QUIRE_IP_SALT: z.string().min(16).optional(),
+  // "1" behind a reverse proxy that appends the client's address to X-Forwarded-For (read by bin/server.mjs).
+  QUIRE_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // Benchmarks only: switches the comment rate limits off ("1").
   QUIRE_DISABLE_COMMENT_RATE_LIMITS: z.enum(["0", "1"]).default("0"),
 });

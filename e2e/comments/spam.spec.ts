@@ -37,6 +37,20 @@ test("10 comments in 10 s from one address: at most one is accepted", async ({ p
   expect(commentsBy(flood.email)).toHaveLength(1);
 });
 
+test("a made-up X-Forwarded-For does not get a client past the per-address limit", async ({ page }) => {
+  const post = createPost();
+  const flood = person("Spoofer");
+  await openPost(page, post.slug);
+  for (let i = 0; i < 3; i++) {
+    // Each attempt claims to come from somewhere else; the server uses the socket's address.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": `203.0.113.${i + 1}` });
+    await writeComment(page, { ...flood, body: `Spoofed number ${i}` });
+    await expect(mainForm(page).getByRole("button", { name: "Post comment" })).toBeEnabled();
+  }
+  await expectAlert(page, "You are commenting very quickly.");
+  expect(commentsBy(flood.email)).toHaveLength(1);
+});
+
 test("a comment from an email moderators marked spam goes to the spam folder", async ({ page }) => {
   const post = createPost();
   const spammer = person("Spammer");

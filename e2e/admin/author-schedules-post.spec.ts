@@ -40,6 +40,10 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   await page.getByLabel("Tags").fill(`${tag}, Sea`);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
+  // The first save of a new post moves the editor to the post's own address: wait for it,
+  // or the time typed next would go into the page being left.
+  await page.waitForURL(/\/admin\/posts\/\d+\?done=saved$/);
+  await expect(page.getByRole("heading", { name: /^Edit post/ })).toBeVisible();
 
   // Scheduled 10–70 s ahead, on the site's clock.
   const timezone = JSON.parse(query<{ value: string }>("SELECT value FROM settings WHERE key = 'timezone'")[0]?.value ?? '"UTC"');

@@ -38,7 +38,8 @@ describe("seed-bench", () => {
       expect(post.html).toContain("<h2>");
       expect(post.plaintext).not.toContain("<");
     }
-    expect(posts.some((p) => p.html.includes("<pre><code"))).toBe(true);
+    // Code blocks go through the app's highlighter, which writes <pre class="shiki …"><code>.
+    expect(posts.some((p) => /<pre[ >][^]*?<code/.test(p.html))).toBe(true);
     expect(posts.some((p) => /<a href="https:\/\//.test(p.html))).toBe(true);
     expect(new Set(posts.map((p) => p.markdown)).size).toBe(40);
     const dates = posts.filter((p) => p.status === "published").map((p) => p.at!);

@@ -51,6 +51,8 @@ test("post.published reaches the receiver, signed, from the editor, the Admin AP
       expect(item.json.post!.current).toMatchObject({ status: "published" });
       expect(item.json.post!.previous).toMatchObject({ published_at: null });
     }
+    // Leave the home page as it was for the reader journeys.
+    for (const item of mine()) await api.posts.delete({ id: String(item.json.post!.current.id) });
     deleteIntegrationRows(name);
   } finally {
     await receiver.close();
@@ -79,6 +81,7 @@ test("a failing receiver is retried until it succeeds, and the admin shows the d
         return (await row.textContent()) ?? "";
       }, { timeout: 10_000 })
       .toMatch(/sent2200/);
+    await api.posts.delete({ id: String(mine()[0]!.json.post!.current.id) });
     deleteIntegrationRows(name);
   } finally {
     await receiver.close();

@@ -11,6 +11,9 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   // How often the in-process scheduler looks for scheduled posts that are due.
   QUIRE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  // How often queued e-mail and webhooks are sent, and the first retry's wait (it then doubles).
+  QUIRE_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+  QUIRE_OUTBOX_FIRST_RETRY_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   // The sender of every e-mail; by default no-reply@ the site's host name.
   QUIRE_MAIL_FROM: z.string().min(3).max(200).optional(),
   // Secrets for comment tokens and IP hashes; generated and kept in the data folder when unset.

@@ -9,6 +9,8 @@ import { afterAll } from "vitest";
 export const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const CLI = ["--conditions=react-server", path.join(ROOT, "bin", "quire.ts")];
+/** The whole command line, for running the CLI under another program (a pty, say). */
+export const CLI_COMMAND = [TSX, ...CLI];
 
 export type Result = { code: number | null; stdout: string; stderr: string };
 
@@ -24,7 +26,8 @@ export function tempDir(prefix = "quire-ops-"): string {
   return dir;
 }
 
-export function quire(dataDir: string, args: string[], options: { cwd?: string } = {}): Promise<Result> {
+/** Runs `quire <args>` with `stdin` piped in (nothing, and closed, when omitted). */
+export function quire(dataDir: string, args: string[], options: { cwd?: string; stdin?: string } = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [...CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, QUIRE_DATA_DIR: dataDir } });
     let stdout = "";
@@ -33,7 +36,7 @@ export function quire(dataDir: string, args: string[], options: { cwd?: string }
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
+    child.stdin.end(options.stdin ?? "");
   });
 }
 

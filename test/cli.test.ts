@@ -1,76 +1,31 @@
 // The command-line tool, run for real as a child process against a fresh data folder per test.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { verify } from "@node-rs/argon2";
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, test } from "vitest";
-
-const ROOT = path.resolve(__dirname, "..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-const CLI = [TSX, "--conditions=react-server", path.join(ROOT, "bin", "quire.ts")];
-const MIGRATION_COUNT = JSON.parse(
-  fs.readFileSync(path.join(ROOT, "db", "migrations", "meta", "_journal.json"), "utf8"),
-).entries.length as number;
+import type Database from "better-sqlite3";
+import { describe, expect, test } from "vitest";
+import { CLI_COMMAND, MIGRATION_COUNT, ROOT, quire as runQuire, readDb as readDbFile, type Result, singleErrorLine, tempDir } from "./cli-run";
 
 const PASSWORD = "correct horse battery";
 const OTHER_PASSWORD = "tr0ub4dor & 3 more words";
 
-type Result = { code: number | null; stdout: string; stderr: string };
 type UserRow = { id: number; email: string; name: string; slug: string; role: string; password_hash: string; session_version: number };
 
-const dataDirs: string[] = [];
-afterAll(() => {
-  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function freshDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-cli-"));
-  dataDirs.push(dir);
-  return dir;
-}
-
-/** Runs `quire <args>` with `stdin` piped in (nothing, and closed, when omitted). */
-function quire(dataDir: string, args: string[], stdin = ""): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, QUIRE_DATA_DIR: dataDir },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const freshDataDir = () => tempDir("quire-cli-");
+const quire = (dataDir: string, args: string[], stdin = ""): Promise<Result> => runQuire(dataDir, args, { stdin });
 
 function createOwner(dataDir: string, email = "ada@example.com", name = "Ada Lovelace") {
   return quire(dataDir, ["create-user", "--email", email, "--name", name, "--role", "owner"], `${PASSWORD}\n`);
 }
 
 function readDb<T>(dataDir: string, read: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, "quire.db"), { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
+  return readDbFile(path.join(dataDir, "quire.db"), read);
 }
 
 function usersIn(dataDir: string): UserRow[] {
   if (!fs.existsSync(path.join(dataDir, "quire.db"))) return [];
   return readDb(dataDir, (db) => db.prepare("SELECT * FROM users ORDER BY id").all() as UserRow[]);
-}
-
-/** One readable line on stderr: no stack trace, no usage dump. */
-function singleErrorLine(result: Result): string {
-  const lines = result.stderr.trim().split("\n");
-  if (lines.length !== 1 || /^\s+at /m.test(result.stderr)) throw new Error(`Expected one stderr line, got:\n${result.stderr}`);
-  return lines[0]!;
 }
 
 describe("quire CLI", () => {
@@ -317,7 +272,7 @@ describe("quire CLI", () => {
 
   /** Runs `quire <args>` in a pseudo-terminal, answering each password prompt in turn. */
   function quireInTerminal(dataDir: string, args: string[], answers: string[]): Promise<Result> {
-    const command = [...CLI, ...args].map((part) => `'${part}'`).join(" ");
+    const command = [...CLI_COMMAND, ...args].map((part) => `'${part}'`).join(" ");
     return new Promise((resolve, reject) => {
       const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env: { ...process.env, QUIRE_DATA_DIR: dataDir } });
       const timer = setTimeout(() => child.kill(), 20_000);

@@ -19,22 +19,6 @@ export function recordAudit(db: Tx | ReturnType<typeof getDb>, entry: AuditEntry
     .run();
 }
 
-export function listRecentAudit({ limit }: { limit: number }) {
-  return getDb()
-    .select({
-      id: auditLog.id,
-      actorLabel: auditLog.actorLabel,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      createdAt: auditLog.createdAt,
-    })
-    .from(auditLog)
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(limit)
-    .all();
-}
-
 /** The audit log page: newest first, optionally one kind of action ("post." matches every post action). */
 export function listAuditPage({ page, perPage, action }: { page: number; perPage: number; action?: string }) {
   const condition = action ? like(auditLog.action, `${action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : sql`1 = 1`;

@@ -21,6 +21,9 @@ const server = http.createServer((request, response) => {
     // A client could otherwise choose its own address and slip past per-address limits.
     request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
     delete request.headers["x-real-ip"];
+    // Nor its own host and scheme: Next.js checks a server action's Origin against X-Forwarded-Host.
+    delete request.headers["x-forwarded-host"];
+    delete request.headers["x-forwarded-proto"];
   }
   handle(request, response);
 });

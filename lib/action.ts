@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/db/schema";
@@ -6,6 +7,7 @@ import { hasRole } from "./authz";
 import { AppError, ERROR_MESSAGES } from "./errors";
 import { getCurrentUser, type SessionUser } from "./session";
 import type { ActionResult, FieldErrors } from "./utils/action-result";
+import { isSameOrigin } from "./utils/same-origin";
 
 export type { ActionResult, FieldErrors } from "./utils/action-result";
 
@@ -35,6 +37,7 @@ export function mutation<S extends z.ZodType, A extends Access, T = undefined>(
   body: (input: z.output<S>, context: Context<A>) => Promise<ActionResult<T>>,
 ) {
   return async function run(_previous: unknown, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+    if (!(await fromThisSite())) return { ok: false, error: ERROR_MESSAGES.forbidden };
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
@@ -63,6 +66,21 @@ export function mutation<S extends z.ZodType, A extends Access, T = undefined>(
       return { ok: false, error: ERROR_MESSAGES.internal, values: echoValues(raw) };
     }
   };
+}
+
+/**
+ * Next.js refuses a server action whose Origin names another host, but lets one with
+ * no Origin through; this refuses that too (lib/utils/same-origin.ts says why).
+ * Outside a request (tests, the CLI) there is no cross-site page to fear.
+ */
+async function fromThisSite(): Promise<boolean> {
+  let list: Headers;
+  try {
+    list = await headers();
+  } catch {
+    return true;
+  }
+  return isSameOrigin(list);
 }
 
 // What the person typed, sent back so a refused form keeps it. Never passwords, never

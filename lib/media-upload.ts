@@ -5,6 +5,7 @@ import { can } from "./authz";
 import { inspectImage, makeVariants, MAX_UPLOAD_BYTES } from "./media-processing";
 import { getCurrentUser } from "./session";
 import { folderStorage, newMediaKey } from "./storage";
+import { isSameOrigin } from "./utils/same-origin";
 
 type Reply = { status: number; body: Record<string, unknown> };
 
@@ -12,25 +13,13 @@ const altSchema = z.string().trim().min(1, "Add alt text: describe the image for
 const TOO_LARGE = `The file is too large: images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
 const UNSUPPORTED = "Only JPEG, PNG, WebP, GIF and AVIF images can be uploaded; this file is not one of them.";
 
-// A cross-site page must not be able to upload with a staff member's cookie.
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /** POST /api/media: session, role, origin, size, then the bytes decide the type. */
 export async function handleUpload(request: Request): Promise<Reply> {
   const user = await getCurrentUser();
   if (!user) return { status: 401, body: { error: "Please sign in to continue." } };
   if (!can(user, "media.upload")) return { status: 403, body: { error: "You do not have permission to do that." } };
-  if (!sameOrigin(request)) return { status: 403, body: { error: "Uploads are accepted from this site's admin only." } };
+  // A cross-site page must not be able to upload with a staff member's cookie.
+  if (!isSameOrigin(request.headers)) return { status: 403, body: { error: "Uploads are accepted from this site's admin only." } };
   return storeImageUpload(request, user, { requireAlt: true });
 }
 

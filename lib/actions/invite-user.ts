@@ -6,11 +6,13 @@ import { AppError } from "../errors";
 import { trySendEmail } from "../email";
 import { siteUrl } from "../env";
 import { actorOf } from "../post-access";
+import { maySendInvite } from "../throttle";
 import { INVITE_TTL_MS, newToken } from "../tokens";
 import { inviteSchema } from "../validations/user";
 
 // Admins and the owner invite; the link works for 7 days. Without SMTP the link is shown to copy.
 export const inviteUserAction = mutation({ schema: inviteSchema, access: "admin" }, async (input, { user }) => {
+  if (!(await maySendInvite(user.id))) throw new AppError("forbidden", "You have sent many invitations this hour. Please wait before sending more.");
   const { token, hash } = newToken();
   const created = createInvite({ email: input.email, role: input.role, tokenHash: hash, expiresAt: new Date(Date.now() + INVITE_TTL_MS), createdBy: user.id }, actorOf(user));
   if (!created.ok) throw new AppError("invalid_input", undefined, { email: ["Someone on the staff already uses this address."] });

@@ -4,6 +4,7 @@ import { createResetToken } from "@/db/queries/user-tokens";
 import { mutation } from "../action";
 import { trySendEmail } from "../email";
 import { siteUrl } from "../env";
+import { mayRequestReset } from "../throttle";
 import { newToken, RESET_TTL_MS } from "../tokens";
 import { requestResetSchema } from "../validations/user";
 
@@ -11,6 +12,10 @@ const SAME_ANSWER = "If that address belongs to a staff account, a reset link is
 
 // The same answer whether or not the address exists, so it reveals no accounts.
 export const requestPasswordResetAction = mutation({ schema: requestResetSchema, access: "public" }, async (input) => {
+  // Counted for unknown addresses too, so the limit reveals no accounts either.
+  if (!(await mayRequestReset(input.email))) {
+    return { ok: false, error: "Too many reset requests for now. Please wait an hour and try again." };
+  }
   const { token, hash } = newToken();
   const user = createResetToken({ email: input.email, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
   if (user) {

@@ -6,15 +6,21 @@ import { mutation } from "../action";
 import { signIn } from "../auth";
 import { AppError } from "../errors";
 import { safeRedirectPath } from "../safe-redirect";
+import { throttledSignIn } from "../throttle";
 import { signInSchema } from "../validations/auth";
 
 export const signInAction = mutation({ schema: signInSchema, access: "public" }, async (input) => {
-  try {
-    await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-  } catch (error) {
-    // One message for an unknown email, a wrong password and a suspended account.
-    if (error instanceof AuthError) throw new AppError("invalid_credentials");
-    throw error;
-  }
+  const ok = await throttledSignIn(input.email, async () => {
+    try {
+      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      return true;
+    } catch (error) {
+      if (error instanceof AuthError) return false;
+      throw error;
+    }
+  });
+  // One message for an unknown email, a wrong password, a suspended account and a
+  // brute-force wait: none of them tells a guesser anything.
+  if (!ok) throw new AppError("invalid_credentials");
   redirect(safeRedirectPath(input.callbackUrl));
 });

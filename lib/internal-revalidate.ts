@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { CacheTag } from "./cache";
+import { z } from "zod";
+import { type CacheTag, invalidate } from "./cache";
 import { getEnv } from "./env";
 
 // Next.js revalidates only inside a request. The scheduler runs on a timer, so it asks
@@ -27,4 +28,16 @@ export async function revalidateFromTimer(tags: CacheTag[]) {
     body: JSON.stringify({ tags }),
   });
   if (!response.ok) throw new Error(`internal revalidate answered ${response.status}`);
+}
+
+const TAG = /^(posts|settings|tags|users|post:\d+|comments:\d+|tag:[a-z0-9-]+)$/;
+const bodySchema = z.object({ tags: z.array(z.string().regex(TAG)).min(1).max(500) });
+
+/** POST /api/internal/revalidate: only with this process's token; anyone else finds nothing there. */
+export async function handleInternalRevalidate(request: Request): Promise<Response> {
+  if (!isInternalToken(request.headers.get("x-quire-internal"))) return Response.json({ error: "Not found." }, { status: 404 });
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: "Bad request." }, { status: 400 });
+  invalidate(...(parsed.data.tags as CacheTag[]));
+  return Response.json({ ok: true });
 }

@@ -71,7 +71,7 @@ function createThrottles() {
     tokenAddress: new Backoff(),
     // Reset e-mails: a few per address an hour, so nobody's inbox can be flooded.
     resetEmail: new RateLimiterMemory({ keyPrefix: "reset-email", points: 3, duration: 3600 }),
-    resetAddress: new RateLimiterMemory({ keyPrefix: "reset-ip", points: 10, duration: 3600 }),
+    resetAddress: new RateLimiterMemory({ keyPrefix: "reset-ip", points: 20, duration: 3600 }),
     inviteSender: new RateLimiterMemory({ keyPrefix: "invite-sender", points: 30, duration: 3600 }),
   };
 }

@@ -33,8 +33,10 @@ export async function consumeCommentLimits({ ipHash, email, postId }: { ipHash: 
   }
   try {
     await limiters.hourly.consume(sender);
-    await limiters.address.consume(ipHash ?? "unknown");
+    // The post's cap before the address's: a raid refused on one post must not use up
+    // the allowance of everyone else behind that address (a shared office, a NAT).
     await limiters.post.consume(String(postId));
+    await limiters.address.consume(ipHash ?? "unknown");
   } catch {
     return "Too many comments for now. Please try again later.";
   }

@@ -42,7 +42,9 @@ test.describe("open redirects", () => {
       await page.getByLabel("Email").fill(OWNER.email);
       await page.getByLabel("Password").fill(OWNER.password);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("heading", { name: "Dashboard" }), payload).toBeVisible();
+      // Signed in, the browser goes wherever the app sends it: the dashboard, or a
+      // harmless path on this site such as "/%2F/evil.example" (a not-found page).
+      await page.waitForURL((url) => !url.pathname.startsWith("/admin/login"));
       expect(new URL(page.url()).origin, payload).toBe(site);
     }
     expect(dialogs).toEqual([]);
@@ -59,14 +61,14 @@ test.describe("open redirects", () => {
     await signInAsOwner(page);
     for (const payload of PAYLOADS) {
       // The raw form too: a payload that is itself percent-encoded reaches the app decoded once.
-      for (const query of [encodeURIComponent(payload), payload.replace(/[\t\n #&]/g, encodeURIComponent)]) {
+      for (const query of new Set([encodeURIComponent(payload), payload.replace(/[\t\n #&]/g, encodeURIComponent)])) {
         const response = await page.request.get(`/admin/login?callbackUrl=${query}`, { maxRedirects: 0 });
         const location = response.headers()["location"] ?? "";
         expect(response.status(), payload).toBe(307);
         expect(new URL(location, site).origin, `${payload} → ${location}`).toBe(site);
-        await page.goto(`/admin/login?callbackUrl=${query}`);
-        expect(new URL(page.url()).origin, payload).toBe(site);
       }
+      await page.goto(`/admin/login?callbackUrl=${encodeURIComponent(payload)}`);
+      expect(new URL(page.url()).origin, payload).toBe(site);
     }
     expect(dialogs).toEqual([]);
   });

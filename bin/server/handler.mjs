@@ -17,7 +17,7 @@ const CONDITIONAL = ["if-none-match", "if-modified-since", "if-range", "range"];
 export function createHandler({ handle, dataVersion, pageBytes, staticBytes, maxAgeMs }) {
   const pages = new ByteLru(pageBytes, maxAgeMs);
   const statics = new ByteLru(staticBytes);
-  /** @type {Map<string, Promise<any>>} misses being rendered, so a stampede renders once */
+  /** @type {Map<string, { flight: Promise<any>, version: number | undefined }>} misses being rendered, so a stampede renders once */
   const flights = new Map();
   let version = dataVersion?.();
   // Uncached responses are compressed as they stream (brotli at a quality fit for that).
@@ -55,11 +55,10 @@ export function createHandler({ handle, dataVersion, pageBytes, staticBytes, max
       if (store === statics || (started === version && fresh())) store.set(key, entry);
       return { entry, result };
     });
-    flights.set(key, flight);
-    flight.then(
-      () => flights.delete(key),
-      () => flights.delete(key),
-    );
+    const mine = { flight, version: started };
+    flights.set(key, mine);
+    const done = () => flights.get(key) === mine && flights.delete(key);
+    flight.then(done, done);
     return flight.then(async ({ entry, result }) => {
       if (entry) return serveEntry(request, response, entry, "miss");
       if (!result) return; // the client left before Next finished
@@ -73,9 +72,10 @@ export function createHandler({ handle, dataVersion, pageBytes, staticBytes, max
     const { store, key } = options;
     const entry = store.get(key);
     if (entry) return serveEntry(request, response, entry, "hit");
-    const flight = flights.get(key);
-    if (!flight) return render(request, response, options);
-    const shared = await flight.then(
+    // A render that began before the last write may show the old data: not joined.
+    const pending = flights.get(key);
+    if (!pending || (store === pages && pending.version !== version)) return render(request, response, options);
+    const shared = await pending.flight.then(
       ({ entry: stored }) => stored,
       () => null,
     );

@@ -109,6 +109,16 @@ describe("the page cache", () => {
     expect(next.body.toString()).toContain("<p>during</p>");
   });
 
+  it("does not hand a render begun before a write to a request made after it", async () => {
+    delayMs = 150;
+    const early = request("/joined");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    writer.prepare("UPDATE t SET v = 'newer'").run();
+    const late = await request("/joined");
+    expect((await early).body.toString()).not.toContain("<p>newer</p>");
+    expect(late.body.toString()).toContain("<p>newer</p>");
+  });
+
   it("serves brotli and gzip bodies that decode to the same page, with their own ETags and 304s", async () => {
     const plain = await request("/enc");
     const br = await request("/enc", { "accept-encoding": "gzip, br" });

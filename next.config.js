@@ -3,6 +3,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // bin/server.mjs compresses (brotli and gzip; reader pages and Next's files once, kept in memory).
+  compress: false,
   // proxy.ts redirects trailing slashes itself, except on Ghost's API paths (see there).
   skipTrailingSlashRedirect: true,
   // Native modules load from node_modules at run time instead of being bundled.

@@ -21,6 +21,8 @@ const envSchema = z.object({
   QUIRE_IP_SALT: z.string().min(16).optional(),
   // "1" behind a reverse proxy that appends the client's address to X-Forwarded-For (read by bin/server.mjs).
   QUIRE_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // Memory for the in-process cache of reader pages (bin/server/handler.mjs); 0 turns it off.
+  QUIRE_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // Benchmarks only: switches the comment rate limits off ("1").
   QUIRE_DISABLE_COMMENT_RATE_LIMITS: z.enum(["0", "1"]).default("0"),
 });

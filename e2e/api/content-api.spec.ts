@@ -14,7 +14,8 @@ test("Ghost's Content API client browses, filters, paginates and reads by slug",
   const other = `other-${unique()}`;
   createTag({ name: tag, slug: tag });
   createTag({ name: other, slug: other });
-  // One clock reading: on a busy machine a post can take over a second to create.
+  // One base time: rendering a post can take over a second on a busy machine, which
+  // would otherwise make "Tagged 2" newer than "Tagged 1".
   const now = Date.now();
   for (let i = 1; i <= 3; i++) {
     await createPost({ title: `Tagged ${i} ${tag}`, slug: `${tag}-${i}`, tags: [tag], publishedAt: new Date(now - i * 1000), markdown: "Body text." });

@@ -133,12 +133,15 @@ export function listFeedPosts({ limit, scope }: { limit: number; scope?: ListSco
     .all();
 }
 
-/** Every published post and page, for the sitemap. */
+/** Every published post and page, for the sitemap: posts newest first, then pages. */
 export function listSitemapPosts() {
-  return getDb()
-    .select({ slug: posts.slug, updatedAt: posts.updatedAt, type: posts.type })
-    .from(posts)
-    .where(or(isPublic("post"), isPublic("page")))
-    .orderBy(desc(posts.publishedAt))
-    .all();
+  // One query per type, each read in index order (an OR of both would sort every row).
+  const ofType = (type: "post" | "page") =>
+    getDb()
+      .select({ slug: posts.slug, updatedAt: posts.updatedAt, type: posts.type })
+      .from(posts)
+      .where(isPublic(type))
+      .orderBy(desc(posts.publishedAt), desc(posts.id))
+      .all();
+  return [...ofType("post"), ...ofType("page")];
 }

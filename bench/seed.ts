@@ -14,7 +14,7 @@ const SEEDED = path.join(__dirname, ".seeded");
 
 function seedInto(dataDir: string, posts: number, comments: number): Promise<void> {
   const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-  const args = [tsx, "--conditions=react-server", path.join(ROOT, "bin", "quire.ts"), "seed-bench", "--data-dir", dataDir, "--posts", String(posts), "--comments", String(comments)];
+  const args = [tsx, "--conditions=react-server", path.join(ROOT, "bin", "quire.ts"), "seed-bench", "--data-dir", dataDir, "--posts", String(posts), "--comments", String(comments), "--post-comments", "50"];
   return new Promise((resolve, reject) => {
     // The progress bars go straight to the terminal.
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });

@@ -52,7 +52,24 @@ export function listPublishedPosts({ limit, before, scope }: { limit: number; be
 export type PostCard = ReturnType<typeof listPublishedPosts>[number];
 
 export function countPublishedPosts(scope?: ListScope): number {
+  if (scope?.tagId !== undefined && scope.authorId === undefined && !scope.excludeIds?.length) return countTagPosts(scope.tagId);
   return getDb().select({ n: count() }).from(posts).where(scopeWhere(scope)).get()?.n ?? 0;
+}
+
+/**
+ * A tag's published posts, counted from its post_tags entries with each post's
+ * visibility read from an index (the generic count would probe post_tags once for
+ * every published post: most of a second at 100k posts).
+ */
+function countTagPosts(tagId: number): number {
+  return (
+    getDb().get<{ n: number }>(sql`
+      select count(*) as n from post_tags pt
+      join posts p indexed by posts_visibility_idx on p.id = pt.post_id
+      where pt.tag_id = ${tagId} and p.type = 'post' and p.status = 'published' and p.deleted_at is null
+        and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)
+    `)?.n ?? 0
+  );
 }
 
 /**

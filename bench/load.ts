@@ -73,7 +73,9 @@ function runWrk(target: Target, seconds: number, tmp: string): Promise<LoadResul
       const line = out.split("\n").find((l) => l.startsWith("WRK_JSON "));
       if (!line) return reject(new Error(`wrk gave no summary:\n${out}`));
       const r = JSON.parse(line.slice("WRK_JSON ".length)) as { requests: number; duration_us: number; p50_us: number; p99_us: number; errors: number };
-      resolve({ requests: r.requests, rps: r.requests / (r.duration_us / 1e6), p50Ms: r.p50_us / 1000, p99Ms: r.p99_us / 1000, errors: r.errors });
+      // No answer at all in the run: every connection's request failed, whatever wrk counted.
+      const errors = r.requests === 0 ? Math.max(r.errors, CONNECTIONS) : r.errors;
+      resolve({ requests: r.requests, rps: r.requests / (r.duration_us / 1e6), p50Ms: r.p50_us / 1000, p99Ms: r.p99_us / 1000, errors });
     });
   });
 }
@@ -92,6 +94,7 @@ async function runAutocannon(target: Target, seconds: number): Promise<LoadResul
   // 3xx answers are fine (a redirect is an answer); autocannon counts them as non-2xx.
   const failedStatus = result.non2xx - result["3xx"];
   const total = result["2xx"] + result["3xx"] + failedStatus;
+  if (total === 0) return { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, errors: Math.max(result.errors, CONNECTIONS) };
   return {
     requests: total,
     rps: total / result.duration,

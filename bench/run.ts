@@ -60,7 +60,19 @@ const watchdog = setTimeout(() => {
 const log = (line: string) => console.log(`[bench] ${line}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** After a route the server may still be working through requests the load generator gave up on: wait (bounded) until it answers again. */
+async function settle(server: Server): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const ok = await fetch(`${server.origin}/api/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    await sleep(500);
+  }
+  log("the server did not answer /api/health within 60 s of the last route: the next figures include its backlog");
+}
+
 async function measure(server: Server, name: string, target: Target): Promise<LoadResult & { rssMb: number | null }> {
+  await settle(server);
   const tool = loadTool();
   await runLoad(tool, target, WARMUP_S, tmp);
   const stopSampling = sampleRss(server.pid);

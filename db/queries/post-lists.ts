@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { postTags, posts, tags, users } from "../schema";
 import { approvedCommentCount, isPublic } from "./post-visibility";
@@ -37,7 +37,7 @@ const cardColumns = {
 /** Newest published posts first, by the `(published_at, id)` keyset. */
 export function listPublishedPosts({ limit, before, scope }: { limit: number; before?: Cursor; scope?: ListScope }) {
   const cursor = before
-    ? or(lt(posts.publishedAt, before.publishedAt), and(eq(posts.publishedAt, before.publishedAt), lt(posts.id, before.id)))
+    ? and(lte(posts.publishedAt, before.publishedAt), or(lt(posts.publishedAt, before.publishedAt), lt(posts.id, before.id))) // the plain bound starts the index walk at the cursor
     : undefined;
   return getDb()
     .select(cardColumns)

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gt, isNull, like, lt, or, asc, inArray, sql, ne } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, isNull, like, lt, lte, or, asc, inArray, sql, ne } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { type NewPost, type PostStatus, postTags, posts, users } from "../schema";
 import { postPresentationColumns } from "./post-columns";
@@ -39,20 +39,24 @@ export function getPublishedBySlug({ slug }: { slug: string }) {
 
 export type PublishedPost = NonNullable<ReturnType<typeof getPublishedBySlug>>;
 
-/** The published posts just older and just newer than this one (keyset neighbours). */
+/**
+ * The published posts just older and just newer than this one (keyset neighbours).
+ * The plain `<=` / `>=` bound on the date lets SQLite start the index walk at this
+ * post: with only the OR, "newer" walked from the oldest post (30 ms at 100k posts).
+ */
 export function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt: Date }) {
   const columns = { title: posts.title, slug: posts.slug };
   const older = getDb()
     .select(columns)
     .from(posts)
-    .where(and(isPublic("post"), or(lt(posts.publishedAt, publishedAt), and(eq(posts.publishedAt, publishedAt), lt(posts.id, id)))))
+    .where(and(isPublic("post"), lte(posts.publishedAt, publishedAt), or(lt(posts.publishedAt, publishedAt), lt(posts.id, id))))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(1)
     .get();
   const newer = getDb()
     .select(columns)
     .from(posts)
-    .where(and(isPublic("post"), or(gt(posts.publishedAt, publishedAt), and(eq(posts.publishedAt, publishedAt), gt(posts.id, id)))))
+    .where(and(isPublic("post"), gte(posts.publishedAt, publishedAt), or(gt(posts.publishedAt, publishedAt), gt(posts.id, id))))
     .orderBy(asc(posts.publishedAt), asc(posts.id))
     .limit(1)
     .get();

@@ -18,9 +18,9 @@ export type SearchHit = {
 
 // How many matches are ranked: the newest ones (ids grow with time). Ranking every
 // match of a common word costs bm25 and a row read per document — over 100k posts
-// that was seconds; the newest 2,000 keep it to milliseconds, and a blog's reader
+// that was seconds; the newest 1,000 keep it to milliseconds, and a blog's reader
 // searching a word in every post is served by the recent ones best anyway.
-export const RANKED_CANDIDATES = 2_000;
+export const RANKED_CANDIDATES = 1_000;
 
 /**
  * Published posts and pages matching an FTS5 query (build it with lib/search-query,
@@ -34,7 +34,7 @@ export function searchPublished({ match, limit }: { match: string; limit: number
       from posts_fts where posts_fts match ${match}
       order by rowid desc limit ${RANKED_CANDIDATES}
     ), best as (
-      select r.id, r.score, p.published_at from recent r join posts p on p.id = r.id
+      select r.id, r.score, p.published_at from recent r join posts p indexed by posts_visibility_idx on p.id = r.id
       where p.status = 'published' and p.deleted_at is null
         and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)
       order by r.score, p.published_at desc

@@ -104,9 +104,15 @@ export const posts = sqliteTable(
   },
   (t) => [
     uniqueIndex("posts_slug_unique").on(t.slug),
-    // Keyset pagination of the reader lists: newest published first.
-    index("posts_listing_idx").on(t.type, t.status, t.publishedAt, t.id),
-    index("posts_author_idx").on(t.authorId, t.status, t.publishedAt),
+    // Keyset pagination of the reader lists: newest published first. `deleted_at`
+    // sits in the key (readers filter on `deleted_at IS NULL`, an equality for SQLite)
+    // so lists and counts never read a row: its columns come after the long bodies,
+    // and reaching them means walking each row's overflow pages.
+    index("posts_listing_idx").on(t.type, t.status, t.deletedAt, t.publishedAt, t.id),
+    index("posts_author_idx").on(t.authorId, t.type, t.status, t.deletedAt, t.publishedAt),
+    // Whether a post (found by id through post_tags) is public, without reading its
+    // row: queries that check thousands of posts name it with INDEXED BY.
+    index("posts_visibility_idx").on(t.id, t.type, t.status, t.deletedAt, t.publishedAt),
     index("posts_featured_idx").on(t.featured, t.status, t.publishedAt),
     index("posts_updated_idx").on(t.updatedAt),
   ],

@@ -6,7 +6,7 @@ import { COINED } from "../bin/cli/bench-content";
 import { BENCH_PASSWORD } from "../bin/cli/seed-bench";
 import { quire, readDb, singleErrorLine, tempDir, type Result } from "./cli-run";
 
-const ARGS = ["seed-bench", "--posts", "40", "--comments", "400", "--authors", "4", "--tags", "12", "--seed", "7"];
+const ARGS = ["seed-bench", "--posts", "40", "--comments", "400", "--authors", "4", "--tags", "12", "--seed", "7", "--post-comments", "50"];
 
 let dir: string;
 let run: Result;
@@ -53,6 +53,14 @@ describe("seed-bench", () => {
     expect(users.map((u) => u.email)).toEqual([1, 2, 3, 4].map((i) => `author${i}@bench.example`));
     expect(users.filter((u) => u.role === "owner")).toHaveLength(1);
     expect(await verify(users[0]!.hash, BENCH_PASSWORD)).toBe(true);
+  });
+
+  test("--post-comments gives the newest published post exactly that many comments", () => {
+    const newest = readDb(dbFile(), (db) =>
+      db.prepare("SELECT p.slug, (SELECT count(*) FROM comments c WHERE c.post_id = p.id) AS n FROM posts p WHERE p.status = 'published' ORDER BY p.published_at DESC LIMIT 1").get(),
+    ) as { slug: string; n: number };
+    expect(newest.n).toBe(50);
+    expect(run.stdout).toContain(`Newest post: /${newest.slug} (50 comments, --post-comments).`);
   });
 
   test("threads approved comments: replies point to an earlier comment on the same post", () => {
@@ -104,5 +112,8 @@ describe("seed-bench", () => {
       expect(result.code, args.join(" ")).toBe(2);
       singleErrorLine(result);
     }
+    const pinned = await quire(tempDir(), ["seed-bench", "--posts", "2", "--comments", "5", "--post-comments", "6"]);
+    expect(pinned.code).toBe(1);
+    expect(singleErrorLine(pinned)).toContain("--post-comments (6) cannot be more than --comments (5)");
   }, 60_000);
 });

@@ -38,7 +38,7 @@ type Template = RenderedPost & { markdown: string };
 
 export async function seedBenchCommand(args: string[]): Promise<void> {
   const { values, flags, help } = parseOptions("seed-bench", args, {
-    strings: ["posts", "comments", "authors", "tags", "seed", "data-dir"],
+    strings: ["posts", "comments", "authors", "tags", "seed", "post-comments", "data-dir"],
     booleans: ["force"],
     maxPositionals: 0,
   });
@@ -49,7 +49,11 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
     authors: parseCount(values.authors, "authors", 8, 1, 1_000),
     tags: parseCount(values.tags, "tags", 300, 1, 100_000),
     seed: parseCount(values.seed, "seed", 1, 0, 2 ** 31),
+    postComments: values["post-comments"] === undefined ? undefined : parseCount(values["post-comments"], "post-comments", 0, 0, 100_000_000),
   };
+  if (opts.postComments !== undefined && opts.postComments > opts.comments) {
+    throw new CliError(`--post-comments (${opts.postComments}) cannot be more than --comments (${opts.comments}).`);
+  }
   const dataDir = values["data-dir"] ? path.resolve(values["data-dir"]) : getEnv().dataDir;
   const file = databaseFile(dataDir);
   const started = Date.now();
@@ -75,7 +79,7 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
     const tagIds = seedTags(db, rng, opts.tags);
     const posts = seedPosts(db, rng, opts.posts, templates, authorIds, tagIds);
     const postsDone = Date.now();
-    seedComments(db, rng, opts.comments, posts);
+    seedComments(db, rng, opts.comments, posts, opts.postComments);
     const commentsDone = Date.now();
     db.pragma("synchronous = NORMAL");
     db.pragma("wal_autocheckpoint = 1000");
@@ -85,6 +89,10 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
     const busiest = db.prepare("SELECT p.slug AS slug, count(*) AS n FROM comments c JOIN posts p ON p.id = c.post_id GROUP BY c.post_id ORDER BY n DESC LIMIT 1").get() as { slug: string; n: number } | undefined;
     console.log(`Staff sign-in: author1@bench.example … author${opts.authors}@bench.example, password "${BENCH_PASSWORD}".`);
     if (busiest) console.log(`Most-commented post: /${busiest.slug} (${busiest.n} comments).`);
+    if (opts.postComments !== undefined && posts.length > 0) {
+      const slug = db.prepare("SELECT slug FROM posts WHERE id = ?").pluck().get(posts.at(-1)!.id) as string;
+      console.log(`Newest post: /${slug} (${opts.postComments} comments, --post-comments).`);
+    }
     console.log(
       `Seeded ${opts.posts.toLocaleString("en")} posts, ${opts.comments.toLocaleString("en")} comments, ${opts.tags} tags, ${opts.authors} authors ` +
         `into ${file} (${formatBytes(fs.statSync(file).size)}) in ${formatSeconds(Date.now() - started)} ` +
@@ -204,7 +212,19 @@ function seedPosts(db: Database.Database, rng: Rng, count: number, templates: Te
   return published;
 }
 
-function seedComments(db: Database.Database, rng: Rng, count: number, posts: SeededPost[]): void {
+/** Gives the newest post exactly `exact` comments, moving the difference to the others, newest first. */
+function pinNewest(perPost: Uint32Array, exact: number): void {
+  const last = perPost.length - 1;
+  let excess = perPost[last]! - exact;
+  perPost[last] = exact;
+  for (let p = last - 1; p >= 0 && excess !== 0; p--) {
+    const moved = excess > 0 ? excess : -Math.min(perPost[p]!, -excess);
+    perPost[p]! += moved;
+    excess -= moved;
+  }
+}
+
+function seedComments(db: Database.Database, rng: Rng, count: number, posts: SeededPost[], exact?: number): void {
   if (count === 0 || posts.length === 0) return;
   const insert = db.prepare(
     `INSERT INTO comments (post_id, parent_id, status, author_name, author_email, author_url, markdown, html, approved_at, created_at, updated_at)
@@ -213,6 +233,8 @@ function seedComments(db: Database.Database, rng: Rng, count: number, posts: See
   // How many each post gets: newer posts draw more, and a few draw hundreds.
   const perPost = new Uint32Array(posts.length);
   for (let i = 0; i < count; i++) perPost[posts.length - 1 - Math.floor(rng() ** 1.5 * posts.length)]!++;
+  // The bench's "post with 50 comments".
+  if (exact !== undefined) pinNewest(perPost, exact);
   const now = Date.now();
   const bar = progress("comments", count);
   let done = 0;

@@ -17,9 +17,10 @@ Commands:
                                then swap it in; the old database is kept as
                                quire.db.before-restore-<time>. Stop the server first.
   seed-bench --posts N --comments M [--authors A] [--tags T] [--seed S]
-             [--data-dir D] [--force]
+             [--post-comments K] [--data-dir D] [--force]
                                Fill a database with generated benchmark content
-                               (defaults: 200 posts, 0 comments, 8 authors, 300 tags).
+                               (defaults: 200 posts, 0 comments, 8 authors, 300 tags);
+                               --post-comments: the newest post gets exactly K of them.
                                Refuses a database that has posts unless --force.
   help                         Show this text.
 

@@ -1,0 +1,82 @@
+// The production server as `npm start` runs it (node bin/server.mjs, built, migrated
+// data folder), started and stopped by the bench, with its memory sampled.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT } from "../bin/build-check";
+
+export type Server = { origin: string; pid: number; coldStartMs: number; log: () => string; stop: () => Promise<void> };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts the server on 127.0.0.1:port and waits for the first 200 on `/` (the cold start), then for /api/health. */
+export async function startServer({ port, dataDir, timeoutMs = 60_000 }: { port: number; dataDir: string; timeoutMs?: number }): Promise<Server> {
+  const origin = `http://127.0.0.1:${port}`;
+  if ((await fetch(origin).then(() => true, () => false))) throw new Error(`something already answers on ${origin}: choose another --port`);
+  let log = "";
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      QUIRE_DATA_DIR: dataDir,
+      QUIRE_URL: origin,
+      // Set by the bench only: comment POSTs at load-test speed would otherwise be refused.
+      QUIRE_DISABLE_COMMENT_RATE_LIMITS: "1",
+    },
+  });
+  child.stdout!.on("data", (chunk) => (log += chunk));
+  child.stderr!.on("data", (chunk) => (log += chunk));
+  let exited = false;
+  child.on("exit", () => (exited = true));
+
+  const stop = async () => {
+    if (exited) return;
+    child.kill("SIGTERM");
+    for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+    if (!exited) child.kill("SIGKILL");
+  };
+
+  const until = async (url: string) => {
+    while (performance.now() - started < timeoutMs) {
+      if (exited) throw new Error(`the server exited:\n${log}`);
+      const status = await fetch(url).then((r) => r.status, () => 0);
+      if (status === 200) return;
+      await sleep(10);
+    }
+    await stop();
+    throw new Error(`no 200 from ${url} within ${timeoutMs / 1000} s:\n${log}`);
+  };
+  await until(`${origin}/`);
+  const coldStartMs = performance.now() - started;
+  await until(`${origin}/api/health`);
+  return { origin, pid: child.pid!, coldStartMs, log: () => log, stop };
+}
+
+/** The resident memory of a process in MB (Linux), or null where /proc is not there. */
+export function rssMb(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples RSS every 100 ms until stopped; returns the highest value seen. */
+export function sampleRss(pid: number): () => number | null {
+  let max: number | null = rssMb(pid);
+  const timer = setInterval(() => {
+    const now = rssMb(pid);
+    if (now !== null) max = Math.max(max ?? 0, now);
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    return max;
+  };
+}

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { findRedirect } from "@/db/queries/redirects";
+import { refuseBody } from "@/lib/body-limits";
 import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before any
@@ -54,6 +55,9 @@ function withPolicy(request: NextRequest, extraHeaders?: Headers): NextResponse 
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Bodies past their limit are refused before Next reads them (lib/body-limits.ts).
+  const refused = refuseBody(request);
+  if (refused) return refused;
   // next.config.js skips Next's own trailing-slash redirect so that this can treat Ghost's
   // API paths apart: Ghost clients call `/ghost/api/admin/posts/` and a redirect would make
   // them send bodies (multipart uploads) twice. There the slash is dropped internally;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
 
 // Limits the settings cannot loosen: a body past this is refused before any work.
 export const COMMENT_HARD_MAX_LENGTH = 20_000;
@@ -28,7 +29,8 @@ export const postCommentSchema = z.object({
   body: z
     .string({ error: "Write a comment first." })
     .max(COMMENT_HARD_MAX_LENGTH, `Keep your comment under ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")} characters.`)
-    .refine((value) => value.trim().length > 0, "Write a comment first."),
+    .refine((value) => value.trim().length > 0, "Write a comment first.")
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP),
   notify: checkbox.default(false),
   // The honeypot: hidden from people, filled in by bots.
   company: z.string().max(1000).optional(),
@@ -41,7 +43,7 @@ export type PostCommentInput = z.infer<typeof postCommentSchema>;
 export const ownCommentSchema = z.object({
   id,
   token: z.string().min(16, "This comment can no longer be changed from here.").max(200),
-  body: z.string().max(COMMENT_HARD_MAX_LENGTH).optional(),
+  body: z.string().max(COMMENT_HARD_MAX_LENGTH).refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP).optional(),
 });
 
 export const MODERATION_OPS = ["approve", "spam", "not_spam", "trash", "restore", "delete"] as const;
@@ -57,7 +59,8 @@ export const editCommentSchema = z.object({
   body: z
     .string()
     .max(COMMENT_HARD_MAX_LENGTH, `Keep the comment under ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")} characters.`)
-    .refine((value) => value.trim().length > 0, "The comment cannot be empty."),
+    .refine((value) => value.trim().length > 0, "The comment cannot be empty.")
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP),
 });
 
 export const staffReplySchema = z.object({
@@ -65,7 +68,8 @@ export const staffReplySchema = z.object({
   body: z
     .string()
     .max(COMMENT_HARD_MAX_LENGTH, `Keep the reply under ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")} characters.`)
-    .refine((value) => value.trim().length > 0, "Write a reply first."),
+    .refine((value) => value.trim().length > 0, "Write a reply first.")
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP),
 });
 
 export const ownCommentsLookupSchema = z.object({

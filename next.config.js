@@ -17,9 +17,10 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+          // Nothing here is meant to be framed (CSP frame-ancestors 'none' too, set in proxy.ts).
+          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
-      { source: "/admin/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
     ];
   },
 };

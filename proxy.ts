@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { findRedirect } from "@/db/queries/redirects";
+import { refuseBody } from "@/lib/body-limits";
 import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before any
@@ -13,8 +14,50 @@ function hasSessionCookie(request: NextRequest): boolean {
 // What the reader branch never handles (the matcher used to exclude these).
 const NOT_READER = /^\/(?:_next\/|api\/|admin|favicon\.ico|rss\.xml|atom\.xml|feed\.json|sitemap\.xml|robots\.txt|og(?:\/|$))/;
 
+// Per request: a fresh nonce for the pages Next renders, which it reads back from the
+// request's Content-Security-Policy header and puts on its own <script> tags.
+function pagePolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic': the scripts Next's nonce'd bootstrap loads are trusted too; no inline script without the nonce.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    // Inline styles: shiki's colour variables live in style attributes (sanitised to those alone, lib/markdown.ts).
+    "style-src 'self' 'unsafe-inline'",
+    // Authors may show images from other hosts in a post (Markdown allows http(s) images).
+    "img-src 'self' data: blob: http: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+// Feeds, JSON, the OG card and API answers are no HTML of ours: nothing may load or run in them.
+const DATA_PATH = /^\/(?:_next\/|api\/|ghost\/|og(?:\/|$))|\.(?:xml|json|txt|ico)$/;
+const DATA_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Every answer the proxy lets through gets a policy; pages get their nonce on the request too. */
+function withPolicy(request: NextRequest, extraHeaders?: Headers): NextResponse {
+  const { pathname } = request.nextUrl;
+  // Uploads set their own, stricter policy (a sandbox) in app/media.
+  if (pathname.startsWith("/media/")) return NextResponse.next(extraHeaders ? { request: { headers: extraHeaders } } : undefined);
+  const policy = DATA_PATH.test(pathname) ? DATA_POLICY : pagePolicy(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"));
+  const headers = extraHeaders ?? new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Bodies past their limit are refused before Next reads them (lib/body-limits.ts).
+  const refused = refuseBody(request);
+  if (refused) return refused;
   // next.config.js skips Next's own trailing-slash redirect so that this can treat Ghost's
   // API paths apart: Ghost clients call `/ghost/api/admin/posts/` and a redirect would make
   // them send bodies (multipart uploads) twice. There the slash is dropped internally;
@@ -25,9 +68,9 @@ export function proxy(request: NextRequest) {
     url.pathname = pathname.replace(/\/+$/, "") || "/";
     return pathname.startsWith("/ghost/") ? NextResponse.rewrite(url) : NextResponse.redirect(url, 308);
   }
-  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return NOT_READER.test(pathname) ? undefined : readerRequest(request);
-  if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return;
-  if (hasSessionCookie(request)) return;
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return NOT_READER.test(pathname) ? withPolicy(request) : readerRequest(request);
+  if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return withPolicy(request);
+  if (hasSessionCookie(request)) return withPolicy(request);
   const login = new URL("/admin/login", request.url);
   login.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(login);
@@ -50,7 +93,7 @@ function readerRequest(request: NextRequest) {
   // posts matching the missing address's words. Set here, so a client cannot choose it.
   const headers = new Headers(request.headers);
   headers.set(MISSING_PATH_HEADER, pathname.slice(0, 300));
-  return NextResponse.next({ request: { headers } });
+  return withPolicy(request, headers);
 }
 
 function lookUpRedirect(fromPath: string) {

@@ -7,6 +7,8 @@ import remarkRehype from "remark-rehype";
 import { createHighlighterCore, type HighlighterCore, type HighlighterGeneric } from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import { type Processor, unified } from "unified";
+import { AppError } from "./errors";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "./markdown-limits";
 import rehypeMediaSrcset from "./rehype-media-srcset";
 
 // Code is highlighted once, at save time, with both themes as CSS variables
@@ -86,11 +88,19 @@ export type RenderedPost = { html: string; plaintext: string; wordCount: number 
 
 /** Markdown source → the sanitised HTML, plain text and word count stored with a post. */
 export async function renderPostMarkdown(markdown: string): Promise<RenderedPost> {
+  // The validations refuse this first; here too, so no path reaches the parser with it.
+  if (markdownTooDeep(markdown)) throw new AppError("invalid_input", MARKDOWN_TOO_DEEP, { markdown: [MARKDOWN_TOO_DEEP] });
   const postProcessor = await getProcessor();
-  const tree = postProcessor.parse(markdown);
-  const plaintext = textOf(tree as MdNode).replace(/\s+/g, " ").trim();
-  const html = String(postProcessor.stringify(await postProcessor.run(tree)));
-  return { html, plaintext, wordCount: countWords(plaintext) };
+  try {
+    const tree = postProcessor.parse(markdown);
+    const plaintext = textOf(tree as MdNode).replace(/\s+/g, " ").trim();
+    const html = String(postProcessor.stringify(await postProcessor.run(tree)));
+    return { html, plaintext, wordCount: countWords(plaintext) };
+  } catch (error) {
+    // A nesting the check above did not foresee: a clear refusal, not an internal error.
+    if (error instanceof RangeError) throw new AppError("invalid_input", MARKDOWN_TOO_DEEP, { markdown: [MARKDOWN_TOO_DEEP] });
+    throw error;
+  }
 }
 
 type MdNode = { type: string; value?: string; children?: MdNode[] };

@@ -2,7 +2,9 @@ import "server-only";
 import sharp from "sharp";
 import { VARIANT_WIDTHS } from "./rehype-media-srcset";
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from "./body-limits";
+
+export { MAX_UPLOAD_BYTES };
 
 const FORMATS: Record<string, { ext: string; mime: string }> = {
   jpeg: { ext: "jpg", mime: "image/jpeg" },

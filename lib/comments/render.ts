@@ -3,6 +3,8 @@ import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { AppError } from "../errors";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
 
 // The comment subset of Markdown, its own pipeline (not the post renderer): emphasis,
 // links, code, quotes, lists. Raw HTML is never parsed into the tree (remark-rehype
@@ -67,7 +69,15 @@ const processor = unified()
 
 /** Comment Markdown → the sanitised HTML stored beside it. */
 export async function renderCommentMarkdown(markdown: string): Promise<string> {
-  return String(await processor.process(markdown)).trim();
+  // The validations refuse this first; checked here too, and a stack overflow the check
+  // did not foresee becomes the same clear refusal.
+  const refuse = () => new AppError("invalid_input", MARKDOWN_TOO_DEEP, { body: [MARKDOWN_TOO_DEEP] });
+  if (markdownTooDeep(markdown)) throw refuse();
+  try {
+    return String(await processor.process(markdown)).trim();
+  } catch (error) {
+    throw error instanceof RangeError ? refuse() : error;
+  }
 }
 
 /** How many links a body has, counting bare addresses too: the policy holds comments past a limit. */

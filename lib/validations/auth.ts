@@ -14,7 +14,12 @@ export const newPasswordField = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
-export const nameField = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
+// A staff name shows on every post: control characters and bidirectional overrides, which
+// could make it read as another name, are dropped.
+export const nameField = z
+  .string()
+  .transform((value) => value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, " ").trim())
+  .pipe(z.string().min(1, "Enter a name.").max(100, "Use at most 100 characters."));
 
 export const signInSchema = z.object({
   email: emailField,

@@ -32,3 +32,9 @@ test("comment settings accept lists one entry a line and keep min under max", ()
   expect(parsed.commentLinkLimit).toBe(3);
   expect(commentSettingsSchema.safeParse({ ...parsed, commentMinLength: 9000 }).success).toBe(false);
 });
+
+test("NUL bytes leave a comment body, and control characters and bidirectional overrides a name", () => {
+  const parsed = postCommentSchema.parse({ postId: 1, body: "a\u0000b", name: "Eve\u202Egnp.exe\u0000\u2066x\u2069" });
+  expect(parsed.body).toBe("ab");
+  expect(parsed.name).toBe("Eve gnp.exe x");
+});

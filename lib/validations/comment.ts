@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
 
 // Limits the settings cannot loosen: a body past this is refused before any work.
 export const COMMENT_HARD_MAX_LENGTH = 20_000;
@@ -13,7 +14,8 @@ export const postCommentSchema = z.object({
   postId: z.coerce.number({ error: "This post cannot take comments." }).int().positive("This post cannot take comments."),
   parentId: z.preprocess((value) => (value === "" || value == null ? undefined : value), id.optional()),
   // Control characters (newlines included) never reach a page or an e-mail header.
-  name: optionalText(80, "Keep your name under 80 characters.").transform((value) => value?.replace(/[\u0000-\u001f\u007f]+/g, " ").trim() || undefined),
+  // Nor do bidirectional overrides and isolates, which could make a name read as something else.
+  name: optionalText(80, "Keep your name under 80 characters.").transform((value) => value?.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, " ").trim() || undefined),
   email: z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim().toLowerCase() : value),
     z.email("Enter a valid email address, like you@example.com.").max(254).optional(),
@@ -28,7 +30,10 @@ export const postCommentSchema = z.object({
   body: z
     .string({ error: "Write a comment first." })
     .max(COMMENT_HARD_MAX_LENGTH, `Keep your comment under ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")} characters.`)
-    .refine((value) => value.trim().length > 0, "Write a comment first."),
+    .refine((value) => value.trim().length > 0, "Write a comment first.")
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP)
+    // NUL means nothing in text and some tools stop at it: dropped (Markdown would show U+FFFD).
+    .transform((value) => value.replace(/\u0000/g, "")),
   notify: checkbox.default(false),
   // The honeypot: hidden from people, filled in by bots.
   company: z.string().max(1000).optional(),
@@ -41,7 +46,7 @@ export type PostCommentInput = z.infer<typeof postCommentSchema>;
 export const ownCommentSchema = z.object({
   id,
   token: z.string().min(16, "This comment can no longer be changed from here.").max(200),
-  body: z.string().max(COMMENT_HARD_MAX_LENGTH).optional(),
+  body: z.string().max(COMMENT_HARD_MAX_LENGTH).refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP).optional(),
 });
 
 export const MODERATION_OPS = ["approve", "spam", "not_spam", "trash", "restore", "delete"] as const;
@@ -57,7 +62,8 @@ export const editCommentSchema = z.object({
   body: z
     .string()
     .max(COMMENT_HARD_MAX_LENGTH, `Keep the comment under ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")} characters.`)
-    .refine((value) => value.trim().length > 0, "The comment cannot be empty."),
+    .refine((value) => value.trim().length > 0, "The comment cannot be empty.")
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP),
 });
 
 export const staffReplySchema = z.object({
@@ -65,7 +71,8 @@ export const staffReplySchema = z.object({
   body: z
     .string()
     .max(COMMENT_HARD_MAX_LENGTH, `Keep the reply under ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")} characters.`)
-    .refine((value) => value.trim().length > 0, "Write a reply first."),
+    .refine((value) => value.trim().length > 0, "Write a reply first.")
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP),
 });
 
 export const ownCommentsLookupSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
 
 // Shared by the editor (client) and the post actions (server).
 const optionalText = (max: number) =>
@@ -23,7 +24,7 @@ export const postFieldsSchema = z.object({
     .max(80, "Use at most 80 characters.")
     .refine((value) => value === "" || SLUG_PATTERN.test(value), "Use lowercase letters, digits and single hyphens.")
     .default(""),
-  markdown: z.string().max(500_000, "The body is too long.").default(""),
+  markdown: z.string().max(500_000, "The body is too long.").refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP).default(""),
   customExcerpt: optionalText(500),
   tags: z
     .string()
@@ -57,7 +58,7 @@ export const autosaveSchema = z.object({
   id,
   version: z.coerce.number().int().min(0),
   title: z.string().max(250).default(""),
-  markdown: z.string().max(500_000).default(""),
+  markdown: z.string().max(500_000).refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP).default(""),
 });
 
 export const postIdSchema = z.object({ id });
@@ -77,6 +78,6 @@ export const bulkPostsSchema = z.object({
   ),
 });
 
-export const previewSchema = z.object({ markdown: z.string().max(500_000) });
+export const previewSchema = z.object({ markdown: z.string().max(500_000).refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP) });
 
 export const restoreRevisionSchema = z.object({ postId: id, revisionId: id });

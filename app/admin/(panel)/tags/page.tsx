@@ -35,6 +35,27 @@ export default async function TagsPage() {
           <TagFields prefix="new-tag" />
         </ActionForm>
       </section>
+      {/* One merge form for all tags: a "merge into" list under each tag made the page grow
+          with the square of the tag count (600 tags, 360,000 options). */}
+      {tags.length > 1 && (
+        <section aria-labelledby="merge-tags" className="mt-8">
+          <h2 id="merge-tags" className="mb-2 text-lg font-semibold">Merge tags</h2>
+          <ActionForm action={mergeTagsAction} submitLabel="Merge tags">
+            <span className="flex flex-col">
+              <label htmlFor="merge-from" className="text-sm">Merge</label>
+              <select id="merge-from" name="fromId" className={input}>
+                {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
+              </select>
+            </span>
+            <span className="flex flex-col">
+              <label htmlFor="merge-into" className="text-sm">into</label>
+              <select id="merge-into" name="intoId" className={input}>
+                {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
+              </select>
+            </span>
+          </ActionForm>
+        </section>
+      )}
       <section aria-labelledby="all-tags" className="mt-8">
         <h2 id="all-tags" className="mb-2 text-lg font-semibold">All tags ({tags.length})</h2>
         <ul className="space-y-4">
@@ -45,14 +66,6 @@ export default async function TagsPage() {
                 <TagFields prefix={`tag-${tag.id}`} name={tag.name} slug={tag.slug} description={tag.description} />
               </ActionForm>
               <div className="mt-2 flex flex-wrap gap-6">
-                {tags.length > 1 && (
-                  <ActionForm action={mergeTagsAction} hidden={{ fromId: tag.id }} submitLabel={`Merge ${tag.name}`}>
-                    <label htmlFor={`merge-${tag.id}`} className="text-sm">Merge into</label>
-                    <select id={`merge-${tag.id}`} name="intoId" className={input}>
-                      {tags.filter((other) => other.id !== tag.id).map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
-                    </select>
-                  </ActionForm>
-                )}
                 <ActionForm action={deleteTagAction} hidden={{ id: tag.id }} submitLabel={`Delete ${tag.name}`} variant="danger" confirm={`Delete the tag ${tag.name}? Posts keep their other tags.`} />
               </div>
             </li>

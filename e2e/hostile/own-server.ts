@@ -1,0 +1,262 @@
+// A Quire server of the test's own: a fresh data folder, seeded directly, served by
+// `node bin/server.mjs` (what `npm start` runs) from the build the journeys already
+// made, so a test may SIGKILL it, restart it, back it up or boot it on a restore
+// without touching the shared e2e server.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createCipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { openDatabase } from "../../db/connection";
+import { runMigrations } from "../../db/migrate";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+// Fixed secrets, so the test can sign what a real client would hold (a form token, an
+// Admin API JWT) without reading the server's data folder.
+export const SECRETS = {
+  AUTH_SECRET: "crash-suite-auth-secret-0123456789abcdef",
+  QUIRE_COMMENTS_SECRET: "crash-suite-comments-secret-0123456789abcdef",
+  QUIRE_IP_SALT: "crash-suite-ip-salt-0123",
+};
+
+/** Ports for the servers these specs start: QUIRE_E2E_PORT + 1 …, clear of the shared one. */
+export function extraPort(offset: number): number {
+  return Number(process.env.QUIRE_E2E_PORT ?? 3100) + offset;
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export type Site = { dataDir: string; ownerId: number; posts: { id: number; slug: string }[]; adminKey: { id: string; secret: string }; contentKey: string };
+
+// lib/api-keys.ts encrypts Admin secrets with a key derived from AUTH_SECRET; it is
+// server-only, so the same few lines are repeated here to seed an integration.
+function encryptAdminSecret(plain: string): string {
+  const key = Buffer.from(hkdfSync("sha256", SECRETS.AUTH_SECRET, "quire", "quire admin api key secrets v1", 32));
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(".");
+}
+
+/** A migrated data folder with an owner, `postCount` published posts and an admin integration. */
+export function makeSite(postCount: number, prefix = "quire-hostile-"): Site {
+  const dataDir = tempDir(prefix);
+  const db = openDatabase(path.join(dataDir, "quire.db")).$client;
+  try {
+    runMigrations(db);
+    const ownerId = Number(
+      db.prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES ('owner@example.com', 'Olive Owner', 'olive', 'owner', 'x')").run().lastInsertRowid,
+    );
+    db.prepare("INSERT INTO settings (key, value) VALUES ('title', '\"Hostile\"'), ('commentPolicy', '\"publish\"')").run();
+    const insert = db.prepare(
+      "INSERT INTO posts (title, slug, status, published_at, author_id, markdown, html, plaintext) VALUES (?, ?, 'published', ?, ?, ?, ?, ?)",
+    );
+    const posts = Array.from({ length: postCount }, (_, i) => {
+      const slug = `hostile-post-${i}`;
+      const id = Number(insert.run(`Hostile post ${i}`, slug, Date.UTC(2024, 0, 1 + i), ownerId, `Body ${i}.`, `<p>Body ${i}.</p>`, `Body ${i}.`).lastInsertRowid);
+      return { id, slug };
+    });
+    const integration = Number(db.prepare("INSERT INTO integrations (name, role, created_by) VALUES ('Hostile suite', 'admin', ?)").run(ownerId).lastInsertRowid);
+    const adminKey = { id: randomBytes(12).toString("hex"), secret: randomBytes(32).toString("hex") };
+    const contentKey = randomBytes(13).toString("hex");
+    db.prepare("INSERT INTO api_keys (id, integration_id, type, secret_encrypted) VALUES (?, ?, 'admin', ?)").run(adminKey.id, integration, encryptAdminSecret(adminKey.secret));
+    db.prepare("INSERT INTO api_keys (id, integration_id, type, secret_hash) VALUES (?, ?, 'content', ?)").run(
+      randomBytes(12).toString("hex"),
+      integration,
+      createHash("sha256").update(contentKey).digest("hex"),
+    );
+    return { dataDir, ownerId, posts, adminKey, contentKey };
+  } finally {
+    db.close();
+  }
+}
+
+export class QuireServer {
+  readonly url: string;
+  private child: ChildProcess | null = null;
+  /** Everything the server printed, across restarts: the suites grep it for SQLITE_BUSY. */
+  log = "";
+
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        ...SECRETS,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        QUIRE_DATA_DIR: this.dataDir,
+        HOST: "127.0.0.1",
+        PORT: String(this.port),
+        QUIRE_DISABLE_COMMENT_RATE_LIMITS: "1",
+        SMTP_URL: "",
+      },
+    });
+    this.child = child;
+    child.stdout!.on("data", (chunk) => (this.log += chunk));
+    child.stderr!.on("data", (chunk) => (this.log += chunk));
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited while starting:\n${this.log.slice(-3000)}`);
+      try {
+        const response = await fetch(`${this.url}/api/health`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`The server did not answer within 90 s:\n${this.log.slice(-3000)}`);
+  }
+
+  /** SIGKILL: no shutdown hook runs, as in a crash or the OOM killer. */
+  async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill(signal);
+    await exited;
+    this.child = null;
+  }
+
+  stop(): Promise<void> {
+    return this.kill("SIGTERM");
+  }
+}
+
+/** Runs the real CLI (`quire <args>`) against a data folder. */
+export function quireCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, ["--conditions=react-server", path.join(ROOT, "bin", "quire.ts"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...SECRETS, QUIRE_DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (chunk) => (stdout += chunk));
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Reads a data folder's database directly (read-only), e.g. after the last restart. */
+export function readDb<T>(dataDir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(dataDir, "quire.db"), { readonly: true, fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+// ---- The two real write paths a client of these suites uses ----
+
+/** The comment form's signed issued-at token, as the page prints it (lib/comments/tokens.ts), 10 s old. */
+export function formToken(now = Date.now() - 10_000): string {
+  const signature = createHmac("sha256", SECRETS.QUIRE_COMMENTS_SECRET).update(`issued:${now}`).digest("base64url");
+  return `${now}.${signature}`;
+}
+
+/** The hidden fields React prints into the no-JavaScript comment form (the server action's reference). */
+export async function commentFormFields(url: string, slug: string): Promise<[string, string][]> {
+  const html = await (await fetch(`${url}/${slug}`)).text();
+  const form = /<form[^>]*id="comment-form-main"[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
+  if (!form) throw new Error(`No comment form on /${slug}`);
+  const fields: [string, string][] = [];
+  for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input[0])?.[1];
+    const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
+    if (name && name.startsWith("$ACTION")) fields.push([name.replace(/&quot;/g, '"'), value.replace(/&quot;/g, '"').replace(/&amp;/g, "&")]);
+  }
+  return fields;
+}
+
+export type CommentOutcome = "acknowledged" | "refused" | "no_answer";
+
+/**
+ * Posts one comment the way a browser without JavaScript does: a multipart POST of the
+ * form to the post's address. Acknowledged = a 2xx page saying the comment was taken.
+ */
+export async function postComment(
+  url: string,
+  post: { id: number; slug: string },
+  actionFields: [string, string][],
+  comment: { name: string; email: string; body: string },
+): Promise<{ outcome: CommentOutcome; status?: number; detail?: string }> {
+  const form = new FormData();
+  for (const [name, value] of actionFields) form.append(name, value);
+  form.append("postId", String(post.id));
+  form.append("issued", formToken());
+  form.append("name", comment.name);
+  form.append("email", comment.email);
+  form.append("url", "");
+  form.append("body", comment.body);
+  form.append("company", "");
+  let response: Response;
+  let html: string;
+  try {
+    response = await fetch(`${url}/${post.slug}`, { method: "POST", body: form, redirect: "manual", headers: { Origin: url } });
+    html = await response.text();
+  } catch (error) {
+    return { outcome: "no_answer", detail: String((error as Error).cause ?? error) };
+  }
+  const taken = /Your comment is published\.|awaiting moderation/.test(html);
+  if (response.status < 300 && taken) return { outcome: "acknowledged", status: response.status };
+  return { outcome: "refused", status: response.status, detail: html.match(/role="alert"[^>]*>([^<]*)/)?.[1] ?? html.slice(0, 300) };
+}
+
+/** An Admin API token as Ghost's client makes it: HS256, 5 minutes, audience /admin/. */
+export function adminToken(key: { id: string; secret: string }): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const head = `${encode({ alg: "HS256", typ: "JWT", kid: key.id })}.${encode({ iat: now, exp: now + 300, aud: "/admin/" })}`;
+  return `${head}.${createHmac("sha256", Buffer.from(key.secret, "hex")).update(head).digest("base64url")}`;
+}
+
+export type SaveOutcome = { outcome: "acknowledged"; updatedAt: string } | { outcome: "conflict" } | { outcome: "refused"; status: number; detail: string } | { outcome: "no_answer"; detail: string };
+
+/** Reads a post's updated_at through the Admin API (what an editor's client holds). */
+export async function readPostVersion(url: string, key: Site["adminKey"], postId: number): Promise<string | null> {
+  try {
+    const response = await fetch(`${url}/ghost/api/admin/posts/${postId}/`, { headers: { Authorization: `Ghost ${adminToken(key)}` } });
+    if (!response.ok) return null;
+    return ((await response.json()) as { posts: { updated_at: string }[] }).posts[0]!.updated_at;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves an existing post's Markdown through the Admin API, naming the version read (updated_at). */
+export async function savePost(url: string, key: Site["adminKey"], postId: number, updatedAt: string, markdown: string): Promise<SaveOutcome> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(`${url}/ghost/api/admin/posts/${postId}/`, {
+      method: "PUT",
+      headers: { Authorization: `Ghost ${adminToken(key)}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ posts: [{ updated_at: updatedAt, markdown }] }),
+    });
+    text = await response.text();
+  } catch (error) {
+    return { outcome: "no_answer", detail: String((error as Error).cause ?? error) };
+  }
+  if (response.status === 200) return { outcome: "acknowledged", updatedAt: (JSON.parse(text) as { posts: { updated_at: string }[] }).posts[0]!.updated_at };
+  if (response.status === 409) return { outcome: "conflict" };
+  return { outcome: "refused", status: response.status, detail: text.slice(0, 300) };
+}

@@ -17,7 +17,7 @@ export type CrashReport = {
   refusals: string[];
   integrity: string;
   inconsistentPosts: string[];
-  busyInLog: number;
+  serverProblems: string[];
   seconds: number;
 };
 
@@ -57,7 +57,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     refusals: [],
     integrity: "",
     inconsistentPosts: [],
-    busyInLog: 0,
+    serverProblems: [],
     seconds: 0,
   };
   const ackedComments: string[] = [];
@@ -164,7 +164,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   report.saves.acknowledged = ackedSaves.length;
   report.saves.unanswered = unansweredSaves.length;
   report.saves.refused = report.saves.attempted - ackedSaves.length - unansweredSaves.length - report.saves.conflicts;
-  report.busyInLog = (server.log.match(/SQLITE_BUSY|database is locked/g) ?? []).length;
+  report.serverProblems = server.problems.slice(0, 20);
   report.seconds = Math.round((Date.now() - started) / 1000);
   return report;
 }

@@ -19,7 +19,7 @@ test("10 SIGKILLs during 1,000 comments and 200 post saves lose no acknowledged 
   expect(report.saves.lost).toEqual([]);
   expect(report.inconsistentPosts).toEqual([]);
   expect(report.integrity).toBe("ok");
-  expect(report.busyInLog).toBe(0);
+  expect(report.serverProblems).toEqual([]);
   // The harness really did crash the server mid-write and the site answered after each restart.
   expect(report.comments.acknowledged + report.saves.acknowledged).toBeGreaterThan(900);
 });

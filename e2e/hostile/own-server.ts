@@ -76,11 +76,15 @@ export function makeSite(postCount: number, prefix = "quire-hostile-"): Site {
   }
 }
 
+const PROBLEM = /SQLITE_|database is locked|\bfailed\b|Error|⨯/;
+
 export class QuireServer {
   readonly url: string;
   private child: ChildProcess | null = null;
-  /** Everything the server printed, across restarts: the suites grep it for SQLITE_BUSY. */
+  /** The end of what the server printed (for a failure message). */
   log = "";
+  /** Every line it printed, across restarts, that names an error, a busy database or a failure. */
+  problems: string[] = [];
 
   constructor(
     readonly dataDir: string,
@@ -90,6 +94,9 @@ export class QuireServer {
   }
 
   async start(): Promise<void> {
+    // Another server on the port would answer the health check in this one's place.
+    const taken = await fetch(`${this.url}/api/health`).then(() => true, () => false);
+    if (taken) throw new Error(`Port ${this.port} is already in use: set QUIRE_E2E_PORT so that the next few ports are free.`);
     const child = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
@@ -106,8 +113,13 @@ export class QuireServer {
       },
     });
     this.child = child;
-    child.stdout!.on("data", (chunk) => (this.log += chunk));
-    child.stderr!.on("data", (chunk) => (this.log += chunk));
+    const read = (chunk: Buffer) => {
+      const text = chunk.toString();
+      this.log = (this.log + text).slice(-20_000);
+      this.problems.push(...text.split("\n").filter((line) => PROBLEM.test(line)));
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited while starting:\n${this.log.slice(-3000)}`);

@@ -61,6 +61,9 @@ export function makeSite(postCount: number, prefix = "quire-hostile-"): Site {
       const id = Number(insert.run(`Hostile post ${i}`, slug, Date.UTC(2024, 0, 1 + i), ownerId, `Body ${i}.`, `<p>Body ${i}.</p>`, `Body ${i}.`).lastInsertRowid);
       return { id, slug };
     });
+    // One tag on every post, for the tag archive and the API's filter.
+    const tag = Number(db.prepare("INSERT INTO tags (name, slug) VALUES ('News', 'news')").run().lastInsertRowid);
+    for (const post of posts) db.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, 0)").run(post.id, tag);
     const integration = Number(db.prepare("INSERT INTO integrations (name, role, created_by) VALUES ('Hostile suite', 'admin', ?)").run(ownerId).lastInsertRowid);
     const adminKey = { id: randomBytes(12).toString("hex"), secret: randomBytes(32).toString("hex") };
     const contentKey = randomBytes(13).toString("hex");
@@ -75,6 +78,12 @@ export function makeSite(postCount: number, prefix = "quire-hostile-"): Site {
     db.close();
   }
 }
+
+// A test that dies (a timeout, a crash) must not leave its servers running.
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
 
 const PROBLEM = /SQLITE_|database is locked|\bfailed\b|Error|⨯/;
 
@@ -113,6 +122,8 @@ export class QuireServer {
       },
     });
     this.child = child;
+    live.add(child);
+    child.once("exit", () => live.delete(child));
     const read = (chunk: Buffer) => {
       const text = chunk.toString();
       this.log = (this.log + text).slice(-20_000);

@@ -27,7 +27,7 @@ test("a backup taken under write load restores into a fresh folder and the app b
   const [loaded, ...quiet] = site.posts;
   const source = new QuireServer(site.dataDir, extraPort(3));
   const restoredDir = tempDir("quire-backup-restored-");
-  const restored = new QuireServer(restoredDir, extraPort(5));
+  const restored = new QuireServer(restoredDir, extraPort(4));
   await source.start();
   try {
     // An upload through the Admin API (resized and stored like any editor upload).

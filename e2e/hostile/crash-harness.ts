@@ -38,9 +38,12 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const rand = random(seed);
   const log = options.log ?? (() => {});
-  const site: Site = makeSite(6, "quire-crash-");
-  const commentPosts = site.posts.slice(0, 3);
-  const savedPosts = site.posts.slice(3);
+  // Comments spread over many posts: each comment POST renders its post's whole thread,
+  // and the harness measures durability, not the speed of a 1,000-comment page.
+  const commentPostCount = Math.max(3, Math.ceil(options.comments / 50));
+  const site: Site = makeSite(commentPostCount + 4, "quire-crash-");
+  const commentPosts = site.posts.slice(0, commentPostCount);
+  const savedPosts = site.posts.slice(commentPostCount);
   const server = new QuireServer(site.dataDir, options.port);
   await server.start();
   const actionFields = await commentFormFields(server.url, commentPosts[0]!.slug);

@@ -22,7 +22,10 @@ export const SECRETS = {
   QUIRE_IP_SALT: "crash-suite-ip-salt-0123",
 };
 
-/** Ports for the servers these specs start: QUIRE_E2E_PORT + 1 …, clear of the shared one. */
+/**
+ * Ports for the servers these specs start, clear of the shared one: QUIRE_E2E_PORT + 1
+ * crash safety, + 2 concurrency, + 3 and + 4 backup → boot, + 5 sqlmap.
+ */
 export function extraPort(offset: number): number {
   return Number(process.env.QUIRE_E2E_PORT ?? 3100) + offset;
 }

@@ -14,8 +14,10 @@ test("Ghost's Content API client browses, filters, paginates and reads by slug",
   const other = `other-${unique()}`;
   createTag({ name: tag, slug: tag });
   createTag({ name: other, slug: other });
+  // One reference time: on a busy machine the loop itself can take longer than a second.
+  const now = Date.now();
   for (let i = 1; i <= 3; i++) {
-    await createPost({ title: `Tagged ${i} ${tag}`, slug: `${tag}-${i}`, tags: [tag], publishedAt: new Date(Date.now() - i * 1000), markdown: "Body text." });
+    await createPost({ title: `Tagged ${i} ${tag}`, slug: `${tag}-${i}`, tags: [tag], publishedAt: new Date(now - i * 1000), markdown: "Body text." });
   }
   await createPost({ title: `Featured ${other}`, slug: `${other}-f`, tags: [other], featured: true });
   await createPost({ title: `Draft ${tag}`, slug: `${tag}-draft`, tags: [tag], status: "draft" });

@@ -66,6 +66,7 @@ test("comment load, two editors on one post and CLI backups at once: no busy err
     expect(acked.length).toBeGreaterThan(50);
     expect(saved.length + conflicts).toBe(80);
     expect(saved.length).toBeGreaterThan(0);
+    expect(conflicts).toBeGreaterThan(0); // the editors did collide, and were told so
 
     readDb(site.dataDir, (db) => {
       const stored = new Set(db.prepare("SELECT markdown FROM comments").pluck().all() as string[]);

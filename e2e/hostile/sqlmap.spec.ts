@@ -8,7 +8,8 @@ import { expect, test } from "@playwright/test";
 import { QuireServer, extraPort, makeSite, tempDir } from "./own-server";
 
 const installed = spawnSync("sqlmap", ["--version"], { encoding: "utf8" }).status === 0;
-const LIMIT_MS = 240_000;
+// About a minute on a quiet 2-core machine; the margin is for a busy one.
+const LIMIT_MS = 360_000;
 
 test("sqlmap finds no injectable parameter in search, tag, author, page, post slug or the Content API", async () => {
   if (!installed) console.log("[sqlmap] skipped: sqlmap is not installed (apt-get install -y sqlmap; .ci/run does it as root)");

@@ -6,9 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { pngBytes } from "../fixtures/admin";
-import {
-  QuireServer, adminToken, commentFormFields, extraPort, makeSite, postComment, quireCli, readDb, tempDir,
-} from "./own-server";
+import { QuireServer, extraPort, makeSite, quireCli, readDb, tempDir } from "./own-server";
+import { adminToken, commentFormFields, postComment } from "./write-clients";
 
 const commentCount = async (url: string, slug: string) => {
   const html = await (await fetch(`${url}/${slug}`)).text();

@@ -5,9 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import {
-  QuireServer, commentFormFields, extraPort, makeSite, postComment, quireCli, readDb, readPostVersion, savePost, tempDir,
-} from "./own-server";
+import { QuireServer, extraPort, makeSite, quireCli, readDb, tempDir } from "./own-server";
+import { commentFormFields, postComment, readPostVersion, savePost } from "./write-clients";
 
 test("comment load, two editors on one post and CLI backups at once: no busy errors, no lost updates", async () => {
   test.setTimeout(180_000);

@@ -3,9 +3,8 @@
 // write the server acknowledged must be in the database afterwards, and the file must
 // pass `PRAGMA integrity_check`. Used by e2e/hostile/crash-safety.spec.ts (10 rounds)
 // and by `npm run test:crash -- --rounds N` (the long run, e2e/hostile/crash-long-run.ts).
-import {
-  QuireServer, commentFormFields, makeSite, postComment, readDb, readPostVersion, savePost, type Site,
-} from "./own-server";
+import { QuireServer, makeSite, readDb, type Site } from "./own-server";
+import { commentFormFields, postComment, readPostVersion, savePost } from "./write-clients";
 
 export type CrashOptions = { rounds: number; comments: number; saves: number; port: number; seed?: number; commentClients?: number; log?: (line: string) => void };
 

@@ -26,5 +26,11 @@ test("when two people edit the same post, the second save is refused and nothing
   second.on("dialog", (dialog) => dialog.accept()); // the unsaved-changes warning
   await second.getByRole("link", { name: "History" }).click();
   await expect(second.getByRole("cell", { name: /^Refused save \(conflict\)/ })).toBeVisible();
+  // Compare the refused text with the save it lost to, by choice: on a slow machine the
+  // editor's autosave of the still-open text can land after the conflict and become the
+  // newest revision, which the page compares by default.
+  await second.getByRole("radio", { name: /^Compare from: Saved,/ }).first().check();
+  await second.getByRole("radio", { name: /^Compare to: Refused save \(conflict\)/ }).check();
+  await second.getByRole("button", { name: "Compare" }).click();
   await expect(second.getByTestId("diff").locator("ins", { hasText: "own careful rewrite" })).toBeVisible();
 });

@@ -1,0 +1,172 @@
+// The crash harness (issue 6, point 8): clients post comments and save posts through
+// the real paths while the server is SIGKILLed at random moments and restarted. Every
+// write the server acknowledged must be in the database afterwards, and the file must
+// pass `PRAGMA integrity_check`. Used by e2e/hostile/crash-safety.spec.ts (10 rounds)
+// and by `npm run test:crash -- --rounds N` (the long run, e2e/hostile/crash-long-run.ts).
+import { QuireServer, makeSite, readDb, type Site } from "./own-server";
+import { commentFormFields, postComment, readPostVersion, savePost } from "./write-clients";
+
+export type CrashOptions = { rounds: number; comments: number; saves: number; port: number; seed?: number; commentClients?: number; log?: (line: string) => void };
+
+export type CrashReport = {
+  seed: number;
+  rounds: number;
+  comments: { attempted: number; acknowledged: number; refused: number; unanswered: number; unansweredButStored: number; lost: string[] };
+  saves: { attempted: number; acknowledged: number; conflicts: number; refused: number; unanswered: number; unansweredButStored: number; lost: string[] };
+  refusals: string[];
+  integrity: string;
+  inconsistentPosts: string[];
+  serverProblems: string[];
+  seconds: number;
+};
+
+/** A small seeded generator, so a failing run can be replayed with its printed seed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function runCrashHarness(options: CrashOptions): Promise<CrashReport> {
+  const started = Date.now();
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const rand = random(seed);
+  const log = options.log ?? (() => {});
+  // Comments spread over many posts: each comment POST renders its post's whole thread,
+  // and the harness measures durability, not the speed of a 1,000-comment page.
+  const commentPostCount = Math.max(3, Math.ceil(options.comments / 50));
+  const site: Site = makeSite(commentPostCount + 4, "quire-crash-");
+  const commentPosts = site.posts.slice(0, commentPostCount);
+  const savedPosts = site.posts.slice(commentPostCount);
+  const server = new QuireServer(site.dataDir, options.port);
+  await server.start();
+  const actionFields = await commentFormFields(server.url, commentPosts[0]!.slug);
+  // Each post's form carries the same action reference; the post id travels as a field.
+
+  const run = `run-${seed}`;
+  const total = options.comments + options.saves;
+  let done = 0;
+  const report: CrashReport = {
+    seed,
+    rounds: 0,
+    comments: { attempted: 0, acknowledged: 0, refused: 0, unanswered: 0, unansweredButStored: 0, lost: [] },
+    saves: { attempted: 0, acknowledged: 0, conflicts: 0, refused: 0, unanswered: 0, unansweredButStored: 0, lost: [] },
+    refusals: [],
+    integrity: "",
+    inconsistentPosts: [],
+    serverProblems: [],
+    seconds: 0,
+  };
+  const ackedComments: string[] = [];
+  const unansweredComments: string[] = [];
+  const ackedSaves: { postId: number; markdown: string }[] = [];
+  const unansweredSaves: { postId: number; markdown: string }[] = [];
+
+  // Clients wait while the server is down, so writes are lost only by a kill that lands
+  // while they are in flight, never by knocking on a closed port.
+  let ready: Promise<void> = Promise.resolve();
+
+  async function commentClient(next: () => number | null) {
+    for (let i = next(); i !== null; i = next()) {
+      await ready;
+      const post = commentPosts[i % commentPosts.length]!;
+      const body = `Comment ${i} of ${run}: ${"durable words ".repeat(1 + (i % 20))}`.trim();
+      report.comments.attempted++;
+      const result = await postComment(server.url, post, actionFields, { name: `Reader ${i % 50}`, email: `reader-${i % 50}@example.com`, body });
+      if (result.outcome === "acknowledged") ackedComments.push(body);
+      else if (result.outcome === "no_answer") unansweredComments.push(body);
+      else report.refusals.push(`comment ${i}: ${result.status} ${result.detail}`);
+      done++;
+    }
+  }
+
+  async function saveClient() {
+    const versions = new Map<number, string>();
+    for (let n = 0; n < options.saves; n++) {
+      const post = savedPosts[n % savedPosts.length]!;
+      await ready;
+      let version = versions.get(post.id) ?? (await readPostVersion(server.url, site.adminKey, post.id));
+      while (!version) {
+        await ready; // killed while reading: read again once it is back
+        version = await readPostVersion(server.url, site.adminKey, post.id);
+      }
+      const markdown = `Save ${n} of ${run}.\n\n${"A paragraph that must survive. ".repeat(1 + (n % 30))}`.trim();
+      report.saves.attempted++;
+      const result = await savePost(server.url, site.adminKey, post.id, version, markdown);
+      if (result.outcome === "acknowledged") {
+        ackedSaves.push({ postId: post.id, markdown });
+        versions.set(post.id, result.updatedAt);
+      } else {
+        versions.delete(post.id); // it may or may not have been saved: read the version again
+        if (result.outcome === "no_answer") unansweredSaves.push({ postId: post.id, markdown });
+        else if (result.outcome === "conflict") report.saves.conflicts++;
+        else report.refusals.push(`save ${n}: ${result.status} ${result.detail}`);
+      }
+      done++;
+    }
+  }
+
+  // Kill points: random moments spread over the whole run, by how many writes are done.
+  const killAt = Array.from({ length: options.rounds }, () => Math.floor((0.03 + rand() * 0.94) * total)).sort((a, b) => a - b);
+  async function killer() {
+    for (const threshold of killAt) {
+      while (done < threshold) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, rand() * 120));
+      let back!: () => void;
+      ready = new Promise((resolve) => (back = resolve));
+      await server.kill("SIGKILL");
+      report.rounds++;
+      log(`round ${report.rounds}: SIGKILL after ${done} of ${total} writes`);
+      await server.start();
+      back();
+    }
+  }
+
+  let nextComment = 0;
+  const takeComment = () => (nextComment < options.comments ? nextComment++ : null);
+  try {
+    await Promise.all([
+      killer(),
+      saveClient(),
+      ...Array.from({ length: options.commentClients ?? 4 }, () => commentClient(takeComment)),
+    ]);
+
+    // After the last restart: every acknowledged write must be there.
+    readDb(site.dataDir, (db) => {
+      const stored = new Set(db.prepare("SELECT markdown FROM comments").pluck().all() as string[]);
+      report.comments.lost = ackedComments.filter((body) => !stored.has(body));
+      report.comments.unansweredButStored = unansweredComments.filter((body) => stored.has(body)).length;
+      const revision = db.prepare("SELECT 1 FROM revisions WHERE post_id = ? AND kind = 'save' AND markdown = ?").pluck();
+      report.saves.lost = ackedSaves.filter((s) => !revision.get(s.postId, s.markdown)).map((s) => s.markdown.split("\n")[0]!);
+      report.saves.unansweredButStored = unansweredSaves.filter((s) => revision.get(s.postId, s.markdown)).length;
+      // Each post is its newest saved version: the row and its history agree.
+      for (const post of savedPosts) {
+        const row = db.prepare("SELECT version, markdown FROM posts WHERE id = ?").get(post.id) as { version: number; markdown: string };
+        const newest = db.prepare("SELECT version, markdown FROM revisions WHERE post_id = ? AND kind = 'save' ORDER BY version DESC LIMIT 1").get(post.id) as
+          | { version: number; markdown: string }
+          | undefined;
+        const saves = db.prepare("SELECT count(*) FROM revisions WHERE post_id = ? AND kind = 'save'").pluck().get(post.id) as number;
+        if (!newest || newest.version !== row.version || newest.markdown !== row.markdown || saves !== row.version - 1) {
+          report.inconsistentPosts.push(`post ${post.id}: version ${row.version}, ${saves} saves, newest save ${newest?.version}`);
+        }
+      }
+      report.integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
+    });
+  } finally {
+    await server.stop();
+  }
+  report.comments.acknowledged = ackedComments.length;
+  report.comments.unanswered = unansweredComments.length;
+  report.comments.refused = report.comments.attempted - ackedComments.length - unansweredComments.length;
+  report.saves.acknowledged = ackedSaves.length;
+  report.saves.unanswered = unansweredSaves.length;
+  report.saves.refused = report.saves.attempted - ackedSaves.length - unansweredSaves.length - report.saves.conflicts;
+  report.serverProblems = server.problems.slice(0, 20);
+  report.seconds = Math.round((Date.now() - started) / 1000);
+  return report;
+}

@@ -8,6 +8,10 @@ import { createPost } from "../comments/helpers";
 // Issue 6, point 6: oversized and strange input gets a quick 4xx with a sentence, the
 // server's memory stays bounded and it keeps answering.
 
+// A browser sends Origin with every form POST, and the app refuses one without it
+// (SECURITY.md, CSRF): these raw POSTs say where they come from as a browser would.
+test.use({ extraHTTPHeaders: async ({ baseURL }, use) => use({ origin: new URL(baseURL!).origin }) });
+
 /** The pid of this run's server (bin/server.mjs listening on the journeys' port), from /proc. */
 function serverPid(port: string): number {
   for (const entry of fs.readdirSync("/proc")) {

@@ -13,6 +13,9 @@ import { ALL_PAYLOADS, HAND_PAYLOADS, pack } from "./payloads/xss";
 // browser ignores the CSP here (bypassCSP) so that the counts measure the sanitisers and
 // the escaping alone; the CSP is the second wall (headers.spec.ts).
 test.use({ bypassCSP: true });
+// A browser sends Origin with every form POST, and the app refuses one without it
+// (SECURITY.md, CSRF): these raw POSTs say where they come from as a browser would.
+test.use({ extraHTTPHeaders: async ({ baseURL }, use) => use({ origin: new URL(baseURL!).origin }) });
 
 /** What each page showed: dialogs, marker calls and dangerous DOM left, tallied for SECURITY.md. */
 const tally = { renders: 0, tried: new Map<string, number>(), dialogs: 0, executed: 0, dangerous: [] as string[] };

@@ -40,10 +40,13 @@ export function searchPublished({ match, limit }: { match: string; limit: number
       order by r.score, p.published_at desc
       limit ${limit}
     )
+    -- "cross join" keeps best as the outer loop: with the limits bound as parameters
+    -- the planner otherwise scans every match of posts_fts and looks each up in best
+    -- (130 ms instead of 7 ms for a word in every post, at 100k posts).
     select p.id, p.type, p.title, p.slug, p.published_at,
            snippet(posts_fts, -1, ${MATCH_START}, ${MATCH_END}, '…', 24) as snippet
     from best b
-    join posts_fts on posts_fts.rowid = b.id
+    cross join posts_fts on posts_fts.rowid = b.id
     join posts p on p.id = b.id
     where posts_fts match ${match}
     order by b.score, b.published_at desc

@@ -1,7 +1,9 @@
-// A valid comment POST, as a browser without JavaScript sends it: the comment form
-// (a server action with progressive enhancement) posts multipart/form-data to the
-// post's own address with the hidden action fields React printed in the form, a
-// signed issued-at token at least 3 s old (MIN_FORM_AGE_MS), and an empty honeypot.
+// Valid comment POSTs, both ways the comment form (a server action with progressive
+// enhancement) sends one. Without JavaScript: multipart/form-data to the post's own
+// address with the hidden action fields React printed in the form. With JavaScript:
+// the action's id in a Next-Action header and its arguments encoded by React (plain
+// JSON is a valid encoding). Both carry a signed issued-at token at least 3 s old
+// (MIN_FORM_AGE_MS) and an empty honeypot.
 import { UNIQUE, type Target } from "./load";
 
 const BOUNDARY = "----quire-bench-boundary";
@@ -17,16 +19,18 @@ export function formFields(html: string): [string, string][] {
   return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
 }
 
+const COMMENTER = { name: "Bench Reader", email: "bench-reader@readers.example", body: `A comment from the benchmark, number ${UNIQUE}.` };
+
 /**
- * The POST target. `issued` comes from /api/comments/viewer and must be ≥ 3 s old when
+ * The no-JavaScript POST target. `issued` comes from /api/comments/viewer and must be ≥ 3 s old when
  * the load starts; `[<id>]` makes each body (and so each comment) unique.
  */
 export function commentTarget(postUrl: string, hidden: [string, string][], issued: string): Target {
   const fields: [string, string][] = [
     ...hidden.map(([name, value]): [string, string] => [name, name === "issued" ? issued : value]),
-    ["name", "Bench Reader"],
-    ["email", "bench-reader@readers.example"],
-    ["body", `A comment from the benchmark, number ${UNIQUE}.`],
+    ["name", COMMENTER.name],
+    ["email", COMMENTER.email],
+    ["body", COMMENTER.body],
     ["company", ""],
   ];
   const body =
@@ -36,5 +40,20 @@ export function commentTarget(postUrl: string, hidden: [string, string][], issue
     method: "POST",
     headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, Origin: new URL(postUrl).origin },
     body,
+  };
+}
+
+/** The POST a browser with JavaScript sends: the same comment through React's action call. */
+export function commentActionTarget(postUrl: string, hidden: [string, string][], issued: string): Target {
+  const field = (name: string) => hidden.find(([key]) => key === name)?.[1];
+  const reference = hidden.find(([key]) => /^\$ACTION_\d+:0$/.test(key))?.[1];
+  const actionId = reference ? (JSON.parse(reference) as { id: string }).id : undefined;
+  if (!actionId) throw new Error("the comment form names no server action");
+  const input = { postId: Number(field("postId")), issued, company: "", ...COMMENTER };
+  return {
+    url: postUrl,
+    method: "POST",
+    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(postUrl).origin },
+    body: JSON.stringify([null, input]),
   };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import type { FormAction } from "@/lib/utils/action-result";
 import { OWN_COMMENTS_KEY, type PostedComment, type StoredOwnComment } from "@/lib/utils/comment-thread";
@@ -48,9 +49,14 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
     setHydrated(true);
     loadViewer().then(setViewer);
   }, []);
+  const router = useRouter();
   useEffect(() => {
-    if (posted) rememberOwnComment(posted);
-  }, [posted]);
+    if (!posted) return;
+    rememberOwnComment(posted);
+    // A published comment joins the thread: fetch the page afresh (the action answers
+    // with its result only, so posting stays cheap; a held one has nothing to show).
+    if (posted.status === "approved") router.refresh();
+  }, [posted, router]);
 
   const field = (name: string, label: string, props: Record<string, unknown>, hint?: string) => {
     const id = `${prefix}-${name}`;

@@ -5,7 +5,6 @@ import { enqueueWebhookEvent } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
 import { getDb } from "@/db/client";
 import { mutation } from "../action";
-import { invalidate } from "../cache";
 import { commentsClosed } from "../comments/policy";
 import { afterCommentPublished } from "../comments/publish";
 import { queueAuthorNotice } from "../comments/notifications";
@@ -88,7 +87,10 @@ export const postCommentAction = mutation({ schema: postCommentSchema, access: "
       if (status === "approved") afterCommentPublished(tx, { commentId: row.id, postId: post.id });
     },
   );
-  invalidate("posts", `post:${post.id}`, `comments:${post.id}`);
+  // No invalidate() here, on purpose: reader pages hold no Next.js data cache, and the
+  // page cache in front of Next empties itself on any commit (bin/server). Revalidating
+  // would make Next re-render the whole post page into this action's answer; the form
+  // refreshes the page itself when the comment is published (components/comments).
 
   const shown = status === "approved" ? "approved" : "pending"; // spam looks held to its sender
   return {

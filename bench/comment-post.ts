@@ -19,18 +19,21 @@ export function formFields(html: string): [string, string][] {
   return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
 }
 
-const COMMENTER = { name: "Bench Reader", email: "bench-reader@readers.example", body: `A comment from the benchmark, number ${UNIQUE}.` };
+// Each run numbers its requests from 1 again: the body names the way it was sent, or
+// the second run's comments would be refused as duplicates of the first's.
+const commenter = (via: string) => ({ name: "Bench Reader", email: "bench-reader@readers.example", body: `A comment from the benchmark, sent ${via}, number ${UNIQUE}.` });
 
 /**
  * The no-JavaScript POST target. `issued` comes from /api/comments/viewer and must be ≥ 3 s old when
  * the load starts; `[<id>]` makes each body (and so each comment) unique.
  */
 export function commentTarget(postUrl: string, hidden: [string, string][], issued: string): Target {
+  const you = commenter("without JavaScript");
   const fields: [string, string][] = [
     ...hidden.map(([name, value]): [string, string] => [name, name === "issued" ? issued : value]),
-    ["name", COMMENTER.name],
-    ["email", COMMENTER.email],
-    ["body", COMMENTER.body],
+    ["name", you.name],
+    ["email", you.email],
+    ["body", you.body],
     ["company", ""],
   ];
   const body =
@@ -49,7 +52,7 @@ export function commentActionTarget(postUrl: string, hidden: [string, string][],
   const reference = hidden.find(([key]) => /^\$ACTION_\d+:0$/.test(key))?.[1];
   const actionId = reference ? (JSON.parse(reference) as { id: string }).id : undefined;
   if (!actionId) throw new Error("the comment form names no server action");
-  const input = { postId: Number(field("postId")), issued, company: "", ...COMMENTER };
+  const input = { postId: Number(field("postId")), issued, company: "", ...commenter("with JavaScript") };
   return {
     url: postUrl,
     method: "POST",

@@ -267,7 +267,8 @@ describe("quire CLI", () => {
     });
   });
 
-  // In a terminal the password is asked twice, without echo. `script` gives the CLI a real pty.
+  // In a terminal the password is asked twice, without echo. `script` gives the CLI a real pty;
+  // skipped only where util-linux's `script` is missing (Debian has it, so CI runs it).
   const hasScript = spawnSync("script", ["--version"]).status === 0;
 
   /** Runs `quire <args>` in a pseudo-terminal, answering each password prompt in turn. */

@@ -3,6 +3,7 @@
 // write the server acknowledged must be in the database afterwards, and the file must
 // pass `PRAGMA integrity_check`. Used by e2e/hostile/crash-safety.spec.ts (10 rounds)
 // and by `npm run test:crash -- --rounds N` (the long run, e2e/hostile/crash-long-run.ts).
+import { prng } from "../../bin/cli/bench-content";
 import { QuireServer, makeSite, readDb, type Site } from "./own-server";
 import { commentFormFields, postComment, readPostVersion, savePost } from "./write-clients";
 
@@ -20,22 +21,11 @@ export type CrashReport = {
   seconds: number;
 };
 
-/** A small seeded generator, so a failing run can be replayed with its printed seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runCrashHarness(options: CrashOptions): Promise<CrashReport> {
   const started = Date.now();
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const rand = random(seed);
+  // Seeded, so a failing run can be replayed with its printed seed.
+  const rand = prng(seed);
   const log = options.log ?? (() => {});
   // Comments spread over many posts: each comment POST renders its post's whole thread,
   // and the harness measures durability, not the speed of a 1,000-comment page.

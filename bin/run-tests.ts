@@ -13,6 +13,8 @@ const reports = fs.mkdtempSync(path.join(os.tmpdir(), "quire-test-reports-"));
 
 let passed = 0;
 let failed = 0;
+/** What failed, printed again just above the last line: CI shows only the tail of the output. */
+const failures: string[] = [];
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n━━ ${title}`);
@@ -27,21 +29,86 @@ function run(title: string, command: string, args: string[], env: Record<string,
 /** A check that is one pass or one failure (type check, lint). */
 function check(title: string, command: string, args: string[]) {
   if (run(title, command, args)) passed++;
-  else failed++;
+  else {
+    failed++;
+    failures.push(title);
+  }
 }
 
 /** A suite whose JSON report gives the count; no report at all counts as one failure. */
-function suite(title: string, command: string, args: string[], reportFile: string, count: (report: never) => [number, number], env: Record<string, string> = {}) {
+function suite(
+  title: string,
+  command: string,
+  args: string[],
+  reportFile: string,
+  count: (report: never) => { passed: number; failed: string[] },
+  env: Record<string, string> = {},
+) {
   const ok = run(title, command, args, env);
   try {
-    const [p, f] = count(JSON.parse(fs.readFileSync(reportFile, "utf8")) as never);
-    passed += p;
-    failed += f;
-    if (!ok && f === 0) failed++; // the runner failed outside any test (config, crash)
+    const result = count(JSON.parse(fs.readFileSync(reportFile, "utf8")) as never);
+    passed += result.passed;
+    failed += result.failed.length;
+    failures.push(...result.failed);
+    if (!ok && result.failed.length === 0) {
+      failed++; // the runner failed outside any test (config, crash)
+      failures.push(`${title}: the runner failed outside any test`);
+    }
   } catch {
     console.error(`${title}: no report was written.`);
     failed++;
+    failures.push(`${title}: no report was written`);
   }
+}
+
+/** The first line of a failure message, short enough for a summary. */
+function firstLine(message: string | undefined): string {
+  const line = (message ?? "").split("\n").find((l) => l.trim()) ?? "";
+  return line.trim().slice(0, 200);
+}
+
+type VitestReport = {
+  numPassedTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+  }[];
+};
+
+function vitestResult(report: VitestReport) {
+  const failedTests: string[] = [];
+  for (const file of report.testResults) {
+    const where = path.relative(ROOT, file.name);
+    const failedHere = file.assertionResults.filter((t) => t.status === "failed");
+    for (const t of failedHere) failedTests.push(`${where} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
+    // A file that failed outside its tests (an import error, a failing hook) has no failed assertion.
+    if (file.status === "failed" && failedHere.length === 0) failedTests.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return { passed: report.numPassedTests, failed: failedTests };
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; ok: boolean; line: number; tests: { results: { error?: { message?: string } }[] }[] }[];
+};
+type PlaywrightReport = { stats: { expected: number; flaky: number }; suites: PlaywrightSuite[] };
+
+function playwrightResult(report: PlaywrightReport) {
+  const failedTests: string[] = [];
+  const walk = (s: PlaywrightSuite, file: string) => {
+    for (const spec of s.specs ?? []) {
+      if (spec.ok) continue;
+      const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
+      failedTests.push(`e2e/${file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+    }
+    for (const child of s.suites ?? []) walk(child, child.file ?? file);
+  };
+  for (const s of report.suites) walk(s, s.file ?? s.title);
+  return { passed: report.stats.expected + report.stats.flaky, failed: failedTests };
 }
 
 function chromiumAvailable(): boolean {
@@ -68,7 +135,7 @@ suite(
   "vitest",
   ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
   vitestReport,
-  (report: { numPassedTests: number; numFailedTests: number }) => [report.numPassedTests, report.numFailedTests],
+  vitestResult,
 );
 
 if (chromiumAvailable()) {
@@ -78,16 +145,18 @@ if (chromiumAvailable()) {
     "playwright",
     ["test", "--project=first-run", "--project=journeys"],
     playwrightReport,
-    (report: { stats: { expected: number; unexpected: number; flaky: number } }) => [
-      report.stats.expected + report.stats.flaky,
-      report.stats.unexpected,
-    ],
+    playwrightResult,
     { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
   );
 } else {
   failed++;
+  failures.push("End-to-end journeys: no browser");
 }
 
 fs.rmSync(reports, { recursive: true, force: true });
+if (failures.length > 0) {
+  console.log(`\n━━ What failed (${failures.length})`);
+  for (const f of failures) console.log(`  ✘ ${f}`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -17,10 +17,17 @@ writer.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('first')");
 
 let renders = 0;
 let delayMs = 0;
+let onRenderRead: (() => void) | undefined;
+/** Resolves once the next render has read the table: a write after that is a write during the render. */
+function renderHasRead(): Promise<void> {
+  return new Promise((resolve) => (onRenderRead = resolve));
+}
 // Answers as Next does: headers by setHeader, a streamed body, a nonce that differs per render.
 async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
   renders++;
   const value = (writer.prepare("SELECT v FROM t").pluck().get() as string) ?? "";
+  onRenderRead?.();
+  onRenderRead = undefined;
   if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
   const nonce = `n${renders}`;
   if (req.url === "/missing") res.statusCode = 404;
@@ -99,8 +106,9 @@ describe("the page cache", () => {
 
   it("does not store what was rendered while a write committed", async () => {
     delayMs = 100;
+    const hasRead = renderHasRead();
     const pending = request("/racing");
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await hasRead;
     writer.prepare("UPDATE t SET v = 'during'").run();
     await pending;
     delayMs = 0;
@@ -111,8 +119,9 @@ describe("the page cache", () => {
 
   it("does not hand a render begun before a write to a request made after it", async () => {
     delayMs = 150;
+    const hasRead = renderHasRead();
     const early = request("/joined");
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await hasRead;
     writer.prepare("UPDATE t SET v = 'newer'").run();
     const late = await request("/joined");
     expect((await early).body.toString()).not.toContain("<p>newer</p>");

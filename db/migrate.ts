@@ -15,10 +15,18 @@ function ensureJournal(sqlite: Database.Database) {
   );
 }
 
+// The committed migrations cannot change while the process runs; reading and hashing
+// every file again on each health check cost more than the rest of the check.
+let committedMigrations: ReturnType<typeof readMigrationFiles> | undefined;
+function migrationFiles(folder: string) {
+  if (folder !== MIGRATIONS_FOLDER) return readMigrationFiles({ migrationsFolder: folder });
+  return (committedMigrations ??= readMigrationFiles({ migrationsFolder: folder }));
+}
+
 export type MigrationStatus = { applied: number; total: number; pending: string[]; current: boolean };
 
 export function migrationStatus(sqlite: Database.Database, folder = MIGRATIONS_FOLDER): MigrationStatus {
-  const files = readMigrationFiles({ migrationsFolder: folder });
+  const files = migrationFiles(folder);
   const hasJournal = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
     .get(JOURNAL_TABLE);

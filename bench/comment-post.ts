@@ -1,8 +1,7 @@
-// Valid comment POSTs, both ways the comment form (a server action with progressive
-// enhancement) sends one. Without JavaScript: multipart/form-data to the post's own
-// address with the hidden action fields React printed in the form. With JavaScript:
-// the action's id in a Next-Action header and its arguments encoded by React (plain
-// JSON is a valid encoding). Both carry a signed issued-at token at least 3 s old
+// Valid comment POSTs, both ways the comment form sends one. Without JavaScript:
+// multipart/form-data to the post's own address with the hidden server action fields
+// React printed in the form. With JavaScript: the same fields as JSON to
+// POST /api/comments (components/comments/comment-form.tsx). Both carry a signed issued-at token at least 3 s old
 // (MIN_FORM_AGE_MS) and an empty honeypot.
 import { UNIQUE, type Target } from "./load";
 
@@ -46,17 +45,15 @@ export function commentTarget(postUrl: string, hidden: [string, string][], issue
   };
 }
 
-/** The POST a browser with JavaScript sends: the same comment through React's action call. */
-export function commentActionTarget(postUrl: string, hidden: [string, string][], issued: string): Target {
-  const field = (name: string) => hidden.find(([key]) => key === name)?.[1];
-  const reference = hidden.find(([key]) => /^\$ACTION_\d+:0$/.test(key))?.[1];
-  const actionId = reference ? (JSON.parse(reference) as { id: string }).id : undefined;
-  if (!actionId) throw new Error("the comment form names no server action");
-  const input = { postId: Number(field("postId")), issued, company: "", ...commenter("with JavaScript") };
+/** The POST a browser with JavaScript sends: the form's fields as JSON to /api/comments. */
+export function commentJsonTarget(postUrl: string, hidden: [string, string][], issued: string): Target {
+  const postId = Number(hidden.find(([key]) => key === "postId")?.[1]);
+  if (!postId) throw new Error("the comment form names no post");
+  const origin = new URL(postUrl).origin;
   return {
-    url: postUrl,
+    url: `${origin}/api/comments`,
     method: "POST",
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(postUrl).origin },
-    body: JSON.stringify([null, input]),
+    headers: { "Content-Type": "application/json", Origin: origin },
+    body: JSON.stringify({ postId, issued, company: "", ...commenter("with JavaScript") }),
   };
 }

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildIfStale } from "../bin/build-check";
-import { commentActionTarget, commentTarget, formFields } from "./comment-post";
+import { commentJsonTarget, commentTarget, formFields } from "./comment-post";
 import { ACCEPT_ENCODING, CONNECTIONS, loadTool, runLoad, WRK_THREADS, type LoadResult, type Target } from "./load";
 import { measurePageWeights, type Weight } from "./page-weight";
 import { printTable, type Row } from "./report";
@@ -137,7 +137,7 @@ async function main() {
   await sleep(Math.max(0, issuedAt + 3_200 - Date.now()));
   const hidden = formFields(postHtml);
   const posts: [string, Target][] = [
-    ["comment POST (JavaScript)", commentActionTarget(postUrl, hidden, viewer.issued)],
+    ["comment POST (JavaScript, JSON)", commentJsonTarget(postUrl, hidden, viewer.issued)],
     ["comment POST (no-JS form)", commentTarget(postUrl, hidden, viewer.issued)],
   ];
   let created = 0;

@@ -40,14 +40,7 @@ export function mutation<S extends z.ZodType, A extends Access, T = undefined>(
     if (!(await fromThisSite())) return { ok: false, error: ERROR_MESSAGES.forbidden };
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, error: ERROR_MESSAGES.invalid_input, fieldErrors, values: echoValues(raw) };
-    }
+    if (!parsed.success) return invalidInput(parsed.error, raw);
 
     const user = await getCurrentUser();
     if (options.access !== "public") {
@@ -66,6 +59,16 @@ export function mutation<S extends z.ZodType, A extends Access, T = undefined>(
       return { ok: false, error: ERROR_MESSAGES.internal, values: echoValues(raw) };
     }
   };
+}
+
+/** A refusal naming each field the schema rejected, with what was typed. */
+export function invalidInput(error: z.ZodError, raw: Record<string, unknown>): ActionResult<never> {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, error: ERROR_MESSAGES.invalid_input, fieldErrors, values: echoValues(raw) };
 }
 
 /**

@@ -9,6 +9,7 @@ describe("request body limits (proxy.ts)", () => {
     expect(bodyLimitFor("/api/media")).toBe(MAX_UPLOAD_BYTES + 64 * 1024);
     expect(bodyLimitFor("/ghost/api/admin/images/upload/")).toBe(MAX_UPLOAD_BYTES + 64 * 1024);
     expect(bodyLimitFor("/ghost/api/admin/posts")).toBe(8 * 1024 * 1024);
+    expect(bodyLimitFor("/api/comments")).toBe(1024 * 1024);
   });
 
   it("answers 413 with a sentence past the limit: text for a form, JSON in Ghost's shape for an API", async () => {

@@ -27,6 +27,7 @@ export function refuseBody(request: Request): Response | null {
 export function bodyLimitFor(pathname: string): number {
   const path = pathname.replace(/\/+$/, "");
   if (UPLOAD_PATHS.has(path)) return MAX_UPLOAD_BYTES + 64 * 1024; // the multipart envelope
+  if (path === "/api/comments") return PAGE_BODY_LIMIT; // the comment form's JSON: as small as its POST
   return /^\/(?:api|ghost)\//.test(path) ? API_BODY_LIMIT : PAGE_BODY_LIMIT;
 }
 

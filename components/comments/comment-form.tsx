@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
-import type { FormAction } from "@/lib/utils/action-result";
+import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
+import type { ActionResult, FormAction } from "@/lib/utils/action-result";
 import { OWN_COMMENTS_KEY, type PostedComment, type StoredOwnComment } from "@/lib/utils/comment-thread";
 
 type Viewer = { issued: string; staff: { name: string } | null };
@@ -30,6 +30,23 @@ function rememberOwnComment(comment: PostedComment) {
   }
 }
 
+/**
+ * With JavaScript the form sends its fields as JSON to POST /api/comments, which answers
+ * with the result alone; the server action (the form's `action`) is the no-JavaScript path.
+ */
+async function sendComment(form: HTMLFormElement): Promise<ActionResult<PostedComment>> {
+  const fields = Object.fromEntries([...new FormData(form)].filter(([key]) => !key.startsWith("$ACTION")));
+  try {
+    const response = await fetch("/api/comments", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fields) });
+    // A refusal from the proxy (413) has an error but no `ok`: it is shown the same way.
+    const result = (await response.json()) as ActionResult<PostedComment> | { ok?: undefined; error?: string; fieldErrors?: undefined };
+    return result.ok ? result : { ok: false, error: result.error ?? SEND_FAILED, fieldErrors: result.fieldErrors };
+  } catch {
+    return { ok: false, error: SEND_FAILED };
+  }
+}
+const SEND_FAILED = "Your comment could not be sent. Check your connection and send it again; what you wrote is still here.";
+
 const input =
   "block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
 
@@ -37,7 +54,11 @@ type Props = { postId: number; parentId?: number; replyToName?: string; issued: 
 
 /** The comment form: a plain POST without JavaScript, inline errors and pending state with it. */
 export function CommentForm({ postId, parentId, replyToName, issued, action, offerReplies = false }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [actionState, formAction, actionPending] = useActionState(action, null);
+  const [sent, setSent] = useState<ActionResult<PostedComment> | null>(null);
+  const [sending, startSending] = useTransition();
+  const state = sent ?? actionState;
+  const pending = actionPending || sending;
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const prefix = `comment-${parentId ?? "new"}`;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -81,11 +102,23 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
     );
   };
 
+  // Preventing the default stops React from calling the server action as well.
+  const send = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    startSending(async () => {
+      const result = await sendComment(form);
+      setSent(result);
+      if (result.ok) form.reset(); // as React does after a form action
+    });
+  };
+
   const bodyError = errors?.body;
   return (
     <form
       id={parentId ? undefined : "comment-form-main"}
       action={formAction}
+      onSubmit={send}
       className="space-y-4"
       aria-label={parentId ? `Reply to ${replyToName}` : "Leave a comment"}
       noValidate

@@ -95,10 +95,14 @@ test("a cross-site sign-in (login CSRF) sets no session cookie", async ({ baseUR
 test("every mutating route handler refuses a cross-site request made with the owner's cookie", async ({ page }) => {
   await signInAsOwner(page);
   const png = await pngBytes(20, 20);
+  const published = await createPost({ title: `CSRF route post ${unique()}` });
   const before = dumpDatabase();
   for (const [label, headers] of HOSTILE) {
     const upload = await page.request.post("/api/media", { headers, multipart: { file: { name: "evil.png", mimeType: "image/png", buffer: png }, alt: "Evil" } });
     expect(upload.status(), `upload, ${label}`).toBe(403);
+    // The comment form's JSON path: the owner's cookie would make it a staff comment.
+    const comment = await page.request.post("/api/comments", { headers: { ...headers, "content-type": "application/json" }, data: JSON.stringify({ postId: published.id, body: "Forged staff comment" }) });
+    expect(comment.status(), `comment, ${label}`).toBe(403);
     // The Admin API takes an API key, never the cookie.
     for (const base of ["/ghost/api/admin", "/api/v1/admin"]) {
       for (const [method, path] of [["POST", "/posts"], ["PUT", "/posts/1"], ["DELETE", "/posts/1"], ["POST", "/images/upload"]] as const) {

@@ -6,6 +6,7 @@ import { addWebhookAction, createIntegrationAction, deleteIntegrationAction, del
 import { editCommentAction, moderateCommentsAction, staffReplyAction } from "@/lib/actions/moderate-comments";
 import { deleteOwnCommentAction, editOwnCommentAction, lookupOwnCommentsAction } from "@/lib/actions/own-comment";
 import { postCommentAction } from "@/lib/actions/post-comment";
+import { handleCommentPost } from "@/lib/comments/post-json";
 import { previewMarkdownAction } from "@/lib/actions/preview-markdown";
 import { requestPasswordResetAction } from "@/lib/actions/request-password-reset";
 import { resetPasswordAction } from "@/lib/actions/reset-password";
@@ -46,6 +47,15 @@ function adminApi(method: string, path: string[]) {
 }
 
 const commentAs = (t: Target) => postCommentAction(null, { postId: POSTS.otherPublished.id, name: "Rita Reader", email: "rita@example.com", body: `Nice post (${t.commentToken.slice(0, 6)})`, issued: issueFormToken(Date.now() - 10_000) });
+/** The same comment the way the form sends it with JavaScript: JSON to POST /api/comments. */
+const commentAsJson = (t: Target) =>
+  handleCommentPost(
+    new Request(`${SITE}/api/comments`, {
+      method: "POST",
+      headers: { origin: SITE, host: "blog.example", "content-type": "application/json" },
+      body: JSON.stringify({ postId: POSTS.otherPublished.id, name: "Rita Reader", email: "rita@example.com", body: `Nice post, sent as JSON (${t.commentToken.slice(0, 6)})`, issued: issueFormToken(Date.now() - 10_000) }),
+    }),
+  ).then(ok);
 
 // Comments, media, people's own accounts, integrations, the public account pages and
 // the mutating route handlers.
@@ -82,6 +92,7 @@ export const APP_ACTIONS: MatrixRow[] = [
   { what: "accept an invitation with its link", entry: acceptInviteAction, run: () => settle(acceptInviteAction(null, { token: TOKENS.invite, name: "Ivy Invitee", ...password })), allowed: EVERYONE },
   { what: "accept an invitation with a wrong link", entry: acceptInviteAction, run: () => settle(acceptInviteAction(null, { token: WRONG_LINK_TOKEN, name: "Ivy Invitee", ...password })), allowed: NOBODY },
   // Route handlers.
+  { what: "post a comment as JSON", entry: "app/api/comments/route.ts POST", run: commentAsJson, allowed: EVERYONE },
   { what: "upload an image", entry: "app/api/media/route.ts POST", run: () => upload().then(ok), allowed: STAFF },
   {
     what: "unsubscribe by the e-mailed link",

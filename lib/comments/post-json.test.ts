@@ -1,0 +1,100 @@
+// POST /api/comments, the comment form's JavaScript path: each refusal is a 4xx with a
+// JSON error (and the field it concerns), each success a 201 or 202 with the comment.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { issueFormToken } from "@/lib/comments/tokens";
+import type { SessionUser } from "@/lib/session";
+import { PEOPLE, POSTS, seedSite } from "@/test/admin-fixture";
+import { migratedDb } from "@/test/helpers";
+import { handleCommentPost as POST } from "./post-json";
+
+const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
+vi.mock("@/lib/comments/request", () => ({ clientAddress: async () => ({ ip: "203.0.113.7", userAgent: "route test" }) }));
+vi.mock("@/lib/email", () => ({ trySendEmail: async () => ({ delivered: false }) }));
+
+const SITE = "http://blog.example";
+const SAME_SITE = { origin: SITE, host: "blog.example", "content-type": "application/json" };
+let n = 0;
+const reader = () => ({ postId: POSTS.otherPublished.id, name: "Rita Reader", email: `rita${++n}@example.com`, body: `A fair point, number ${n}.`, issued: issueFormToken(Date.now() - 10_000) });
+
+async function send(body: unknown, headers: Record<string, string> = SAME_SITE) {
+  const response = await POST(new Request(`${SITE}/api/comments`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  return { status: response.status, json: (await response.json()) as { ok: boolean; error?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: { id: number; status: string; html: string; token: string } } };
+}
+const commentCount = () => migratedDb().$client.prepare("SELECT count(*) FROM comments").pluck().get() as number;
+
+beforeEach(() => {
+  seedSite();
+  state.user = null;
+});
+
+describe("POST /api/comments", () => {
+  it("stores a reader's comment and answers with it: 202 while it awaits moderation", async () => {
+    const before = commentCount();
+    const { status, json } = await send({ ...reader(), body: "Thanks, *this* helped." });
+    expect(status).toBe(202);
+    expect(json).toMatchObject({ ok: true, message: "Thanks! Your comment is awaiting moderation.", data: { status: "pending", html: "<p>Thanks, <em>this</em> helped.</p>" } });
+    expect(json.data!.token.length).toBeGreaterThanOrEqual(32);
+    expect(commentCount()).toBe(before + 1);
+  });
+
+  it("publishes a staff member's comment at once: 201, name and email from the session", async () => {
+    state.user = PEOPLE.editor;
+    const { status, json } = await send({ postId: POSTS.otherPublished.id, body: "From the editor." });
+    expect(status).toBe(201);
+    expect(json).toMatchObject({ ok: true, message: "Your comment is published.", data: { status: "approved" } });
+    const row = migratedDb().$client.prepare("SELECT author_name, author_email, status FROM comments WHERE id = ?").get(json.data!.id);
+    expect(row).toEqual({ author_name: PEOPLE.editor.name, author_email: PEOPLE.editor.email, status: "approved" });
+  });
+
+  it.each([
+    ["no Origin", { host: "blog.example", "content-type": "application/json" }],
+    ["another site's Origin", { ...SAME_SITE, origin: "https://evil.example" }],
+    ["Origin: null", { ...SAME_SITE, origin: "null" }],
+  ])("refuses %s with 403 and stores nothing", async (_label, headers) => {
+    const before = commentCount();
+    const { status, json } = await send(reader(), headers);
+    expect(status).toBe(403);
+    expect(json).toEqual({ ok: false, error: "You do not have permission to do that." });
+    expect(commentCount()).toBe(before);
+  });
+
+  it.each([
+    ["a body that is not JSON", "postId=14&body=hi"],
+    ["a JSON array", "[1, 2]"],
+    ["JSON null", "null"],
+  ])("answers %s with 400 and a sentence", async (_label, body) => {
+    const { status, json } = await send(body);
+    expect(status).toBe(400);
+    expect(json.error).toBe("Send the comment as a JSON object of the form's fields.");
+  });
+
+  it("names each field it refuses, with 422", async () => {
+    const before = commentCount();
+    const invalid = await send({ ...reader(), email: "not-an-address", url: "javascript:alert(1)", body: "   " });
+    expect(invalid.status).toBe(422);
+    expect(Object.keys(invalid.json.fieldErrors!).sort()).toEqual(["body", "email", "url"]);
+    expect(invalid.json.fieldErrors!.email).toEqual(["Enter a valid email address, like you@example.com."]);
+
+    const missing = await send({ ...reader(), name: "", email: "" });
+    expect(missing.status).toBe(422);
+    expect(missing.json.fieldErrors).toEqual({ name: ["Enter your name."], email: ["Enter your email address. It is never shown."] });
+    expect(commentCount()).toBe(before);
+  });
+
+  it("refuses a form sent too fast, a draft, a reply to another post's comment and a second comment within seconds", async () => {
+    const tooFast = await send({ ...reader(), issued: issueFormToken(Date.now()) });
+    expect([tooFast.status, tooFast.json.error]).toEqual([422, "That was quick! Please take a few seconds, then send your comment again."]);
+
+    const draft = await send({ ...reader(), postId: POSTS.otherDraft.id });
+    expect([draft.status, draft.json.error]).toEqual([404, "This post cannot take comments."]);
+
+    const elsewhere = await send({ ...reader(), parentId: 44 }); // an approved comment on another post
+    expect([elsewhere.status, elsewhere.json.error]).toEqual([422, "The comment you are replying to is not on this post."]);
+
+    const first = reader();
+    expect((await send(first)).status).toBe(202);
+    const again = await send({ ...first });
+    expect([again.status, again.json.error]).toEqual([429, "You are commenting very quickly. Please wait a few seconds and send again."]);
+  });
+});

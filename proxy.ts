@@ -2,14 +2,11 @@ import { type NextRequest, NextResponse } from "next/server";
 import { findRedirect } from "@/db/queries/redirects";
 import { refuseBody } from "@/lib/body-limits";
 import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
+import { hasSessionCookie } from "@/lib/utils/session-cookie";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before any
 // admin page renders. Every page, action and handler still checks the session itself.
 const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup", "/admin/invite", "/admin/reset-password"];
-
-function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
-}
 
 // What the reader branch never handles (the matcher used to exclude these).
 const NOT_READER = /^\/(?:_next\/|api\/|admin|favicon\.ico|rss\.xml|atom\.xml|feed\.json|sitemap\.xml|robots\.txt|og(?:\/|$))/;
@@ -70,7 +67,7 @@ export function proxy(request: NextRequest) {
   }
   if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return NOT_READER.test(pathname) ? withPolicy(request) : readerRequest(request);
   if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return withPolicy(request);
-  if (hasSessionCookie(request)) return withPolicy(request);
+  if (hasSessionCookie(request.cookies)) return withPolicy(request);
   const login = new URL("/admin/login", request.url);
   login.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(login);

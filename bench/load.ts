@@ -34,6 +34,9 @@ const luaString = (s: string) => JSON.stringify(s); // JSON escapes are valid Lu
 function wrkScript(target: Target): string {
   const headers = { "Accept-Encoding": ACCEPT_ENCODING, ...target.headers };
   const [before, after] = (target.body ?? "").split(UNIQUE);
+  // Each wrk run (the warm-up, then the measured run) counts from 1 again: a run id keeps
+  // the measured run's bodies from repeating the warm-up's (refused as duplicates).
+  const run = `${Date.now().toString(36)}-`;
   return `
 local counter = 0
 local threads = {}
@@ -47,7 +50,7 @@ wrk.method = ${luaString(target.method ?? "GET")}
 ${Object.entries(headers).map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`).join("\n")}
 request = function()
   counter = counter + 1
-  ${after === undefined ? `return wrk.format(nil, nil, nil, ${luaString(before ?? "")})` : `return wrk.format(nil, nil, nil, ${luaString(before!)} .. tid .. "x" .. counter .. ${luaString(after)})`}
+  ${after === undefined ? `return wrk.format(nil, nil, nil, ${luaString(before ?? "")})` : `return wrk.format(nil, nil, nil, ${luaString(before! + run)} .. tid .. "x" .. counter .. ${luaString(after)})`}
 end
 function done(summary, latency, requests)
   local e = summary.errors

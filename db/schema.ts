@@ -197,6 +197,8 @@ export const comments = sqliteTable(
     index("comments_post_status_idx").on(t.postId, t.status, t.createdAt),
     index("comments_status_idx").on(t.status, t.createdAt),
     index("comments_email_idx").on(t.authorEmail, t.status),
+    // The spam screen counts what moderators marked spam from the sender's address.
+    index("comments_ip_status_idx").on(t.ipHash, t.status),
     index("comments_parent_idx").on(t.parentId),
   ],
 );

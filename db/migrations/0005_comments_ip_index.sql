@@ -1,0 +1,1 @@
+CREATE INDEX `comments_ip_status_idx` ON `comments` (`ip_hash`,`status`);

@@ -1,32 +1,10 @@
 // The command-line tool, run for real as a child process against a fresh data folder per test.
-import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { verify } from "@node-rs/argon2";
-import type Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { CLI_COMMAND, MIGRATION_COUNT, ROOT, quire as runQuire, readDb as readDbFile, type Result, singleErrorLine, tempDir } from "./cli-run";
-
-const PASSWORD = "correct horse battery";
-const OTHER_PASSWORD = "tr0ub4dor & 3 more words";
-
-type UserRow = { id: number; email: string; name: string; slug: string; role: string; password_hash: string; session_version: number };
-
-const freshDataDir = () => tempDir("quire-cli-");
-const quire = (dataDir: string, args: string[], stdin = ""): Promise<Result> => runQuire(dataDir, args, { stdin });
-
-function createOwner(dataDir: string, email = "ada@example.com", name = "Ada Lovelace") {
-  return quire(dataDir, ["create-user", "--email", email, "--name", name, "--role", "owner"], `${PASSWORD}\n`);
-}
-
-function readDb<T>(dataDir: string, read: (db: Database.Database) => T): T {
-  return readDbFile(path.join(dataDir, "quire.db"), read);
-}
-
-function usersIn(dataDir: string): UserRow[] {
-  if (!fs.existsSync(path.join(dataDir, "quire.db"))) return [];
-  return readDb(dataDir, (db) => db.prepare("SELECT * FROM users ORDER BY id").all() as UserRow[]);
-}
+import { MIGRATION_COUNT, singleErrorLine } from "./cli-run";
+import { createOwner, freshDataDir, OTHER_PASSWORD, PASSWORD, quire, readDb, usersIn } from "./cli-users";
 
 describe("quire CLI", () => {
   describe("help and usage errors", () => {
@@ -264,56 +242,6 @@ describe("quire CLI", () => {
         expect(result.code).toBe(2);
         singleErrorLine(result);
       }
-    });
-  });
-
-  // In a terminal the password is asked twice, without echo. `script` gives the CLI a real pty;
-  // skipped only where util-linux's `script` is missing (Debian has it, so CI runs it).
-  const hasScript = spawnSync("script", ["--version"]).status === 0;
-
-  /** Runs `quire <args>` in a pseudo-terminal, answering each password prompt in turn. */
-  function quireInTerminal(dataDir: string, args: string[], answers: string[]): Promise<Result> {
-    const command = [...CLI_COMMAND, ...args].map((part) => `'${part}'`).join(" ");
-    return new Promise((resolve, reject) => {
-      const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env: { ...process.env, QUIRE_DATA_DIR: dataDir } });
-      const timer = setTimeout(() => child.kill(), 20_000);
-      let output = "";
-      let answered = 0;
-      child.stdout.on("data", (chunk) => {
-        output += chunk;
-        // Typing only after the prompt appears: before it, the terminal would still echo.
-        const prompts = output.match(/password: /gi)?.length ?? 0;
-        while (answered < Math.min(prompts, answers.length)) child.stdin.write(`${answers[answered++]}\r`);
-      });
-      child.on("error", reject);
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout: output, stderr: "" });
-      });
-    });
-  }
-
-  describe.skipIf(!hasScript)("in a terminal", () => {
-    test("asks for the password twice and never shows it", async () => {
-      const dir = freshDataDir();
-      const result = await quireInTerminal(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], [PASSWORD, PASSWORD]);
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain("New password: ");
-      expect(result.stdout).toContain("Repeat the password: ");
-      expect(result.stdout).toContain("Created owner Ada <ada@example.com>");
-      expect(result.stdout).not.toContain(PASSWORD);
-      expect(await verify(usersIn(dir)[0]!.password_hash, PASSWORD)).toBe(true);
-    });
-
-    test("refuses two different passwords", async () => {
-      const dir = freshDataDir();
-      expect((await createOwner(dir)).code).toBe(0);
-      const before = usersIn(dir)[0]!;
-      const result = await quireInTerminal(dir, ["reset-password", "--email", "ada@example.com"], [OTHER_PASSWORD, `${OTHER_PASSWORD}!`]);
-      expect(result.code).toBe(1);
-      expect(result.stdout).toContain("The passwords do not match");
-      expect(result.stdout).not.toContain(OTHER_PASSWORD);
-      expect(usersIn(dir)[0]).toEqual(before);
     });
   });
 });

@@ -41,18 +41,8 @@ export default async function TagsPage() {
         <section aria-labelledby="merge-tags" className="mt-8">
           <h2 id="merge-tags" className="mb-2 text-lg font-semibold">Merge tags</h2>
           <ActionForm action={mergeTagsAction} submitLabel="Merge tags">
-            <span className="flex flex-col">
-              <label htmlFor="merge-from" className="text-sm">Merge</label>
-              <select id="merge-from" name="fromId" className={input}>
-                {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
-              </select>
-            </span>
-            <span className="flex flex-col">
-              <label htmlFor="merge-into" className="text-sm">into</label>
-              <select id="merge-into" name="intoId" className={input}>
-                {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
-              </select>
-            </span>
+            <TagSelect id="merge-from" name="fromId" label="Merge" tags={tags} />
+            <TagSelect id="merge-into" name="intoId" label="into" tags={tags} />
           </ActionForm>
         </section>
       )}
@@ -73,5 +63,16 @@ export default async function TagsPage() {
         </ul>
       </section>
     </>
+  );
+}
+
+function TagSelect({ id, name, label, tags }: { id: string; name: string; label: string; tags: { id: number; name: string }[] }) {
+  return (
+    <span className="flex flex-col">
+      <label htmlFor={id} className="text-sm">{label}</label>
+      <select id={id} name={name} className={input}>
+        {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
+      </select>
+    </span>
   );
 }

@@ -34,10 +34,17 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [noApp] }],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw'][arguments.0.type!='Literal']", message: "sql.raw() takes only a literal: never user input." },
+        {
+          selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw'][arguments.0.type!='Literal']",
+          message: "sql.raw() takes only a literal: never user input.",
+        },
       ],
     },
   },
   { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noApp, noServerModules] }] } },
-  { files: ["db/**"], ignores: ["db/**/*.test.ts"], rules: { "no-restricted-imports": ["error", { patterns: [noApp, dbImportsOnlyEnv] }] } },
+  {
+    files: ["db/**"],
+    ignores: ["db/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, dbImportsOnlyEnv] }] },
+  },
 );

@@ -9,7 +9,8 @@ import { hasSessionCookie } from "@/lib/utils/session-cookie";
 const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup", "/admin/invite", "/admin/reset-password"];
 
 // What the reader branch never handles (the matcher used to exclude these).
-const NOT_READER = /^\/(?:_next\/|api\/|admin|favicon\.ico|rss\.xml|atom\.xml|feed\.json|sitemap\.xml|robots\.txt|og(?:\/|$))/;
+const NOT_READER =
+  /^\/(?:_next\/|api\/|admin|favicon\.ico|rss\.xml|atom\.xml|feed\.json|sitemap\.xml|robots\.txt|og(?:\/|$))/;
 
 // Per request: a fresh nonce for the pages Next renders, which it reads back from the
 // request's Content-Security-Policy header and puts on its own <script> tags.
@@ -35,14 +36,18 @@ function pagePolicy(nonce: string): string {
 
 // Feeds, JSON, the OG card and API answers are no HTML of ours: nothing may load or run in them.
 const DATA_PATH = /^\/(?:_next\/|api\/|ghost\/|og(?:\/|$))|\.(?:xml|json|txt|ico)$/;
-const DATA_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const DATA_POLICY =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Every answer the proxy lets through gets a policy; pages get their nonce on the request too. */
 function withPolicy(request: NextRequest, extraHeaders?: Headers): NextResponse {
   const { pathname } = request.nextUrl;
   // Uploads set their own, stricter policy (a sandbox) in app/media.
-  if (pathname.startsWith("/media/")) return NextResponse.next(extraHeaders ? { request: { headers: extraHeaders } } : undefined);
-  const policy = DATA_PATH.test(pathname) ? DATA_POLICY : pagePolicy(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"));
+  if (pathname.startsWith("/media/"))
+    return NextResponse.next(extraHeaders ? { request: { headers: extraHeaders } } : undefined);
+  const policy = DATA_PATH.test(pathname)
+    ? DATA_POLICY
+    : pagePolicy(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"));
   const headers = extraHeaders ?? new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
@@ -65,8 +70,10 @@ export function proxy(request: NextRequest) {
     url.pathname = pathname.replace(/\/+$/, "") || "/";
     return pathname.startsWith("/ghost/") ? NextResponse.rewrite(url) : NextResponse.redirect(url, 308);
   }
-  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return NOT_READER.test(pathname) ? withPolicy(request) : readerRequest(request);
-  if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return withPolicy(request);
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/"))
+    return NOT_READER.test(pathname) ? withPolicy(request) : readerRequest(request);
+  if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`)))
+    return withPolicy(request);
   if (hasSessionCookie(request.cookies)) return withPolicy(request);
   const login = new URL("/admin/login", request.url);
   login.searchParams.set("callbackUrl", `${pathname}${search}`);

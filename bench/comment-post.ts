@@ -8,19 +8,31 @@ import { UNIQUE, type Target } from "./load";
 const BOUNDARY = "----quire-bench-boundary";
 
 const decode = (value: string) =>
-  value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The hidden fields of the post page's main comment form. */
 export function formFields(html: string): [string, string][] {
   const at = html.indexOf('id="comment-form-main"');
   if (at < 0) throw new Error("the post page has no comment form");
   const form = html.slice(html.lastIndexOf("<form", at), html.indexOf("</form>", at));
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [
+    decode(m[1]!),
+    decode(m[2] ?? ""),
+  ]);
 }
 
 // Each run numbers its requests from 1 again: the body names the way it was sent, or
 // the second run's comments would be refused as duplicates of the first's.
-const commenter = (via: string) => ({ name: "Bench Reader", email: "bench-reader@readers.example", body: `A comment from the benchmark, sent ${via}, number ${UNIQUE}.` });
+const commenter = (via: string) => ({
+  name: "Bench Reader",
+  email: "bench-reader@readers.example",
+  body: `A comment from the benchmark, sent ${via}, number ${UNIQUE}.`,
+});
 
 /**
  * The no-JavaScript POST target. `issued` comes from /api/comments/viewer and must be ≥ 3 s old when
@@ -36,7 +48,9 @@ export function commentTarget(postUrl: string, hidden: [string, string][], issue
     ["company", ""],
   ];
   const body =
-    fields.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${BOUNDARY}--\r\n`;
+    fields
+      .map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("") + `--${BOUNDARY}--\r\n`;
   return {
     url: postUrl,
     method: "POST",

@@ -47,7 +47,9 @@ function setup(thread)
   table.insert(threads, thread)
 end
 wrk.method = ${luaString(target.method ?? "GET")}
-${Object.entries(headers).map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`).join("\n")}
+${Object.entries(headers)
+  .map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`)
+  .join("\n")}
 request = function()
   counter = counter + 1
   ${after === undefined ? `return wrk.format(nil, nil, nil, ${luaString(before ?? "")})` : `return wrk.format(nil, nil, nil, ${luaString(before! + run)} .. tid .. "x" .. counter .. ${luaString(after)})`}
@@ -64,7 +66,19 @@ end
 function runWrk(target: Target, seconds: number, tmp: string): Promise<LoadResult> {
   const script = path.join(tmp, `wrk-${process.hrtime.bigint()}.lua`);
   fs.writeFileSync(script, wrkScript(target));
-  const args = ["-t", String(WRK_THREADS), "-c", String(CONNECTIONS), "-d", `${seconds}s`, "--timeout", "10s", "-s", script, target.url];
+  const args = [
+    "-t",
+    String(WRK_THREADS),
+    "-c",
+    String(CONNECTIONS),
+    "-d",
+    `${seconds}s`,
+    "--timeout",
+    "10s",
+    "-s",
+    script,
+    target.url,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -75,10 +89,22 @@ function runWrk(target: Target, seconds: number, tmp: string): Promise<LoadResul
       fs.rmSync(script, { force: true });
       const line = out.split("\n").find((l) => l.startsWith("WRK_JSON "));
       if (!line) return reject(new Error(`wrk gave no summary:\n${out}`));
-      const r = JSON.parse(line.slice("WRK_JSON ".length)) as { requests: number; duration_us: number; p50_us: number; p99_us: number; errors: number };
+      const r = JSON.parse(line.slice("WRK_JSON ".length)) as {
+        requests: number;
+        duration_us: number;
+        p50_us: number;
+        p99_us: number;
+        errors: number;
+      };
       // No answer at all in the run: every connection's request failed, whatever wrk counted.
       const errors = r.requests === 0 ? Math.max(r.errors, CONNECTIONS) : r.errors;
-      resolve({ requests: r.requests, rps: r.requests / (r.duration_us / 1e6), p50Ms: r.p50_us / 1000, p99Ms: r.p99_us / 1000, errors });
+      resolve({
+        requests: r.requests,
+        rps: r.requests / (r.duration_us / 1e6),
+        p50Ms: r.p50_us / 1000,
+        p99Ms: r.p99_us / 1000,
+        errors,
+      });
     });
   });
 }

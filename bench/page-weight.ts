@@ -3,7 +3,17 @@
 // the DevTools protocol; and whether any request left the site's own host.
 import { chromium } from "@playwright/test";
 
-export type Weight = { html: number; css: number; js: number; fonts: number; images: number; other: number; totalExImages: number; requests: number; foreignHosts: string[] };
+export type Weight = {
+  html: number;
+  css: number;
+  js: number;
+  fonts: number;
+  images: number;
+  other: number;
+  totalExImages: number;
+  requests: number;
+  foreignHosts: string[];
+};
 
 const KINDS: Record<string, keyof Omit<Weight, "totalExImages" | "requests" | "foreignHosts">> = {
   Document: "html",
@@ -13,7 +23,10 @@ const KINDS: Record<string, keyof Omit<Weight, "totalExImages" | "requests" | "f
   Image: "images",
 };
 
-export async function measurePageWeights(origin: string, paths: Record<string, string>): Promise<Record<string, Weight>> {
+export async function measurePageWeights(
+  origin: string,
+  paths: Record<string, string>,
+): Promise<Record<string, Weight>> {
   const browser = await chromium.launch({ executablePath: process.env.QUIRE_CHROMIUM ?? "/usr/bin/chromium" });
   try {
     const out: Record<string, Weight> = {};
@@ -25,11 +38,22 @@ export async function measurePageWeights(origin: string, paths: Record<string, s
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
       const kinds = new Map<string, string>();
-      const weight: Weight = { html: 0, css: 0, js: 0, fonts: 0, images: 0, other: 0, totalExImages: 0, requests: 0, foreignHosts: [] };
+      const weight: Weight = {
+        html: 0,
+        css: 0,
+        js: 0,
+        fonts: 0,
+        images: 0,
+        other: 0,
+        totalExImages: 0,
+        requests: 0,
+        foreignHosts: [],
+      };
       const ownHost = new URL(origin).host;
       cdp.on("Network.requestWillBeSent", (event) => {
         const host = new URL(event.request.url).host;
-        if (/^https?:/.test(event.request.url) && host !== ownHost && !weight.foreignHosts.includes(host)) weight.foreignHosts.push(host);
+        if (/^https?:/.test(event.request.url) && host !== ownHost && !weight.foreignHosts.includes(host))
+          weight.foreignHosts.push(host);
       });
       cdp.on("Network.responseReceived", (event) => kinds.set(event.requestId, event.type));
       cdp.on("Network.loadingFinished", (event) => {

@@ -1,5 +1,14 @@
 // The one table the bench prints.
-export type Row = { route: string; rps: number; p50Ms: number; p99Ms: number; errors: number; rssMb: number | null; ratio?: number; note?: string };
+export type Row = {
+  route: string;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  rssMb: number | null;
+  ratio?: number;
+  note?: string;
+};
 
 export function printTable(rows: Row[]): void {
   const header = ["route", "req/s", "p50 ms", "p99 ms", "errors", "RSS MB", "vs static"];
@@ -13,7 +22,8 @@ export function printTable(rows: Row[]): void {
     r.ratio === undefined ? "" : `${(r.ratio * 100).toFixed(0)} %`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\n${format(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const line of lines) console.log(format(line));
   console.log("");

@@ -26,11 +26,13 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log("npm run bench [-- --large] [--quick] [--reuse] [--port N]\n" +
-    "  --large  100,000 posts / 1,000,000 comments instead of 200 / 2,000\n" +
-    "  --quick  1 s warm-up and 5 s per route instead of 3 s and 15 s\n" +
-    "  --reuse  reuse (and keep) the seeded database of an earlier --reuse run in bench/.seeded/\n" +
-    "  --port   the server's port (the static reference uses the next one); default 3301");
+  console.log(
+    "npm run bench [-- --large] [--quick] [--reuse] [--port N]\n" +
+      "  --large  100,000 posts / 1,000,000 comments instead of 200 / 2,000\n" +
+      "  --quick  1 s warm-up and 5 s per route instead of 3 s and 15 s\n" +
+      "  --reuse  reuse (and keep) the seeded database of an earlier --reuse run in bench/.seeded/\n" +
+      "  --port   the server's port (the static reference uses the next one); default 3301",
+  );
   process.exit(0);
 }
 
@@ -51,7 +53,8 @@ async function cleanup() {
   for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void cleanup().then(() => process.exit(130)));
 const watchdog = setTimeout(() => {
   console.error(`bench: still running after ${LIMIT_MS / 60_000} min: stopping.`);
   void cleanup().then(() => process.exit(1));
@@ -64,7 +67,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function settle(server: Server): Promise<void> {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
-    const ok = await fetch(`${server.origin}/api/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${server.origin}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(500);
   }
@@ -78,7 +84,9 @@ async function measure(server: Server, name: string, target: Target): Promise<Lo
   const stopSampling = sampleRss(server.pid);
   const result = await runLoad(tool, target, MEASURE_S, tmp);
   const rssMb = stopSampling();
-  log(`${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.errors} errors`);
+  log(
+    `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.errors} errors`,
+  );
   return { ...result, rssMb };
 }
 
@@ -91,7 +99,9 @@ async function main() {
   const seeded = await seedData({ dataDir, ...SEED, reuse: opts.reuse, size, log });
   const dbFile = path.join(dataDir, "quire.db");
   const targets = pickTargets(dbFile);
-  log(`post /${targets.post.slug} (${targets.post.comments} comments), tag /tag/${targets.tag.slug} (${targets.tag.posts} posts), /page/${targets.page}, search "${targets.commonWord}" and "${targets.rareWord}"`);
+  log(
+    `post /${targets.post.slug} (${targets.post.comments} comments), tag /tag/${targets.tag.slug} (${targets.tag.posts} posts), /page/${targets.page}, search "${targets.commonWord}" and "${targets.rareWord}"`,
+  );
 
   const server = await startServer({ port, dataDir });
   stoppers.push(server.stop);
@@ -110,7 +120,9 @@ async function main() {
   const paths = { home: "/", post: `/${targets.post.slug}`, tag: `/tag/${targets.tag.slug}` };
   const weights: Record<string, Weight> = await measurePageWeights(origin, paths);
   for (const [name, w] of Object.entries(weights)) {
-    log(`page weight ${name}: ${kb(w.totalExImages)} excluding images (html ${kb(w.html)}, css ${kb(w.css)}, js ${kb(w.js)}, fonts ${kb(w.fonts)}, images ${kb(w.images)}, other ${kb(w.other)}; ${w.requests} requests${w.foreignHosts.length ? `; OTHER HOSTS: ${w.foreignHosts.join(", ")}` : "; no other host"})`);
+    log(
+      `page weight ${name}: ${kb(w.totalExImages)} excluding images (html ${kb(w.html)}, css ${kb(w.css)}, js ${kb(w.js)}, fonts ${kb(w.fonts)}, images ${kb(w.images)}, other ${kb(w.other)}; ${w.requests} requests${w.foreignHosts.length ? `; OTHER HOSTS: ${w.foreignHosts.join(", ")}` : "; no other host"})`,
+    );
   }
 
   const get = (p: string): Target => ({ url: origin + p });
@@ -159,8 +171,20 @@ async function main() {
     date: new Date().toISOString(),
     size,
     seed: { ...SEED, reused: seeded.reused, seconds: seeded.seconds },
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", ramGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { tool: loadTool(), threads: loadTool() === "wrk" ? WRK_THREADS : 1, connections: CONNECTIONS, warmupSeconds: WARMUP_S, seconds: MEASURE_S, acceptEncoding: ACCEPT_ENCODING },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      ramGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    settings: {
+      tool: loadTool(),
+      threads: loadTool() === "wrk" ? WRK_THREADS : 1,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP_S,
+      seconds: MEASURE_S,
+      acceptEncoding: ACCEPT_ENCODING,
+    },
     staticReference: staticRef.kind,
     coldStartMs: Math.round(server.coldStartMs),
     targets,
@@ -178,9 +202,12 @@ async function main() {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 main()
-  .then(() => cleanup(), async (error: unknown) => {
-    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-    await cleanup();
-  })
+  .then(
+    () => cleanup(),
+    async (error: unknown) => {
+      console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+      await cleanup();
+    },
+  )
   .finally(() => clearTimeout(watchdog));

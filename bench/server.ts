@@ -10,9 +10,23 @@ export type Server = { origin: string; pid: number; coldStartMs: number; log: ()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts the server on 127.0.0.1:port and waits for the first 200 on `/` (the cold start), then for /api/health. */
-export async function startServer({ port, dataDir, timeoutMs = 60_000 }: { port: number; dataDir: string; timeoutMs?: number }): Promise<Server> {
+export async function startServer({
+  port,
+  dataDir,
+  timeoutMs = 60_000,
+}: {
+  port: number;
+  dataDir: string;
+  timeoutMs?: number;
+}): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`;
-  if ((await fetch(origin).then(() => true, () => false))) throw new Error(`something already answers on ${origin}: choose another --port`);
+  if (
+    await fetch(origin).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`something already answers on ${origin}: choose another --port`);
   let log = "";
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
@@ -45,7 +59,10 @@ export async function startServer({ port, dataDir, timeoutMs = 60_000 }: { port:
   const until = async (url: string) => {
     while (performance.now() - started < timeoutMs) {
       if (exited) throw new Error(`the server exited:\n${log}`);
-      const status = await fetch(url).then((r) => r.status, () => 0);
+      const status = await fetch(url).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) return;
       await sleep(10);
     }

@@ -17,8 +17,10 @@ function nginxBinary(log: (line: string) => void): string | null {
   if (process.getuid?.() === 0 && has("apt-get", ["--version"])) {
     log("nginx is missing: installing Debian's nginx-light for the static reference…");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    const ok = spawnSync("apt-get", ["install", "-y", "-q", "nginx-light"], { stdio: "ignore", env }).status === 0 ||
-      (spawnSync("apt-get", ["update", "-q"], { stdio: "ignore", env }), spawnSync("apt-get", ["install", "-y", "-q", "nginx-light"], { stdio: "ignore", env }).status === 0);
+    const ok =
+      spawnSync("apt-get", ["install", "-y", "-q", "nginx-light"], { stdio: "ignore", env }).status === 0 ||
+      (spawnSync("apt-get", ["update", "-q"], { stdio: "ignore", env }),
+      spawnSync("apt-get", ["install", "-y", "-q", "nginx-light"], { stdio: "ignore", env }).status === 0);
     if (ok && has("/usr/sbin/nginx")) return "/usr/sbin/nginx";
   }
   return null;
@@ -29,7 +31,17 @@ function nginxBinary(log: (line: string) => void): string | null {
  * with a gzip copy made once beforehand (nginx's `gzip_static`): compressing on every
  * request would make the reference slower than the page cache it is compared with.
  */
-export async function startStaticRef({ html, port, tmp, log }: { html: string; port: number; tmp: string; log: (line: string) => void }): Promise<StaticRef> {
+export async function startStaticRef({
+  html,
+  port,
+  tmp,
+  log,
+}: {
+  html: string;
+  port: number;
+  tmp: string;
+  log: (line: string) => void;
+}): Promise<StaticRef> {
   // Its own folder, readable by nginx's unprivileged workers.
   const dir = fs.mkdtempSync(path.join(tmp, "static-"));
   fs.chmodSync(tmp, 0o711);
@@ -64,7 +76,12 @@ http {
     child.on("exit", () => (exited = true));
     for (let i = 0; i < 100; i++) {
       if (exited) break;
-      if ((await fetch(url).then((r) => r.status, () => 0)) === 200) {
+      if (
+        (await fetch(url).then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      ) {
         const version = spawnSync(nginx, ["-v"], { encoding: "utf8" }).stderr.trim().replace("nginx version: ", "");
         return {
           kind: `nginx (${version}, 1 worker, gzip_static)`,
@@ -75,7 +92,9 @@ http {
       await sleep(50);
     }
     await stopChild(child, "SIGQUIT");
-    const errors = fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8").trim().split("\n").at(-1) : "no log";
+    const errors = fs.existsSync(path.join(dir, "error.log"))
+      ? fs.readFileSync(path.join(dir, "error.log"), "utf8").trim().split("\n").at(-1)
+      : "no log";
     log(`nginx did not start (${errors}): using the Node static server.`);
   }
   return startNodeStatic(path.join(dir, "www", "post.html"), port, url);
@@ -83,11 +102,22 @@ http {
 
 /** The fallback: bench/static-server.mjs in its own process. */
 async function startNodeStatic(file: string, port: number, url: string): Promise<StaticRef> {
-  const child = spawn(process.execPath, [path.join(__dirname, "static-server.mjs"), file, String(port)], { stdio: "ignore" });
+  const child = spawn(process.execPath, [path.join(__dirname, "static-server.mjs"), file, String(port)], {
+    stdio: "ignore",
+  });
   const stop = () => stopChild(child, "SIGTERM");
   for (let i = 0; i < 100; i++) {
-    if ((await fetch(url).then((r) => r.status, () => 0)) === 200) {
-      return { kind: "Node static server (nginx not available; bench/static-server.mjs, pre-compressed body)", url, stop };
+    if (
+      (await fetch(url).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    ) {
+      return {
+        kind: "Node static server (nginx not available; bench/static-server.mjs, pre-compressed body)",
+        url,
+        stop,
+      };
     }
     await sleep(50);
   }

@@ -14,8 +14,16 @@ const br = zlib.brotliCompressSync(plain);
 http
   .createServer((req, res) => {
     const accept = String(req.headers["accept-encoding"] ?? "");
-    const [body, encoding] = /\bbr\b/.test(accept) ? [br, "br"] : /\bgzip\b/.test(accept) ? [gzip, "gzip"] : [plain, null];
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length, ...(encoding ? { "content-encoding": encoding } : {}) });
+    const [body, encoding] = /\bbr\b/.test(accept)
+      ? [br, "br"]
+      : /\bgzip\b/.test(accept)
+        ? [gzip, "gzip"]
+        : [plain, null];
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-length": body.length,
+      ...(encoding ? { "content-encoding": encoding } : {}),
+    });
     res.end(body);
   })
   .listen(Number(port), "127.0.0.1");

@@ -25,7 +25,11 @@ const REBUILD_POSTS = [
 // The search triggers as the newest migration that defines them writes them.
 const lastTriggerMigration = fs
   .readdirSync(MIGRATIONS_FOLDER)
-  .filter((name) => name.endsWith(".sql") && fs.readFileSync(path.join(MIGRATIONS_FOLDER, name), "utf8").includes("CREATE TRIGGER `posts_fts_after_"))
+  .filter(
+    (name) =>
+      name.endsWith(".sql") &&
+      fs.readFileSync(path.join(MIGRATIONS_FOLDER, name), "utf8").includes("CREATE TRIGGER `posts_fts_after_"),
+  )
   .sort()
   .at(-1)!;
 const RECREATE_SEARCH_TRIGGERS = fs
@@ -60,9 +64,13 @@ function databaseWithComment() {
   const db = openDatabase(path.join(tempDir(), "quire.db"));
   const sqlite = db.$client;
   runMigrations(sqlite);
-  sqlite.prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES ('a@x.test', 'A', 'a', 'owner', 'h')").run();
+  sqlite
+    .prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES ('a@x.test', 'A', 'a', 'owner', 'h')")
+    .run();
   sqlite.prepare("INSERT INTO posts (title, slug, author_id, status) VALUES ('Hello', 'hello', 1, 'published')").run();
-  sqlite.prepare("INSERT INTO comments (post_id, author_name, markdown, html) VALUES (1, 'R', 'hi', '<p>hi</p>')").run();
+  sqlite
+    .prepare("INSERT INTO comments (post_id, author_name, markdown, html) VALUES (1, 'R', 'hi', '<p>hi</p>')")
+    .run();
   return sqlite;
 }
 
@@ -81,14 +89,21 @@ describe("runMigrations", () => {
 
   it("keeps child rows when a migration rebuilds their parent table", () => {
     const sqlite = databaseWithComment();
-    runMigrations(sqlite, foldersWithExtraMigration(`${REBUILD_POSTS}--> statement-breakpoint\n${RECREATE_SEARCH_TRIGGERS}`));
+    runMigrations(
+      sqlite,
+      foldersWithExtraMigration(`${REBUILD_POSTS}--> statement-breakpoint\n${RECREATE_SEARCH_TRIGGERS}`),
+    );
     expect(commentCount(sqlite)).toBe(1);
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
   it("shows the trap it guards against: with foreign keys on, the same rebuild empties comments", () => {
     const sqlite = databaseWithComment();
-    sqlite.exec(REBUILD_POSTS.replaceAll("--> statement-breakpoint", "").replace(/PRAGMA[^;]*;/g, "").replace(/^/, "BEGIN;") + "COMMIT;");
+    sqlite.exec(
+      REBUILD_POSTS.replaceAll("--> statement-breakpoint", "")
+        .replace(/PRAGMA[^;]*;/g, "")
+        .replace(/^/, "BEGIN;") + "COMMIT;",
+    );
     expect(commentCount(sqlite)).toBe(0);
   });
 

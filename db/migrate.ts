@@ -27,9 +27,7 @@ export type MigrationStatus = { applied: number; total: number; pending: string[
 
 export function migrationStatus(sqlite: Database.Database, folder = MIGRATIONS_FOLDER): MigrationStatus {
   const files = migrationFiles(folder);
-  const hasJournal = sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-    .get(JOURNAL_TABLE);
+  const hasJournal = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(JOURNAL_TABLE);
   const applied = hasJournal
     ? new Set((sqlite.prepare(`SELECT hash, created_at FROM ${JOURNAL_TABLE}`).all() as Applied[]).map((r) => r.hash))
     : new Set<string>();

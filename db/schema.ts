@@ -12,9 +12,13 @@ import {
 
 // Times are UTC, stored as integer milliseconds (Drizzle maps them to Date).
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 const updatedAt = () =>
-  integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
 export const ROLES = ["owner", "admin", "editor", "author", "contributor"] as const;
 export type Role = (typeof ROLES)[number];
@@ -258,7 +262,9 @@ export const auditLog = sqliteTable(
 export const integrations = sqliteTable("integrations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull(),
-  role: text("role", { enum: ["contributor", "author", "editor", "admin"] }).notNull().default("editor"),
+  role: text("role", { enum: ["contributor", "author", "editor", "admin"] })
+    .notNull()
+    .default("editor"),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 });
@@ -331,7 +337,10 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_webhook_idx").on(t.webhookId, t.createdAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_webhook_idx").on(t.webhookId, t.createdAt),
+  ],
 );
 
 // Addresses that clicked "unsubscribe": no more reply or comment mail to them.

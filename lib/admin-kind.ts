@@ -1,7 +1,10 @@
 import { notFound } from "next/navigation";
 
 // /admin/posts/… and /admin/pages/… share their screens; the segment says which type.
-export const KINDS = { posts: { type: "post", singular: "post", plural: "Posts" }, pages: { type: "page", singular: "page", plural: "Pages" } } as const;
+export const KINDS = {
+  posts: { type: "post", singular: "post", plural: "Posts" },
+  pages: { type: "page", singular: "page", plural: "Pages" },
+} as const;
 
 export function kindOf(segment: string) {
   if (segment !== "posts" && segment !== "pages") notFound();

@@ -26,7 +26,13 @@ export async function verifyCredentials(input: unknown) {
   const user = getUserForSignIn({ email: parsed.data.email });
   const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
   if (!user || !valid || user.status !== "active") return null;
-  return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: String(user.id),
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 // Configured lazily so that neither the build nor an import reads the data folder.

@@ -22,7 +22,10 @@ export function startBackgroundWork() {
       .then(() => {
         // Read each pass: the setting is changed in the admin while the process runs.
         const allowPrivate = getSettings().webhooksAllowPrivate === true;
-        return processOutbox({ email: deliverEmail, webhook: (item) => deliverWebhook(item, { allowPrivate }) }, { firstRetryMs: QUIRE_OUTBOX_FIRST_RETRY_MS });
+        return processOutbox(
+          { email: deliverEmail, webhook: (item) => deliverWebhook(item, { allowPrivate }) },
+          { firstRetryMs: QUIRE_OUTBOX_FIRST_RETRY_MS },
+        );
       })
       .catch((error: unknown) => console.error("[quire] outbox pass failed", error))
       .finally(() => (running = false));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bodyLimitFor, MAX_UPLOAD_BYTES, refuseBody } from "./body-limits";
 
-const post = (path: string, headers: Record<string, string>) => new Request(`http://127.0.0.1${path}`, { method: "POST", headers });
+const post = (path: string, headers: Record<string, string>) =>
+  new Request(`http://127.0.0.1${path}`, { method: "POST", headers });
 
 describe("request body limits (proxy.ts)", () => {
   it("gives pages Next's server action limit, uploads the image limit and JSON APIs 8 MB", () => {
@@ -18,7 +19,9 @@ describe("request body limits (proxy.ts)", () => {
     expect(await form.text()).toBe("That is too much to send at once: at most 1 MB. Nothing was saved.");
     const upload = refuseBody(post("/api/media", { "content-length": String(60 * 1024 * 1024) }))!;
     expect(upload.status).toBe(413);
-    expect(await upload.json()).toMatchObject({ errors: [{ message: "The file is too large: images may be at most 10 MB.", type: "RequestEntityTooLargeError" }] });
+    expect(await upload.json()).toMatchObject({
+      errors: [{ message: "The file is too large: images may be at most 10 MB.", type: "RequestEntityTooLargeError" }],
+    });
   });
 
   it("lets bodies within the limit through, and refuses a page POST with no declared length", () => {

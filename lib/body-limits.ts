@@ -19,7 +19,10 @@ export function refuseBody(request: Request): Response | null {
   // A chunked body to a page (a server action) would get Next's 500 past 1 MB; browsers
   // always declare the length of a form or fetch body, so a request that does not is refused.
   if (length === null && request.headers.has("transfer-encoding") && limit === PAGE_BODY_LIMIT) {
-    return new Response("Send the form with a Content-Length.", { status: 411, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
+    return new Response("Send the form with a Content-Length.", {
+      status: 411,
+      headers: { "content-type": "text/plain; charset=utf-8", connection: "close" },
+    });
   }
   return null;
 }
@@ -40,7 +43,10 @@ export function bodyTooLarge(pathname: string, limit: number): Response {
     : `That is too much to send at once: at most ${megabytes(limit)}. Nothing was saved.`;
   const headers = { "cache-control": "no-store", connection: "close" };
   if (/^\/(?:api|ghost)\//.test(pathname)) {
-    return Response.json({ error: message, errors: [{ message, context: null, type: "RequestEntityTooLargeError" }] }, { status: 413, headers });
+    return Response.json(
+      { error: message, errors: [{ message, context: null, type: "RequestEntityTooLargeError" }] },
+      { status: 413, headers },
+    );
   }
   return new Response(message, { status: 413, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }

@@ -14,10 +14,28 @@ function findCollection(kind: CollectionKind, rawSlug: string) {
   if (slug.length > 200) return undefined;
   if (kind === "tag") {
     const tag = getTagBySlug({ slug });
-    return tag && { kind, slug: tag.slug, name: tag.name, description: tag.description, avatarUrl: null, scope: { tagId: tag.id } };
+    return (
+      tag && {
+        kind,
+        slug: tag.slug,
+        name: tag.name,
+        description: tag.description,
+        avatarUrl: null,
+        scope: { tagId: tag.id },
+      }
+    );
   }
   const author = getAuthorBySlug({ slug });
-  return author && { kind, slug: author.slug, name: author.name, description: author.bio, avatarUrl: author.avatarUrl, scope: { authorId: author.id } };
+  return (
+    author && {
+      kind,
+      slug: author.slug,
+      name: author.name,
+      description: author.bio,
+      avatarUrl: author.avatarUrl,
+      scope: { authorId: author.id },
+    }
+  );
 }
 
 export type Collection = NonNullable<ReturnType<typeof findCollection>>;
@@ -40,8 +58,18 @@ export function collectionMetadata(kind: CollectionKind, slug: string, page: num
   const siteTitle = siteSettings().title;
   const base = `/${kind}/${collection.slug}`;
   const title = `${kind === "tag" ? `Posts tagged ${collection.name}` : `Posts by ${collection.name}`}${page > 1 ? `, page ${page}` : ""}`;
-  const description = collection.description || (kind === "tag" ? `Everything tagged ${collection.name} on ${siteTitle}.` : `Everything ${collection.name} wrote on ${siteTitle}.`);
-  return listMetadata({ title, description, path: page > 1 ? `${base}/page/${page}` : base, feeds: { title: `${siteTitle}: ${collection.name}`, base }, siteTitle });
+  const description =
+    collection.description ||
+    (kind === "tag"
+      ? `Everything tagged ${collection.name} on ${siteTitle}.`
+      : `Everything ${collection.name} wrote on ${siteTitle}.`);
+  return listMetadata({
+    title,
+    description,
+    path: page > 1 ? `${base}/page/${page}` : base,
+    feeds: { title: `${siteTitle}: ${collection.name}`, base },
+    siteTitle,
+  });
 }
 
 export function collectionJsonLd(collection: Collection) {
@@ -51,5 +79,17 @@ export function collectionJsonLd(collection: Collection) {
     { name: collection.name, path },
   ]);
   if (collection.kind === "tag") return [crumbs];
-  return [crumbs, { "@context": "https://schema.org", ...personJsonLd({ name: collection.name, slug: collection.slug, bio: collection.description, avatarUrl: collection.avatarUrl }), mainEntityOfPage: absoluteUrl(path) }];
+  return [
+    crumbs,
+    {
+      "@context": "https://schema.org",
+      ...personJsonLd({
+        name: collection.name,
+        slug: collection.slug,
+        bio: collection.description,
+        avatarUrl: collection.avatarUrl,
+      }),
+      mainEntityOfPage: absoluteUrl(path),
+    },
+  ];
 }

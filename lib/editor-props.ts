@@ -23,9 +23,24 @@ export const EDITOR_ACTIONS: EditorActions = {
 };
 
 const EMPTY: EditorDraft = {
-  title: "", slug: "", markdown: "", customExcerpt: "", tags: "", featureImage: "", featureImageAlt: "",
-  featured: false, commentsOpen: true, metaTitle: "", metaDescription: "", canonicalUrl: "", ogTitle: "",
-  ogDescription: "", ogImage: "", twitterTitle: "", twitterDescription: "", twitterImage: "",
+  title: "",
+  slug: "",
+  markdown: "",
+  customExcerpt: "",
+  tags: "",
+  featureImage: "",
+  featureImageAlt: "",
+  featured: false,
+  commentsOpen: true,
+  metaTitle: "",
+  metaDescription: "",
+  canonicalUrl: "",
+  ogTitle: "",
+  ogDescription: "",
+  ogImage: "",
+  twitterTitle: "",
+  twitterDescription: "",
+  twitterImage: "",
 };
 
 type Loaded = NonNullable<ReturnType<typeof getPostForEditor>>;
@@ -38,6 +53,7 @@ export function editorPostOf(post: Loaded | null, type: "post" | "page", timezon
     const value = key === "tags" ? post.tags.join(", ") : post[key];
     (draft as Record<string, unknown>)[key] = value ?? EMPTY[key];
   }
-  const scheduledLocal = post.status === "scheduled" && post.publishedAt ? utcToZonedLocal(post.publishedAt, timezone) : "";
+  const scheduledLocal =
+    post.status === "scheduled" && post.publishedAt ? utcToZonedLocal(post.publishedAt, timezone) : "";
   return { id: post.id, type: post.type, status: post.status, version: post.version, scheduledLocal, draft };
 }

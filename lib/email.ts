@@ -2,7 +2,13 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { getEnv, siteUrl } from "./env";
 
-export type EmailMessage = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 const holder = globalThis as unknown as { quireMailer?: nodemailer.Transporter };
 

@@ -35,9 +35,7 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   if (cached) return cached;
   // An empty variable means "not set", as in a shell `FOO= npm start`.
-  const raw = Object.fromEntries(
-    Object.keys(envSchema.shape).map((key) => [key, process.env[key] || undefined]),
-  );
+  const raw = Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, process.env[key] || undefined]));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

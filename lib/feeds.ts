@@ -26,10 +26,24 @@ function findSource(kind: "site" | "tag" | "author", rawSlug?: string): Source |
   if (!slug || slug.length > 200) return null;
   if (kind === "tag") {
     const tag = getTagBySlug({ slug });
-    return tag ? { base: `/tag/${tag.slug}`, title: `${site.title}: ${tag.name}`, description: tag.description || `Posts tagged ${tag.name}`, scope: { tagId: tag.id } } : null;
+    return tag
+      ? {
+          base: `/tag/${tag.slug}`,
+          title: `${site.title}: ${tag.name}`,
+          description: tag.description || `Posts tagged ${tag.name}`,
+          scope: { tagId: tag.id },
+        }
+      : null;
   }
   const author = getAuthorBySlug({ slug });
-  return author ? { base: `/author/${author.slug}`, title: `${site.title}: ${author.name}`, description: author.bio || `Posts by ${author.name}`, scope: { authorId: author.id } } : null;
+  return author
+    ? {
+        base: `/author/${author.slug}`,
+        title: `${site.title}: ${author.name}`,
+        description: author.bio || `Posts by ${author.name}`,
+        scope: { authorId: author.id },
+      }
+    : null;
 }
 
 function buildFeed(source: Source, format: FeedFormat): string {
@@ -46,7 +60,11 @@ function buildFeed(source: Source, format: FeedFormat): string {
     updated: posts.length ? updated : new Date(0),
     generator: "Quire",
     copyright: `© ${source.title}`,
-    feedLinks: { rss: `${origin}${source.base}/rss.xml`, atom: `${origin}${source.base}/atom.xml`, json: `${origin}${source.base}/feed.json` },
+    feedLinks: {
+      rss: `${origin}${source.base}/rss.xml`,
+      atom: `${origin}${source.base}/atom.xml`,
+      json: `${origin}${source.base}/feed.json`,
+    },
   });
   for (const post of posts) {
     const link = `${origin}/${post.slug}`;
@@ -92,14 +110,18 @@ function absoluteUrl(url: string, origin: string): string {
 
 // Feed readers resolve relative links against the feed, not the post: make them absolute.
 function absolutize(html: string, origin: string): string {
-  return html.replace(/(\s(?:href|src)=")(\/(?!\/)[^"]*)"/g, (_, attr: string, path: string) => `${attr}${origin}${path}"`);
+  return html.replace(
+    /(\s(?:href|src)=")(\/(?!\/)[^"]*)"/g,
+    (_, attr: string, path: string) => `${attr}${origin}${path}"`,
+  );
 }
 
 /** The HTTP answer for a feed: 404 when the tag or author does not exist. */
 export function feedResponse(format: FeedFormat, kind: "site" | "tag" | "author", slug?: string): Response {
   const source = findSource(kind, slug);
-  if (!source) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return new Response(buildFeed(source, format), { headers: { "content-type": CONTENT_TYPES[format], "cache-control": "public, max-age=0, must-revalidate" } });
+  if (!source)
+    return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(buildFeed(source, format), {
+    headers: { "content-type": CONTENT_TYPES[format], "cache-control": "public, max-age=0, must-revalidate" },
+  });
 }
-
-

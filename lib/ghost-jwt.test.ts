@@ -26,7 +26,11 @@ describe("verifyAdminToken", () => {
     ["no header", async () => null, /must be 'Ghost <token>'/],
     ["a Bearer header", async () => `Bearer ${await token()}`, /must be 'Ghost <token>'/],
     ["an unknown key", async () => `Ghost ${await token({ kid: "a".repeat(24) })}`, /Unknown or revoked/],
-    ["a wrong signature", async () => `Ghost ${await token({ secret: generateAdminKey().secret })}`, /signature is invalid/],
+    [
+      "a wrong signature",
+      async () => `Ghost ${await token({ secret: generateAdminKey().secret })}`,
+      /signature is invalid/,
+    ],
     ["an expired token", async () => `Ghost ${await token({ iatOffset: -600 })}`, /expired/],
     ["a 10-minute token", async () => `Ghost ${await token({ lifetime: 600 })}`, /longer than 5 minutes/],
     ["another audience", async () => `Ghost ${await token({ aud: "/members/" })}`, /claims are invalid/],

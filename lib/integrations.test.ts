@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createIntegration, deleteIntegration, listIntegrations, rotateIntegrationKeys } from "@/db/queries/integrations";
+import {
+  createIntegration,
+  deleteIntegration,
+  listIntegrations,
+  rotateIntegrationKeys,
+} from "@/db/queries/integrations";
 import { ghostAuthorization as ghostHeader, migratedDb } from "@/test/helpers";
 import { authenticateAdminRequest, authenticateContentKey, issueKeys } from "./integrations";
 
@@ -25,7 +30,10 @@ describe("integrations", () => {
     const rotated = issueKeys();
     expect(rotateIntegrationKeys(id, rotated.stored, audit)).toBe(true);
     expect(authenticateContentKey(shown.contentKey)).toBe(false);
-    expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toMatchObject({ ok: false, message: /revoked/ });
+    expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toMatchObject({
+      ok: false,
+      message: /revoked/,
+    });
     expect(authenticateContentKey(rotated.shown.contentKey)).toBe(true);
     expect(listIntegrations()[0]!.keys).toHaveLength(2);
 

@@ -1,11 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import {
-  getActiveAdminKey,
-  type IssuedKeys,
-  listActiveContentKeyHashes,
-  touchApiKey,
-} from "@/db/queries/integrations";
+import { getActiveAdminKey, type IssuedKeys, listActiveContentKeyHashes, touchApiKey } from "@/db/queries/integrations";
 import { decryptSecret, encryptSecret, generateAdminKey, generateContentKey, hashKey, sameHash } from "./api-keys";
 import { verifyAdminToken } from "./ghost-jwt";
 
@@ -46,7 +41,8 @@ export async function authenticateAdminRequest(
     actor = { integrationId: key.integrationId, name: key.name, role: key.role };
     return decryptSecret(key.secretEncrypted);
   });
-  if (!check.ok || !actor) return { ok: false, message: check.ok ? "Unknown or revoked Admin API key." : check.message };
+  if (!check.ok || !actor)
+    return { ok: false, message: check.ok ? "Unknown or revoked Admin API key." : check.message };
   touchApiKey({ id: check.keyId });
   return { ok: true, actor };
 }

@@ -35,7 +35,8 @@ const bodySchema = z.object({ tags: z.array(z.string().regex(TAG)).min(1).max(50
 
 /** POST /api/internal/revalidate: only with this process's token; anyone else finds nothing there. */
 export async function handleInternalRevalidate(request: Request): Promise<Response> {
-  if (!isInternalToken(request.headers.get("x-quire-internal"))) return Response.json({ error: "Not found." }, { status: 404 });
+  if (!isInternalToken(request.headers.get("x-quire-internal")))
+    return Response.json({ error: "Not found." }, { status: 404 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "Bad request." }, { status: 400 });
   invalidate(...(parsed.data.tags as CacheTag[]));

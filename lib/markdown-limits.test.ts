@@ -27,9 +27,15 @@ describe("markdown nesting limit", () => {
 
   it("names the field in the post, preview and comment validations", () => {
     const markdown = HOSTILE["10,000 nested quotes"]!;
-    expect(postFieldsSchema.safeParse({ title: "T", markdown }).error?.issues.map((i) => [i.path[0], i.message])).toEqual([["markdown", MARKDOWN_TOO_DEEP]]);
+    expect(
+      postFieldsSchema.safeParse({ title: "T", markdown }).error?.issues.map((i) => [i.path[0], i.message]),
+    ).toEqual([["markdown", MARKDOWN_TOO_DEEP]]);
     expect(previewSchema.safeParse({ markdown }).error?.issues[0]?.message).toBe(MARKDOWN_TOO_DEEP);
-    expect(postCommentSchema.safeParse({ postId: 1, body: markdown.slice(0, 20_000) }).error?.issues.map((i) => [i.path[0], i.message])).toEqual([["body", MARKDOWN_TOO_DEEP]]);
+    expect(
+      postCommentSchema
+        .safeParse({ postId: 1, body: markdown.slice(0, 20_000) })
+        .error?.issues.map((i) => [i.path[0], i.message]),
+    ).toEqual([["body", MARKDOWN_TOO_DEEP]]);
   });
 
   it("leaves ordinary prose alone: a few levels, thematic breaks, escaped brackets, many links", async () => {

@@ -3,7 +3,9 @@ import { countWords, deriveExcerpt, readingTime, renderPostMarkdown } from "./ma
 
 describe("renderPostMarkdown", () => {
   it("renders Markdown with GFM and counts the words of the text", async () => {
-    const result = await renderPostMarkdown("# Title\n\nSome *emphasis* and a [link](https://example.com).\n\n- one\n- two");
+    const result = await renderPostMarkdown(
+      "# Title\n\nSome *emphasis* and a [link](https://example.com).\n\n- one\n- two",
+    );
     expect(result.html).toContain("<h1>Title</h1>");
     expect(result.html).toContain('<a href="https://example.com">link</a>');
     expect(result.plaintext).toBe("Title Some emphasis and a link. one two");
@@ -12,7 +14,7 @@ describe("renderPostMarkdown", () => {
 
   it("drops raw HTML, event handlers and dangerous link schemes", async () => {
     const { html } = await renderPostMarkdown(
-      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [data](data:text/html,hi) ![i](javascript:alert(1))',
+      "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [data](data:text/html,hi) ![i](javascript:alert(1))",
     );
     expect(html).not.toMatch(/<script|onerror|javascript:|data:text/i);
     expect(html).toContain("click");
@@ -50,7 +52,9 @@ describe("code highlighting", () => {
   });
 
   it("still strips styles and classes that shiki did not write", async () => {
-    const { html } = await renderPostMarkdown('<span style="position:fixed" class="line">x</span>\n\n<pre style="color:red">y</pre>');
+    const { html } = await renderPostMarkdown(
+      '<span style="position:fixed" class="line">x</span>\n\n<pre style="color:red">y</pre>',
+    );
     expect(html).not.toMatch(/position:fixed|color:red/);
   });
 });
@@ -58,7 +62,9 @@ describe("code highlighting", () => {
 describe("uploaded images", () => {
   it("get a srcset of their resized copies", async () => {
     const { html } = await renderPostMarkdown("![A harbour at dawn](/media/2026/11/3f9a0c-w1600.png)");
-    expect(html).toContain('srcset="/media/2026/11/3f9a0c-640.webp 640w, /media/2026/11/3f9a0c-1280.webp 1280w, /media/2026/11/3f9a0c-w1600.png 1600w"');
+    expect(html).toContain(
+      'srcset="/media/2026/11/3f9a0c-640.webp 640w, /media/2026/11/3f9a0c-1280.webp 1280w, /media/2026/11/3f9a0c-w1600.png 1600w"',
+    );
     expect(html).toContain('alt="A harbour at dawn"');
   });
 

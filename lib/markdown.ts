@@ -44,15 +44,23 @@ function getHighlighter() {
 
 // Only what shiki emits gets through: its class names, tabindex on <pre>, and
 // style attributes that set nothing but its own colour variables.
-const SHIKI_STYLE = /^(?:--shiki-(?:light|dark)(?:-bg|-font-style|-font-weight|-text-decoration)?:(?:#[0-9a-fA-F]{3,8}|italic|bold|normal|underline|none|inherit);?)+$/;
+const SHIKI_STYLE =
+  /^(?:--shiki-(?:light|dark)(?:-bg|-font-style|-font-weight|-text-decoration)?:(?:#[0-9a-fA-F]{3,8}|italic|bold|normal|underline|none|inherit);?)+$/;
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["http", "https"] },
   attributes: {
     ...defaultSchema.attributes,
     // shiki writes `class` and `tabindex` as raw hast properties (not className/tabIndex).
-    pre: [["class", `shiki shiki-themes ${THEMES.light} ${THEMES.dark}`], ["style", SHIKI_STYLE], ["tabindex", "0"]],
-    span: [["class", "line"], ["style", SHIKI_STYLE]],
+    pre: [
+      ["class", `shiki shiki-themes ${THEMES.light} ${THEMES.dark}`],
+      ["style", SHIKI_STYLE],
+      ["tabindex", "0"],
+    ],
+    span: [
+      ["class", "line"],
+      ["style", SHIKI_STYLE],
+    ],
   },
 };
 
@@ -89,16 +97,20 @@ export type RenderedPost = { html: string; plaintext: string; wordCount: number 
 /** Markdown source → the sanitised HTML, plain text and word count stored with a post. */
 export async function renderPostMarkdown(markdown: string): Promise<RenderedPost> {
   // The validations refuse this first; here too, so no path reaches the parser with it.
-  if (markdownTooDeep(markdown)) throw new AppError("invalid_input", MARKDOWN_TOO_DEEP, { markdown: [MARKDOWN_TOO_DEEP] });
+  if (markdownTooDeep(markdown))
+    throw new AppError("invalid_input", MARKDOWN_TOO_DEEP, { markdown: [MARKDOWN_TOO_DEEP] });
   const postProcessor = await getProcessor();
   try {
     const tree = postProcessor.parse(markdown);
-    const plaintext = textOf(tree as MdNode).replace(/\s+/g, " ").trim();
+    const plaintext = textOf(tree as MdNode)
+      .replace(/\s+/g, " ")
+      .trim();
     const html = String(postProcessor.stringify(await postProcessor.run(tree)));
     return { html, plaintext, wordCount: countWords(plaintext) };
   } catch (error) {
     // A nesting the check above did not foresee: a clear refusal, not an internal error.
-    if (error instanceof RangeError) throw new AppError("invalid_input", MARKDOWN_TOO_DEEP, { markdown: [MARKDOWN_TOO_DEEP] });
+    if (error instanceof RangeError)
+      throw new AppError("invalid_input", MARKDOWN_TOO_DEEP, { markdown: [MARKDOWN_TOO_DEEP] });
     throw error;
   }
 }

@@ -14,7 +14,9 @@ const FORMATS: Record<string, { ext: string; mime: string }> = {
   avif: { ext: "avif", mime: "image/avif" },
 };
 
-export const MIME_BY_EXT: Record<string, string> = Object.fromEntries(Object.values(FORMATS).map((f) => [f.ext, f.mime]));
+export const MIME_BY_EXT: Record<string, string> = Object.fromEntries(
+  Object.values(FORMATS).map((f) => [f.ext, f.mime]),
+);
 
 export type Inspected = { ext: string; mime: string; width: number; height: number };
 
@@ -40,7 +42,10 @@ export async function makeVariants(bytes: Buffer, width: number) {
   const variants: { width: number; bytes: Buffer }[] = [];
   for (const target of VARIANT_WIDTHS) {
     if (target >= width) break;
-    variants.push({ width: target, bytes: await sharp(bytes).rotate().resize({ width: target }).webp({ quality: 80 }).toBuffer() });
+    variants.push({
+      width: target,
+      bytes: await sharp(bytes).rotate().resize({ width: target }).webp({ quality: 80 }).toBuffer(),
+    });
   }
   return variants;
 }

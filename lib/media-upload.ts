@@ -9,7 +9,11 @@ import { isSameOrigin } from "./utils/same-origin";
 
 type Reply = { status: number; body: Record<string, unknown> };
 
-const altSchema = z.string().trim().min(1, "Add alt text: describe the image for people who cannot see it.").max(300, "Use at most 300 characters of alt text.");
+const altSchema = z
+  .string()
+  .trim()
+  .min(1, "Add alt text: describe the image for people who cannot see it.")
+  .max(300, "Use at most 300 characters of alt text.");
 const TOO_LARGE = `The file is too large: images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
 const UNSUPPORTED = "Only JPEG, PNG, WebP, GIF and AVIF images can be uploaded; this file is not one of them.";
 
@@ -19,7 +23,8 @@ export async function handleUpload(request: Request): Promise<Reply> {
   if (!user) return { status: 401, body: { error: "Please sign in to continue." } };
   if (!can(user, "media.upload")) return { status: 403, body: { error: "You do not have permission to do that." } };
   // A cross-site page must not be able to upload with a staff member's cookie.
-  if (!isSameOrigin(request.headers)) return { status: 403, body: { error: "Uploads are accepted from this site's admin only." } };
+  if (!isSameOrigin(request.headers))
+    return { status: 403, body: { error: "Uploads are accepted from this site's admin only." } };
   return storeImageUpload(request, user, { requireAlt: true });
 }
 
@@ -61,11 +66,30 @@ export async function storeImageUpload(
     stored.push({ width: variant.width, key: variantKey, size: variant.bytes.length });
   }
   const created = insertMedia(
-    { storageKey: key, originalName, mimeType: image.mime, size: bytes.length, width: image.width, height: image.height, alt: alt.data, variants: stored, uploadedBy: uploader.id },
+    {
+      storageKey: key,
+      originalName,
+      mimeType: image.mime,
+      size: bytes.length,
+      width: image.width,
+      height: image.height,
+      alt: alt.data,
+      variants: stored,
+      uploadedBy: uploader.id,
+    },
     { actorId: uploader.id, actorLabel: uploader.label ?? uploader.name },
   );
   return {
     status: 201,
-    body: { id: created.id, url: `/media/${key}`, ref: typeof form.get("ref") === "string" ? String(form.get("ref")).slice(0, 200) : null, mimeType: image.mime, width: image.width, height: image.height, alt: alt.data, variants: stored.map((v) => ({ width: v.width, url: `/media/${v.key}` })) },
+    body: {
+      id: created.id,
+      url: `/media/${key}`,
+      ref: typeof form.get("ref") === "string" ? String(form.get("ref")).slice(0, 200) : null,
+      mimeType: image.mime,
+      width: image.width,
+      height: image.height,
+      alt: alt.data,
+      variants: stored.map((v) => ({ width: v.width, url: `/media/${v.key}` })),
+    },
   };
 }

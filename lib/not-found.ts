@@ -25,7 +25,12 @@ function namesNothing(path: string): boolean {
   const [first, second] = segments;
   if (!first || (segments.length === 1 && STATIC_PAGES.has(first)) || first === "page") return false;
   if (segments.length === 1) return first.length > 200 || !getPublishedBySlug({ slug: first });
-  if ((first === "tag" || first === "author") && second && second.length <= 200 && (segments.length === 2 || segments[2] === "page")) {
+  if (
+    (first === "tag" || first === "author") &&
+    second &&
+    second.length <= 200 &&
+    (segments.length === 2 || segments[2] === "page")
+  ) {
     return first === "tag" ? !getTagBySlug({ slug: second }) : !getAuthorBySlug({ slug: second });
   }
   return true;

@@ -31,7 +31,10 @@ describe("parseNql", () => {
         { type: "compare", field: "author", op: "eq", value: "b" },
       ],
     });
-    expect(parseNql("(tag:a,tag:b)+featured:true")).toMatchObject({ type: "and", children: [{ type: "or" }, { field: "featured" }] });
+    expect(parseNql("(tag:a,tag:b)+featured:true")).toMatchObject({
+      type: "and",
+      children: [{ type: "or" }, { field: "featured" }],
+    });
   });
 
   it("keeps quoted text as text, escapes included", () => {

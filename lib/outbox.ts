@@ -30,7 +30,12 @@ export async function processOutbox(
       : { ok: false, error: `No handler for ${item.kind}` };
     const attempts = item.attempts + 1;
     if (result.ok) {
-      recordOutboxAttempt(item.id, { status: "sent", attempts, nextAttemptAt: now, responseStatus: result.responseStatus });
+      recordOutboxAttempt(item.id, {
+        status: "sent",
+        attempts,
+        nextAttemptAt: now,
+        responseStatus: result.responseStatus,
+      });
     } else {
       recordOutboxAttempt(item.id, {
         status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",

@@ -18,7 +18,9 @@ export async function toEditorFields(input: PostFields): Promise<{ fields: Edito
 /** The slug a person asked for, refused with a field message when it would shadow a site address. */
 export function requestedSlug(slug: string): string {
   if (slug && isReservedSlug(slug)) {
-    throw new AppError("invalid_input", undefined, { slug: ["That address is used by the site itself; choose another slug."] });
+    throw new AppError("invalid_input", undefined, {
+      slug: ["That address is used by the site itself; choose another slug."],
+    });
   }
   return slug;
 }

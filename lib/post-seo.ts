@@ -27,7 +27,11 @@ export function postMetadata(post: PublishedPost, siteTitle: string): Metadata {
       description: post.ogDescription || description,
       images: [{ url: image, alt: post.featureImageAlt ?? post.title }],
       ...(post.type === "post" && post.publishedAt
-        ? { publishedTime: post.publishedAt.toISOString(), modifiedTime: post.updatedAt.toISOString(), authors: [absoluteUrl(`/author/${post.authorSlug}`)] }
+        ? {
+            publishedTime: post.publishedAt.toISOString(),
+            modifiedTime: post.updatedAt.toISOString(),
+            authors: [absoluteUrl(`/author/${post.authorSlug}`)],
+          }
         : {}),
     },
     twitter: {
@@ -52,6 +56,11 @@ export function blogPostingJsonLd(post: PublishedPost, tags: { name: string }[])
     dateModified: post.updatedAt.toISOString(),
     wordCount: post.wordCount,
     keywords: tags.map((tag) => tag.name).join(", ") || undefined,
-    author: personJsonLd({ name: post.authorName, slug: post.authorSlug, bio: post.authorBio, avatarUrl: post.authorAvatarUrl }),
+    author: personJsonLd({
+      name: post.authorName,
+      slug: post.authorSlug,
+      bio: post.authorBio,
+      avatarUrl: post.authorAvatarUrl,
+    }),
   };
 }

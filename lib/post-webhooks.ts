@@ -28,7 +28,10 @@ export function firePostWebhooks(changed: Changed[]) {
     const index = rows.findIndex((row) => row.id === change.id);
     const row = rows[index];
     const current = row ? { ...serialized[index], status: row.status } : { id: String(change.id), slug: change.slug };
-    const previous = { status: change.previousStatus ?? null, ...(event!.endsWith(".published") && { published_at: null }) };
+    const previous = {
+      status: change.previousStatus ?? null,
+      ...(event!.endsWith(".published") && { published_at: null }),
+    };
     try {
       enqueueWebhookEvent(getDb(), event!, { [change.type]: { current, previous } });
     } catch (error) {

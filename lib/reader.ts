@@ -1,6 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { type ListScope, type PostCard, countPublishedPosts, cursorAtOffset, listPublishedPosts, tagsByPost } from "@/db/queries/post-lists";
+import {
+  type ListScope,
+  type PostCard,
+  countPublishedPosts,
+  cursorAtOffset,
+  listPublishedPosts,
+  tagsByPost,
+} from "@/db/queries/post-lists";
 import { getSettings } from "@/db/queries/settings";
 import type { PostCardData } from "@/components/site/post-card";
 import { deriveExcerpt, readingTime } from "./markdown";
@@ -63,7 +70,10 @@ export function navigationLinks(): { label: string; url: string }[] {
   if (!Array.isArray(stored)) return [];
   return stored.filter(
     (link): link is { label: string; url: string } =>
-      typeof link?.label === "string" && typeof link?.url === "string" && link.label.trim() !== "" && (/^\/(?!\/)/.test(link.url) || /^https?:\/\//i.test(link.url)),
+      typeof link?.label === "string" &&
+      typeof link?.url === "string" &&
+      link.label.trim() !== "" &&
+      (/^\/(?!\/)/.test(link.url) || /^https?:\/\//i.test(link.url)),
   );
 }
 

@@ -18,10 +18,17 @@ describe("srcset for uploaded images", () => {
 
   it("adds srcset after the sanitiser in the Markdown pipeline", async () => {
     const html = String(
-      await unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeMediaSrcset).use(rehypeStringify)
+      await unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeSanitize)
+        .use(rehypeMediaSrcset)
+        .use(rehypeStringify)
         .process("![A fox](/media/2026/11/f0f0-w1300.jpg)"),
     );
-    expect(html).toContain('srcset="/media/2026/11/f0f0-640.webp 640w, /media/2026/11/f0f0-1280.webp 1280w, /media/2026/11/f0f0-w1300.jpg 1300w"');
+    expect(html).toContain(
+      'srcset="/media/2026/11/f0f0-640.webp 640w, /media/2026/11/f0f0-1280.webp 1280w, /media/2026/11/f0f0-w1300.jpg 1300w"',
+    );
     expect(html).toContain('alt="A fox"');
   });
 });

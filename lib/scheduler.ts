@@ -18,7 +18,9 @@ export async function runScheduledPublishing(now = new Date(), revalidate = reva
   if (published.length === 0) return published;
   firePostWebhooks(published);
   console.log(`[quire] scheduler published ${published.map((post) => `#${post.id}`).join(", ")}`);
-  await revalidate(cacheTagsFor(published)).catch((error) => console.error("[quire] scheduler: cache invalidation failed", error));
+  await revalidate(cacheTagsFor(published)).catch((error) =>
+    console.error("[quire] scheduler: cache invalidation failed", error),
+  );
   return published;
 }
 

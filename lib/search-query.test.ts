@@ -7,14 +7,18 @@ describe("parseSearchInput / toMatchQuery", () => {
   });
 
   it("treats FTS5 operators and punctuation as plain words", () => {
-    expect(toMatchQuery(parseSearchInput("NEAR(a b) OR title:x -y ^z"))).toBe('"NEAR" "a" "b" "OR" "title" "x" "y" "z"');
+    expect(toMatchQuery(parseSearchInput("NEAR(a b) OR title:x -y ^z"))).toBe(
+      '"NEAR" "a" "b" "OR" "title" "x" "y" "z"',
+    );
     expect(toMatchQuery(parseSearchInput("a b"), "any")).toBe('"a" OR "b"');
   });
 
   it("has nothing to search in punctuation alone, and caps long input", () => {
     expect(toMatchQuery(parseSearchInput('"" * ((( '))).toBeNull();
     expect(parseSearchInput("word ".repeat(5000))).toHaveLength(12);
-    expect(parseSearchInput('"unclosed phrase here')).toEqual([{ text: "unclosed phrase here", phrase: true, prefix: false }]);
+    expect(parseSearchInput('"unclosed phrase here')).toEqual([
+      { text: "unclosed phrase here", phrase: true, prefix: false },
+    ]);
   });
 });
 

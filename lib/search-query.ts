@@ -46,5 +46,7 @@ export function wordsOfPath(pathname: string): string {
   } catch {
     // A malformed escape: search the raw text.
   }
-  return (wordsOf(decoded.replace(/\.(html?|php|aspx?)$/i, "")).filter((word) => word.length > 1) ?? []).slice(0, 8).join(" ");
+  return (wordsOf(decoded.replace(/\.(html?|php|aspx?)$/i, "")).filter((word) => word.length > 1) ?? [])
+    .slice(0, 8)
+    .join(" ");
 }

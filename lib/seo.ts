@@ -20,13 +20,32 @@ export function feedAlternates({ title, base }: FeedSet): NonNullable<Metadata["
 }
 
 /** Title, description, canonical, Open Graph and Twitter tags for a list page (home, tag, author…). */
-export function listMetadata({ title, description, path, feeds, siteTitle }: { title?: string; description: string; path: string; feeds?: FeedSet; siteTitle: string }): Metadata {
+export function listMetadata({
+  title,
+  description,
+  path,
+  feeds,
+  siteTitle,
+}: {
+  title?: string;
+  description: string;
+  path: string;
+  feeds?: FeedSet;
+  siteTitle: string;
+}): Metadata {
   const image = absoluteUrl("/og");
   return {
     ...(title ? { title } : {}),
     description,
     alternates: { canonical: path, ...(feeds ? { types: feedAlternates(feeds) } : {}) },
-    openGraph: { type: "website", siteName: siteTitle, title: title ?? siteTitle, description, url: path, images: [{ url: image, width: 1200, height: 630 }] },
+    openGraph: {
+      type: "website",
+      siteName: siteTitle,
+      title: title ?? siteTitle,
+      description,
+      url: path,
+      images: [{ url: image, width: 1200, height: 630 }],
+    },
     twitter: { card: "summary_large_image", title: title ?? siteTitle, description, images: [image] },
   };
 }
@@ -35,7 +54,12 @@ export function breadcrumbJsonLd(items: { name: string; path: string }[]) {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
-    itemListElement: items.map((item, index) => ({ "@type": "ListItem", position: index + 1, name: item.name, item: absoluteUrl(item.path) })),
+    itemListElement: items.map((item, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: item.name,
+      item: absoluteUrl(item.path),
+    })),
   };
 }
 

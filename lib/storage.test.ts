@@ -8,7 +8,16 @@ describe("media storage", () => {
   it("generates names and accepts only its own shape of key", () => {
     const { key } = newMediaKey("png", 1200, new Date("2026-11-23T10:00:00Z"));
     expect(key).toMatch(/^2026\/11\/[a-f0-9]{16}-w1200\.png$/);
-    for (const bad of ["../quire.db", "2026/../../x.png", "a/./b.png", "x.png\u0000.html", "/etc/passwd", "2026\\11\\x.png", ".hidden.png", "2026//x.png"]) {
+    for (const bad of [
+      "../quire.db",
+      "2026/../../x.png",
+      "a/./b.png",
+      "x.png\u0000.html",
+      "/etc/passwd",
+      "2026\\11\\x.png",
+      ".hidden.png",
+      "2026//x.png",
+    ]) {
       expect(isValidMediaKey(bad)).toBe(false);
     }
   });

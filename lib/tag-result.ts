@@ -14,7 +14,8 @@ export function tagSlug(slug: string, name: string, slugify: (text: string) => s
 /** Tag writes end alike: a slug clash is a field error, and the tag pages and lists go stale. */
 export function tagResult(outcome: TagOutcome, message: string) {
   if (!outcome.ok) {
-    if (outcome.reason === "slug_taken") throw new AppError("invalid_input", undefined, { slug: ["Another tag already uses this slug."] });
+    if (outcome.reason === "slug_taken")
+      throw new AppError("invalid_input", undefined, { slug: ["Another tag already uses this slug."] });
     throw new AppError("not_found", "That tag no longer exists.");
   }
   invalidate("tags", "posts", ...outcome.slugs.map((slug) => `tag:${slug}` as const));

@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { Backoff, maySendInvite, mayRequestReset, resetThrottles, throttledSignIn, throttledTokenUse } from "./throttle";
+import {
+  Backoff,
+  maySendInvite,
+  mayRequestReset,
+  resetThrottles,
+  throttledSignIn,
+  throttledTokenUse,
+} from "./throttle";
 
 const client = vi.hoisted(() => ({ ip: "203.0.113.1" as string | null }));
 vi.mock("./comments/request", () => ({ clientAddress: async () => ({ ip: client.ip, userAgent: null }) }));

@@ -14,7 +14,11 @@ const receiver = http.createServer((request, response) => {
   let body = "";
   request.on("data", (chunk) => (body += chunk));
   request.on("end", () => {
-    received.push({ body, signature: String(request.headers["x-ghost-signature"]), event: String(request.headers["x-quire-event"]) });
+    received.push({
+      body,
+      signature: String(request.headers["x-ghost-signature"]),
+      event: String(request.headers["x-quire-event"]),
+    });
     response.writeHead(answers.shift() ?? 200).end();
   });
 });
@@ -30,24 +34,36 @@ function subscribe(event: string) {
   const sqlite = migratedDb().$client;
   sqlite.prepare("INSERT INTO integrations (name) VALUES ('Receiver')").run();
   const integration = sqlite.prepare("SELECT max(id) AS id FROM integrations").get() as { id: number };
-  return Number(sqlite.prepare("INSERT INTO webhooks (integration_id, event, target_url) VALUES (?, ?, ?)").run(integration.id, event, hookUrl).lastInsertRowid);
+  return Number(
+    sqlite
+      .prepare("INSERT INTO webhooks (integration_id, event, target_url) VALUES (?, ?, ?)")
+      .run(integration.id, event, hookUrl).lastInsertRowid,
+  );
 }
 
-const deliverAllowingLoopback = { webhook: (item: Parameters<typeof deliverWebhook>[0]) => deliverWebhook(item, { allowPrivate: true }) };
+const deliverAllowingLoopback = {
+  webhook: (item: Parameters<typeof deliverWebhook>[0]) => deliverWebhook(item, { allowPrivate: true }),
+};
 
 describe("webhook delivery", () => {
   it("posts the event with a signature the receiver can verify", async () => {
     const webhookId = subscribe("post.published");
-    expect(enqueueWebhookEvent(migratedDb(), "post.published", { post: { current: { title: "Hello" }, previous: {} } })).toBe(1);
+    expect(
+      enqueueWebhookEvent(migratedDb(), "post.published", { post: { current: { title: "Hello" }, previous: {} } }),
+    ).toBe(1);
     expect(await processOutbox(deliverAllowingLoopback)).toBe(1);
 
     const [delivery] = received.splice(0);
     expect(delivery!.event).toBe("post.published");
     expect(JSON.parse(delivery!.body)).toEqual({ post: { current: { title: "Hello" }, previous: {} } });
     const [, hmac, timestamp] = delivery!.signature.match(/^sha256=([0-9a-f]{64}), t=(\d+)$/)!;
-    const expected = createHmac("sha256", webhookSecret(webhookId)).update(`${delivery!.body}${timestamp}`).digest("hex");
+    const expected = createHmac("sha256", webhookSecret(webhookId))
+      .update(`${delivery!.body}${timestamp}`)
+      .digest("hex");
     expect(hmac).toBe(expected);
-    expect(listRecentDeliveries({ webhookId, limit: 5 })).toMatchObject([{ status: "sent", attempts: 1, lastResponseStatus: 200 }]);
+    expect(listRecentDeliveries({ webhookId, limit: 5 })).toMatchObject([
+      { status: "sent", attempts: 1, lastResponseStatus: 200 },
+    ]);
   });
 
   it("retries a failing receiver with backoff until it answers", async () => {
@@ -56,7 +72,9 @@ describe("webhook delivery", () => {
     answers = [500];
     const start = new Date();
     await processOutbox(deliverAllowingLoopback, { now: start });
-    expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([{ status: "pending", attempts: 1, lastResponseStatus: 500 }]);
+    expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
+      { status: "pending", attempts: 1, lastResponseStatus: 500 },
+    ]);
 
     expect(await processOutbox(deliverAllowingLoopback, { now: start })).toBe(0); // not due yet
     await processOutbox(deliverAllowingLoopback, { now: new Date(start.getTime() + 31_000) });
@@ -68,7 +86,9 @@ describe("webhook delivery", () => {
     const webhookId = subscribe("post.deleted");
     enqueueWebhookEvent(migratedDb(), "post.deleted", { post: {} });
     await processOutbox({ webhook: (item) => deliverWebhook(item, { allowPrivate: false }) });
-    expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([{ status: "pending", lastError: expect.stringMatching(/Refused private address 127\.0\.0\.1/) }]);
+    expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
+      { status: "pending", lastError: expect.stringMatching(/Refused private address 127\.0\.0\.1/) },
+    ]);
     expect(received).toHaveLength(0);
   });
 });

@@ -62,7 +62,9 @@ export async function deliverWebhook(item: OutboxItem, { allowPrivate }: { allow
       },
       allowPrivate,
     );
-    return status >= 200 && status < 300 ? { ok: true, responseStatus: status } : { ok: false, error: `HTTP ${status}`, responseStatus: status };
+    return status >= 200 && status < 300
+      ? { ok: true, responseStatus: status }
+      : { ok: false, error: `HTTP ${status}`, responseStatus: status };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

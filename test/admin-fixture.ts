@@ -38,11 +38,19 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** Every ordinary table (the FTS index mirrors posts through triggers, so it is left out). */
 function tables(): string[] {
   const sqlite = migratedDb().$client;
-  const rows = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
+  const rows = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+    name: string;
+    sql: string;
+  }[];
   const virtual = rows.filter((r) => /VIRTUAL TABLE/i.test(r.sql)).map((r) => r.name);
   return rows
     .map((r) => r.name)
-    .filter((name) => !name.startsWith("sqlite_") && !name.startsWith("__drizzle") && !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
+    .filter(
+      (name) =>
+        !name.startsWith("sqlite_") &&
+        !name.startsWith("__drizzle") &&
+        !virtual.some((v) => name === v || name.startsWith(`${v}_`)),
+    );
 }
 
 /** Empties and re-seeds the test database. */
@@ -51,37 +59,67 @@ export function seedSite() {
   sqlite.pragma("foreign_keys = OFF");
   for (const table of tables()) sqlite.prepare(`DELETE FROM ${table}`).run();
   sqlite.pragma("foreign_keys = ON");
-  const user = sqlite.prepare("INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (?, ?, ?, ?, ?, 'h')");
+  const user = sqlite.prepare(
+    "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (?, ?, ?, ?, ?, 'h')",
+  );
   for (const p of Object.values(PEOPLE)) user.run(p.id, p.email, p.name, `u${p.id}`, p.role);
   const post = sqlite.prepare(
     "INSERT INTO posts (id, title, slug, markdown, html, status, author_id, published_at, deleted_at) VALUES (?, ?, ?, 'Body', '<p>Body</p>', ?, ?, ?, ?)",
   );
   for (const [name, p] of Object.entries(POSTS)) {
-    post.run(p.id, name, `post-${p.id}`, p.status, p.author, p.status === "published" ? Date.now() - 60_000 : null, name === "trashedOther" ? Date.now() : null);
+    post.run(
+      p.id,
+      name,
+      `post-${p.id}`,
+      p.status,
+      p.author,
+      p.status === "published" ? Date.now() - 60_000 : null,
+      name === "trashedOther" ? Date.now() : null,
+    );
   }
   sqlite.prepare("INSERT INTO tags (id, name, slug) VALUES (21, 'Sea', 'sea'), (22, 'Ocean', 'ocean')").run();
-  const comment = sqlite.prepare("INSERT INTO comments (id, post_id, status, author_name, author_email, markdown, html, edit_token_hash, approved_at) VALUES (?, ?, ?, 'Reader', 'reader@example.com', 'Hi', '<p>Hi</p>', ?, ?)");
+  const comment = sqlite.prepare(
+    "INSERT INTO comments (id, post_id, status, author_name, author_email, markdown, html, edit_token_hash, approved_at) VALUES (?, ?, ?, 'Reader', 'reader@example.com', 'Hi', '<p>Hi</p>', ?, ?)",
+  );
   comment.run(COMMENTS.readerOnAuthors, POSTS.authorPublished.id, "pending", sha256(TOKENS.comment), null);
   comment.run(COMMENTS.onOthers, POSTS.otherPublished.id, "pending", null, null);
   comment.run(COMMENTS.approvedOnOthers, POSTS.otherPublished.id, "approved", null, Date.now());
   comment.run(COMMENTS.approvedOnAuthors, POSTS.authorPublished.id, "approved", null, Date.now());
-  sqlite.prepare("INSERT INTO integrations (id, name, role, created_by) VALUES (?, 'Zapier', 'editor', 2)").run(INTEGRATION.id);
-  sqlite.prepare("INSERT INTO webhooks (id, integration_id, event, target_url) VALUES (?, ?, 'post.published', 'https://hooks.example.com/x')").run(INTEGRATION.webhook, INTEGRATION.id);
-  const medium = sqlite.prepare("INSERT INTO media (id, storage_key, original_name, mime_type, size, alt, uploaded_by) VALUES (?, ?, 'a.png', 'image/png', 10, 'A', ?)");
+  sqlite
+    .prepare("INSERT INTO integrations (id, name, role, created_by) VALUES (?, 'Zapier', 'editor', 2)")
+    .run(INTEGRATION.id);
+  sqlite
+    .prepare(
+      "INSERT INTO webhooks (id, integration_id, event, target_url) VALUES (?, ?, 'post.published', 'https://hooks.example.com/x')",
+    )
+    .run(INTEGRATION.webhook, INTEGRATION.id);
+  const medium = sqlite.prepare(
+    "INSERT INTO media (id, storage_key, original_name, mime_type, size, alt, uploaded_by) VALUES (?, ?, 'a.png', 'image/png', 10, 'A', ?)",
+  );
   medium.run(MEDIA.contributors, "2026/11/contributor.png", PEOPLE.contributor.id);
   medium.run(MEDIA.authors, "2026/11/aldo.png", PEOPLE.author.id);
-  const token = sqlite.prepare("INSERT INTO user_tokens (kind, token_hash, email, role, user_id, created_by, expires_at) VALUES (?, ?, ?, ?, ?, 2, ?)");
+  const token = sqlite.prepare(
+    "INSERT INTO user_tokens (kind, token_hash, email, role, user_id, created_by, expires_at) VALUES (?, ?, ?, ?, ?, 2, ?)",
+  );
   token.run("invite", sha256(TOKENS.invite), "invitee@example.com", "author", null, Date.now() + 3_600_000);
   token.run("reset", sha256(TOKENS.reset), PEOPLE.author.email, null, PEOPLE.author.id, Date.now() + 3_600_000);
-  sqlite.prepare("INSERT INTO revisions (id, post_id, author_id, kind, title, markdown, version) VALUES (31, 13, 5, 'save', 'old', 'Old body', 1), (32, 15, 6, 'save', 'old', 'Old body', 1), (33, 11, 4, 'save', 'old', 'Old body', 1)").run();
+  sqlite
+    .prepare(
+      "INSERT INTO revisions (id, post_id, author_id, kind, title, markdown, version) VALUES (31, 13, 5, 'save', 'old', 'Old body', 1), (32, 15, 6, 'save', 'old', 'Old body', 1), (33, 11, 4, 'save', 'old', 'Old body', 1)",
+    )
+    .run();
 }
 
 /** Every row of every table this test touches: equal before and after means nothing changed. */
 export function dump(): string {
   const sqlite = migratedDb().$client;
-  return JSON.stringify(tables().map((table) => [table, sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]));
+  return JSON.stringify(
+    tables().map((table) => [table, sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]),
+  );
 }
 
 export function row<T>(sql: string, ...params: unknown[]): T {
-  return migratedDb().$client.prepare(sql).get(...params) as T;
+  return migratedDb()
+    .$client.prepare(sql)
+    .get(...params) as T;
 }

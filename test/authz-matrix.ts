@@ -7,14 +7,28 @@ import { COMMENTS, MEDIA, PEOPLE, POSTS, TOKENS } from "./admin-fixture";
 // every entry point it must cover, read from the file system.
 
 const WRONG_TOKEN = "someone-elses-token-0123456789abcdef";
-const other = { draft: POSTS.otherDraft.id, published: POSTS.otherPublished.id, revision: 31, comment: COMMENTS.onOthers, approvedComment: COMMENTS.approvedOnOthers, media: MEDIA.contributors };
+const other = {
+  draft: POSTS.otherDraft.id,
+  published: POSTS.otherPublished.id,
+  revision: 31,
+  comment: COMMENTS.onOthers,
+  approvedComment: COMMENTS.approvedOnOthers,
+  media: MEDIA.contributors,
+};
 const tokens = (holds: boolean) => ({ commentToken: holds ? TOKENS.comment : WRONG_TOKEN, holdsReaderTokens: holds });
 
 /** Who acts, and on which rows: their own where they have them, otherwise someone else's. */
 export const ACTORS = {
   anonymous: { user: null, ...other, ...tokens(false) },
   "reader (comment token)": { user: null, ...other, ...tokens(true) },
-  contributor: { user: PEOPLE.contributor, ...other, draft: POSTS.contributorDraft.id, published: POSTS.contributorPublished.id, revision: 32, ...tokens(false) },
+  contributor: {
+    user: PEOPLE.contributor,
+    ...other,
+    draft: POSTS.contributorDraft.id,
+    published: POSTS.contributorPublished.id,
+    revision: 32,
+    ...tokens(false),
+  },
   "author (own)": {
     user: PEOPLE.author,
     draft: POSTS.authorDraft.id,
@@ -83,7 +97,8 @@ export async function settle(call: Promise<{ ok: boolean }>): Promise<{ ok: bool
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 function filesUnder(dir: string, test: (file: string) => boolean): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+  return fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
     .map((file) => path.join(dir, file))
     .filter((file) => test(file) && fs.statSync(path.join(ROOT, file)).isFile());
 }
@@ -101,7 +116,12 @@ export function mutatingRoutes(): string[] {
   for (const file of filesUnder("app", (f) => /(^|\/)route\.tsx?$/.test(f))) {
     const source = fs.readFileSync(path.join(ROOT, file), "utf8");
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      if (new RegExp(`export\\s+(async\\s+function|const|function)\\s+${method}\\b|export\\s*\\{[^}]*\\b${method}\\b`).test(source)) routes.push(`${file} ${method}`);
+      if (
+        new RegExp(
+          `export\\s+(async\\s+function|const|function)\\s+${method}\\b|export\\s*\\{[^}]*\\b${method}\\b`,
+        ).test(source)
+      )
+        routes.push(`${file} ${method}`);
     }
   }
   return routes.sort();

@@ -22,7 +22,8 @@ process.on("SIGTERM", () => { db.close(); process.exit(0); });
 tick();
 `;
 
-const writtenRows = (dbFile: string) => readDb(dbFile, (db) => db.prepare("SELECT count(*) FROM posts WHERE title LIKE 'w-%'").pluck().get() as number);
+const writtenRows = (dbFile: string) =>
+  readDb(dbFile, (db) => db.prepare("SELECT count(*) FROM posts WHERE title LIKE 'w-%'").pluck().get() as number);
 
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -57,11 +58,11 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-
 describe("backup", () => {
   test("is listed in the usage with restore and seed-bench", async () => {
     const help = await quire(site, ["help"]);
-    for (const command of ["backup [path] [--include-secrets]", "restore <path>", "seed-bench --posts N --comments M"]) expect(help.stdout).toContain(command);
+    for (const command of ["backup [path] [--include-secrets]", "restore <path>", "seed-bench --posts N --comments M"])
+      expect(help.stdout).toContain(command);
   });
 
   test("copies a consistent snapshot while another process keeps writing", () => {
@@ -96,7 +97,8 @@ describe("backup", () => {
     expect(manifest.database.counts.posts).toBe(posts);
     expect(manifest.database.counts.users).toBe(1);
     expect(manifest.media).toEqual({ files: 3, bytes: Object.values(MEDIA).join("").length, missing: [] });
-    for (const [key, content] of Object.entries(MEDIA)) expect(fs.readFileSync(path.join(backup, "media", key), "utf8")).toBe(content);
+    for (const [key, content] of Object.entries(MEDIA))
+      expect(fs.readFileSync(path.join(backup, "media", key), "utf8")).toBe(content);
     expect(manifest.secretsIncluded).toBe(false);
     expect(fs.readdirSync(backup).sort()).toEqual(["manifest.json", "media", "quire.db"]);
     expect(backupRun.stdout).toContain("secrets: not included");
@@ -158,7 +160,8 @@ function tamperedBackup(change: (dbFile: string) => void, updateHash = true): st
   return copy;
 }
 
-const postTitles = (dbFile: string) => readDb(dbFile, (db) => db.prepare("SELECT title FROM posts ORDER BY id").pluck().all());
+const postTitles = (dbFile: string) =>
+  readDb(dbFile, (db) => db.prepare("SELECT title FROM posts ORDER BY id").pluck().all());
 
 describe("restore", () => {
   test("restores into a fresh data folder: same posts, comments and uploads", async () => {
@@ -171,9 +174,12 @@ describe("restore", () => {
     readDb(restored, (db) => {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-      expect(db.prepare("SELECT count(*) FROM comments").pluck().get()).toBe(readDb(path.join(backup, "quire.db"), (b) => b.prepare("SELECT count(*) FROM comments").pluck().get()));
+      expect(db.prepare("SELECT count(*) FROM comments").pluck().get()).toBe(
+        readDb(path.join(backup, "quire.db"), (b) => b.prepare("SELECT count(*) FROM comments").pluck().get()),
+      );
     });
-    for (const [key, content] of Object.entries(MEDIA)) expect(fs.readFileSync(path.join(fresh, "media", key), "utf8")).toBe(content);
+    for (const [key, content] of Object.entries(MEDIA))
+      expect(fs.readFileSync(path.join(fresh, "media", key), "utf8")).toBe(content);
     // Secrets were not in the backup, so none appear.
     expect(fs.readdirSync(fresh).filter((name) => name.endsWith(".secret"))).toEqual([]);
     expect(fs.readdirSync(fresh).filter((name) => name.includes("restore-"))).toEqual([]);
@@ -200,7 +206,8 @@ describe("restore", () => {
     journal.entries = journal.entries.slice(0, -1);
     fs.mkdirSync(path.join(older, "meta"));
     fs.writeFileSync(path.join(older, "meta", "_journal.json"), JSON.stringify(journal));
-    for (const entry of journal.entries) fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(older, `${entry.tag}.sql`));
+    for (const entry of journal.entries)
+      fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(older, `${entry.tag}.sql`));
     const oldSite = tempDir();
     makeSite(oldSite, older, 2);
     const oldBackup = path.join(tempDir(), "old");
@@ -210,7 +217,11 @@ describe("restore", () => {
     const result = await quire(fresh, ["restore", oldBackup]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("Applied 1 migration(s): the backup came from an older Quire.");
-    expect(readDb(path.join(fresh, "quire.db"), (db) => db.prepare("SELECT count(*) FROM __drizzle_migrations").pluck().get())).toBe(MIGRATION_COUNT);
+    expect(
+      readDb(path.join(fresh, "quire.db"), (db) =>
+        db.prepare("SELECT count(*) FROM __drizzle_migrations").pluck().get(),
+      ),
+    ).toBe(MIGRATION_COUNT);
     expect(postTitles(path.join(fresh, "quire.db"))).toEqual(["Seed 0", "Seed 1"]);
   });
 
@@ -229,10 +240,31 @@ describe("restore", () => {
       [["restore", notAFile], 1, "there is no backup at"],
       [["restore", aFile], 1, "is a file; give the backup folder"],
       [["restore", noManifest], 1, "is not a Quire backup (it has no manifest.json)"],
-      [["restore", tamperedBackup((f) => fs.appendFileSync(f, "x"), false)], 1, "does not match the sha256 in its manifest"],
-      [["restore", tamperedBackup((f) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2)))], 1, /fails SQLite's integrity check|is damaged/],
-      [["restore", tamperedBackup((f) => fs.writeFileSync(f, "this is not a database, just text ".repeat(200)))], 1, "is not a SQLite database"],
-      [["restore", tamperedBackup((f) => writeIn(f, "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', 9999999999999)"))], 1, "made by a newer Quire"],
+      [
+        ["restore", tamperedBackup((f) => fs.appendFileSync(f, "x"), false)],
+        1,
+        "does not match the sha256 in its manifest",
+      ],
+      [
+        ["restore", tamperedBackup((f) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2)))],
+        1,
+        /fails SQLite's integrity check|is damaged/,
+      ],
+      [
+        ["restore", tamperedBackup((f) => fs.writeFileSync(f, "this is not a database, just text ".repeat(200)))],
+        1,
+        "is not a SQLite database",
+      ],
+      [
+        [
+          "restore",
+          tamperedBackup((f) =>
+            writeIn(f, "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', 9999999999999)"),
+          ),
+        ],
+        1,
+        "made by a newer Quire",
+      ],
       [["restore", tamperedBackup((f) => writeIn(f, "DROP TABLE __drizzle_migrations"))], 1, "is not a Quire database"],
     ];
     for (const [args, code, message] of cases) {

@@ -27,9 +27,16 @@ export function tempDir(prefix = "quire-ops-"): string {
 }
 
 /** Runs `quire <args>` with `stdin` piped in (nothing, and closed, when omitted). */
-export function quire(dataDir: string, args: string[], options: { cwd?: string; stdin?: string } = {}): Promise<Result> {
+export function quire(
+  dataDir: string,
+  args: string[],
+  options: { cwd?: string; stdin?: string } = {},
+): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [...CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, QUIRE_DATA_DIR: dataDir } });
+    const child = spawn(TSX, [...CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, QUIRE_DATA_DIR: dataDir },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -43,7 +50,8 @@ export function quire(dataDir: string, args: string[], options: { cwd?: string; 
 /** The single line a failed command prints: no stack trace, no usage dump. */
 export function singleErrorLine(result: Result): string {
   const lines = result.stderr.trim().split("\n");
-  if (lines.length !== 1 || /^\s+at /m.test(result.stderr)) throw new Error(`Expected one stderr line, got:\n${result.stderr}`);
+  if (lines.length !== 1 || /^\s+at /m.test(result.stderr))
+    throw new Error(`Expected one stderr line, got:\n${result.stderr}`);
   return lines[0]!;
 }
 
@@ -56,4 +64,6 @@ export function readDb<T>(file: string, read: (db: Database.Database) => T): T {
   }
 }
 
-export const MIGRATION_COUNT = JSON.parse(fs.readFileSync(path.join(ROOT, "db", "migrations", "meta", "_journal.json"), "utf8")).entries.length as number;
+export const MIGRATION_COUNT = JSON.parse(
+  fs.readFileSync(path.join(ROOT, "db", "migrations", "meta", "_journal.json"), "utf8"),
+).entries.length as number;

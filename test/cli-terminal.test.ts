@@ -13,7 +13,10 @@ const hasScript = spawnSync("script", ["--version"]).status === 0;
 function quireInTerminal(dataDir: string, args: string[], answers: string[]): Promise<Result> {
   const command = [...CLI_COMMAND, ...args].map((part) => `'${part}'`).join(" ");
   return new Promise((resolve, reject) => {
-    const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env: { ...process.env, QUIRE_DATA_DIR: dataDir } });
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      cwd: ROOT,
+      env: { ...process.env, QUIRE_DATA_DIR: dataDir },
+    });
     const timer = setTimeout(() => child.kill(), 20_000);
     let output = "";
     let answered = 0;
@@ -34,7 +37,11 @@ function quireInTerminal(dataDir: string, args: string[], answers: string[]): Pr
 describe.skipIf(!hasScript)("quire CLI in a terminal", () => {
   test("asks for the password twice and never shows it", async () => {
     const dir = freshDataDir();
-    const result = await quireInTerminal(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], [PASSWORD, PASSWORD]);
+    const result = await quireInTerminal(
+      dir,
+      ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"],
+      [PASSWORD, PASSWORD],
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("New password: ");
     expect(result.stdout).toContain("Repeat the password: ");
@@ -47,7 +54,11 @@ describe.skipIf(!hasScript)("quire CLI in a terminal", () => {
     const dir = freshDataDir();
     expect((await createOwner(dir)).code).toBe(0);
     const before = usersIn(dir)[0]!;
-    const result = await quireInTerminal(dir, ["reset-password", "--email", "ada@example.com"], [OTHER_PASSWORD, `${OTHER_PASSWORD}!`]);
+    const result = await quireInTerminal(
+      dir,
+      ["reset-password", "--email", "ada@example.com"],
+      [OTHER_PASSWORD, `${OTHER_PASSWORD}!`],
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("The passwords do not match");
     expect(result.stdout).not.toContain(OTHER_PASSWORD);

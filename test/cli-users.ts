@@ -7,10 +7,19 @@ import { quire as runQuire, readDb as readDbFile, type Result, tempDir } from ".
 export const PASSWORD = "correct horse battery";
 export const OTHER_PASSWORD = "tr0ub4dor & 3 more words";
 
-export type UserRow = { id: number; email: string; name: string; slug: string; role: string; password_hash: string; session_version: number };
+export type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  slug: string;
+  role: string;
+  password_hash: string;
+  session_version: number;
+};
 
 export const freshDataDir = () => tempDir("quire-cli-");
-export const quire = (dataDir: string, args: string[], stdin = ""): Promise<Result> => runQuire(dataDir, args, { stdin });
+export const quire = (dataDir: string, args: string[], stdin = ""): Promise<Result> =>
+  runQuire(dataDir, args, { stdin });
 
 export function createOwner(dataDir: string, email = "ada@example.com", name = "Ada Lovelace") {
   return quire(dataDir, ["create-user", "--email", email, "--name", name, "--role", "owner"], `${PASSWORD}\n`);

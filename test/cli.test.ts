@@ -14,7 +14,8 @@ describe("quire CLI", () => {
         const result = await quire(dir, args);
         expect(result.code).toBe(0);
         expect(result.stdout).toMatch(/^Usage: npm run quire -- <command>/);
-        for (const command of ["migrate", "create-user", "reset-password", "help"]) expect(result.stdout).toContain(command);
+        for (const command of ["migrate", "create-user", "reset-password", "help"])
+          expect(result.stdout).toContain(command);
       }
     });
 
@@ -28,7 +29,15 @@ describe("quire CLI", () => {
 
     test("an unknown flag is refused with exit code 2", async () => {
       const dir = freshDataDir();
-      const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--colour", "red"]);
+      const result = await quire(dir, [
+        "create-user",
+        "--email",
+        "ada@example.com",
+        "--name",
+        "Ada",
+        "--colour",
+        "red",
+      ]);
       expect(result.code).toBe(2);
       expect(singleErrorLine(result)).toContain("Unknown option --colour");
       expect(usersIn(dir)).toEqual([]);
@@ -37,7 +46,11 @@ describe("quire CLI", () => {
     test("a password given as a flag is refused, not used, and not echoed", async () => {
       const dir = freshDataDir();
       for (const flag of [["--password", "hunter2hunter2"], ["--password=hunter2hunter2"]]) {
-        const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner", ...flag], `${PASSWORD}\n`);
+        const result = await quire(
+          dir,
+          ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner", ...flag],
+          `${PASSWORD}\n`,
+        );
         expect(result.code).toBe(2);
         expect(singleErrorLine(result)).toContain("There is no --password flag");
         expect(result.stderr).not.toContain("hunter2");
@@ -66,7 +79,9 @@ describe("quire CLI", () => {
       expect(second.stdout).toContain("Applied 0 migrations");
       expect(second.stderr).toBe("");
 
-      const journal = readDb(dir, (db) => db.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()) as { n: number };
+      const journal = readDb(dir, (db) => db.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()) as {
+        n: number;
+      };
       expect(journal.n).toBe(MIGRATION_COUNT);
       expect(usersIn(dir)).toEqual([]);
     });
@@ -89,7 +104,13 @@ describe("quire CLI", () => {
 
       const [user, ...others] = usersIn(dir);
       expect(others).toEqual([]);
-      expect(user).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace", slug: "ada-lovelace", role: "owner", session_version: 1 });
+      expect(user).toMatchObject({
+        email: "ada@example.com",
+        name: "Ada Lovelace",
+        slug: "ada-lovelace",
+        role: "owner",
+        session_version: 1,
+      });
       expect(user!.password_hash).toMatch(/^\$argon2id\$/);
       expect(await verify(user!.password_hash, PASSWORD)).toBe(true);
 
@@ -100,7 +121,11 @@ describe("quire CLI", () => {
     test("creates an author by default once the owner exists, with a slug of its own", async () => {
       const dir = freshDataDir();
       expect((await createOwner(dir)).code).toBe(0);
-      const result = await quire(dir, ["create-user", "--email", "ada2@example.com", "--name", "Ada Lovelace"], `${OTHER_PASSWORD}\n`);
+      const result = await quire(
+        dir,
+        ["create-user", "--email", "ada2@example.com", "--name", "Ada Lovelace"],
+        `${OTHER_PASSWORD}\n`,
+      );
       expect(result.code).toBe(0);
       expect(result.stdout).toContain("Created author Ada Lovelace <ada2@example.com>");
       expect(result.stdout).not.toContain("migration");
@@ -114,7 +139,11 @@ describe("quire CLI", () => {
       const dir = freshDataDir();
       expect((await createOwner(dir)).code).toBe(0);
       for (const role of ["admin", "editor", "contributor"]) {
-        const result = await quire(dir, ["create-user", "--email", `${role}@example.com`, "--name", role, "--role", role], `${PASSWORD}\n`);
+        const result = await quire(
+          dir,
+          ["create-user", "--email", `${role}@example.com`, "--name", role, "--role", role],
+          `${PASSWORD}\n`,
+        );
         expect(result.code).toBe(0);
       }
       expect(usersIn(dir).map((u) => u.role)).toEqual(["owner", "admin", "editor", "contributor"]);
@@ -122,7 +151,11 @@ describe("quire CLI", () => {
 
     test("uses only the first line of stdin, without its line ending", async () => {
       const dir = freshDataDir();
-      const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], `${PASSWORD}\r\n${OTHER_PASSWORD}\n`);
+      const result = await quire(
+        dir,
+        ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"],
+        `${PASSWORD}\r\n${OTHER_PASSWORD}\n`,
+      );
       expect(result.code).toBe(0);
       const hash = usersIn(dir)[0]!.password_hash;
       expect(await verify(hash, PASSWORD)).toBe(true);
@@ -139,7 +172,11 @@ describe("quire CLI", () => {
 
     test("refuses anyone but the owner first, since web setup would then never run", async () => {
       const dir = freshDataDir();
-      const result = await quire(dir, ["create-user", "--email", "ed@example.com", "--name", "Ed", "--role", "editor"], `${PASSWORD}\n`);
+      const result = await quire(
+        dir,
+        ["create-user", "--email", "ed@example.com", "--name", "Ed", "--role", "editor"],
+        `${PASSWORD}\n`,
+      );
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("no owner yet");
       expect(usersIn(dir)).toEqual([]);
@@ -148,7 +185,11 @@ describe("quire CLI", () => {
     test("refuses an email that is already taken, whatever its case", async () => {
       const dir = freshDataDir();
       expect((await createOwner(dir)).code).toBe(0);
-      const result = await quire(dir, ["create-user", "--email", "ADA@example.com", "--name", "Other Ada"], `${PASSWORD}\n`);
+      const result = await quire(
+        dir,
+        ["create-user", "--email", "ADA@example.com", "--name", "Other Ada"],
+        `${PASSWORD}\n`,
+      );
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("ada@example.com already exists");
       expect(usersIn(dir)).toHaveLength(1);
@@ -159,7 +200,10 @@ describe("quire CLI", () => {
       const cases: [string[], string][] = [
         [["--email", "ada@", "--name", "Ada"], "Enter a valid email address"],
         [["--email", "ada@example.com", "--name", "   "], "Enter a name."],
-        [["--email", "ada@example.com", "--name", "Ada", "--role", "superuser"], "--role must be one of: owner, admin, editor, author, contributor"],
+        [
+          ["--email", "ada@example.com", "--name", "Ada", "--role", "superuser"],
+          "--role must be one of: owner, admin, editor, author, contributor",
+        ],
         [["--name", "Ada"], "Missing --email"],
         [["--email", "ada@example.com"], "Missing --name"],
         [["--email", "--name", "Ada"], "--email needs a value"],
@@ -174,7 +218,11 @@ describe("quire CLI", () => {
 
     test("refuses a password shorter than the web forms accept", async () => {
       const dir = freshDataDir();
-      const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], "short\n");
+      const result = await quire(
+        dir,
+        ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"],
+        "short\n",
+      );
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("Use at least 10 characters.");
       expect(usersIn(dir)).toEqual([]);
@@ -183,7 +231,11 @@ describe("quire CLI", () => {
     test("refuses to run without a password on stdin", async () => {
       const dir = freshDataDir();
       for (const stdin of ["", "\n"]) {
-        const result = await quire(dir, ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"], stdin);
+        const result = await quire(
+          dir,
+          ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"],
+          stdin,
+        );
         expect(result.code).toBe(1);
         expect(singleErrorLine(result)).toMatch(/No password on stdin|Use at least 10 characters/);
       }
@@ -227,7 +279,10 @@ describe("quire CLI", () => {
       const dir = freshDataDir();
       expect((await createOwner(dir)).code).toBe(0);
       const before = usersIn(dir)[0]!;
-      for (const [stdin, message] of [["short\n", "Use at least 10 characters."], ["", "No password on stdin"]] as const) {
+      for (const [stdin, message] of [
+        ["short\n", "Use at least 10 characters."],
+        ["", "No password on stdin"],
+      ] as const) {
         const result = await quire(dir, ["reset-password", "--email", "ada@example.com"], stdin);
         expect(result.code).toBe(1);
         expect(singleErrorLine(result)).toContain(message);

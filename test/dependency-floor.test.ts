@@ -7,7 +7,17 @@ import { describe, expect, test } from "vitest";
 
 const ROOT = path.resolve(__dirname, "..");
 // Issue 6: the framework, React, auth, ORM, driver (and its SQLite) and the sanitiser.
-const REQUIRED = ["next", "react", "react-dom", "next-auth", "@auth/core", "drizzle-orm", "better-sqlite3", "sqlite", "rehype-sanitize"];
+const REQUIRED = [
+  "next",
+  "react",
+  "react-dom",
+  "next-auth",
+  "@auth/core",
+  "drizzle-orm",
+  "better-sqlite3",
+  "sqlite",
+  "rehype-sanitize",
+];
 
 type Version = { core: number[]; pre: (string | number)[] };
 
@@ -79,6 +89,9 @@ describe("dependency floor (SECURITY.md)", () => {
     const minimum = floors.get(name);
     expect(minimum, `${name} has no row in SECURITY.md`).toBeDefined();
     const version = installed(name);
-    expect(compareVersions(version, minimum!), `${name} ${version} is below the floor ${minimum} (see SECURITY.md)`).toBeGreaterThanOrEqual(0);
+    expect(
+      compareVersions(version, minimum!),
+      `${name} ${version} is below the floor ${minimum} (see SECURITY.md)`,
+    ).toBeGreaterThanOrEqual(0);
   });
 });

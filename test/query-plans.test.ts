@@ -5,9 +5,28 @@
 // sort of a small, bounded result is the point of the query (listed below, with why).
 import type Database from "better-sqlite3";
 import { beforeAll, describe, expect, test } from "vitest";
-import { countApprovedComments, countApprovedCommentsByPost, countCommentsFromEmail, countSpamFromIp, getPostForCommentFeed, getPostForCommenting, isDuplicateComment, listApprovedComments, listCommentsForFeed } from "@/db/queries/comments";
+import {
+  countApprovedComments,
+  countApprovedCommentsByPost,
+  countCommentsFromEmail,
+  countSpamFromIp,
+  getPostForCommentFeed,
+  getPostForCommenting,
+  isDuplicateComment,
+  listApprovedComments,
+  listCommentsForFeed,
+} from "@/db/queries/comments";
 import { getAuthorBySlug, listAuthorsInUse } from "@/db/queries/authors";
-import { countPublishedPosts, cursorAtOffset, listArchive, listFeaturedPosts, listFeedPosts, listPublishedPosts, listSitemapPosts, tagsByPost } from "@/db/queries/post-lists";
+import {
+  countPublishedPosts,
+  cursorAtOffset,
+  listArchive,
+  listFeaturedPosts,
+  listFeedPosts,
+  listPublishedPosts,
+  listSitemapPosts,
+  tagsByPost,
+} from "@/db/queries/post-lists";
 import { getAdjacentPosts, getPublishedBySlug, listRelatedPosts } from "@/db/queries/posts";
 import { findRedirect } from "@/db/queries/redirects";
 import { searchPublished } from "@/db/queries/search";
@@ -60,7 +79,8 @@ beforeAll(() => {
   client = db.$client;
   fill(client);
   const prepare = client.prepare.bind(client);
-  explain = (sql, params) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+  explain = (sql, params) =>
+    (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
   // Record each statement with the parameters it ran with.
   client.prepare = ((sql: string) => {
     const statement = prepare(sql);
@@ -103,25 +123,45 @@ function problems(sql: string, plan: string[], allowSort: boolean): string[] {
   const bad: string[] = [];
   for (const line of plan) {
     const scan = /^SCAN (\w+)/.exec(line);
-    if (scan && BIG_TABLES.has(names.get(scan[1]!) ?? scan[1]!) && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(line)) bad.push(line);
+    if (scan && BIG_TABLES.has(names.get(scan[1]!) ?? scan[1]!) && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(line))
+      bad.push(line);
     if (/USE TEMP B-TREE FOR (ORDER BY|GROUP BY|DISTINCT)/.test(line) && !allowSort) bad.push(line);
   }
   return bad;
 }
 
-const firstPublished = () => client.prepare("SELECT id, slug, published_at AS at FROM posts WHERE type = 'post' AND status = 'published' ORDER BY id LIMIT 1 OFFSET 500").get() as { id: number; slug: string; at: number };
+const firstPublished = () =>
+  client
+    .prepare(
+      "SELECT id, slug, published_at AS at FROM posts WHERE type = 'post' AND status = 'published' ORDER BY id LIMIT 1 OFFSET 500",
+    )
+    .get() as { id: number; slug: string; at: number };
 
 // [name, the reader call, whether a sort of a bounded result is allowed, and why]
 const READER_QUERIES: [string, () => unknown, string?][] = [
   ["home list", () => listPublishedPosts({ limit: 10 })],
-  ["home list, keyset page", () => listPublishedPosts({ limit: 10, before: { publishedAt: new Date(firstPublished().at), id: firstPublished().id } })],
+  [
+    "home list, keyset page",
+    () =>
+      listPublishedPosts({
+        limit: 10,
+        before: { publishedAt: new Date(firstPublished().at), id: firstPublished().id },
+      }),
+  ],
   ["home list minus featured", () => listPublishedPosts({ limit: 10, scope: { excludeIds: [97, 194] } })],
   ["page N cursor", () => cursorAtOffset({}, 490)],
   ["post count", () => countPublishedPosts()],
   ["featured posts", () => listFeaturedPosts({ limit: 3 })],
-  ["tags of listed posts", () => tagsByPost([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), "orders the tags of ten posts (at most 40 rows) by position"],
+  [
+    "tags of listed posts",
+    () => tagsByPost([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    "orders the tags of ten posts (at most 40 rows) by position",
+  ],
   ["post by slug", () => getPublishedBySlug({ slug: firstPublished().slug })],
-  ["previous and next", () => getAdjacentPosts({ id: firstPublished().id, publishedAt: new Date(firstPublished().at) })],
+  [
+    "previous and next",
+    () => getAdjacentPosts({ id: firstPublished().id, publishedAt: new Date(firstPublished().at) }),
+  ],
   ["related posts", () => listRelatedPosts({ id: firstPublished().id })],
   ["comments of a post", () => listApprovedComments({ postId: 5 })],
   ["comment counts of listed posts", () => countApprovedCommentsByPost({ postIds: [1, 2, 3, 4, 5] })],
@@ -133,21 +173,35 @@ const READER_QUERIES: [string, () => unknown, string?][] = [
   ["author page list", () => listPublishedPosts({ limit: 10, scope: { authorId: 2 } })],
   ["author page count", () => countPublishedPosts({ authorId: 2 })],
   ["archive", () => listArchive()],
-  ["search", () => searchPublished({ match: '"server"', limit: 20 }), "bm25 ranks the matching documents: FTS5 has no index for a weighted rank"],
+  [
+    "search",
+    () => searchPublished({ match: '"server"', limit: 20 }),
+    "bm25 ranks the matching documents: FTS5 has no index for a weighted rank",
+  ],
   ["site feed", () => listFeedPosts({ limit: 20 })],
   ["tag feed", () => listFeedPosts({ limit: 20, scope: { tagId: 3 } })],
-  ["post comments feed", () => [getPostForCommentFeed({ slug: firstPublished().slug }), listCommentsForFeed({ postId: 5, limit: 20 })]],
+  [
+    "post comments feed",
+    () => [getPostForCommentFeed({ slug: firstPublished().slug }), listCommentsForFeed({ postId: 5, limit: 20 })],
+  ],
   ["sitemap posts", () => listSitemapPosts()],
   ["sitemap tags", () => listTagsInUse(), "orders tags by their post count, an aggregate (one row per tag)"],
-  ["sitemap authors", () => listAuthorsInUse(), "orders authors by their newest post, an aggregate (one row per author)"],
+  [
+    "sitemap authors",
+    () => listAuthorsInUse(),
+    "orders authors by their newest post, an aggregate (one row per author)",
+  ],
   ["redirect lookup (proxy.ts)", () => findRedirect({ fromPath: "/old" })],
   ["settings", () => getSettings()],
-  ["comment POST checks", () => [
-    getPostForCommenting({ postId: 5 }),
-    isDuplicateComment({ postId: 5, email: "r1@example.com", ipHash: "ip1", markdown: "Nice 1" }),
-    countCommentsFromEmail({ email: "r1@example.com", status: "approved" }),
-    countSpamFromIp({ ipHash: "ip1" }),
-  ]],
+  [
+    "comment POST checks",
+    () => [
+      getPostForCommenting({ postId: 5 }),
+      isDuplicateComment({ postId: 5, email: "r1@example.com", ipHash: "ip1", markdown: "Nice 1" }),
+      countCommentsFromEmail({ email: "r1@example.com", status: "approved" }),
+      countSpamFromIp({ ipHash: "ip1" }),
+    ],
+  ],
 ];
 
 describe("reader query plans", () => {
@@ -166,8 +220,14 @@ describe("reader query plans", () => {
     // round: every match of a common word scanned a second time (130 ms at 100k posts).
     const [statement] = capture(() => searchPublished({ match: '"server"', limit: 20 }));
     const plan = explain(statement!.sql, statement!.params);
-    expect(plan.filter((line) => /^SCAN posts_fts VIRTUAL TABLE INDEX \d+:M/.test(line)), plan.join("\n")).toHaveLength(1);
-    expect(plan.some((line) => /^SCAN posts_fts VIRTUAL TABLE INDEX \d+:=M/.test(line)), plan.join("\n")).toBe(true);
+    expect(
+      plan.filter((line) => /^SCAN posts_fts VIRTUAL TABLE INDEX \d+:M/.test(line)),
+      plan.join("\n"),
+    ).toHaveLength(1);
+    expect(
+      plan.some((line) => /^SCAN posts_fts VIRTUAL TABLE INDEX \d+:=M/.test(line)),
+      plan.join("\n"),
+    ).toBe(true);
   });
 
   test("the check itself catches a full scan and a sort of a big table", () => {

@@ -6,7 +6,21 @@ import { COINED } from "../bin/cli/bench-content";
 import { BENCH_PASSWORD } from "../bin/cli/seed-bench";
 import { quire, readDb, singleErrorLine, tempDir, type Result } from "./cli-run";
 
-const ARGS = ["seed-bench", "--posts", "40", "--comments", "400", "--authors", "4", "--tags", "12", "--seed", "7", "--post-comments", "50"];
+const ARGS = [
+  "seed-bench",
+  "--posts",
+  "40",
+  "--comments",
+  "400",
+  "--authors",
+  "4",
+  "--tags",
+  "12",
+  "--seed",
+  "7",
+  "--post-comments",
+  "50",
+];
 
 let dir: string;
 let run: Result;
@@ -21,14 +35,23 @@ beforeAll(async () => {
 describe("seed-bench", () => {
   test("reports what it made, with a progress bar on stderr", () => {
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Seeded 40 posts, 400 comments, 12 tags, 4 authors into .*quire\.db \([\d.]+ [KM]B\) in [\d.]+ s/);
+    expect(run.stdout).toMatch(
+      /Seeded 40 posts, 400 comments, 12 tags, 4 authors into .*quire\.db \([\d.]+ [KM]B\) in [\d.]+ s/,
+    );
     expect(run.stdout).toContain(`password "${BENCH_PASSWORD}"`);
     for (const bar of ["bodies", "posts", "comments"]) expect(run.stderr).toMatch(new RegExp(`${bar} \\[#+\\] 100%`));
   });
 
   test("writes long bodies with headings, code and links, rendered like the app renders them", () => {
-    const posts = readDb(dbFile(), (db) => db.prepare("SELECT markdown, html, plaintext, word_count AS words, status, published_at AS at FROM posts").all()) as {
-      markdown: string; html: string; plaintext: string; words: number; status: string; at: number | null;
+    const posts = readDb(dbFile(), (db) =>
+      db.prepare("SELECT markdown, html, plaintext, word_count AS words, status, published_at AS at FROM posts").all(),
+    ) as {
+      markdown: string;
+      html: string;
+      plaintext: string;
+      words: number;
+      status: string;
+      at: number | null;
     }[];
     expect(posts).toHaveLength(40);
     for (const post of posts) {
@@ -46,10 +69,17 @@ describe("seed-bench", () => {
   });
 
   test("tags each post 1 to 4 times and gives staff a real password hash", async () => {
-    const perPost = readDb(dbFile(), (db) => db.prepare("SELECT count(*) AS n FROM posts p LEFT JOIN post_tags t ON t.post_id = p.id GROUP BY p.id").pluck().all()) as number[];
+    const perPost = readDb(dbFile(), (db) =>
+      db
+        .prepare("SELECT count(*) AS n FROM posts p LEFT JOIN post_tags t ON t.post_id = p.id GROUP BY p.id")
+        .pluck()
+        .all(),
+    ) as number[];
     expect(Math.min(...perPost)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...perPost)).toBeLessThanOrEqual(4);
-    const users = readDb(dbFile(), (db) => db.prepare("SELECT email, role, password_hash AS hash FROM users ORDER BY id").all()) as { email: string; role: string; hash: string }[];
+    const users = readDb(dbFile(), (db) =>
+      db.prepare("SELECT email, role, password_hash AS hash FROM users ORDER BY id").all(),
+    ) as { email: string; role: string; hash: string }[];
     expect(users.map((u) => u.email)).toEqual([1, 2, 3, 4].map((i) => `author${i}@bench.example`));
     expect(users.filter((u) => u.role === "owner")).toHaveLength(1);
     expect(await verify(users[0]!.hash, BENCH_PASSWORD)).toBe(true);
@@ -57,7 +87,11 @@ describe("seed-bench", () => {
 
   test("--post-comments gives the newest published post exactly that many comments", () => {
     const newest = readDb(dbFile(), (db) =>
-      db.prepare("SELECT p.slug, (SELECT count(*) FROM comments c WHERE c.post_id = p.id) AS n FROM posts p WHERE p.status = 'published' ORDER BY p.published_at DESC LIMIT 1").get(),
+      db
+        .prepare(
+          "SELECT p.slug, (SELECT count(*) FROM comments c WHERE c.post_id = p.id) AS n FROM posts p WHERE p.status = 'published' ORDER BY p.published_at DESC LIMIT 1",
+        )
+        .get(),
     ) as { slug: string; n: number };
     expect(newest.n).toBe(50);
     expect(run.stdout).toContain(`Newest post: /${newest.slug} (50 comments, --post-comments).`);
@@ -65,7 +99,11 @@ describe("seed-bench", () => {
 
   test("threads approved comments: replies point to an earlier comment on the same post", () => {
     const rows = readDb(dbFile(), (db) =>
-      db.prepare("SELECT c.status, c.post_id AS post, c.created_at AS at, p.post_id AS parentPost, p.created_at AS parentAt FROM comments c LEFT JOIN comments p ON p.id = c.parent_id").all(),
+      db
+        .prepare(
+          "SELECT c.status, c.post_id AS post, c.created_at AS at, p.post_id AS parentPost, p.created_at AS parentAt FROM comments c LEFT JOIN comments p ON p.id = c.parent_id",
+        )
+        .all(),
     ) as { status: string; post: number; at: number; parentPost: number | null; parentAt: number | null }[];
     expect(rows).toHaveLength(400);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["approved"]));
@@ -82,9 +120,16 @@ describe("seed-bench", () => {
       // One row per indexed document (readable whatever the index's content table).
       expect(db.prepare("SELECT count(*) FROM posts_fts_docsize").pluck().get()).toBe(40);
       const plaintext = db.prepare("SELECT plaintext FROM posts ORDER BY id LIMIT 1").pluck().get() as string;
-      const rare = plaintext.replace(/[.,]/g, "").toLowerCase().split(" ").find((w) => COINED.test(w));
+      const rare = plaintext
+        .replace(/[.,]/g, "")
+        .toLowerCase()
+        .split(" ")
+        .find((w) => COINED.test(w));
       expect(rare).toBeDefined();
-      const hits = db.prepare("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?").pluck().get(`"${rare}"`) as number;
+      const hits = db
+        .prepare("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?")
+        .pluck()
+        .get(`"${rare}"`) as number;
       expect(hits).toBeGreaterThanOrEqual(1);
       expect(hits).toBeLessThan(40);
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -94,7 +139,8 @@ describe("seed-bench", () => {
   test("is deterministic: the same seed gives the same site", async () => {
     const other = tempDir();
     expect((await quire(other, ARGS)).code).toBe(0);
-    const titles = (file: string) => readDb(file, (db) => db.prepare("SELECT title FROM posts ORDER BY id").pluck().all());
+    const titles = (file: string) =>
+      readDb(file, (db) => db.prepare("SELECT title FROM posts ORDER BY id").pluck().all());
     expect(titles(path.join(other, "quire.db"))).toEqual(titles(dbFile()));
   });
 
@@ -103,7 +149,18 @@ describe("seed-bench", () => {
     expect(again.code).toBe(1);
     expect(singleErrorLine(again)).toContain("already has 40 posts and 400 comments");
 
-    const forced = await quire(tempDir(), ["seed-bench", "--posts", "3", "--comments", "5", "--authors", "4", "--data-dir", dir, "--force"]);
+    const forced = await quire(tempDir(), [
+      "seed-bench",
+      "--posts",
+      "3",
+      "--comments",
+      "5",
+      "--authors",
+      "4",
+      "--data-dir",
+      dir,
+      "--force",
+    ]);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readDb(dbFile(), (db) => db.prepare("SELECT count(*) FROM posts").pluck().get())).toBe(43);
 

@@ -28,10 +28,26 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const { title, description, logoUrl } = siteSettings();
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900"
+      >
         Skip to content
       </a>
-      <JsonLd data={{ "@context": "https://schema.org", "@type": "WebSite", name: title, description, url: `${siteUrl()}/`, potentialAction: { "@type": "SearchAction", target: `${siteUrl()}/search?q={query}`, "query-input": "required name=query" } }} />
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "WebSite",
+          name: title,
+          description,
+          url: `${siteUrl()}/`,
+          potentialAction: {
+            "@type": "SearchAction",
+            target: `${siteUrl()}/search?q={query}`,
+            "query-input": "required name=query",
+          },
+        }}
+      />
       <SiteHeader title={title} description={description} logoUrl={logoUrl} navigation={navigationLinks()} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-10 focus:outline-none">
         {children}

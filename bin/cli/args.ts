@@ -69,7 +69,9 @@ export function parseOptions<K extends string, B extends string>(
     throw new UsageError(`${describeParseError(command, error)} ${HELP_HINT}`);
   }
   if (parsed.positionals.length > spec.maxPositionals) {
-    throw new UsageError(`${command} takes at most ${spec.maxPositionals} path; got ${parsed.positionals.length} bare arguments. ${HELP_HINT}`);
+    throw new UsageError(
+      `${command} takes at most ${spec.maxPositionals} path; got ${parsed.positionals.length} bare arguments. ${HELP_HINT}`,
+    );
   }
   const { help, ...rest } = parsed.values;
   const values = Object.fromEntries(spec.strings.map((name) => [name, rest[name]])) as Partial<Record<K, string>>;
@@ -78,10 +80,17 @@ export function parseOptions<K extends string, B extends string>(
 }
 
 /** A whole number flag within bounds, or a usage error naming it. */
-export function parseCount(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+export function parseCount(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value.replace(/_/g, "")) ? Number(value.replace(/_/g, "")) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}.`);
   return n;
 }
 

@@ -40,7 +40,9 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export function quireVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -58,9 +60,14 @@ type MigrationLevel = Manifest["database"]["migrations"];
 
 /** The migrations recorded in a database's journal (none when it has no journal). */
 export function migrationLevel(sqlite: Database.Database): MigrationLevel {
-  const journal = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const journal = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
   if (!journal) return { applied: 0, latest: null, hashes: [] };
-  const rows = sqlite.prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY id").all() as { hash: string; createdAt: number }[];
+  const rows = sqlite.prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY id").all() as {
+    hash: string;
+    createdAt: number;
+  }[];
   const latest = rows.length ? Math.max(...rows.map((r) => Number(r.createdAt))) : null;
   return { applied: rows.length, latest, hashes: rows.map((r) => r.hash) };
 }
@@ -74,12 +81,20 @@ export function unknownMigrations(level: MigrationLevel): string[] {
 /** Row counts of every ordinary table (the search index's shadow tables left out). */
 export function tableCounts(sqlite: Database.Database): Record<string, number> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'posts_fts%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'posts_fts%' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
   // Names come from sqlite_master, not from input; quoted as identifiers all the same.
   return Object.fromEntries(
-    tables.map((name) => [name, sqlite.prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get() as number]),
+    tables.map((name) => [
+      name,
+      sqlite
+        .prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
   );
 }
 
@@ -137,5 +152,8 @@ export function copyTree(from: string, to: string, files: FileEntry[], onBytes: 
 
 /** UTC timestamp usable in a file name: 2026-11-23T11-31-50Z. */
 export function fileStamp(date = new Date()): string {
-  return date.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
 }

@@ -7,8 +7,22 @@ import { databaseFile } from "../../db/connection";
 import { getEnv } from "../../lib/env";
 import { parseOptions } from "./args";
 import {
-  DB_NAME, FORMAT, MANIFEST_NAME, MEDIA_DIR, SECRETS_DIR, copyDurably, copyTree, fileStamp, fsyncPath,
-  isSecretFile, listFiles, migrationLevel, quireVersion, sha256File, tableCounts, type Manifest,
+  DB_NAME,
+  FORMAT,
+  MANIFEST_NAME,
+  MEDIA_DIR,
+  SECRETS_DIR,
+  copyDurably,
+  copyTree,
+  fileStamp,
+  fsyncPath,
+  isSecretFile,
+  listFiles,
+  migrationLevel,
+  quireVersion,
+  sha256File,
+  tableCounts,
+  type Manifest,
 } from "./backup-format";
 import { CliError } from "./errors";
 import { formatBytes, formatSeconds, progress } from "./progress";
@@ -25,24 +39,32 @@ import { USAGE } from "./usage";
 const ALL_PAGES = 0x7fffffff;
 
 export async function backupCommand(args: string[]): Promise<void> {
-  const { flags, positionals, help } = parseOptions("backup", args, { strings: [], booleans: ["include-secrets"], maxPositionals: 1 });
+  const { flags, positionals, help } = parseOptions("backup", args, {
+    strings: [],
+    booleans: ["include-secrets"],
+    maxPositionals: 1,
+  });
   if (help) return void console.log(USAGE);
   const { dataDir } = getEnv();
   const source = databaseFile(dataDir);
-  if (!fs.existsSync(source)) throw new CliError(`No database at ${source}: nothing to back up (is QUIRE_DATA_DIR set right?).`);
+  if (!fs.existsSync(source))
+    throw new CliError(`No database at ${source}: nothing to back up (is QUIRE_DATA_DIR set right?).`);
 
   const target = path.resolve(positionals[0] ?? path.join("backups", `quire-${fileStamp()}`));
   const mediaDir = path.join(dataDir, MEDIA_DIR);
   if (target === dataDir || target.startsWith(dataDir + path.sep)) {
     throw new CliError(`Choose a backup path outside the data folder ${dataDir}.`);
   }
-  if (fs.existsSync(target)) throw new CliError(`${target} already exists: a backup never overwrites; choose a new path.`);
+  if (fs.existsSync(target))
+    throw new CliError(`${target} already exists: a backup never overwrites; choose a new path.`);
   const parent = path.dirname(target);
   try {
     fs.mkdirSync(parent, { recursive: true });
     fs.accessSync(parent, fs.constants.W_OK);
   } catch (error) {
-    throw new CliError(`Cannot write the backup in ${parent}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new CliError(
+      `Cannot write the backup in ${parent}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
   }
 
   const started = Date.now();
@@ -98,7 +120,10 @@ async function copyDatabase(source: string, dest: string) {
     // self-contained file that opens read-only anywhere.
     copy.pragma("journal_mode = DELETE");
     const check = copy.pragma("quick_check", { simple: true });
-    if (check !== "ok") throw new CliError(`The copied database failed SQLite's quick_check (${String(check)}); the backup was not written.`);
+    if (check !== "ok")
+      throw new CliError(
+        `The copied database failed SQLite's quick_check (${String(check)}); the backup was not written.`,
+      );
     const counts = tableCounts(copy);
     const pages = copy.pragma("page_count", { simple: true }) as number;
     bar ??= progress("database", pages);
@@ -109,7 +134,10 @@ async function copyDatabase(source: string, dest: string) {
     copy.close();
     fsyncPath(dest);
     const bytes = fs.statSync(dest).size;
-    return { info: { file: DB_NAME, bytes, sha256: await sha256File(dest), sqliteVersion, migrations, counts }, storageKeys } as const;
+    return {
+      info: { file: DB_NAME, bytes, sha256: await sha256File(dest), sqliteVersion, migrations, counts },
+      storageKeys,
+    } as const;
   } finally {
     if (copy.open) copy.close();
   }
@@ -149,7 +177,9 @@ function report(target: string, manifest: Manifest, secrets: string[], elapsed: 
     `  database: ${formatBytes(database.bytes)}, ${count("posts")} posts, ${count("comments")} comments, ${count("users")} users; ` +
       `${database.migrations.applied} migrations; sha256 ${database.sha256.slice(0, 16)}…`,
   );
-  console.log(`  media: ${media.files} file(s), ${formatBytes(media.bytes)}${media.missing.length ? `; ${media.missing.length} upload(s) named in the database were not found` : ""}`);
+  console.log(
+    `  media: ${media.files} file(s), ${formatBytes(media.bytes)}${media.missing.length ? `; ${media.missing.length} upload(s) named in the database were not found` : ""}`,
+  );
   console.log(
     manifest.secretsIncluded
       ? `  secrets: included (${secrets.join(", ") || "none found"}); keep this backup as private as the server itself.`

@@ -34,9 +34,72 @@ const WORDS = (
   "letter story chapter language history science music painting journey market village city window garden"
 ).split(" ");
 
-const SYLLABLES = ["ka", "zor", "vel", "mir", "tan", "qui", "dro", "lux", "pel", "sor", "nim", "rav", "tek", "bry", "oss", "fen", "gal", "hux", "jun", "wex"];
-const FIRST_NAMES = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Radia", "Tim", "Margaret", "Linus", "Hedy", "John", "Katherine", "Dennis", "Sophie", "Niklaus", "Anita", "Leslie"];
-const LAST_NAMES = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson", "Perlman", "Berners-Lee", "Hamilton", "Torvalds", "Lamarr", "Backus", "Johnson", "Ritchie", "Wilson", "Wirth", "Borg", "Lamport"];
+const SYLLABLES = [
+  "ka",
+  "zor",
+  "vel",
+  "mir",
+  "tan",
+  "qui",
+  "dro",
+  "lux",
+  "pel",
+  "sor",
+  "nim",
+  "rav",
+  "tek",
+  "bry",
+  "oss",
+  "fen",
+  "gal",
+  "hux",
+  "jun",
+  "wex",
+];
+const FIRST_NAMES = [
+  "Ada",
+  "Grace",
+  "Alan",
+  "Edsger",
+  "Barbara",
+  "Donald",
+  "Frances",
+  "Ken",
+  "Radia",
+  "Tim",
+  "Margaret",
+  "Linus",
+  "Hedy",
+  "John",
+  "Katherine",
+  "Dennis",
+  "Sophie",
+  "Niklaus",
+  "Anita",
+  "Leslie",
+];
+const LAST_NAMES = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Dijkstra",
+  "Liskov",
+  "Knuth",
+  "Allen",
+  "Thompson",
+  "Perlman",
+  "Berners-Lee",
+  "Hamilton",
+  "Torvalds",
+  "Lamarr",
+  "Backus",
+  "Johnson",
+  "Ritchie",
+  "Wilson",
+  "Wirth",
+  "Borg",
+  "Lamport",
+];
 const LANGUAGES = ["ts", "js", "sql", "bash", "css", "json"];
 const SITES = ["example.com", "example.org", "docs.example.net", "blog.example.io"];
 
@@ -78,7 +141,11 @@ function paragraph(rng: Rng): { md: string; words: number } {
     if (roll < 0.25) {
       const at = int(rng, 1, s.length - 1);
       const text = s.slice(at, at + 2);
-      s = [...s.slice(0, at), `[${text.join(" ")}](https://${pick(rng, SITES)}/${text.join("-")})`, ...s.slice(at + text.length)];
+      s = [
+        ...s.slice(0, at),
+        `[${text.join(" ")}](https://${pick(rng, SITES)}/${text.join("-")})`,
+        ...s.slice(at + text.length),
+      ];
     } else if (roll < 0.4) {
       const at = int(rng, 1, s.length - 1);
       s[at] = `\`${s[at]}\``;
@@ -110,7 +177,8 @@ export function markdownBody(rng: Rng, target: number): string {
     }
     const roll = rng();
     if (roll < 0.35) blocks.push(codeBlock(rng));
-    else if (roll < 0.55) blocks.push(Array.from({ length: int(rng, 3, 6) }, () => `- ${sentence(rng, 3, 9)}`).join("\n"));
+    else if (roll < 0.55)
+      blocks.push(Array.from({ length: int(rng, 3, 6) }, () => `- ${sentence(rng, 3, 9)}`).join("\n"));
     else if (roll < 0.65) blocks.push(`> ${sentence(rng)}`);
   }
   return blocks.join("\n\n");

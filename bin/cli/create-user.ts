@@ -14,7 +14,8 @@ import { USAGE } from "./usage";
 const REFUSALS: Record<StaffCheck, (email: string) => string> = {
   email_taken: (email) => `A user with the email ${email} already exists.`,
   owner_exists: () => "This site already has an owner; there can be only one. Choose another --role.",
-  no_owner_yet: () => "This site has no owner yet: create the owner first (--role owner), or finish setup in the browser.",
+  no_owner_yet: () =>
+    "This site has no owner yet: create the owner first (--role owner), or finish setup in the browser.",
 };
 
 function parseRole(value: string | undefined): Role {

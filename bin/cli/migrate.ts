@@ -13,7 +13,9 @@ export async function migrateCommand(args: string[]): Promise<void> {
   const db = openDatabase(file);
   try {
     const applied = runMigrations(db.$client, MIGRATIONS_DIR);
-    console.log(applied > 0 ? `Applied ${applied} migration(s) to ${file}.` : `Applied 0 migrations: ${file} is up to date.`);
+    console.log(
+      applied > 0 ? `Applied ${applied} migration(s) to ${file}.` : `Applied 0 migrations: ${file} is up to date.`,
+    );
   } finally {
     db.$client.close();
   }

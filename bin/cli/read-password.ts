@@ -33,7 +33,8 @@ function readFirstLine(): Promise<string> {
       input.off("data", onData).off("end", onEnd).off("error", onError);
       // Paused, stdin no longer holds the process open.
       input.pause();
-      if (line === null) reject(new CliError("No password on stdin: pipe it as the first line, or run in a terminal to be asked."));
+      if (line === null)
+        reject(new CliError("No password on stdin: pipe it as the first line, or run in a terminal to be asked."));
       else resolve(line.replace(/\r$/, ""));
     };
     const onData = (chunk: string) => {

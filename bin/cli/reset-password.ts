@@ -21,7 +21,8 @@ export async function resetPasswordCommand(args: string[]): Promise<void> {
     if (!user) throw new CliError(`No user has the email ${email}.`);
 
     const passwordHash = await hashPassword(await readNewPassword());
-    if (!resetStaffPassword({ id: user.id, email, passwordHash })) throw new CliError(`No user has the email ${email}.`);
+    if (!resetStaffPassword({ id: user.id, email, passwordHash }))
+      throw new CliError(`No user has the email ${email}.`);
 
     process.stdout.write(migrationNote(applied));
     console.log(`Password reset for ${user.name} <${user.email}>; their existing sessions are signed out.`);

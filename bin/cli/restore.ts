@@ -9,8 +9,22 @@ import { runMigrations } from "../../db/migrate";
 import { getEnv } from "../../lib/env";
 import { HELP_HINT, parseOptions } from "./args";
 import {
-  DB_NAME, MANIFEST_NAME, MEDIA_DIR, SECRETS_DIR, copyDurably, copyTree, fileStamp, fsyncPath, isSecretFile, listFiles,
-  manifestSchema, migrationLevel, sha256File, tableCounts, unknownMigrations, type Manifest,
+  DB_NAME,
+  MANIFEST_NAME,
+  MEDIA_DIR,
+  SECRETS_DIR,
+  copyDurably,
+  copyTree,
+  fileStamp,
+  fsyncPath,
+  isSecretFile,
+  listFiles,
+  manifestSchema,
+  migrationLevel,
+  sha256File,
+  tableCounts,
+  unknownMigrations,
+  type Manifest,
 } from "./backup-format";
 import { CliError, UsageError } from "./errors";
 import { MIGRATIONS_DIR } from "./paths";
@@ -39,11 +53,15 @@ export async function restoreCommand(args: string[]): Promise<void> {
     copyDurably(path.join(backup, DB_NAME), tmpDb);
     // Checked on the copy we will swap in, not the original: what was verified is what is used.
     if ((await sha256File(tmpDb)) !== manifest.database.sha256) {
-      throw refuse(`${DB_NAME} in ${backup} does not match the sha256 in its manifest (the file is damaged or was changed)`);
+      throw refuse(
+        `${DB_NAME} in ${backup} does not match the sha256 in its manifest (the file is damaged or was changed)`,
+      );
     }
     const migrations = validateDatabase(tmpDb, backup);
     assertNotInUse(dataDir);
-    process.stderr.write(`${DB_NAME} verified (${formatBytes(manifest.database.bytes)}, sha256 and integrity_check ok, ${migrations} known migrations)\n`);
+    process.stderr.write(
+      `${DB_NAME} verified (${formatBytes(manifest.database.bytes)}, sha256 and integrity_check ok, ${migrations} known migrations)\n`,
+    );
     copyBackupMedia(path.join(backup, MEDIA_DIR), tmpMedia);
     // Checked again right before the swap, in case a server started meanwhile.
     kept = takeOverCurrent(dataDir, stamp);
@@ -72,10 +90,15 @@ export async function restoreCommand(args: string[]): Promise<void> {
     db.$client.close();
   }
   const n = (table: string) => (counts[table] ?? 0).toLocaleString("en");
-  console.log(`Restored the backup of ${manifest.createdAt} into ${dataDir}: ${n("posts")} posts, ${n("comments")} comments, ${n("users")} users, ${manifest.media.files} media file(s).`);
+  console.log(
+    `Restored the backup of ${manifest.createdAt} into ${dataDir}: ${n("posts")} posts, ${n("comments")} comments, ${n("users")} users, ${manifest.media.files} media file(s).`,
+  );
   if (applied > 0) console.log(`Applied ${applied} migration(s): the backup came from an older Quire.`);
   if (secrets.length) console.log(`Restored secrets: ${secrets.join(", ")}.`);
-  if (kept) console.log(`The previous database is kept as ${kept} (and media as ${MEDIA_DIR}.before-restore-${stamp} when there was one); move them back to undo.`);
+  if (kept)
+    console.log(
+      `The previous database is kept as ${kept} (and media as ${MEDIA_DIR}.before-restore-${stamp} when there was one); move them back to undo.`,
+    );
 }
 
 function readManifest(backup: string): Manifest {
@@ -85,16 +108,24 @@ function readManifest(backup: string): Manifest {
   } catch {
     throw refuse(`there is no backup at ${backup}`);
   }
-  if (!stat.isDirectory()) throw refuse(`${backup} is a file; give the backup folder (the one holding ${MANIFEST_NAME} and ${DB_NAME})`);
+  if (!stat.isDirectory())
+    throw refuse(`${backup} is a file; give the backup folder (the one holding ${MANIFEST_NAME} and ${DB_NAME})`);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(path.join(backup, MANIFEST_NAME), "utf8"));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw refuse(missing ? `${backup} is not a Quire backup (it has no ${MANIFEST_NAME})` : `${MANIFEST_NAME} in ${backup} is not valid JSON`);
+    throw refuse(
+      missing
+        ? `${backup} is not a Quire backup (it has no ${MANIFEST_NAME})`
+        : `${MANIFEST_NAME} in ${backup} is not valid JSON`,
+    );
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw refuse(`${MANIFEST_NAME} in ${backup} is not a Quire backup manifest (${parsed.error.issues[0]?.path.join(".") || "format"})`);
+  if (!parsed.success)
+    throw refuse(
+      `${MANIFEST_NAME} in ${backup} is not a Quire backup manifest (${parsed.error.issues[0]?.path.join(".") || "format"})`,
+    );
   if (!fs.existsSync(path.join(backup, DB_NAME))) throw refuse(`${backup} has no ${DB_NAME}`);
   return parsed.data;
 }
@@ -106,19 +137,26 @@ function validateDatabase(file: string, backup: string): number {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma("integrity_check") as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((line) => line !== "ok");
-    if (problems.length) throw refuse(`${DB_NAME} in ${backup} fails SQLite's integrity check (${problems[0]}${problems.length > 1 ? `, and ${problems.length - 1} more` : ""})`);
+    if (problems.length)
+      throw refuse(
+        `${DB_NAME} in ${backup} fails SQLite's integrity check (${problems[0]}${problems.length > 1 ? `, and ${problems.length - 1} more` : ""})`,
+      );
     const level = migrationLevel(db);
-    if (level.applied === 0) throw refuse(`${DB_NAME} in ${backup} is not a Quire database (it has no migration journal)`);
+    if (level.applied === 0)
+      throw refuse(`${DB_NAME} in ${backup} is not a Quire database (it has no migration journal)`);
     const unknown = unknownMigrations(level);
     if (unknown.length) {
-      throw refuse(`the backup was made by a newer Quire (${unknown.length} of its migrations are unknown to this version); upgrade Quire first, then restore`);
+      throw refuse(
+        `the backup was made by a newer Quire (${unknown.length} of its migrations are unknown to this version); upgrade Quire first, then restore`,
+      );
     }
     return level.applied;
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_NOTADB") throw refuse(`${DB_NAME} in ${backup} is not a SQLite database`);
-    if (code?.startsWith("SQLITE_CORRUPT")) throw refuse(`${DB_NAME} in ${backup} is damaged (${(error as Error).message})`);
+    if (code?.startsWith("SQLITE_CORRUPT"))
+      throw refuse(`${DB_NAME} in ${backup} is damaged (${(error as Error).message})`);
     throw refuse(`${DB_NAME} in ${backup} cannot be read (${(error as Error).message})`);
   } finally {
     db?.close();
@@ -127,7 +165,10 @@ function validateDatabase(file: string, backup: string): number {
 
 function copyBackupMedia(from: string, to: string): void {
   const files = listFiles(from);
-  const bar = progress("media", files.reduce((sum, f) => sum + f.bytes, 0));
+  const bar = progress(
+    "media",
+    files.reduce((sum, f) => sum + f.bytes, 0),
+  );
   copyTree(from, to, files, (bytes) => bar.update(bytes));
   bar.finish(`${files.length} file(s)`);
 }

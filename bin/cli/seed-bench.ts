@@ -11,7 +11,19 @@ import { renderPostMarkdown, type RenderedPost } from "../../lib/markdown";
 import { hashPassword } from "../../lib/password";
 import { slugify } from "../../lib/slug";
 import { parseCount, parseOptions } from "./args";
-import { capitalise, coinedWord, commentText, int, markdownBody, personName, pick, prng, title, words, type Rng } from "./bench-content";
+import {
+  capitalise,
+  coinedWord,
+  commentText,
+  int,
+  markdownBody,
+  personName,
+  pick,
+  prng,
+  title,
+  words,
+  type Rng,
+} from "./bench-content";
 import { CliError } from "./errors";
 import { MIGRATIONS_DIR } from "./paths";
 import { formatBytes, formatSeconds, progress } from "./progress";
@@ -49,7 +61,10 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
     authors: parseCount(values.authors, "authors", 8, 1, 1_000),
     tags: parseCount(values.tags, "tags", 300, 1, 100_000),
     seed: parseCount(values.seed, "seed", 1, 0, 2 ** 31),
-    postComments: values["post-comments"] === undefined ? undefined : parseCount(values["post-comments"], "post-comments", 0, 0, 100_000_000),
+    postComments:
+      values["post-comments"] === undefined
+        ? undefined
+        : parseCount(values["post-comments"], "post-comments", 0, 0, 100_000_000),
   };
   if (opts.postComments !== undefined && opts.postComments > opts.comments) {
     throw new CliError(`--post-comments (${opts.postComments}) cannot be more than --comments (${opts.comments}).`);
@@ -60,9 +75,13 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
   const db = openDatabase(file).$client;
   try {
     runMigrations(db, MIGRATIONS_DIR);
-    const existing = db.prepare("SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM comments) AS comments").get() as { posts: number; comments: number };
+    const existing = db
+      .prepare("SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM comments) AS comments")
+      .get() as { posts: number; comments: number };
     if ((existing.posts > 0 || existing.comments > 0) && !flags.force) {
-      throw new CliError(`${file} already has ${existing.posts} posts and ${existing.comments} comments: use an empty --data-dir, or --force to add to them.`);
+      throw new CliError(
+        `${file} already has ${existing.posts} posts and ${existing.comments} comments: use an empty --data-dir, or --force to add to them.`,
+      );
     }
     const rng = prng(opts.seed);
     const templates = await renderTemplates(rng, Math.min(TEMPLATE_BODIES, opts.posts));
@@ -86,8 +105,14 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
     db.pragma("wal_checkpoint(TRUNCATE)");
     db.pragma("optimize");
 
-    const busiest = db.prepare("SELECT p.slug AS slug, count(*) AS n FROM comments c JOIN posts p ON p.id = c.post_id GROUP BY c.post_id ORDER BY n DESC LIMIT 1").get() as { slug: string; n: number } | undefined;
-    console.log(`Staff sign-in: author1@bench.example … author${opts.authors}@bench.example, password "${BENCH_PASSWORD}".`);
+    const busiest = db
+      .prepare(
+        "SELECT p.slug AS slug, count(*) AS n FROM comments c JOIN posts p ON p.id = c.post_id GROUP BY c.post_id ORDER BY n DESC LIMIT 1",
+      )
+      .get() as { slug: string; n: number } | undefined;
+    console.log(
+      `Staff sign-in: author1@bench.example … author${opts.authors}@bench.example, password "${BENCH_PASSWORD}".`,
+    );
     if (busiest) console.log(`Most-commented post: /${busiest.slug} (${busiest.n} comments).`);
     if (opts.postComments !== undefined && posts.length > 0) {
       const slug = db.prepare("SELECT slug FROM posts WHERE id = ?").pluck().get(posts.at(-1)!.id) as string;
@@ -126,16 +151,20 @@ async function renderTemplates(rng: Rng, count: number): Promise<Template[]> {
 async function seedAuthors(db: Database.Database, rng: Rng, count: number): Promise<number[]> {
   const hash = await hashPassword(BENCH_PASSWORD);
   const hasOwner = db.prepare("SELECT 1 FROM users WHERE role = 'owner'").get() !== undefined;
-  const insert = db.prepare("INSERT OR IGNORE INTO users (email, name, slug, bio, role, password_hash) VALUES (?, ?, ?, ?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT OR IGNORE INTO users (email, name, slug, bio, role, password_hash) VALUES (?, ?, ?, ?, ?, ?)",
+  );
   const idOf = db.prepare("SELECT id FROM users WHERE email = ?").pluck();
-  return db.transaction(() =>
-    Array.from({ length: count }, (_, i) => {
-      const email = `author${i + 1}@bench.example`;
-      const role = i === 0 && !hasOwner ? "owner" : i % 3 === 2 ? "editor" : "author";
-      insert.run(email, personName(rng), `bench-author-${i + 1}`, sentence(rng), role, hash);
-      return idOf.get(email) as number;
-    }),
-  ).immediate();
+  return db
+    .transaction(() =>
+      Array.from({ length: count }, (_, i) => {
+        const email = `author${i + 1}@bench.example`;
+        const role = i === 0 && !hasOwner ? "owner" : i % 3 === 2 ? "editor" : "author";
+        insert.run(email, personName(rng), `bench-author-${i + 1}`, sentence(rng), role, hash);
+        return idOf.get(email) as number;
+      }),
+    )
+    .immediate();
 }
 
 function sentence(rng: Rng): string {
@@ -145,26 +174,35 @@ function sentence(rng: Rng): string {
 function seedTags(db: Database.Database, rng: Rng, count: number): number[] {
   const insert = db.prepare("INSERT OR IGNORE INTO tags (name, slug, description) VALUES (?, ?, ?)");
   const idOf = db.prepare("SELECT id FROM tags WHERE slug = ?").pluck();
-  return db.transaction(() =>
-    Array.from({ length: count }, (_, i) => {
-      const name = capitalise(words(rng, int(rng, 1, 2)).join(" "));
-      const slug = `${slugify(name)}-${i + 1}`;
-      insert.run(name, slug, sentence(rng));
-      return idOf.get(slug) as number;
-    }),
-  ).immediate();
+  return db
+    .transaction(() =>
+      Array.from({ length: count }, (_, i) => {
+        const name = capitalise(words(rng, int(rng, 1, 2)).join(" "));
+        const slug = `${slugify(name)}-${i + 1}`;
+        insert.run(name, slug, sentence(rng));
+        return idOf.get(slug) as number;
+      }),
+    )
+    .immediate();
 }
 
 type SeededPost = { id: number; publishedAt: number };
 
-function seedPosts(db: Database.Database, rng: Rng, count: number, templates: Template[], authorIds: number[], tagIds: number[]): SeededPost[] {
+function seedPosts(
+  db: Database.Database,
+  rng: Rng,
+  count: number,
+  templates: Template[],
+  authorIds: number[],
+  tagIds: number[],
+): SeededPost[] {
   const insertPost = db.prepare(
     `INSERT INTO posts (type, title, slug, markdown, html, plaintext, custom_excerpt, word_count, status, published_at,
        author_id, featured, comments_open, created_at, updated_at)
      VALUES ('post', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const insertTag = db.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)");
-  const firstId = ((db.prepare("SELECT coalesce(max(id), 0) FROM posts").pluck().get() as number) + 1);
+  const firstId = (db.prepare("SELECT coalesce(max(id), 0) FROM posts").pluck().get() as number) + 1;
   const now = Date.now();
   const span = YEARS * 365 * DAY;
   const published: SeededPost[] = [];
@@ -198,7 +236,8 @@ function seedPosts(db: Database.Database, rng: Rng, count: number, templates: Te
       const id = Number(result.lastInsertRowid);
       // Popular tags get most posts: squaring the draw skews it toward the first ids.
       const chosen = new Set<number>();
-      while (chosen.size < Math.min(tagCount, tagIds.length)) chosen.add(tagIds[Math.floor(rng() ** 2 * tagIds.length)]!);
+      while (chosen.size < Math.min(tagCount, tagIds.length))
+        chosen.add(tagIds[Math.floor(rng() ** 2 * tagIds.length)]!);
       let position = 0;
       for (const tagId of chosen) insertTag.run(id, tagId, position++);
       if (!draft) published.push({ id, publishedAt: at });
@@ -252,9 +291,16 @@ function seedComments(db: Database.Database, rng: Rng, count: number, posts: See
         const name = personName(rng);
         const parent = thread.length > 0 && rng() < 0.35 ? pick(rng, thread) : null;
         const result = insert.run(
-          posts[p]!.id, parent, name, `${slugify(name)}@readers.example`,
+          posts[p]!.id,
+          parent,
+          name,
+          `${slugify(name)}@readers.example`,
           rng() < 0.2 ? `https://${slugify(name)}.example.net` : null,
-          text, `<p>${text}</p>`, at, at, at,
+          text,
+          `<p>${text}</p>`,
+          at,
+          at,
+          at,
         );
         thread.push(Number(result.lastInsertRowid));
       }

@@ -6,7 +6,9 @@ const PATCHED = ["writeHead", "flushHeaders", "write", "end"];
 
 function toBuffer(chunk, encoding) {
   if (chunk === undefined || chunk === null || typeof chunk === "function") return undefined;
-  return typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
+  return typeof chunk === "string"
+    ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8")
+    : Buffer.from(chunk);
 }
 
 /**
@@ -53,7 +55,11 @@ export function captureResponse(response) {
       const bytes = toBuffer(chunk, encoding);
       if (bytes?.length) chunks.push(bytes);
       later([chunk, encoding, callback].find((arg) => typeof arg === "function"));
-      settle(response.destroyed ? null : { status: response.statusCode, headers: response.getHeaders(), body: Buffer.concat(chunks) });
+      settle(
+        response.destroyed
+          ? null
+          : { status: response.statusCode, headers: response.getHeaders(), body: Buffer.concat(chunks) },
+      );
       return response;
     };
     response.once("close", () => settle(null));

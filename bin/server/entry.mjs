@@ -9,7 +9,15 @@ const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 // Headers that describe one transfer, not the content: set again for every answer.
-const PER_TRANSFER = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "x-quire-cache"];
+const PER_TRANSFER = [
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "x-quire-cache",
+];
 // Set by buildEntry itself.
 const REPLACED = ["cache-control", "vary"];
 
@@ -46,13 +54,23 @@ function mergeVary(vary, extra) {
  * @param {{ status: number, headers: Record<string, any>, body: Buffer }} captured
  * @param {{ cacheControl: string | undefined, vary: string[], quality: { br: number, gzip: number }, encodings?: string[], etag?: boolean }} options
  */
-export async function buildEntry({ status, headers, body }, { cacheControl, vary, quality, encodings = ["br", "gzip"], etag: ownEtag = true }) {
+export async function buildEntry(
+  { status, headers, body },
+  { cacheControl, vary, quality, encodings = ["br", "gzip"], etag: ownEtag = true },
+) {
   const hash = createHash("sha256").update(body).digest("base64url").slice(0, 27);
   const compress = isCompressible(headers["content-type"], body.length);
   const bodies = { identity: body };
   if (compress) {
     const [br, gz] = await Promise.all([
-      encodings.includes("br") ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality.br, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }) : undefined,
+      encodings.includes("br")
+        ? brotli(body, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: quality.br,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            },
+          })
+        : undefined,
       encodings.includes("gzip") ? gzip(body, { level: quality.gzip }) : undefined,
     ]);
     if (br) bodies.br = br;
@@ -69,7 +87,14 @@ export async function buildEntry({ status, headers, body }, { cacheControl, vary
     const base = [...common, "content-length", String(bytes.length)];
     if (encoding !== "identity") base.push("content-encoding", encoding);
     if (etag) base.push("etag", etag);
-    const notModified = ["etag", etag, "cache-control", cacheControl ?? "no-cache", "vary", varyValue || "Accept-Encoding"];
+    const notModified = [
+      "etag",
+      etag,
+      "cache-control",
+      cacheControl ?? "no-cache",
+      "vary",
+      varyValue || "Accept-Encoding",
+    ];
     variants[encoding] = {
       body: bytes,
       etag,

@@ -63,7 +63,12 @@ export function createHandler({ handle, dataVersion, pageBytes, staticBytes, max
       if (entry) return serveEntry(request, response, entry, "miss");
       if (!result) return; // the client left before Next finished
       // Not storable (a 404, a cookie…): answered as Next made it, compressed if it pays.
-      const once = await buildEntry(result, { cacheControl: result.headers["cache-control"]?.toString(), vary: [], quality: QUALITY.page, etag: false });
+      const once = await buildEntry(result, {
+        cacheControl: result.headers["cache-control"]?.toString(),
+        vary: [],
+        quality: QUALITY.page,
+        etag: false,
+      });
       serveEntry(request, response, once, "bypass");
     });
   }
@@ -84,17 +89,29 @@ export function createHandler({ handle, dataVersion, pageBytes, staticBytes, max
 
   function route(request, response) {
     const url = request.url ?? "/";
-    if (url.startsWith("/_next/static/") && (request.method === "GET" || request.method === "HEAD") && staticBytes > 0) {
+    if (
+      url.startsWith("/_next/static/") &&
+      (request.method === "GET" || request.method === "HEAD") &&
+      staticBytes > 0
+    ) {
       return fromStore(request, response, {
         store: statics,
         key: url,
-        storable: ({ status, headers }) => (status === 200 && /immutable/.test(String(headers["cache-control"] ?? "")) ? String(headers["cache-control"]) : null),
+        storable: ({ status, headers }) =>
+          status === 200 && /immutable/.test(String(headers["cache-control"] ?? ""))
+            ? String(headers["cache-control"])
+            : null,
         quality: QUALITY.immutable,
       });
     }
     if (!dataVersion || pageBytes <= 0 || bypassReason(request) !== null) return passThrough(request, response);
     fresh();
-    return fromStore(request, response, { store: pages, key: cacheKey(url), storable: storableCacheControl, quality: QUALITY.page });
+    return fromStore(request, response, {
+      store: pages,
+      key: cacheKey(url),
+      storable: storableCacheControl,
+      quality: QUALITY.page,
+    });
   }
 
   return function quireHandler(request, response) {

@@ -33,7 +33,12 @@ async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.url === "/missing") res.statusCode = 404;
   if (req.url === "/cookie") res.setHeader("set-cookie", "a=b");
   res.setHeader("content-type", req.url === "/app.js" ? "application/javascript" : "text/html; charset=utf-8");
-  res.setHeader("cache-control", req.url === "/app.js" ? "public, max-age=31536000, immutable" : "private, no-cache, no-store, max-age=0, must-revalidate");
+  res.setHeader(
+    "cache-control",
+    req.url === "/app.js"
+      ? "public, max-age=31536000, immutable"
+      : "private, no-cache, no-store, max-age=0, must-revalidate",
+  );
   res.setHeader("content-security-policy", `script-src 'nonce-${nonce}'`);
   res.flushHeaders();
   res.write(`<html><script nonce="${nonce}"></script><p>${value}</p>`);
@@ -70,7 +75,9 @@ function request(url: string, headers: Record<string, string> = {}, method = "GE
       .request(`${base}${url}`, { method, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on("error", reject)
       .end();
@@ -132,15 +139,23 @@ describe("the page cache", () => {
     const plain = await request("/enc");
     const br = await request("/enc", { "accept-encoding": "gzip, br" });
     const gz = await request("/enc", { "accept-encoding": "gzip" });
-    expect([br.headers["content-encoding"], gz.headers["content-encoding"], plain.headers["content-encoding"]]).toEqual(["br", "gzip", undefined]);
+    expect([br.headers["content-encoding"], gz.headers["content-encoding"], plain.headers["content-encoding"]]).toEqual(
+      ["br", "gzip", undefined],
+    );
     expect(zlib.brotliDecompressSync(br.body).toString()).toBe(plain.body.toString());
     expect(zlib.gunzipSync(gz.body).toString()).toBe(plain.body.toString());
     expect(br.body.length).toBeLessThan(plain.body.length / 4);
     expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
-    const notModified = await request("/enc", { "accept-encoding": "gzip, br", "if-none-match": String(br.headers.etag) });
+    const notModified = await request("/enc", {
+      "accept-encoding": "gzip, br",
+      "if-none-match": String(br.headers.etag),
+    });
     expect(notModified.status).toBe(304);
     expect(notModified.body.length).toBe(0);
-    const otherEncoding = await request("/enc", { "accept-encoding": "gzip", "if-none-match": String(br.headers.etag) });
+    const otherEncoding = await request("/enc", {
+      "accept-encoding": "gzip",
+      "if-none-match": String(br.headers.etag),
+    });
     expect(otherEncoding.status).toBe(200);
   });
 

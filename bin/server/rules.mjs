@@ -10,7 +10,13 @@ const NEVER = /^\/(?:admin|api|ghost|_next|media|unsubscribe)(?:\/|$)/;
 // Auth.js's cookies (session, CSRF, callback URL): the only cookies Quire sets.
 const AUTH_COOKIE = /(?:^|;)\s*(?:__Secure-|__Host-)?authjs\./;
 // Next's client-router requests (RSC payloads, prefetches) vary on these headers.
-const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
 
 /**
  * Why a request may not use the page cache, or null when it may.
@@ -79,7 +85,8 @@ export function etagMatches(header, etag) {
 }
 
 // Text worth compressing; images, fonts (woff2 is compressed already) and archives are not.
-const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json|ld\+json|x-javascript|xhtml\+xml)|image\/svg\+xml)/i;
+const COMPRESSIBLE =
+  /^(?:text\/|application\/(?:json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json|ld\+json|x-javascript|xhtml\+xml)|image\/svg\+xml)/i;
 export const MIN_COMPRESS_BYTES = 1024;
 
 export function isCompressible(contentType, length) {

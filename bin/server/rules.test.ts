@@ -1,19 +1,54 @@
 import { describe, expect, it } from "vitest";
 import { ByteLru } from "./lru.mjs";
-import { bypassReason, etagMatches, isCompressible, negotiateEncoding, READER_CACHE_CONTROL, storableCacheControl } from "./rules.mjs";
+import {
+  bypassReason,
+  etagMatches,
+  isCompressible,
+  negotiateEncoding,
+  READER_CACHE_CONTROL,
+  storableCacheControl,
+} from "./rules.mjs";
 
-const get = (url: string, headers: Record<string, string> = {}, method = "GET") => bypassReason({ method, url, headers });
+const get = (url: string, headers: Record<string, string> = {}, method = "GET") =>
+  bypassReason({ method, url, headers });
 
 describe("which requests the page cache answers", () => {
   it("takes anonymous GETs and HEADs of reader pages and feeds", () => {
-    for (const url of ["/", "/page/2", "/a-post", "/tag/news", "/author/ann", "/archive", "/search?q=sqlite", "/rss.xml", "/feed.json", "/a-post/comments.xml", "/sitemap.xml", "/robots.txt"]) {
+    for (const url of [
+      "/",
+      "/page/2",
+      "/a-post",
+      "/tag/news",
+      "/author/ann",
+      "/archive",
+      "/search?q=sqlite",
+      "/rss.xml",
+      "/feed.json",
+      "/a-post/comments.xml",
+      "/sitemap.xml",
+      "/robots.txt",
+    ]) {
       expect(get(url), url).toBeNull();
     }
     expect(get("/", {}, "HEAD")).toBeNull();
   });
 
   it("never takes the admin, APIs, Next's files, uploads or unsubscribe links, however spelled", () => {
-    for (const url of ["/admin", "/admin/posts", "/ADMIN/posts", "/%61dmin/posts", "/api/health", "/ghost/api/content/posts", "/_next/static/x.js", "/_next/image?url=x", "/media/a.jpg", "/unsubscribe?token=x", "//admin", "/a\\b", "/%E0%A4%A"]) {
+    for (const url of [
+      "/admin",
+      "/admin/posts",
+      "/ADMIN/posts",
+      "/%61dmin/posts",
+      "/api/health",
+      "/ghost/api/content/posts",
+      "/_next/static/x.js",
+      "/_next/image?url=x",
+      "/media/a.jpg",
+      "/unsubscribe?token=x",
+      "//admin",
+      "/a\\b",
+      "/%E0%A4%A",
+    ]) {
       expect(get(url), url).not.toBeNull();
     }
     expect(get("x")).toBe("url");
@@ -67,7 +102,9 @@ describe("which responses are stored", () => {
     const dynamic = { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
     expect(storableCacheControl({ status: 200, headers: dynamic })).toBe(READER_CACHE_CONTROL);
     expect(storableCacheControl({ status: 200, headers: {} })).toBe(READER_CACHE_CONTROL);
-    expect(storableCacheControl({ status: 200, headers: { "cache-control": "public, max-age=3600" } })).toBe("public, max-age=3600");
+    expect(storableCacheControl({ status: 200, headers: { "cache-control": "public, max-age=3600" } })).toBe(
+      "public, max-age=3600",
+    );
   });
 
   it("refuses errors, cookies, explicit private or no-store, and encoded bodies", () => {

@@ -18,7 +18,15 @@ type Props = {
 };
 
 /** A small form around one server action, with its outcome shown beside it. */
-export function ActionForm({ action, hidden = {}, submitLabel, variant = "secondary", children, className = "", confirm }: Props) {
+export function ActionForm({
+  action,
+  hidden = {},
+  submitLabel,
+  variant = "secondary",
+  children,
+  className = "",
+  confirm,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (

@@ -16,7 +16,12 @@ export function GeneralSettingsForm({ action, current }: Props) {
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
       <FormStatus state={state} />
       <Field label="Site title" name="title" required defaultValue={values.title} errors={errors?.title} />
-      <Field label="Site description" name="description" defaultValue={values.description} errors={errors?.description} />
+      <Field
+        label="Site description"
+        name="description"
+        defaultValue={values.description}
+        errors={errors?.description}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
       </Button>

@@ -23,13 +23,29 @@ export function InviteForm({ action }: { action: FormAction<{ link: string }> })
       <FormStatus state={state} />
       {link && (
         <div className="space-y-1">
-          <label htmlFor="invite-link" className="block text-sm font-medium">Invite link</label>
-          <input id="invite-link" readOnly value={link} onFocus={(event) => event.target.select()} className="block w-full rounded-md border border-zinc-400 bg-zinc-50 px-3 py-2 font-mono text-sm dark:border-zinc-600 dark:bg-zinc-900" />
+          <label htmlFor="invite-link" className="block text-sm font-medium">
+            Invite link
+          </label>
+          <input
+            id="invite-link"
+            readOnly
+            value={link}
+            onFocus={(event) => event.target.select()}
+            className="block w-full rounded-md border border-zinc-400 bg-zinc-50 px-3 py-2 font-mono text-sm dark:border-zinc-600 dark:bg-zinc-900"
+          />
         </div>
       )}
-      <Field label="Email address to invite" name="email" type="email" errors={errors?.email} defaultValue={state && !state.ok ? state.values?.email : undefined} />
+      <Field
+        label="Email address to invite"
+        name="email"
+        type="email"
+        errors={errors?.email}
+        defaultValue={state && !state.ok ? state.values?.email : undefined}
+      />
       <Select label="Invite as" name="role" options={ROLES} errors={errors?.role} defaultValue="author" />
-      <Button type="submit" disabled={pending}>Send invitation</Button>
+      <Button type="submit" disabled={pending}>
+        Send invitation
+      </Button>
     </form>
   );
 }

@@ -26,11 +26,42 @@ export function PasswordForm({ action, submitLabel, hidden = {}, withName, withC
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {withName && <Field label="Your name" name="name" autoComplete="name" errors={errors?.name} defaultValue={state && !state.ok ? state.values?.name : undefined} />}
-      {withCurrent && <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={errors?.currentPassword} />}
-      <Field label="New password" name="password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} errors={errors?.password} />
-      <Field label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" errors={errors?.confirmPassword} />
-      <Button type="submit" disabled={pending}>{submitLabel}</Button>
+      {withName && (
+        <Field
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          errors={errors?.name}
+          defaultValue={state && !state.ok ? state.values?.name : undefined}
+        />
+      )}
+      {withCurrent && (
+        <Field
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          errors={errors?.currentPassword}
+        />
+      )}
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        errors={errors?.password}
+      />
+      <Field
+        label="Repeat the new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        errors={errors?.confirmPassword}
+      />
+      <Button type="submit" disabled={pending}>
+        {submitLabel}
+      </Button>
     </form>
   );
 }

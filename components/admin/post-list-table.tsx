@@ -15,9 +15,19 @@ export type PostRow = {
   trashed: boolean;
 };
 
-type Props = { rows: PostRow[]; base: string; action: FormAction<unknown>; operations: { value: string; label: string }[] };
+type Props = {
+  rows: PostRow[];
+  base: string;
+  action: FormAction<unknown>;
+  operations: { value: string; label: string }[];
+};
 
-const STATUS = { draft: "Draft", review: "Waiting for review", scheduled: "Scheduled", published: "Published" } as Record<string, string>;
+const STATUS = {
+  draft: "Draft",
+  review: "Waiting for review",
+  scheduled: "Scheduled",
+  published: "Published",
+} as Record<string, string>;
 
 /** The list with a checkbox per row and one bulk action for the selection. */
 export function PostListTable({ rows, base, action, operations }: Props) {
@@ -30,7 +40,11 @@ export function PostListTable({ rows, base, action, operations }: Props) {
           <label htmlFor="bulk-operation" className="block text-sm font-medium">
             With selected
           </label>
-          <select id="bulk-operation" name="operation" className="rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900">
+          <select
+            id="bulk-operation"
+            name="operation"
+            className="rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
+          >
             {operations.map((operation) => (
               <option key={operation.value} value={operation.value}>
                 {operation.label}
@@ -48,10 +62,18 @@ export function PostListTable({ rows, base, action, operations }: Props) {
             <th scope="col" className="w-8 py-2">
               <span className="sr-only">Select</span>
             </th>
-            <th scope="col" className="py-2">Title</th>
-            <th scope="col" className="py-2">Status</th>
-            <th scope="col" className="py-2">Author</th>
-            <th scope="col" className="py-2">Date</th>
+            <th scope="col" className="py-2">
+              Title
+            </th>
+            <th scope="col" className="py-2">
+              Status
+            </th>
+            <th scope="col" className="py-2">
+              Author
+            </th>
+            <th scope="col" className="py-2">
+              Date
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +82,9 @@ export function PostListTable({ rows, base, action, operations }: Props) {
               <td className="py-2">
                 <input type="checkbox" name="ids" value={row.id} aria-label={`Select “${row.title}”`} />
               </td>
-              <td className="py-2">{row.trashed ? row.title : <Link href={`${base}/${row.id}`}>{row.title || "(untitled)"}</Link>}</td>
+              <td className="py-2">
+                {row.trashed ? row.title : <Link href={`${base}/${row.id}`}>{row.title || "(untitled)"}</Link>}
+              </td>
               <td className="py-2">{row.trashed ? "In the trash" : STATUS[row.status]}</td>
               <td className="py-2">{row.authorName}</td>
               <td className="py-2">{row.when}</td>

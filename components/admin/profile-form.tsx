@@ -17,10 +17,24 @@ export function ProfileForm({ action, current }: { action: FormAction; current: 
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
       <FormStatus state={state} />
       <Field label="Name" name="name" defaultValue={values.name} errors={errors?.name} />
-      <Field label="Slug" name="slug" hint="Your author page: /author/your-slug" defaultValue={values.slug} errors={errors?.slug} />
+      <Field
+        label="Slug"
+        name="slug"
+        hint="Your author page: /author/your-slug"
+        defaultValue={values.slug}
+        errors={errors?.slug}
+      />
       <Textarea label="Bio" name="bio" rows={4} defaultValue={values.bio} errors={errors?.bio} />
-      <Field label="Avatar image URL" name="avatarUrl" hint="An uploaded image (/media/…) or an https address." defaultValue={values.avatarUrl} errors={errors?.avatarUrl} />
-      <Button type="submit" disabled={pending}>Save profile</Button>
+      <Field
+        label="Avatar image URL"
+        name="avatarUrl"
+        hint="An uploaded image (/media/…) or an https address."
+        defaultValue={values.avatarUrl}
+        errors={errors?.avatarUrl}
+      />
+      <Button type="submit" disabled={pending}>
+        Save profile
+      </Button>
     </form>
   );
 }

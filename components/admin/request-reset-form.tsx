@@ -13,7 +13,9 @@ export function RequestResetForm({ action }: { action: FormAction }) {
     <form action={formAction} className="space-y-4" noValidate>
       <FormStatus state={state} />
       <Field label="Email" name="email" type="email" autoComplete="username" errors={errors?.email} />
-      <Button type="submit" disabled={pending}>Send me a reset link</Button>
+      <Button type="submit" disabled={pending}>
+        Send me a reset link
+      </Button>
     </form>
   );
 }

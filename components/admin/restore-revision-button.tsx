@@ -5,7 +5,17 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import type { FormAction } from "@/lib/utils/action-result";
 
-export function RestoreRevisionButton({ action, postId, revisionId, label }: { action: FormAction<{ version: number }>; postId: number; revisionId: number; label: string }) {
+export function RestoreRevisionButton({
+  action,
+  postId,
+  revisionId,
+  label,
+}: {
+  action: FormAction<{ version: number }>;
+  postId: number;
+  revisionId: number;
+  label: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="inline-flex items-center gap-2">

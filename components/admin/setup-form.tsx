@@ -15,7 +15,14 @@ export function SetupForm({ action }: { action: FormAction }) {
     <form action={formAction} className="space-y-4" noValidate>
       <FormStatus state={state} />
       <Field label="Site title" name="siteTitle" required defaultValue={values?.siteTitle} errors={errors?.siteTitle} />
-      <Field label="Your name" name="name" required autoComplete="name" defaultValue={values?.name} errors={errors?.name} />
+      <Field
+        label="Your name"
+        name="name"
+        required
+        autoComplete="name"
+        defaultValue={values?.name}
+        errors={errors?.name}
+      />
       <Field
         label="Email"
         name="email"

@@ -37,20 +37,33 @@ function rememberOwnComment(comment: PostedComment) {
 async function sendComment(form: HTMLFormElement): Promise<ActionResult<PostedComment>> {
   const fields = Object.fromEntries([...new FormData(form)].filter(([key]) => !key.startsWith("$ACTION")));
   try {
-    const response = await fetch("/api/comments", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fields) });
+    const response = await fetch("/api/comments", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(fields),
+    });
     // A refusal from the proxy (413) has an error but no `ok`: it is shown the same way.
-    const result = (await response.json()) as ActionResult<PostedComment> | { ok?: undefined; error?: string; fieldErrors?: undefined };
+    const result = (await response.json()) as
+      ActionResult<PostedComment> | { ok?: undefined; error?: string; fieldErrors?: undefined };
     return result.ok ? result : { ok: false, error: result.error ?? SEND_FAILED, fieldErrors: result.fieldErrors };
   } catch {
     return { ok: false, error: SEND_FAILED };
   }
 }
-const SEND_FAILED = "Your comment could not be sent. Check your connection and send it again; what you wrote is still here.";
+const SEND_FAILED =
+  "Your comment could not be sent. Check your connection and send it again; what you wrote is still here.";
 
 const input =
   "block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
 
-type Props = { postId: number; parentId?: number; replyToName?: string; issued: string; action: FormAction<PostedComment>; offerReplies?: boolean };
+type Props = {
+  postId: number;
+  parentId?: number;
+  replyToName?: string;
+  issued: string;
+  action: FormAction<PostedComment>;
+  offerReplies?: boolean;
+};
 
 /** The comment form: a plain POST without JavaScript, inline errors and pending state with it. */
 export function CommentForm({ postId, parentId, replyToName, issued, action, offerReplies = false }: Props) {
@@ -96,8 +109,16 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
           className={input}
           {...props}
         />
-        {hint && <p id={`${id}-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">{hint}</p>}
-        {error && <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">{error.join(" ")}</p>}
+        {hint && (
+          <p id={`${id}-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
+            {error.join(" ")}
+          </p>
+        )}
       </div>
     );
   };
@@ -129,11 +150,17 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
         </p>
       )}
       {state?.ok && (
-        <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
+        <div
+          role="status"
+          className="rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100"
+        >
           <p>{state.message}</p>
           {/* Without JavaScript there is no "your comments" list: the server shows the comment here. */}
           {posted && !viewer && !hydrated && (
-            <div className="prose prose-sm prose-zinc mt-2 dark:prose-invert" dangerouslySetInnerHTML={{ __html: posted.html }} />
+            <div
+              className="prose prose-sm prose-zinc mt-2 dark:prose-invert"
+              dangerouslySetInnerHTML={{ __html: posted.html }}
+            />
           )}
         </div>
       )}
@@ -142,7 +169,8 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
       {/* Without JavaScript, the "Reply to …" radios under the comments belong to this form. */}
       {!parentId && offerReplies && !hydrated && (
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="parentId" value="" defaultChecked className="h-4 w-4" /> A new comment, not a reply (or choose “Reply to …” under a comment)
+          <input type="radio" name="parentId" value="" defaultChecked className="h-4 w-4" /> A new comment, not a reply
+          (or choose “Reply to …” under a comment)
         </label>
       )}
       <input type="hidden" name="issued" value={values?.issued || viewer?.issued || issued} />
@@ -153,7 +181,12 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           {field("name", "Name", { autoComplete: "name", required: true, maxLength: 80 })}
-          {field("email", "Email", { type: "email", autoComplete: "email", required: true }, "Never shown. Used for reply notifications.")}
+          {field(
+            "email",
+            "Email",
+            { type: "email", autoComplete: "email", required: true },
+            "Never shown. Used for reply notifications.",
+          )}
           {field("url", "Website (optional)", { type: "url", autoComplete: "url", placeholder: "https://" })}
         </div>
       )}
@@ -174,7 +207,11 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
         <p id={`${prefix}-body-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
           Markdown: *emphasis*, [links](https://…), `code`, &gt; quotes, - lists.
         </p>
-        {bodyError && <p id={`${prefix}-body-error`} className="text-sm text-red-700 dark:text-red-300">{bodyError.join(" ")}</p>}
+        {bodyError && (
+          <p id={`${prefix}-body-error`} className="text-sm text-red-700 dark:text-red-300">
+            {bodyError.join(" ")}
+          </p>
+        )}
       </div>
       {/* The honeypot: off screen and skipped by keyboards and screen readers; bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">

@@ -1,5 +1,13 @@
 import type { FormAction } from "@/lib/utils/action-result";
-import { buildThread, commentCountLabel, type OwnComment, type PostedComment, safeWebsite, type ThreadComment, type ThreadNode } from "@/lib/utils/comment-thread";
+import {
+  buildThread,
+  commentCountLabel,
+  type OwnComment,
+  type PostedComment,
+  safeWebsite,
+  type ThreadComment,
+  type ThreadNode,
+} from "@/lib/utils/comment-thread";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { CommentForm } from "./comment-form";
 import { OwnComments } from "./own-comments";
@@ -16,7 +24,12 @@ export type CommentSectionProps = {
     comments: ThreadComment[];
     timezone: string;
     issued: string;
-    actions: { post: FormAction<PostedComment>; edit: Action<{ html: string; status: string }>; remove: Action; lookup: Action<OwnComment[]> };
+    actions: {
+      post: FormAction<PostedComment>;
+      edit: Action<{ html: string; status: string }>;
+      remove: Action;
+      lookup: Action<OwnComment[]>;
+    };
   } | null;
 };
 
@@ -24,10 +37,18 @@ export type CommentSectionProps = {
 export function CommentSection({ data }: CommentSectionProps) {
   if (!data) return null;
   const thread = buildThread(data.comments);
-  const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: safeZone(data.timezone) });
+  const format = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: safeZone(data.timezone),
+  });
   const context = { data, format };
   return (
-    <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t border-zinc-300 pt-8 dark:border-zinc-700">
+    <section
+      id="comments"
+      aria-labelledby="comments-heading"
+      className="mt-12 border-t border-zinc-300 pt-8 dark:border-zinc-700"
+    >
       <div className="mb-6 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="comments-heading" className="text-2xl font-bold">
           {commentCountLabel(data.comments.length)}
@@ -36,14 +57,30 @@ export function CommentSection({ data }: CommentSectionProps) {
           Comments feed (RSS)
         </a>
       </div>
-      {thread.length > 0 && <ThreadOrder items={thread.map((node) => <CommentItem key={node.id} node={node} context={context} />)} />}
-      <OwnComments postId={data.postId} lookup={data.actions.lookup} edit={data.actions.edit} remove={data.actions.remove} />
+      {thread.length > 0 && (
+        <ThreadOrder
+          items={thread.map((node) => (
+            <CommentItem key={node.id} node={node} context={context} />
+          ))}
+        />
+      )}
+      <OwnComments
+        postId={data.postId}
+        lookup={data.actions.lookup}
+        edit={data.actions.edit}
+        remove={data.actions.remove}
+      />
       {data.closed ? (
         <p className="mt-8 font-medium">Comments are closed.</p>
       ) : (
         <div id="comment-form" className="relative mt-8">
           <h3 className="mb-4 text-xl font-semibold">Leave a comment</h3>
-          <CommentForm postId={data.postId} issued={data.issued} action={data.actions.post} offerReplies={thread.length > 0} />
+          <CommentForm
+            postId={data.postId}
+            issued={data.issued}
+            action={data.actions.post}
+            offerReplies={thread.length > 0}
+          />
         </div>
       )}
     </section>
@@ -76,7 +113,11 @@ function CommentItem({ node, context }: { node: ThreadNode; context: Context }) 
               node.authorName
             )}
           </span>
-          {node.staff && <span className="rounded bg-blue-100 px-1.5 text-xs font-semibold text-blue-900 dark:bg-blue-900 dark:text-blue-100">Staff</span>}
+          {node.staff && (
+            <span className="rounded bg-blue-100 px-1.5 text-xs font-semibold text-blue-900 dark:bg-blue-900 dark:text-blue-100">
+              Staff
+            </span>
+          )}
           <a href={`#comment-${node.id}`} className="text-zinc-700 dark:text-zinc-300">
             <time dateTime={node.createdAt.toISOString()}>{context.format.format(node.createdAt)}</time>
           </a>
@@ -87,9 +128,18 @@ function CommentItem({ node, context }: { node: ThreadNode; context: Context }) 
           )}
         </header>
         {/* Sanitised by lib/comments/render when the comment was saved. */}
-        <div className="prose prose-zinc mt-1 max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: node.html }} />
+        <div
+          className="prose prose-zinc mt-1 max-w-none dark:prose-invert"
+          dangerouslySetInnerHTML={{ __html: node.html }}
+        />
         {!context.data.closed && (
-          <ReplyToggle postId={context.data.postId} parentId={node.id} name={node.authorName} issued={context.data.issued} action={context.data.actions.post} />
+          <ReplyToggle
+            postId={context.data.postId}
+            parentId={node.id}
+            name={node.authorName}
+            issued={context.data.issued}
+            action={context.data.actions.post}
+          />
         )}
       </article>
       {node.replies.length > 0 && (

@@ -19,23 +19,45 @@ type Row = {
   createdAt: number;
 };
 type Status = "pending" | "approved" | "spam" | "trash";
-type Props = { status: Status; comments: Row[]; actions: { moderate: FormAction; edit: FormAction; reply: FormAction } };
-
-const OPS: Record<Status, { op: ModerationOp; label: string }[]> = {
-  pending: [{ op: "approve", label: "Approve" }, { op: "spam", label: "Mark as spam" }, { op: "trash", label: "Move to trash" }],
-  approved: [{ op: "spam", label: "Mark as spam" }, { op: "trash", label: "Move to trash" }],
-  spam: [{ op: "not_spam", label: "Not spam" }, { op: "delete", label: "Delete forever" }],
-  trash: [{ op: "restore", label: "Restore" }, { op: "delete", label: "Delete forever" }],
+type Props = {
+  status: Status;
+  comments: Row[];
+  actions: { moderate: FormAction; edit: FormAction; reply: FormAction };
 };
 
-const button = "rounded-md border border-zinc-400 bg-white px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:bg-zinc-900 dark:hover:bg-zinc-800";
-const field = "block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
+const OPS: Record<Status, { op: ModerationOp; label: string }[]> = {
+  pending: [
+    { op: "approve", label: "Approve" },
+    { op: "spam", label: "Mark as spam" },
+    { op: "trash", label: "Move to trash" },
+  ],
+  approved: [
+    { op: "spam", label: "Mark as spam" },
+    { op: "trash", label: "Move to trash" },
+  ],
+  spam: [
+    { op: "not_spam", label: "Not spam" },
+    { op: "delete", label: "Delete forever" },
+  ],
+  trash: [
+    { op: "restore", label: "Restore" },
+    { op: "delete", label: "Delete forever" },
+  ],
+};
+
+const button =
+  "rounded-md border border-zinc-400 bg-white px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:bg-zinc-900 dark:hover:bg-zinc-800";
+const field =
+  "block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
 
 function Outcome({ state }: { state: Awaited<ReturnType<FormAction>> | null }) {
   if (!state) return null;
   const text = state.ok ? state.message : [state.error, ...Object.values(state.fieldErrors ?? {}).flat()].join(" ");
   return (
-    <p role={state.ok ? "status" : "alert"} className={`rounded-md p-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-100" : "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100"}`}>
+    <p
+      role={state.ok ? "status" : "alert"}
+      className={`rounded-md p-2 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-100" : "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100"}`}
+    >
       {text}
     </p>
   );
@@ -57,35 +79,64 @@ export function ModerationList({ status, comments, actions }: Props) {
       <Outcome state={state} />
       <form id="bulk-form" action={moderate} className="flex flex-wrap items-end gap-2">
         <div>
-          <label htmlFor="bulk-op" className="block text-sm font-medium">Bulk action</label>
-          <select id="bulk-op" name="op" className="rounded-md border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900">
+          <label htmlFor="bulk-op" className="block text-sm font-medium">
+            Bulk action
+          </label>
+          <select
+            id="bulk-op"
+            name="op"
+            className="rounded-md border border-zinc-400 bg-white px-2 py-1 text-sm dark:bg-zinc-900"
+          >
             {OPS[status].map(({ op, label }) => (
-              <option key={op} value={op}>{label}</option>
+              <option key={op} value={op}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" disabled={pending} className={button}>Apply to selected</button>
+        <button type="submit" disabled={pending} className={button}>
+          Apply to selected
+        </button>
       </form>
       <ul className="space-y-4">
         {comments.map((comment) => (
-          <li key={comment.id} className="rounded-md border border-zinc-300 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900">
+          <li
+            key={comment.id}
+            className="rounded-md border border-zinc-300 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900"
+          >
             <article aria-label={`Comment by ${comment.authorName}`} className="space-y-2">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                <input type="checkbox" form="bulk-form" name="ids" value={comment.id} id={`select-${comment.id}`} className="h-4 w-4" />
+                <input
+                  type="checkbox"
+                  form="bulk-form"
+                  name="ids"
+                  value={comment.id}
+                  id={`select-${comment.id}`}
+                  className="h-4 w-4"
+                />
                 <label htmlFor={`select-${comment.id}`} className="font-semibold">
                   Select comment by {comment.authorName}
                 </label>
-                {comment.staff && <span className="rounded bg-blue-100 px-1.5 text-xs font-semibold text-blue-900 dark:bg-blue-900 dark:text-blue-100">Staff</span>}
+                {comment.staff && (
+                  <span className="rounded bg-blue-100 px-1.5 text-xs font-semibold text-blue-900 dark:bg-blue-900 dark:text-blue-100">
+                    Staff
+                  </span>
+                )}
                 <span>{comment.authorEmail}</span>
                 {safeWebsite(comment.authorUrl) && <span className="break-all">{comment.authorUrl}</span>}
                 <span>
                   on <a href={`/${comment.postSlug}#comment-${comment.id}`}>{comment.postTitle}</a>
                 </span>
-                <time dateTime={new Date(comment.createdAt).toISOString()}>{new Date(comment.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                <time dateTime={new Date(comment.createdAt).toISOString()}>
+                  {new Date(comment.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                </time>
                 {comment.spamScore > 0 && <span>spam score {comment.spamScore}</span>}
               </div>
               {/* Stored sanitised HTML. */}
-              <div className="prose prose-sm prose-zinc max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: comment.html }} />
+              <div
+                className="prose prose-sm prose-zinc max-w-none dark:prose-invert"
+                dangerouslySetInnerHTML={{ __html: comment.html }}
+              />
               <form action={moderate} className="flex flex-wrap gap-2">
                 <input type="hidden" name="ids" value={comment.id} />
                 {OPS[status].map(({ op, label }) => (
@@ -113,9 +164,13 @@ function EditAndReply({ comment, status, actions }: { comment: Row; status: Stat
         <form action={edit} className="mt-2 space-y-2">
           <Outcome state={editState} />
           <input type="hidden" name="id" value={comment.id} />
-          <label htmlFor={`edit-${comment.id}`} className="block font-medium">Comment text</label>
+          <label htmlFor={`edit-${comment.id}`} className="block font-medium">
+            Comment text
+          </label>
           <textarea id={`edit-${comment.id}`} name="body" rows={4} defaultValue={comment.markdown} className={field} />
-          <button type="submit" disabled={editing} className={button}>Save comment</button>
+          <button type="submit" disabled={editing} className={button}>
+            Save comment
+          </button>
         </form>
       </details>
       {status === "approved" && (
@@ -124,9 +179,13 @@ function EditAndReply({ comment, status, actions }: { comment: Row; status: Stat
           <form action={reply} className="mt-2 space-y-2">
             <Outcome state={replyState} />
             <input type="hidden" name="parentId" value={comment.id} />
-            <label htmlFor={`reply-${comment.id}`} className="block font-medium">Your reply to {comment.authorName}</label>
+            <label htmlFor={`reply-${comment.id}`} className="block font-medium">
+              Your reply to {comment.authorName}
+            </label>
             <textarea id={`reply-${comment.id}`} name="body" rows={3} className={field} />
-            <button type="submit" disabled={replying} className={button}>Publish reply</button>
+            <button type="submit" disabled={replying} className={button}>
+              Publish reply
+            </button>
           </form>
         </details>
       )}

@@ -14,7 +14,9 @@ type Props = {
 
 function storedFor(postId: number): StoredOwnComment[] {
   try {
-    return (JSON.parse(localStorage.getItem(OWN_COMMENTS_KEY) ?? "[]") as StoredOwnComment[]).filter((item) => item.postId === postId);
+    return (JSON.parse(localStorage.getItem(OWN_COMMENTS_KEY) ?? "[]") as StoredOwnComment[]).filter(
+      (item) => item.postId === postId,
+    );
   } catch {
     return [];
   }
@@ -51,7 +53,10 @@ export function OwnComments({ postId, lookup, edit, remove }: Props) {
   const visible = comments.filter((c) => c.status === "pending" || c.status === "approved");
   if (visible.length === 0) return null;
   return (
-    <section aria-labelledby="own-comments-heading" className="my-6 rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
+    <section
+      aria-labelledby="own-comments-heading"
+      className="my-6 rounded-md border border-zinc-300 p-4 dark:border-zinc-700"
+    >
       <h3 id="own-comments-heading" className="mb-3 font-semibold">
         Your comments
       </h3>
@@ -64,7 +69,19 @@ export function OwnComments({ postId, lookup, edit, remove }: Props) {
   );
 }
 
-function OwnCommentItem({ comment, now, edit, remove, onChange }: { comment: OwnComment & { token: string }; now: number; edit: Props["edit"]; remove: Props["remove"]; onChange: () => void }) {
+function OwnCommentItem({
+  comment,
+  now,
+  edit,
+  remove,
+  onChange,
+}: {
+  comment: OwnComment & { token: string };
+  now: number;
+  edit: Props["edit"];
+  remove: Props["remove"];
+  onChange: () => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -74,7 +91,11 @@ function OwnCommentItem({ comment, now, edit, remove, onChange }: { comment: Own
   const run = (work: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
       const result = await work();
-      setMessage(result.ok ? { ok: true, text: result.message ?? "Done." } : { ok: false, text: result.fieldErrors?.body?.join(" ") ?? result.error });
+      setMessage(
+        result.ok
+          ? { ok: true, text: result.message ?? "Done." }
+          : { ok: false, text: result.fieldErrors?.body?.join(" ") ?? result.error },
+      );
       if (result.ok) {
         setEditing(false);
         onChange();
@@ -87,9 +108,15 @@ function OwnCommentItem({ comment, now, edit, remove, onChange }: { comment: Own
         {comment.status === "pending" ? "Awaiting moderation" : <a href={`#comment-${comment.id}`}>Published</a>}
       </p>
       {/* Stored sanitised HTML, read back from the server with this browser's token. */}
-      <div className="prose prose-sm prose-zinc max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      <div
+        className="prose prose-sm prose-zinc max-w-none dark:prose-invert"
+        dangerouslySetInnerHTML={{ __html: comment.html }}
+      />
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-800 dark:text-green-200" : "text-red-700 dark:text-red-300"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-green-800 dark:text-green-200" : "text-red-700 dark:text-red-300"}`}
+        >
           {message.text}
         </p>
       )}
@@ -105,12 +132,26 @@ function OwnCommentItem({ comment, now, edit, remove, onChange }: { comment: Own
           <label htmlFor={`own-${comment.id}-body`} className="block text-sm font-medium">
             Edit your comment
           </label>
-          <textarea id={`own-${comment.id}-body`} name="body" rows={4} defaultValue={comment.markdown} className="block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100" />
+          <textarea
+            id={`own-${comment.id}-body`}
+            name="body"
+            rows={4}
+            defaultValue={comment.markdown}
+            className="block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100"
+          />
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-3 py-1 text-sm font-semibold text-white dark:bg-blue-300 dark:text-zinc-950">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-md bg-blue-700 px-3 py-1 text-sm font-semibold text-white dark:bg-blue-300 dark:text-zinc-950"
+            >
               Save changes
             </button>
-            <button type="button" onClick={() => setEditing(false)} className="rounded-md border border-zinc-400 px-3 py-1 text-sm">
+            <button
+              type="button"
+              onClick={() => setEditing(false)}
+              className="rounded-md border border-zinc-400 px-3 py-1 text-sm"
+            >
               Cancel
             </button>
           </div>
@@ -118,19 +159,34 @@ function OwnCommentItem({ comment, now, edit, remove, onChange }: { comment: Own
       ) : (
         open && (
           <div className="flex flex-wrap gap-2 text-sm">
-            <button type="button" onClick={() => setEditing(true)} className="rounded-md border border-zinc-400 px-3 py-1">
+            <button
+              type="button"
+              onClick={() => setEditing(true)}
+              className="rounded-md border border-zinc-400 px-3 py-1"
+            >
               Edit comment
             </button>
             {confirming ? (
-              <button type="button" disabled={pending} onClick={() => run(() => remove(null, { id: comment.id, token: comment.token }))} className="rounded-md bg-red-700 px-3 py-1 font-semibold text-white dark:bg-red-300 dark:text-zinc-950">
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => run(() => remove(null, { id: comment.id, token: comment.token }))}
+                className="rounded-md bg-red-700 px-3 py-1 font-semibold text-white dark:bg-red-300 dark:text-zinc-950"
+              >
                 Yes, delete my comment
               </button>
             ) : (
-              <button type="button" onClick={() => setConfirming(true)} className="rounded-md border border-zinc-400 px-3 py-1">
+              <button
+                type="button"
+                onClick={() => setConfirming(true)}
+                className="rounded-md border border-zinc-400 px-3 py-1"
+              >
                 Delete comment
               </button>
             )}
-            <span className="self-center text-zinc-600 dark:text-zinc-400">You can change it for 10 minutes after posting.</span>
+            <span className="self-center text-zinc-600 dark:text-zinc-400">
+              You can change it for 10 minutes after posting.
+            </span>
           </div>
         )
       )}

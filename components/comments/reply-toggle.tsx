@@ -27,7 +27,12 @@ export function ReplyToggle({ postId, parentId, name, issued, action }: Props) {
   }
   return (
     <div className="mt-2">
-      <button type="button" aria-expanded={open} onClick={() => setOpen((value) => !value)} className="text-sm font-medium underline">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+        className="text-sm font-medium underline"
+      >
         Reply to {name}
       </button>
       {open && (

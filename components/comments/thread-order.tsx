@@ -10,7 +10,12 @@ export function ThreadOrder({ items }: { items: ReactNode[] }) {
   return (
     <>
       {enhanced && items.length > 1 && (
-        <button type="button" aria-pressed={newestFirst} onClick={() => setNewestFirst((value) => !value)} className="mb-4 rounded-md border border-zinc-400 px-3 py-1 text-sm">
+        <button
+          type="button"
+          aria-pressed={newestFirst}
+          onClick={() => setNewestFirst((value) => !value)}
+          className="mb-4 rounded-md border border-zinc-400 px-3 py-1 text-sm"
+        >
           Newest first
         </button>
       )}

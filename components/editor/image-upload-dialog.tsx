@@ -44,7 +44,12 @@ export function ImageUploadDialog({ file, open, title, onClose, onUploaded }: Pr
     body.append("alt", alt.trim());
     try {
       const response = await fetch("/api/media", { method: "POST", body });
-      const result = (await response.json().catch(() => ({}))) as { url?: string; error?: string; width?: number; height?: number };
+      const result = (await response.json().catch(() => ({}))) as {
+        url?: string;
+        error?: string;
+        width?: number;
+        height?: number;
+      };
       if (!response.ok || !result.url) return setError(result.error ?? "The upload failed. Please try again.");
       onUploaded({ url: result.url, alt: alt.trim(), width: result.width ?? null, height: result.height ?? null });
       onClose();
@@ -73,7 +78,12 @@ export function ImageUploadDialog({ file, open, title, onClose, onUploaded }: Pr
             <label htmlFor="upload-file" className="block text-sm font-medium">
               Image file
             </label>
-            <input id="upload-file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" onChange={(event) => setPicked(event.target.files?.[0] ?? null)} />
+            <input
+              id="upload-file"
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+              onChange={(event) => setPicked(event.target.files?.[0] ?? null)}
+            />
             <p className="text-sm text-zinc-600 dark:text-zinc-400">JPEG, PNG, WebP, GIF or AVIF, up to 10 MB.</p>
           </div>
         )}

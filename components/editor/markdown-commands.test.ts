@@ -3,7 +3,11 @@ import { applyCommand, commandForKey, insertBlock } from "./markdown-commands";
 
 describe("editor commands", () => {
   it("wraps the selection, or a placeholder when nothing is selected", () => {
-    expect(applyCommand({ text: "say hi now", start: 4, end: 6 }, "bold")).toEqual({ text: "say **hi** now", start: 6, end: 8 });
+    expect(applyCommand({ text: "say hi now", start: 4, end: 6 }, "bold")).toEqual({
+      text: "say **hi** now",
+      start: 6,
+      end: 8,
+    });
     expect(applyCommand({ text: "", start: 0, end: 0 }, "link").text).toBe("[link text](https://)");
   });
 
@@ -14,7 +18,9 @@ describe("editor commands", () => {
   });
 
   it("puts an image on its own paragraph", () => {
-    expect(insertBlock({ text: "Intro", start: 5, end: 5 }, "![A cat](/media/c.png)").text).toBe("Intro\n\n![A cat](/media/c.png)\n\n");
+    expect(insertBlock({ text: "Intro", start: 5, end: 5 }, "![A cat](/media/c.png)").text).toBe(
+      "Intro\n\n![A cat](/media/c.png)\n\n",
+    );
   });
 
   it("maps shortcuts", () => {

@@ -41,7 +41,12 @@ export function insertBlock({ text, start, end }: Selection, block: string): Sel
 }
 
 /** Keyboard shortcuts: Ctrl/⌘ + B, I, K, E; Ctrl/⌘ + Alt + H (heading), Q (quote), L (list). */
-export function commandForKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): Command | null {
+export function commandForKey(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}): Command | null {
   if (!(event.ctrlKey || event.metaKey)) return null;
   const key = event.key.toLowerCase();
   if (event.altKey) return ({ h: "heading", q: "quote", l: "list" } as Record<string, Command>)[key] ?? null;

@@ -28,7 +28,10 @@ export function MarkdownField({ value, onChange, onImageFile, onSaveShortcut, pr
 
   function run(command: Command) {
     const element = area.current!;
-    const next = applyCommand({ text: element.value, start: element.selectionStart, end: element.selectionEnd }, command);
+    const next = applyCommand(
+      { text: element.value, start: element.selectionStart, end: element.selectionEnd },
+      command,
+    );
     onChange(next.text);
     requestAnimationFrame(() => {
       element.focus();
@@ -109,12 +112,19 @@ export function MarkdownField({ value, onChange, onImageFile, onSaveShortcut, pr
         </p>
         {errors?.length ? <p className="text-sm text-red-700 dark:text-red-300">{errors.join(" ")}</p> : null}
       </div>
-      <section aria-labelledby="preview-heading" className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <section
+        aria-labelledby="preview-heading"
+        className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      >
         <h2 id="preview-heading" className="mb-2 text-sm font-semibold text-zinc-700 dark:text-zinc-300">
           Preview
         </h2>
         {/* Sanitised HTML from the server's renderer, the same one the site uses. */}
-        <div data-testid="preview" className="prose prose-zinc max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+        <div
+          data-testid="preview"
+          className="prose prose-zinc max-w-none dark:prose-invert"
+          dangerouslySetInnerHTML={{ __html: previewHtml }}
+        />
       </section>
     </div>
   );

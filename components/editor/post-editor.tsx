@@ -15,7 +15,12 @@ import { PostSettingsFields } from "./post-settings-fields";
 import type { EditorActions, EditorDraft, EditorPost } from "@/lib/utils/editor-types";
 
 const AUTOSAVE_MS = 4000;
-const STATUS_LABEL = { draft: "Draft", review: "Waiting for review", scheduled: "Scheduled", published: "Published" } as const;
+const STATUS_LABEL = {
+  draft: "Draft",
+  review: "Waiting for review",
+  scheduled: "Scheduled",
+  published: "Published",
+} as const;
 
 type Props = {
   post: EditorPost;
@@ -42,7 +47,11 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
   const [slugEdited, setSlugEdited] = useState(post.id !== null);
   const [busy, setBusy] = useState(false);
   const [scheduleAt, setScheduleAt] = useState(post.scheduledLocal);
-  const [upload, setUpload] = useState<{ open: boolean; file: File | null; target: "body" | "feature" }>({ open: false, file: null, target: "body" });
+  const [upload, setUpload] = useState<{ open: boolean; file: File | null; target: "body" | "feature" }>({
+    open: false,
+    file: null,
+    target: "body",
+  });
   const dirty = JSON.stringify(draft) !== saved;
   const latest = useRef({ draft, saved, id, version });
   latest.current = { draft, saved, id, version };
@@ -73,7 +82,9 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
       const key = JSON.stringify([now.title, now.markdown]);
       if (!postId || key === lastAutosaved.current || JSON.stringify(now) === savedNow) return;
       lastAutosaved.current = key;
-      const response = await actions.autosave(null, { id: postId, version: v, title: now.title, markdown: now.markdown }).catch(() => null);
+      const response = await actions
+        .autosave(null, { id: postId, version: v, title: now.title, markdown: now.markdown })
+        .catch(() => null);
       if (response?.ok) setAutosaveNote(response.message ?? "Autosaved.");
     }, AUTOSAVE_MS);
     return () => clearInterval(timer);
@@ -114,7 +125,11 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
     return data.id;
   }
 
-  async function transition(action: ObjectAction<{ id: number }>, next: EditorPost["status"] | "trashed", extra: Record<string, unknown> = {}) {
+  async function transition(
+    action: ObjectAction<{ id: number }>,
+    next: EditorPost["status"] | "trashed",
+    extra: Record<string, unknown> = {},
+  ) {
     const postId = dirty || !id ? await save(false) : id;
     if (!postId) return;
     setBusy(true);
@@ -152,7 +167,13 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
         )}
       </div>
       <FormStatus state={result} />
-      <Field label="Title" name="title" value={draft.title} onChange={(event) => set({ title: event.target.value })} errors={errors?.title} />
+      <Field
+        label="Title"
+        name="title"
+        value={draft.title}
+        onChange={(event) => set({ title: event.target.value })}
+        errors={errors?.title}
+      />
       <MarkdownField
         value={draft.markdown}
         onChange={(markdown) => set({ markdown })}
@@ -175,13 +196,25 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
             {status === "published" ? "Update" : "Save draft"}
           </Button>
           {!canPublish && status === "draft" && (
-            <Button type="button" variant="secondary" className="w-full" disabled={busy} onClick={() => transition(actions.submit, "review")}>
+            <Button
+              type="button"
+              variant="secondary"
+              className="w-full"
+              disabled={busy}
+              onClick={() => transition(actions.submit, "review")}
+            >
               Submit for review
             </Button>
           )}
           {canPublish && status !== "published" && (
             <>
-              <Button type="button" variant="secondary" className="w-full" disabled={busy} onClick={() => transition(actions.publish, "published")}>
+              <Button
+                type="button"
+                variant="secondary"
+                className="w-full"
+                disabled={busy}
+                onClick={() => transition(actions.publish, "published")}
+              >
                 Publish now
               </Button>
               <Field
@@ -192,18 +225,36 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
                 onChange={(event) => setScheduleAt(event.target.value)}
                 errors={errors?.publishAt}
               />
-              <Button type="button" variant="secondary" className="w-full" disabled={busy} onClick={() => transition(actions.schedule, "scheduled", { publishAt: scheduleAt })}>
+              <Button
+                type="button"
+                variant="secondary"
+                className="w-full"
+                disabled={busy}
+                onClick={() => transition(actions.schedule, "scheduled", { publishAt: scheduleAt })}
+              >
                 Schedule
               </Button>
             </>
           )}
           {canPublish && (status === "published" || status === "scheduled") && (
-            <Button type="button" variant="secondary" className="w-full" disabled={busy} onClick={() => transition(actions.unpublish, "draft")}>
+            <Button
+              type="button"
+              variant="secondary"
+              className="w-full"
+              disabled={busy}
+              onClick={() => transition(actions.unpublish, "draft")}
+            >
               Unpublish
             </Button>
           )}
           {id && (
-            <Button type="button" variant="danger" className="w-full" disabled={busy} onClick={() => transition(actions.trash, "trashed")}>
+            <Button
+              type="button"
+              variant="danger"
+              className="w-full"
+              disabled={busy}
+              onClick={() => transition(actions.trash, "trashed")}
+            >
               Move to trash
             </Button>
           )}
@@ -217,7 +268,11 @@ export function PostEditor({ post, canPublish, timezone, existingTags, actions, 
         onUploaded={(image: UploadedImage) => {
           if (upload.target === "feature") return set({ featureImage: image.url, featureImageAlt: image.alt });
           const area = document.getElementById("field-markdown") as HTMLTextAreaElement | null;
-          const selection = { text: draft.markdown, start: area?.selectionStart ?? draft.markdown.length, end: area?.selectionEnd ?? draft.markdown.length };
+          const selection = {
+            text: draft.markdown,
+            start: area?.selectionStart ?? draft.markdown.length,
+            end: area?.selectionEnd ?? draft.markdown.length,
+          };
           set({ markdown: insertBlock(selection, `![${image.alt.replace(/[[\]]/g, "")}](${image.url})`).text });
         }}
       />

@@ -46,8 +46,20 @@ export function PostSettingsFields({ draft, set, onSlugEdited, existingTags, err
           set({ slug: event.target.value });
         }}
       />
-      <Textarea label="Excerpt" name="customExcerpt" rows={3} hint="Shown in lists; left empty, the start of the body is used." {...text("customExcerpt")} />
-      <Field label="Tags" name="tags" list="known-tags" hint="Comma-separated; new tags are created when you save." {...text("tags")} />
+      <Textarea
+        label="Excerpt"
+        name="customExcerpt"
+        rows={3}
+        hint="Shown in lists; left empty, the start of the body is used."
+        {...text("customExcerpt")}
+      />
+      <Field
+        label="Tags"
+        name="tags"
+        list="known-tags"
+        hint="Comma-separated; new tags are created when you save."
+        {...text("tags")}
+      />
       <datalist id="known-tags">
         {existingTags.map((tag) => (
           <option key={tag} value={tag} />
@@ -61,8 +73,18 @@ export function PostSettingsFields({ draft, set, onSlugEdited, existingTags, err
           Upload a featured image
         </button>
       </fieldset>
-      <Checkbox id="field-featured" label="Feature this post (pinned on the home page)" checked={draft.featured} onChange={(event) => set({ featured: event.target.checked })} />
-      <Checkbox id="field-commentsOpen" label="Allow comments" checked={draft.commentsOpen} onChange={(event) => set({ commentsOpen: event.target.checked })} />
+      <Checkbox
+        id="field-featured"
+        label="Feature this post (pinned on the home page)"
+        checked={draft.featured}
+        onChange={(event) => set({ featured: event.target.checked })}
+      />
+      <Checkbox
+        id="field-commentsOpen"
+        label="Allow comments"
+        checked={draft.commentsOpen}
+        onChange={(event) => set({ commentsOpen: event.target.checked })}
+      />
       <details className="rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
         <summary className="cursor-pointer text-sm font-medium">SEO and social</summary>
         <div className="mt-3 space-y-3">

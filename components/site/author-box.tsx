@@ -1,6 +1,13 @@
-export function AuthorBox({ author }: { author: { name: string; slug: string; bio: string; avatarUrl: string | null } }) {
+export function AuthorBox({
+  author,
+}: {
+  author: { name: string; slug: string; bio: string; avatarUrl: string | null };
+}) {
   return (
-    <aside aria-labelledby="about-author" className="mt-12 flex gap-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+    <aside
+      aria-labelledby="about-author"
+      className="mt-12 flex gap-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+    >
       {author.avatarUrl && (
         // eslint-disable-next-line @next/next/no-img-element -- a small avatar, already sized at upload
         <img src={author.avatarUrl} alt="" width={64} height={64} className="h-16 w-16 rounded-full object-cover" />

@@ -1,13 +1,28 @@
 import { PostCard, type PostCardData } from "./post-card";
 import { PostList } from "./post-list";
 
-export function HomeView({ pinned, cards, page, totalPages, timeZone }: { pinned: PostCardData[]; cards: PostCardData[]; page: number; totalPages: number; timeZone: string }) {
+export function HomeView({
+  pinned,
+  cards,
+  page,
+  totalPages,
+  timeZone,
+}: {
+  pinned: PostCardData[];
+  cards: PostCardData[];
+  page: number;
+  totalPages: number;
+  timeZone: string;
+}) {
   return (
     <>
       <h1 className="sr-only">{page === 1 ? "Latest posts" : `Latest posts, page ${page}`}</h1>
       {pinned.length > 0 && (
         <section aria-labelledby="featured-heading" className="mb-12 rounded-xl bg-zinc-100 p-6 dark:bg-zinc-900">
-          <h2 id="featured-heading" className="mb-6 text-sm font-semibold uppercase tracking-wider text-zinc-700 dark:text-zinc-300">
+          <h2
+            id="featured-heading"
+            className="mb-6 text-sm font-semibold uppercase tracking-wider text-zinc-700 dark:text-zinc-300"
+          >
             Featured
           </h2>
           <ul className="space-y-10">
@@ -19,7 +34,14 @@ export function HomeView({ pinned, cards, page, totalPages, timeZone }: { pinned
           </ul>
         </section>
       )}
-      <PostList cards={cards} timeZone={timeZone} base="" page={page} totalPages={totalPages} empty={pinned.length ? "No other posts yet." : "Nothing published yet."} />
+      <PostList
+        cards={cards}
+        timeZone={timeZone}
+        base=""
+        page={page}
+        totalPages={totalPages}
+        empty={pinned.length ? "No other posts yet." : "Nothing published yet."}
+      />
     </>
   );
 }

@@ -17,13 +17,26 @@ export type PostCardData = {
 };
 
 /** One post in a list: image, title, meta, excerpt, tags and comment count. */
-export function PostCard({ post, timeZone, headingLevel = 2 }: { post: PostCardData; timeZone: string; headingLevel?: 2 | 3 }) {
+export function PostCard({
+  post,
+  timeZone,
+  headingLevel = 2,
+}: {
+  post: PostCardData;
+  timeZone: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <article className="space-y-2">
       {post.featureImage && (
         // eslint-disable-next-line @next/next/no-img-element -- stored images are already resized at upload
-        <img src={post.featureImage} alt={post.featureImageAlt ?? ""} loading="lazy" className="aspect-[2/1] w-full rounded-lg object-cover" />
+        <img
+          src={post.featureImage}
+          alt={post.featureImageAlt ?? ""}
+          loading="lazy"
+          className="aspect-[2/1] w-full rounded-lg object-cover"
+        />
       )}
       <Heading className="text-2xl font-bold tracking-tight">
         <a href={`/${post.slug}`} className="text-zinc-900 no-underline hover:underline dark:text-zinc-100">

@@ -2,7 +2,21 @@ import { Pagination } from "./pagination";
 import { PostCard, type PostCardData } from "./post-card";
 
 /** A page of posts with its pagination: home, tag and author pages share it. */
-export function PostList({ cards, timeZone, base, page, totalPages, empty = "Nothing published yet." }: { cards: PostCardData[]; timeZone: string; base: string; page: number; totalPages: number; empty?: string }) {
+export function PostList({
+  cards,
+  timeZone,
+  base,
+  page,
+  totalPages,
+  empty = "Nothing published yet.",
+}: {
+  cards: PostCardData[];
+  timeZone: string;
+  base: string;
+  page: number;
+  totalPages: number;
+  empty?: string;
+}) {
   return (
     <>
       {cards.length === 0 ? (

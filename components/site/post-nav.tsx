@@ -19,11 +19,16 @@ export function PostNav({ older, newer, related }: { older?: Link; newer?: Link;
         </section>
       )}
       {(older || newer) && (
-        <nav aria-label="More posts" className="mt-12 grid gap-4 border-t border-zinc-200 pt-6 sm:grid-cols-2 dark:border-zinc-800">
+        <nav
+          aria-label="More posts"
+          className="mt-12 grid gap-4 border-t border-zinc-200 pt-6 sm:grid-cols-2 dark:border-zinc-800"
+        >
           {older ? (
             <p>
               <span className="block text-sm text-zinc-700 dark:text-zinc-300">Previous post</span>
-              <a href={`/${older.slug}`} rel="prev">{older.title}</a>
+              <a href={`/${older.slug}`} rel="prev">
+                {older.title}
+              </a>
             </p>
           ) : (
             <span />
@@ -31,7 +36,9 @@ export function PostNav({ older, newer, related }: { older?: Link; newer?: Link;
           {newer && (
             <p className="sm:text-right">
               <span className="block text-sm text-zinc-700 dark:text-zinc-300">Next post</span>
-              <a href={`/${newer.slug}`} rel="next">{newer.title}</a>
+              <a href={`/${newer.slug}`} rel="next">
+                {newer.title}
+              </a>
             </p>
           )}
         </nav>

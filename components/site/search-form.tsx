@@ -15,7 +15,10 @@ export function SearchForm({ query, label = "Search posts" }: { query: string; l
           className="rounded border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100"
         />
       </div>
-      <button type="submit" className="rounded bg-accent px-4 py-2 font-medium text-white dark:bg-accent-dark dark:text-zinc-950">
+      <button
+        type="submit"
+        className="rounded bg-accent px-4 py-2 font-medium text-white dark:bg-accent-dark dark:text-zinc-950"
+      >
         Search
       </button>
     </form>

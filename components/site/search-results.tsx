@@ -1,6 +1,13 @@
 import { formatDate } from "@/lib/utils/dates";
 
-export type SearchResult = { id: number; title: string; slug: string; publishedAt: Date | null; type: "post" | "page"; snippet: string };
+export type SearchResult = {
+  id: number;
+  title: string;
+  slug: string;
+  publishedAt: Date | null;
+  type: "post" | "page";
+  snippet: string;
+};
 
 // Must match MATCH_START / MATCH_END in db/queries/search.ts.
 const START = "\uE000";
@@ -25,7 +32,15 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-export function SearchResults({ results, timeZone, headingLevel = 2 }: { results: SearchResult[]; timeZone: string; headingLevel?: 2 | 3 }) {
+export function SearchResults({
+  results,
+  timeZone,
+  headingLevel = 2,
+}: {
+  results: SearchResult[];
+  timeZone: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <ol className="space-y-6">

@@ -1,7 +1,17 @@
 import Link from "next/link";
 type NavLink = { label: string; url: string };
 
-export function SiteHeader({ title, description, logoUrl, navigation }: { title: string; description: string; logoUrl: string | null; navigation: NavLink[] }) {
+export function SiteHeader({
+  title,
+  description,
+  logoUrl,
+  navigation,
+}: {
+  title: string;
+  description: string;
+  logoUrl: string | null;
+  navigation: NavLink[];
+}) {
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-6">

@@ -5,7 +5,13 @@ export const CONTROL_CLASS =
 
 export type ControlAria = { "aria-invalid"?: true; "aria-describedby"?: string };
 
-type Props = { id: string; label: string; hint?: string; errors?: string[]; children: (aria: ControlAria) => ReactNode };
+type Props = {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (aria: ControlAria) => ReactNode;
+};
 
 /** The visible label, hint and field-level errors around one form control, tied to it for screen readers. */
 export function FieldShell({ id, label, hint, errors, children }: Props) {

@@ -5,7 +5,10 @@ export function FormStatus({ state }: { state: ActionResult<unknown> | null }) {
   if (!state) return null;
   if (state.ok) {
     return state.message ? (
-      <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
+      <p
+        role="status"
+        className="rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100"
+      >
         {state.message}
       </p>
     ) : null;

@@ -1,7 +1,12 @@
 import type { TextareaHTMLAttributes } from "react";
 import { CONTROL_CLASS, FieldShell } from "./field-shell";
 
-type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; errors?: string[]; hint?: string };
+type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: string;
+};
 
 /** A labelled textarea with its hint and field-level errors. */
 export function Textarea({ label, name, errors, hint, id = `field-${name}`, className = "", ...props }: Props) {

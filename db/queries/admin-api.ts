@@ -7,7 +7,13 @@ import { type PostScope, scopeWhere } from "./post-scope";
 
 // Reads for the Admin API and for webhook bodies: every status, within the caller's scope.
 
-const ADMIN_POST_COLUMNS = { ...PUBLIC_POST_COLUMNS, status: posts.status, markdown: posts.markdown, version: posts.version, commentsOpen: posts.commentsOpen };
+const ADMIN_POST_COLUMNS = {
+  ...PUBLIC_POST_COLUMNS,
+  status: posts.status,
+  markdown: posts.markdown,
+  version: posts.version,
+  commentsOpen: posts.commentsOpen,
+};
 
 export type AdminPostRow = NonNullable<ReturnType<typeof readAdminPost>>;
 
@@ -18,15 +24,36 @@ export function browseAdminPosts({
   order,
   limit,
   offset,
-}: { type: "post" | "page"; scope: PostScope; filter?: SQL; order: SQL[]; limit: number | null; offset: number }) {
+}: {
+  type: "post" | "page";
+  scope: PostScope;
+  filter?: SQL;
+  order: SQL[];
+  limit: number | null;
+  offset: number;
+}) {
   const db = getDb();
   const where = and(eq(posts.type, type), isNull(posts.deletedAt), scopeWhere(scope), filter);
   const total = db.select({ n: count() }).from(posts).where(where).get()?.n ?? 0;
-  const query = db.select(ADMIN_POST_COLUMNS).from(posts).where(where).orderBy(...order);
+  const query = db
+    .select(ADMIN_POST_COLUMNS)
+    .from(posts)
+    .where(where)
+    .orderBy(...order);
   return { rows: limit === null ? query.all() : query.limit(limit).offset(offset).all(), total };
 }
 
-export function readAdminPost({ type, by, value, scope }: { type: "post" | "page"; by: "id" | "slug"; value: string; scope: PostScope }) {
+export function readAdminPost({
+  type,
+  by,
+  value,
+  scope,
+}: {
+  type: "post" | "page";
+  by: "id" | "slug";
+  value: string;
+  scope: PostScope;
+}) {
   const condition = by === "id" ? eq(posts.id, Number(value)) : eq(posts.slug, value);
   return getDb()
     .select(ADMIN_POST_COLUMNS)

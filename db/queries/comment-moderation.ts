@@ -21,12 +21,29 @@ function filtered(filters: ModerationFilters): SQL | undefined {
   if (filters.email) conditions.push(eq(comments.authorEmail, filters.email.toLowerCase()));
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`;
-    conditions.push(or(sql`${comments.markdown} like ${pattern} escape '\\'`, sql`${comments.authorName} like ${pattern} escape '\\'`)!);
+    conditions.push(
+      or(
+        sql`${comments.markdown} like ${pattern} escape '\\'`,
+        sql`${comments.authorName} like ${pattern} escape '\\'`,
+      )!,
+    );
   }
   return conditions.length ? and(...conditions) : undefined;
 }
 
-export function listCommentsForModeration({ scope, status, filters, limit, offset }: { scope: ModerationScope; status: CommentStatus; filters: ModerationFilters; limit: number; offset: number }) {
+export function listCommentsForModeration({
+  scope,
+  status,
+  filters,
+  limit,
+  offset,
+}: {
+  scope: ModerationScope;
+  status: CommentStatus;
+  filters: ModerationFilters;
+  limit: number;
+  offset: number;
+}) {
   return getDb()
     .select({
       id: comments.id,
@@ -53,7 +70,13 @@ export function listCommentsForModeration({ scope, status, filters, limit, offse
 }
 
 /** Counts per status tab, under the same scope and filters. */
-export function countCommentsByStatus({ scope, filters = {} }: { scope: ModerationScope; filters?: ModerationFilters }) {
+export function countCommentsByStatus({
+  scope,
+  filters = {},
+}: {
+  scope: ModerationScope;
+  filters?: ModerationFilters;
+}) {
   const rows = getDb()
     .select({ status: comments.status, n: count() })
     .from(comments)
@@ -66,7 +89,11 @@ export function countCommentsByStatus({ scope, filters = {} }: { scope: Moderati
 }
 
 export function countPendingComments({ scope }: { scope: ModerationScope }): number {
-  return getDb().select({ n: count() }).from(comments).where(scoped(scope, eq(comments.status, "pending"))).get()!.n;
+  return getDb()
+    .select({ n: count() })
+    .from(comments)
+    .where(scoped(scope, eq(comments.status, "pending")))
+    .get()!.n;
 }
 
 /** The posts with comments in scope, for the filter menu. */
@@ -81,7 +108,10 @@ export function listPostsWithComments({ scope }: { scope: ModerationScope }) {
     .all();
 }
 
-const NEXT_STATUS: Record<"approve" | "spam" | "not_spam" | "trash" | "restore", { to: CommentStatus; from?: CommentStatus[] }> = {
+const NEXT_STATUS: Record<
+  "approve" | "spam" | "not_spam" | "trash" | "restore",
+  { to: CommentStatus; from?: CommentStatus[] }
+> = {
   approve: { to: "approved" },
   spam: { to: "spam" },
   not_spam: { to: "pending", from: ["spam"] },
@@ -89,7 +119,13 @@ const NEXT_STATUS: Record<"approve" | "spam" | "not_spam" | "trash" | "restore",
   restore: { to: "pending", from: ["trash"] },
 };
 
-export type ApprovedComment = { id: number; postId: number; parentId: number | null; authorEmail: string | null; authorName: string };
+export type ApprovedComment = {
+  id: number;
+  postId: number;
+  parentId: number | null;
+  authorEmail: string | null;
+  authorName: string;
+};
 
 /**
  * Moves comments to another status; only those in scope change. `onFirstApproval`
@@ -107,7 +143,13 @@ export function setCommentStatus(
       const firstApprovals =
         to === "approved"
           ? tx
-              .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, authorEmail: comments.authorEmail, authorName: comments.authorName })
+              .select({
+                id: comments.id,
+                postId: comments.postId,
+                parentId: comments.parentId,
+                authorEmail: comments.authorEmail,
+                authorName: comments.authorName,
+              })
               .from(comments)
               .where(and(where, isNull(comments.approvedAt)))
               .all()
@@ -115,7 +157,11 @@ export function setCommentStatus(
       const now = new Date();
       const changed = tx
         .update(comments)
-        .set({ status: to, updatedAt: now, ...(to === "approved" ? { approvedAt: sql`coalesce(${comments.approvedAt}, ${now.getTime()})` } : {}) })
+        .set({
+          status: to,
+          updatedAt: now,
+          ...(to === "approved" ? { approvedAt: sql`coalesce(${comments.approvedAt}, ${now.getTime()})` } : {}),
+        })
         .where(where)
         .returning({ id: comments.id, postId: comments.postId })
         .all();
@@ -135,7 +181,17 @@ export function deleteCommentsForever({ ids, scope }: { ids: number[]; scope: Mo
     .all();
 }
 
-export function editCommentAsStaff({ id, scope, markdown, html }: { id: number; scope: ModerationScope; markdown: string; html: string }) {
+export function editCommentAsStaff({
+  id,
+  scope,
+  markdown,
+  html,
+}: {
+  id: number;
+  scope: ModerationScope;
+  markdown: string;
+  html: string;
+}) {
   return getDb()
     .update(comments)
     .set({ markdown, html, updatedAt: new Date() })

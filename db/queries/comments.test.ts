@@ -1,8 +1,20 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { migratedDb } from "@/test/helpers";
 import { comments, posts, users } from "../schema";
-import { countCommentsByStatus, deleteCommentsForever, editCommentAsStaff, listCommentsForModeration, setCommentStatus } from "./comment-moderation";
-import { countApprovedCommentsByPost, deleteOwnComment, editOwnComment, isDuplicateComment, listApprovedComments } from "./comments";
+import {
+  countCommentsByStatus,
+  deleteCommentsForever,
+  editCommentAsStaff,
+  listCommentsForModeration,
+  setCommentStatus,
+} from "./comment-moderation";
+import {
+  countApprovedCommentsByPost,
+  deleteOwnComment,
+  editOwnComment,
+  isDuplicateComment,
+  listApprovedComments,
+} from "./comments";
 
 let db: ReturnType<typeof migratedDb>;
 let ownPost: number;
@@ -12,7 +24,14 @@ let authorId: number;
 function addComment(postId: number, values: Partial<typeof comments.$inferInsert> = {}) {
   return db
     .insert(comments)
-    .values({ postId, authorName: "Reader", authorEmail: "reader@example.com", markdown: "hello", html: "<p>hello</p>", ...values })
+    .values({
+      postId,
+      authorName: "Reader",
+      authorEmail: "reader@example.com",
+      markdown: "hello",
+      html: "<p>hello</p>",
+      ...values,
+    })
     .returning({ id: comments.id })
     .get().id;
 }
@@ -21,11 +40,27 @@ const statusOf = (id: number) => db.$client.prepare("SELECT status FROM comments
 
 beforeAll(() => {
   db = migratedDb();
-  const owner = db.insert(users).values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" }).returning().get();
-  const author = db.insert(users).values({ email: "a@example.com", name: "Author", slug: "a", role: "author", passwordHash: "x" }).returning().get();
+  const owner = db
+    .insert(users)
+    .values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" })
+    .returning()
+    .get();
+  const author = db
+    .insert(users)
+    .values({ email: "a@example.com", name: "Author", slug: "a", role: "author", passwordHash: "x" })
+    .returning()
+    .get();
   authorId = author.id;
-  ownPost = db.insert(posts).values({ title: "Mine", slug: "mine", status: "published", authorId }).returning().get().id;
-  otherPost = db.insert(posts).values({ title: "Theirs", slug: "theirs", status: "published", authorId: owner.id }).returning().get().id;
+  ownPost = db
+    .insert(posts)
+    .values({ title: "Mine", slug: "mine", status: "published", authorId })
+    .returning()
+    .get().id;
+  otherPost = db
+    .insert(posts)
+    .values({ title: "Theirs", slug: "theirs", status: "published", authorId: owner.id })
+    .returning()
+    .get().id;
 });
 
 describe("moderation scope", () => {
@@ -33,7 +68,9 @@ describe("moderation scope", () => {
     const mine = addComment(ownPost);
     const theirs = addComment(otherPost);
     const approved: number[] = [];
-    const changed = setCommentStatus({ ids: [mine, theirs], op: "approve", scope: authorId }, (_tx, c) => approved.push(c.id));
+    const changed = setCommentStatus({ ids: [mine, theirs], op: "approve", scope: authorId }, (_tx, c) =>
+      approved.push(c.id),
+    );
     expect(changed.map((c) => c.id)).toEqual([mine]);
     expect(approved).toEqual([mine]);
     expect(statusOf(theirs)).toEqual({ status: "pending" });
@@ -56,16 +93,34 @@ describe("moderation scope", () => {
     const mineCounts = countCommentsByStatus({ scope: authorId });
     const allCounts = countCommentsByStatus({ scope: "all" });
     expect(allCounts.approved).toBeGreaterThanOrEqual(mineCounts.approved);
-    const listed = listCommentsForModeration({ scope: authorId, status: "approved", filters: {}, limit: 50, offset: 0 });
+    const listed = listCommentsForModeration({
+      scope: authorId,
+      status: "approved",
+      filters: {},
+      limit: 50,
+      offset: 0,
+    });
     expect(listed.every((c) => c.postId === ownPost)).toBe(true);
-    expect(countApprovedCommentsByPost({ postIds: [ownPost] }).get(ownPost)).toBe(listApprovedComments({ postId: ownPost }).length);
+    expect(countApprovedCommentsByPost({ postIds: [ownPost] }).get(ownPost)).toBe(
+      listApprovedComments({ postId: ownPost }).length,
+    );
   });
 
   test("search text escapes LIKE wildcards", () => {
     addComment(ownPost, { markdown: "100% sure" });
-    const hits = listCommentsForModeration({ scope: "all", status: "pending", filters: { q: "100%" }, limit: 50, offset: 0 });
+    const hits = listCommentsForModeration({
+      scope: "all",
+      status: "pending",
+      filters: { q: "100%" },
+      limit: 50,
+      offset: 0,
+    });
     expect(hits.map((c) => c.markdown)).toEqual(["100% sure"]);
-    expect(listCommentsForModeration({ scope: "all", status: "pending", filters: { q: "%" }, limit: 50, offset: 0 }).map((c) => c.markdown)).toEqual(["100% sure"]);
+    expect(
+      listCommentsForModeration({ scope: "all", status: "pending", filters: { q: "%" }, limit: 50, offset: 0 }).map(
+        (c) => c.markdown,
+      ),
+    ).toEqual(["100% sure"]);
   });
 });
 
@@ -73,17 +128,27 @@ describe("the commenter's own window", () => {
   test("edit and delete need the token hash and a recent comment", () => {
     const id = addComment(ownPost, { editTokenHash: "h1", createdAt: new Date(Date.now() - 60_000) });
     const since = new Date(Date.now() - 10 * 60_000);
-    expect(editOwnComment({ id, tokenHash: "wrong", since, markdown: "m", html: "h", holdAgain: false })).toBeUndefined();
+    expect(
+      editOwnComment({ id, tokenHash: "wrong", since, markdown: "m", html: "h", holdAgain: false }),
+    ).toBeUndefined();
     expect(editOwnComment({ id, tokenHash: "h1", since, markdown: "m", html: "h", holdAgain: false })?.id).toBe(id);
-    expect(editOwnComment({ id, tokenHash: "h1", since: new Date(), markdown: "late", html: "h", holdAgain: false })).toBeUndefined();
+    expect(
+      editOwnComment({ id, tokenHash: "h1", since: new Date(), markdown: "late", html: "h", holdAgain: false }),
+    ).toBeUndefined();
     expect(deleteOwnComment({ id, tokenHash: "h1", since: new Date() })).toBeUndefined();
     expect(deleteOwnComment({ id, tokenHash: "h1", since })?.id).toBe(id);
   });
 
   test("duplicates match the same words from the same email or address on the same post", () => {
     addComment(ownPost, { markdown: "dup words", ipHash: "ip1" });
-    expect(isDuplicateComment({ postId: ownPost, email: "reader@example.com", ipHash: null, markdown: "dup words" })).toBe(true);
-    expect(isDuplicateComment({ postId: ownPost, email: "x@example.com", ipHash: "ip1", markdown: "dup words" })).toBe(true);
-    expect(isDuplicateComment({ postId: otherPost, email: "reader@example.com", ipHash: "ip1", markdown: "dup words" })).toBe(false);
+    expect(
+      isDuplicateComment({ postId: ownPost, email: "reader@example.com", ipHash: null, markdown: "dup words" }),
+    ).toBe(true);
+    expect(isDuplicateComment({ postId: ownPost, email: "x@example.com", ipHash: "ip1", markdown: "dup words" })).toBe(
+      true,
+    );
+    expect(
+      isDuplicateComment({ postId: otherPost, email: "reader@example.com", ipHash: "ip1", markdown: "dup words" }),
+    ).toBe(false);
   });
 });

@@ -27,7 +27,12 @@ export function getPostForCommenting({ postId }: { postId: number }) {
 /** The comment a reply answers, only when it is approved and on the same post. */
 export function getReplyTarget(db: DbOrTx, { id, postId }: { id: number; postId: number }) {
   return db
-    .select({ id: comments.id, authorName: comments.authorName, authorEmail: comments.authorEmail, notifyReplies: comments.notifyReplies })
+    .select({
+      id: comments.id,
+      authorName: comments.authorName,
+      authorEmail: comments.authorEmail,
+      notifyReplies: comments.notifyReplies,
+    })
     .from(comments)
     .where(and(eq(comments.id, id), eq(comments.postId, postId), eq(comments.status, "approved")))
     .get();
@@ -65,8 +70,20 @@ export function countSpamDomains({ domains }: { domains: string[] }): number {
 }
 
 /** The same words from the same person on the same post, not yet deleted: a double submit or a bot. */
-export function isDuplicateComment({ postId, email, ipHash, markdown }: { postId: number; email: string; ipHash: string | null; markdown: string }) {
-  const sameSender = ipHash ? or(eq(comments.authorEmail, email), eq(comments.ipHash, ipHash)) : eq(comments.authorEmail, email);
+export function isDuplicateComment({
+  postId,
+  email,
+  ipHash,
+  markdown,
+}: {
+  postId: number;
+  email: string;
+  ipHash: string | null;
+  markdown: string;
+}) {
+  const sameSender = ipHash
+    ? or(eq(comments.authorEmail, email), eq(comments.ipHash, ipHash))
+    : eq(comments.authorEmail, email);
   return !!getDb()
     .select({ id: comments.id })
     .from(comments)
@@ -131,18 +148,52 @@ export function listCommentsForFeed({ postId, limit }: { postId: number; limit: 
 export function getOwnComments({ items }: { items: { id: number; tokenHash: string }[] }) {
   if (items.length === 0) return [];
   return getDb()
-    .select({ id: comments.id, postId: comments.postId, status: comments.status, markdown: comments.markdown, html: comments.html, createdAt: comments.createdAt })
+    .select({
+      id: comments.id,
+      postId: comments.postId,
+      status: comments.status,
+      markdown: comments.markdown,
+      html: comments.html,
+      createdAt: comments.createdAt,
+    })
     .from(comments)
-    .where(or(...items.map((item) => and(eq(comments.id, item.id), eq(comments.editTokenHash, item.tokenHash), isNotNull(comments.editTokenHash)))))
+    .where(
+      or(
+        ...items.map((item) =>
+          and(eq(comments.id, item.id), eq(comments.editTokenHash, item.tokenHash), isNotNull(comments.editTokenHash)),
+        ),
+      ),
+    )
     .all();
 }
 
 /** Edits one's own comment while the window is open; undefined when the token or the window does not match. */
-export function editOwnComment({ id, tokenHash, since, markdown, html, holdAgain }: { id: number; tokenHash: string; since: Date; markdown: string; html: string; holdAgain: boolean }) {
+export function editOwnComment({
+  id,
+  tokenHash,
+  since,
+  markdown,
+  html,
+  holdAgain,
+}: {
+  id: number;
+  tokenHash: string;
+  since: Date;
+  markdown: string;
+  html: string;
+  holdAgain: boolean;
+}) {
   return getDb()
     .update(comments)
     .set({ markdown, html, updatedAt: new Date(), ...(holdAgain ? { status: "pending" as const } : {}) })
-    .where(and(eq(comments.id, id), eq(comments.editTokenHash, tokenHash), gt(comments.createdAt, since), inArray(comments.status, ["pending", "approved"])))
+    .where(
+      and(
+        eq(comments.id, id),
+        eq(comments.editTokenHash, tokenHash),
+        gt(comments.createdAt, since),
+        inArray(comments.status, ["pending", "approved"]),
+      ),
+    )
     .returning({ id: comments.id, postId: comments.postId, status: comments.status })
     .get();
 }
@@ -150,7 +201,14 @@ export function editOwnComment({ id, tokenHash, since, markdown, html, holdAgain
 export function deleteOwnComment({ id, tokenHash, since }: { id: number; tokenHash: string; since: Date }) {
   return getDb()
     .delete(comments)
-    .where(and(eq(comments.id, id), eq(comments.editTokenHash, tokenHash), gt(comments.createdAt, since), inArray(comments.status, ["pending", "approved"])))
+    .where(
+      and(
+        eq(comments.id, id),
+        eq(comments.editTokenHash, tokenHash),
+        gt(comments.createdAt, since),
+        inArray(comments.status, ["pending", "approved"]),
+      ),
+    )
     .returning({ id: comments.id, postId: comments.postId })
     .get();
 }
@@ -169,12 +227,20 @@ export function suppressEmail({ email }: { email: string }) {
 }
 
 export function isEmailSuppressed(db: DbOrTx, { email }: { email: string }): boolean {
-  return !!db.select({ email: emailSuppressions.email }).from(emailSuppressions).where(eq(emailSuppressions.email, email.toLowerCase())).get();
+  return !!db
+    .select({ email: emailSuppressions.email })
+    .from(emailSuppressions)
+    .where(eq(emailSuppressions.email, email.toLowerCase()))
+    .get();
 }
 
 /** A post's approved count, for its heading and feed. */
 export function countApprovedComments({ postId }: { postId: number }): number {
-  return getDb().select({ n: count() }).from(comments).where(and(eq(comments.postId, postId), eq(comments.status, "approved"))).get()!.n;
+  return getDb()
+    .select({ n: count() })
+    .from(comments)
+    .where(and(eq(comments.postId, postId), eq(comments.status, "approved")))
+    .get()!.n;
 }
 
 /** What a reply e-mail needs: the reply, its parent's opted-in address, and the post. */
@@ -185,7 +251,9 @@ export function getReplyNoticeContext(db: DbOrTx, { commentId }: { commentId: nu
       authorName: comments.authorName,
       authorEmail: comments.authorEmail,
       markdown: comments.markdown,
-      parentEmail: sql<string | null>`(select p.author_email from comments p where p.id = ${comments.parentId} and p.notify_replies = 1)`,
+      parentEmail: sql<
+        string | null
+      >`(select p.author_email from comments p where p.id = ${comments.parentId} and p.notify_replies = 1)`,
       postTitle: posts.title,
       postSlug: posts.slug,
     })

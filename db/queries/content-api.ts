@@ -1,5 +1,22 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { getDb } from "../client";
 import { posts, postTags, tags, users } from "../schema";
 import { postPresentationColumns } from "./post-columns";
@@ -11,13 +28,25 @@ import { isPublic } from "./post-visibility";
 /** The shape lib/nql.ts produces (kept structural: db/ does not import lib/). */
 export type Filter =
   | { type: "and" | "or"; children: Filter[] }
-  | { type: "compare"; field: string; op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "nin"; value: FilterValue | FilterValue[] };
+  | {
+      type: "compare";
+      field: string;
+      op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "nin";
+      value: FilterValue | FilterValue[];
+    };
 type FilterValue = string | number | boolean | null;
 
 /** An unknown field or an operator a field does not support: the API answers 400. */
 export class FilterFieldError extends Error {}
 
-type Column = typeof posts.slug | typeof posts.title | typeof posts.id | typeof posts.featured | typeof posts.publishedAt | typeof posts.updatedAt | typeof posts.createdAt;
+type Column =
+  | typeof posts.slug
+  | typeof posts.title
+  | typeof posts.id
+  | typeof posts.featured
+  | typeof posts.publishedAt
+  | typeof posts.updatedAt
+  | typeof posts.createdAt;
 
 const POST_COLUMNS: Record<string, { column: Column; kind: "text" | "number" | "boolean" | "date" }> = {
   id: { column: posts.id, kind: "number" },
@@ -51,8 +80,14 @@ function coerce(value: FilterValue, kind: string, field: string): unknown {
 
 const OPERATORS = { eq, ne, gt, gte, lt, lte };
 
-function membership(subquery: (values: string[]) => SQL, op: string, value: FilterValue | FilterValue[], field: string): SQL {
-  if (!["eq", "ne", "in", "nin"].includes(op)) throw new FilterFieldError(`"${field}" supports only equality and lists.`);
+function membership(
+  subquery: (values: string[]) => SQL,
+  op: string,
+  value: FilterValue | FilterValue[],
+  field: string,
+): SQL {
+  if (!["eq", "ne", "in", "nin"].includes(op))
+    throw new FilterFieldError(`"${field}" supports only equality and lists.`);
   const values = (Array.isArray(value) ? value : [value]).map(String);
   const exists = sql`exists (${subquery(values)})`;
   return op === "ne" || op === "nin" ? sql`not ${exists}` : exists;
@@ -62,12 +97,15 @@ function compareToSql(node: Extract<Filter, { type: "compare" }>, admin: boolean
   const { field, op, value } = node;
   if (admin && field === "status") {
     // The Admin API sees every status: the filter is on the real column.
-    if (!["eq", "ne", "in", "nin"].includes(op)) throw new FilterFieldError(`"status" supports only equality and lists.`);
+    if (!["eq", "ne", "in", "nin"].includes(op))
+      throw new FilterFieldError(`"status" supports only equality and lists.`);
     const values = (Array.isArray(value) ? value : [value]).map(String) as never[];
     return op === "eq" || op === "in" ? inArray(posts.status, values) : notInArray(posts.status, values);
   }
   if (TAG_FIELDS.has(field) || field === "primary_tag" || field === "primary_tag.slug") {
-    const primaryOnly = field.startsWith("primary_tag") ? sql`and ${postTags.position} = (select min(position) from post_tags p2 where p2.post_id = ${posts.id})` : sql``;
+    const primaryOnly = field.startsWith("primary_tag")
+      ? sql`and ${postTags.position} = (select min(position) from post_tags p2 where p2.post_id = ${posts.id})`
+      : sql``;
     return membership(
       (values) =>
         sql`select 1 from ${postTags} join ${tags} on ${tags.id} = ${postTags.tagId} where ${postTags.postId} = ${posts.id} and ${inArray(tags.slug, values)} ${primaryOnly}`,
@@ -77,7 +115,12 @@ function compareToSql(node: Extract<Filter, { type: "compare" }>, admin: boolean
     );
   }
   if (AUTHOR_FIELDS.has(field)) {
-    return membership((values) => sql`select 1 from ${users} where ${users.id} = ${posts.authorId} and ${inArray(users.slug, values)}`, op, value, field);
+    return membership(
+      (values) => sql`select 1 from ${users} where ${users.id} = ${posts.authorId} and ${inArray(users.slug, values)}`,
+      op,
+      value,
+      field,
+    );
   }
   if (field === "visibility" || field === "status") {
     // Everything this API can see is public and published.
@@ -121,11 +164,11 @@ export function parseOrder(order: string | undefined): SQL[] {
   return terms.map(([field = "", direction = "desc"]) => {
     const column = ORDER_COLUMNS[field];
     if (!column) throw new FilterFieldError(`Cannot order by "${field}".`);
-    if (!/^(asc|desc)$/i.test(direction)) throw new FilterFieldError(`Order direction must be asc or desc, not "${direction}".`);
+    if (!/^(asc|desc)$/i.test(direction))
+      throw new FilterFieldError(`Order direction must be asc or desc, not "${direction}".`);
     return direction.toLowerCase() === "asc" ? asc(column) : desc(column);
   });
 }
-
 
 export const PUBLIC_POST_COLUMNS = {
   id: posts.id,
@@ -151,18 +194,32 @@ export function browsePublicPosts({
   order,
   limit,
   offset,
-}: { type: "post" | "page"; filter?: SQL; order: SQL[]; limit: number | null; offset: number }) {
+}: {
+  type: "post" | "page";
+  filter?: SQL;
+  order: SQL[];
+  limit: number | null;
+  offset: number;
+}) {
   const db = getDb();
   const where = and(isPublic(type), filter);
   const total = db.select({ n: count() }).from(posts).where(where).get()?.n ?? 0;
-  const query = db.select(PUBLIC_POST_COLUMNS).from(posts).where(where).orderBy(...order);
+  const query = db
+    .select(PUBLIC_POST_COLUMNS)
+    .from(posts)
+    .where(where)
+    .orderBy(...order);
   const rows = limit === null ? query.all() : query.limit(limit).offset(offset).all();
   return { rows, total };
 }
 
 export function readPublicPost({ type, by, value }: { type: "post" | "page"; by: "id" | "slug"; value: string }) {
   const condition = by === "id" ? eq(posts.id, Number(value)) : eq(posts.slug, value);
-  return getDb().select(PUBLIC_POST_COLUMNS).from(posts).where(and(isPublic(type), condition)).get();
+  return getDb()
+    .select(PUBLIC_POST_COLUMNS)
+    .from(posts)
+    .where(and(isPublic(type), condition))
+    .get();
 }
 
 /** Tags of these posts, primary first. */
@@ -178,7 +235,13 @@ export function tagsForPosts(postIds: number[]) {
 }
 
 // Columns of a staff member a reader may see: never email, role or password hash.
-const PUBLIC_AUTHOR_COLUMNS = { id: users.id, name: users.name, slug: users.slug, bio: users.bio, avatarUrl: users.avatarUrl };
+const PUBLIC_AUTHOR_COLUMNS = {
+  id: users.id,
+  name: users.name,
+  slug: users.slug,
+  bio: users.bio,
+  avatarUrl: users.avatarUrl,
+};
 
 export function authorsByIds(ids: number[]) {
   if (ids.length === 0) return [];
@@ -191,7 +254,11 @@ type Lookup = { limit: number | null; offset: number; slug?: string; id?: number
 export function browsePublicAuthors({ limit, offset, slug, id }: Lookup) {
   const db = getDb();
   const hasPosts = sql`exists (select 1 from ${posts} where ${posts.authorId} = ${users.id} and ${isPublic("post")})`;
-  const where = and(hasPosts, slug === undefined ? undefined : eq(users.slug, slug), id === undefined ? undefined : eq(users.id, id));
+  const where = and(
+    hasPosts,
+    slug === undefined ? undefined : eq(users.slug, slug),
+    id === undefined ? undefined : eq(users.id, id),
+  );
   const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
   const query = db.select(PUBLIC_AUTHOR_COLUMNS).from(users).where(where).orderBy(asc(users.name), asc(users.id));
   return { rows: limit === null ? query.all() : query.limit(limit).offset(offset).all(), total };
@@ -201,7 +268,11 @@ export function browsePublicAuthors({ limit, offset, slug, id }: Lookup) {
 export function browsePublicTags({ limit, offset, slug, id }: Lookup) {
   const db = getDb();
   const used = sql`exists (select 1 from ${postTags} join ${posts} on ${posts.id} = ${postTags.postId} where ${postTags.tagId} = ${tags.id} and ${isPublic("post")})`;
-  const where = and(used, slug === undefined ? undefined : eq(tags.slug, slug), id === undefined ? undefined : eq(tags.id, id));
+  const where = and(
+    used,
+    slug === undefined ? undefined : eq(tags.slug, slug),
+    id === undefined ? undefined : eq(tags.id, id),
+  );
   const total = db.select({ n: count() }).from(tags).where(where).get()?.n ?? 0;
   const query = db
     .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })

@@ -15,10 +15,12 @@ export type IssuedKeys = {
 };
 
 function insertKeys(tx: Tx, integrationId: number, keys: IssuedKeys) {
-  tx.insert(apiKeys).values([
-    { id: keys.contentKeyId, integrationId, type: "content", secretHash: keys.contentKeyHash },
-    { id: keys.adminKeyId, integrationId, type: "admin", secretEncrypted: keys.adminSecretEncrypted },
-  ]).run();
+  tx.insert(apiKeys)
+    .values([
+      { id: keys.contentKeyId, integrationId, type: "content", secretHash: keys.contentKeyHash },
+      { id: keys.adminKeyId, integrationId, type: "admin", secretEncrypted: keys.adminSecretEncrypted },
+    ])
+    .run();
 }
 
 export function createIntegration(
@@ -28,9 +30,19 @@ export function createIntegration(
 ) {
   return getDb().transaction(
     (tx) => {
-      const integration = tx.insert(integrations).values({ name, role, createdBy }).returning({ id: integrations.id }).get();
+      const integration = tx
+        .insert(integrations)
+        .values({ name, role, createdBy })
+        .returning({ id: integrations.id })
+        .get();
       insertKeys(tx, integration.id, keys);
-      recordAudit(tx, { ...audit, action: "integration.create", targetType: "integration", targetId: integration.id, details: { name, role } });
+      recordAudit(tx, {
+        ...audit,
+        action: "integration.create",
+        targetType: "integration",
+        targetId: integration.id,
+        details: { name, role },
+      });
       return integration;
     },
     { behavior: "immediate" },
@@ -38,7 +50,11 @@ export function createIntegration(
 }
 
 /** Revokes an integration's active keys and issues new ones, together. */
-export function rotateIntegrationKeys(id: number, keys: IssuedKeys, audit: Omit<AuditEntry, "action" | "targetType" | "targetId">) {
+export function rotateIntegrationKeys(
+  id: number,
+  keys: IssuedKeys,
+  audit: Omit<AuditEntry, "action" | "targetType" | "targetId">,
+) {
   return getDb().transaction(
     (tx) => {
       const exists = tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, id)).get();
@@ -70,17 +86,32 @@ export function deleteIntegration(id: number, audit: Omit<AuditEntry, "action" |
 export function listIntegrations() {
   const db = getDb();
   const rows = db
-    .select({ id: integrations.id, name: integrations.name, role: integrations.role, createdAt: integrations.createdAt })
+    .select({
+      id: integrations.id,
+      name: integrations.name,
+      role: integrations.role,
+      createdAt: integrations.createdAt,
+    })
     .from(integrations)
     .orderBy(desc(integrations.createdAt))
     .all();
   const keys = db
-    .select({ id: apiKeys.id, integrationId: apiKeys.integrationId, type: apiKeys.type, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      id: apiKeys.id,
+      integrationId: apiKeys.integrationId,
+      type: apiKeys.type,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .where(isNull(apiKeys.revokedAt))
     .all();
   const hooks = db
-    .select({ id: webhooks.id, integrationId: webhooks.integrationId, event: webhooks.event, targetUrl: webhooks.targetUrl })
+    .select({
+      id: webhooks.id,
+      integrationId: webhooks.integrationId,
+      event: webhooks.event,
+      targetUrl: webhooks.targetUrl,
+    })
     .from(webhooks)
     .all();
   return rows.map((row) => ({
@@ -93,7 +124,12 @@ export function listIntegrations() {
 /** The integration behind an active Admin key, with its encrypted secret (for JWT checks). */
 export function getActiveAdminKey({ id }: { id: string }) {
   return getDb()
-    .select({ integrationId: apiKeys.integrationId, secretEncrypted: apiKeys.secretEncrypted, role: integrations.role, name: integrations.name })
+    .select({
+      integrationId: apiKeys.integrationId,
+      secretEncrypted: apiKeys.secretEncrypted,
+      role: integrations.role,
+      name: integrations.name,
+    })
     .from(apiKeys)
     .innerJoin(integrations, eq(integrations.id, apiKeys.integrationId))
     .where(and(eq(apiKeys.id, id), eq(apiKeys.type, "admin"), isNull(apiKeys.revokedAt)))
@@ -116,13 +152,26 @@ export function touchApiKey({ id }: { id: string }) {
 type AuditBase = Omit<AuditEntry, "action" | "targetType" | "targetId">;
 
 /** Subscribes a URL of an existing integration to one event. */
-export function addWebhook(input: { integrationId: number; event: (typeof webhooks.$inferInsert)["event"]; targetUrl: string }, audit: AuditBase) {
+export function addWebhook(
+  input: { integrationId: number; event: (typeof webhooks.$inferInsert)["event"]; targetUrl: string },
+  audit: AuditBase,
+) {
   return getDb().transaction(
     (tx) => {
-      const exists = tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, input.integrationId)).get();
+      const exists = tx
+        .select({ id: integrations.id })
+        .from(integrations)
+        .where(eq(integrations.id, input.integrationId))
+        .get();
       if (!exists) return null;
       const hook = tx.insert(webhooks).values(input).returning({ id: webhooks.id }).get();
-      recordAudit(tx, { ...audit, action: "webhook.create", targetType: "webhook", targetId: hook.id, details: { event: input.event, targetUrl: input.targetUrl } });
+      recordAudit(tx, {
+        ...audit,
+        action: "webhook.create",
+        targetType: "webhook",
+        targetId: hook.id,
+        details: { event: input.event, targetUrl: input.targetUrl },
+      });
       return hook;
     },
     { behavior: "immediate" },

@@ -11,7 +11,13 @@ export function insertMedia(row: NewMedia, actor: Actor) {
   return getDb().transaction(
     (tx) => {
       const created = tx.insert(media).values(row).returning({ id: media.id }).get();
-      recordAudit(tx, { ...actor, action: "media.upload", targetType: "media", targetId: created.id, details: { name: row.originalName } });
+      recordAudit(tx, {
+        ...actor,
+        action: "media.upload",
+        targetType: "media",
+        targetId: created.id,
+        details: { name: row.originalName },
+      });
       return created;
     },
     { behavior: "immediate" },
@@ -65,16 +71,29 @@ export function listMedia({ q, page, perPage }: { q?: string; page: number; perP
 type DeleteOutcome = { ok: true; keys: string[] } | { ok: false; reason: "not_found" | "in_use" };
 
 /** Deletes an item no post uses; `uploadedBy` limits it to one person's uploads. Returns the files to remove. */
-export function deleteUnusedMedia({ id, uploadedBy }: { id: number; uploadedBy: number | "all" }, actor: Actor): DeleteOutcome {
+export function deleteUnusedMedia(
+  { id, uploadedBy }: { id: number; uploadedBy: number | "all" },
+  actor: Actor,
+): DeleteOutcome {
   return getDb().transaction(
     (tx): DeleteOutcome => {
       const owner = uploadedBy === "all" ? sql`1 = 1` : eq(media.uploadedBy, uploadedBy);
-      const row = tx.select({ key: media.storageKey, variants: media.variants, name: media.originalName }).from(media).where(and(eq(media.id, id), owner)).get();
+      const row = tx
+        .select({ key: media.storageKey, variants: media.variants, name: media.originalName })
+        .from(media)
+        .where(and(eq(media.id, id), owner))
+        .get();
       if (!row) return { ok: false, reason: "not_found" };
       const uses = tx.select({ n: count() }).from(posts).where(usedBy(row.key)).get()?.n ?? 0;
       if (uses > 0) return { ok: false, reason: "in_use" };
       tx.delete(media).where(eq(media.id, id)).run();
-      recordAudit(tx, { ...actor, action: "media.delete", targetType: "media", targetId: id, details: { name: row.name } });
+      recordAudit(tx, {
+        ...actor,
+        action: "media.delete",
+        targetType: "media",
+        targetId: id,
+        details: { name: row.name },
+      });
       return { ok: true, keys: [row.key, ...(row.variants ?? []).map((variant) => variant.key)] };
     },
     { behavior: "immediate" },

@@ -12,7 +12,9 @@ export function enqueueWebhookEvent(db: DbOrTx, event: WebhookEvent, payload: Re
   const targets = db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.event, event)).all();
   const now = new Date();
   for (const target of targets) {
-    db.insert(outbox).values({ kind: "webhook", webhookId: target.id, payload: { event, body: payload }, nextAttemptAt: now }).run();
+    db.insert(outbox)
+      .values({ kind: "webhook", webhookId: target.id, payload: { event, body: payload }, nextAttemptAt: now })
+      .run();
   }
   return targets.length;
 }
@@ -33,12 +35,22 @@ export function listDueOutboxItems({ now, limit }: { now: Date; limit: number })
 }
 
 export function getWebhookTarget({ id }: { id: number }) {
-  return getDb().select({ id: webhooks.id, targetUrl: webhooks.targetUrl }).from(webhooks).where(eq(webhooks.id, id)).get();
+  return getDb()
+    .select({ id: webhooks.id, targetUrl: webhooks.targetUrl })
+    .from(webhooks)
+    .where(eq(webhooks.id, id))
+    .get();
 }
 
 export function recordOutboxAttempt(
   id: number,
-  outcome: { status: "pending" | "sent" | "failed"; attempts: number; nextAttemptAt: Date; error?: string; responseStatus?: number },
+  outcome: {
+    status: "pending" | "sent" | "failed";
+    attempts: number;
+    nextAttemptAt: Date;
+    error?: string;
+    responseStatus?: number;
+  },
 ) {
   getDb()
     .update(outbox)

@@ -76,7 +76,15 @@ export function listAuthorsForFilter() {
 /** Dashboard lists: a few posts in one status, newest change first. */
 export function listRecentByStatus({ status, scope, limit }: { status: PostStatus; scope: PostScope; limit: number }) {
   return getDb()
-    .select({ id: posts.id, type: posts.type, title: posts.title, slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt, authorName: users.name })
+    .select({
+      id: posts.id,
+      type: posts.type,
+      title: posts.title,
+      slug: posts.slug,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+      authorName: users.name,
+    })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(eq(posts.status, status), isNull(posts.deletedAt), scopeWhere(scope)))

@@ -86,7 +86,8 @@ function setPostTags(tx: Tx, postId: number, list: TagInput[]): string[] {
   tx.delete(postTags).where(eq(postTags.postId, postId)).run();
   list.forEach((tag, position) => {
     const existing = tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, tag.slug)).get();
-    const tagId = existing?.id ?? tx.insert(tags).values({ name: tag.name, slug: tag.slug }).returning({ id: tags.id }).get().id;
+    const tagId =
+      existing?.id ?? tx.insert(tags).values({ name: tag.name, slug: tag.slug }).returning({ id: tags.id }).get().id;
     tx.insert(postTags).values({ postId, tagId, position }).onConflictDoNothing().run();
   });
   return list.map((tag) => tag.slug);
@@ -100,14 +101,33 @@ export function createPost(
     (tx) => {
       const created = tx
         .insert(posts)
-        .values({ ...input.fields, type: input.type, authorId: input.authorId, status: "draft", slug: uniquePostSlug(tx, input.slug) })
+        .values({
+          ...input.fields,
+          type: input.type,
+          authorId: input.authorId,
+          status: "draft",
+          slug: uniquePostSlug(tx, input.slug),
+        })
         .returning({ id: posts.id, slug: posts.slug, version: posts.version })
         .get();
       const tagSlugs = setPostTags(tx, created.id, input.tags);
       tx.insert(revisions)
-        .values({ postId: created.id, authorId: actor.actorId, kind: "save", title: input.fields.title, markdown: input.fields.markdown, version: created.version })
+        .values({
+          postId: created.id,
+          authorId: actor.actorId,
+          kind: "save",
+          title: input.fields.title,
+          markdown: input.fields.markdown,
+          version: created.version,
+        })
         .run();
-      recordAudit(tx, { ...actor, action: `${input.type}.create`, targetType: "post", targetId: created.id, details: { title: input.fields.title } });
+      recordAudit(tx, {
+        ...actor,
+        action: `${input.type}.create`,
+        targetType: "post",
+        targetId: created.id,
+        details: { title: input.fields.title },
+      });
       return { ...created, tagSlugs };
     },
     { behavior: "immediate" },
@@ -138,7 +158,14 @@ export function savePost(
       if (current.version !== input.version) {
         const kept = tx
           .insert(revisions)
-          .values({ postId: current.id, authorId: actor.actorId, kind: "conflict", title: input.fields.title, markdown: input.fields.markdown, version: input.version })
+          .values({
+            postId: current.id,
+            authorId: actor.actorId,
+            kind: "conflict",
+            title: input.fields.title,
+            markdown: input.fields.markdown,
+            version: input.version,
+          })
           .returning({ id: revisions.id })
           .get();
         return { ok: false, reason: "conflict", revisionId: kept.id };
@@ -157,10 +184,30 @@ export function savePost(
       const oldTags = tagSlugsOf(tx, current.id);
       const newTags = setPostTags(tx, current.id, input.tags);
       tx.insert(revisions)
-        .values({ postId: current.id, authorId: actor.actorId, kind: "save", title: input.fields.title, markdown: input.fields.markdown, version })
+        .values({
+          postId: current.id,
+          authorId: actor.actorId,
+          kind: "save",
+          title: input.fields.title,
+          markdown: input.fields.markdown,
+          version,
+        })
         .run();
-      recordAudit(tx, { ...actor, action: `${current.type}.update`, targetType: "post", targetId: current.id, details: { title: input.fields.title, slug } });
-      return { ok: true, id: current.id, version, slug, status: current.status, tagSlugs: [...new Set([...oldTags, ...newTags])] };
+      recordAudit(tx, {
+        ...actor,
+        action: `${current.type}.update`,
+        targetType: "post",
+        targetId: current.id,
+        details: { title: input.fields.title, slug },
+      });
+      return {
+        ok: true,
+        id: current.id,
+        version,
+        slug,
+        status: current.status,
+        tagSlugs: [...new Set([...oldTags, ...newTags])],
+      };
     },
     { behavior: "immediate" },
   );
@@ -170,14 +217,24 @@ export function savePost(
 export function recordRedirect(tx: Tx, fromPath: string, toPath: string) {
   tx.delete(redirects).where(eq(redirects.fromPath, toPath)).run();
   tx.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath)).run();
-  tx.insert(redirects).values({ fromPath, toPath }).onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } }).run();
+  tx.insert(redirects)
+    .values({ fromPath, toPath })
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } })
+    .run();
 }
 
 /**
  * Autosave: a revision, never the post itself. The latest autosave of the same
  * person is replaced rather than piling up one per few seconds.
  */
-export function autosavePost(input: { id: number; scope: PostScope; authorId: number; title: string; markdown: string; version: number }) {
+export function autosavePost(input: {
+  id: number;
+  scope: PostScope;
+  authorId: number;
+  title: string;
+  markdown: string;
+  version: number;
+}) {
   return getDb().transaction(
     (tx) => {
       const post = tx.select({ id: posts.id }).from(posts).where(liveInScope(input.id, input.scope)).get();
@@ -194,7 +251,11 @@ export function autosavePost(input: { id: number; scope: PostScope; authorId: nu
         tx.update(revisions).set(values).where(eq(revisions.id, last.id)).run();
         return { id: last.id };
       }
-      return tx.insert(revisions).values({ ...values, postId: post.id, authorId: input.authorId, kind: "autosave" }).returning({ id: revisions.id }).get();
+      return tx
+        .insert(revisions)
+        .values({ ...values, postId: post.id, authorId: input.authorId, kind: "autosave" })
+        .returning({ id: revisions.id })
+        .get();
     },
     { behavior: "immediate" },
   );
@@ -221,7 +282,13 @@ export function listRevisions({ postId, scope }: { postId: number; scope: PostSc
 
 export function getRevision({ postId, revisionId, scope }: { postId: number; revisionId: number; scope: PostScope }) {
   return getDb()
-    .select({ id: revisions.id, kind: revisions.kind, title: revisions.title, markdown: revisions.markdown, createdAt: revisions.createdAt })
+    .select({
+      id: revisions.id,
+      kind: revisions.kind,
+      title: revisions.title,
+      markdown: revisions.markdown,
+      createdAt: revisions.createdAt,
+    })
     .from(revisions)
     .innerJoin(posts, eq(posts.id, revisions.postId))
     .where(and(eq(revisions.id, revisionId), eq(revisions.postId, postId), liveInScope(postId, scope)))
@@ -230,19 +297,44 @@ export function getRevision({ postId, revisionId, scope }: { postId: number; rev
 
 /** Puts an older text back as the current one: a new version, and a `restore` revision. */
 export function restoreRevision(
-  input: { postId: number; scope: PostScope; revisionId: number; rendered: Pick<EditorFields, "title" | "markdown" | "html" | "plaintext" | "wordCount"> },
+  input: {
+    postId: number;
+    scope: PostScope;
+    revisionId: number;
+    rendered: Pick<EditorFields, "title" | "markdown" | "html" | "plaintext" | "wordCount">;
+  },
   actor: Actor,
 ) {
   return getDb().transaction(
     (tx) => {
-      const current = tx.select({ id: posts.id, version: posts.version }).from(posts).where(liveInScope(input.postId, input.scope)).get();
+      const current = tx
+        .select({ id: posts.id, version: posts.version })
+        .from(posts)
+        .where(liveInScope(input.postId, input.scope))
+        .get();
       if (!current) return null;
       const version = current.version + 1;
-      tx.update(posts).set({ ...input.rendered, version, updatedAt: new Date() }).where(eq(posts.id, current.id)).run();
-      tx.insert(revisions)
-        .values({ postId: current.id, authorId: actor.actorId, kind: "restore", title: input.rendered.title, markdown: input.rendered.markdown, version })
+      tx.update(posts)
+        .set({ ...input.rendered, version, updatedAt: new Date() })
+        .where(eq(posts.id, current.id))
         .run();
-      recordAudit(tx, { ...actor, action: "post.restore_revision", targetType: "post", targetId: current.id, details: { revisionId: input.revisionId } });
+      tx.insert(revisions)
+        .values({
+          postId: current.id,
+          authorId: actor.actorId,
+          kind: "restore",
+          title: input.rendered.title,
+          markdown: input.rendered.markdown,
+          version,
+        })
+        .run();
+      recordAudit(tx, {
+        ...actor,
+        action: "post.restore_revision",
+        targetType: "post",
+        targetId: current.id,
+        details: { revisionId: input.revisionId },
+      });
       return { version, tagSlugs: tagSlugsOf(tx, current.id) };
     },
     { behavior: "immediate" },
@@ -251,5 +343,11 @@ export function restoreRevision(
 
 /** How many times the post was saved: shown in the editor's history link. */
 export function countRevisions(postId: number): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(revisions).where(eq(revisions.postId, postId)).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(revisions)
+      .where(eq(revisions.postId, postId))
+      .get()?.n ?? 0
+  );
 }

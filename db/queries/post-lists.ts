@@ -11,7 +11,9 @@ export type Cursor = { publishedAt: Date; id: number };
 function scopeWhere({ tagId, authorId, excludeIds }: ListScope = {}) {
   return and(
     isPublic("post"),
-    tagId === undefined ? undefined : sql`exists (select 1 from post_tags pt where pt.post_id = ${posts.id} and pt.tag_id = ${tagId})`,
+    tagId === undefined
+      ? undefined
+      : sql`exists (select 1 from post_tags pt where pt.post_id = ${posts.id} and pt.tag_id = ${tagId})`,
     authorId === undefined ? undefined : eq(posts.authorId, authorId),
     excludeIds?.length ? notInArray(posts.id, excludeIds) : undefined,
   );
@@ -37,7 +39,10 @@ const cardColumns = {
 /** Newest published posts first, by the `(published_at, id)` keyset. */
 export function listPublishedPosts({ limit, before, scope }: { limit: number; before?: Cursor; scope?: ListScope }) {
   const cursor = before
-    ? and(lte(posts.publishedAt, before.publishedAt), or(lt(posts.publishedAt, before.publishedAt), lt(posts.id, before.id))) // the plain bound starts the index walk at the cursor
+    ? and(
+        lte(posts.publishedAt, before.publishedAt),
+        or(lt(posts.publishedAt, before.publishedAt), lt(posts.id, before.id)),
+      ) // the plain bound starts the index walk at the cursor
     : undefined;
   return getDb()
     .select(cardColumns)
@@ -52,7 +57,8 @@ export function listPublishedPosts({ limit, before, scope }: { limit: number; be
 export type PostCard = ReturnType<typeof listPublishedPosts>[number];
 
 export function countPublishedPosts(scope?: ListScope): number {
-  if (scope?.tagId !== undefined && scope.authorId === undefined && !scope.excludeIds?.length) return countTagPosts(scope.tagId);
+  if (scope?.tagId !== undefined && scope.authorId === undefined && !scope.excludeIds?.length)
+    return countTagPosts(scope.tagId);
   return getDb().select({ n: count() }).from(posts).where(scopeWhere(scope)).get()?.n ?? 0;
 }
 

@@ -6,7 +6,14 @@ import { recordAudit } from "./audit";
 import { type Actor, type PostScope, scopeWhere, tagSlugsOf } from "./post-scope";
 
 /** A post that changed; `action` and `previousStatus` let the caller tell which webhook event it was. */
-export type Changed = { id: number; slug: string; type: "post" | "page"; tagSlugs: string[]; action?: string; previousStatus?: PostStatus };
+export type Changed = {
+  id: number;
+  slug: string;
+  type: "post" | "page";
+  tagSlugs: string[];
+  action?: string;
+  previousStatus?: PostStatus;
+};
 
 type Transition = {
   id: number;
@@ -21,10 +28,23 @@ type Transition = {
 
 // One read-then-write per post, ownership and status in the WHERE of the read.
 function transition(tx: Tx, t: Transition, actor: Actor): Changed | null {
-  const where: SQL[] = [eq(posts.id, t.id), scopeWhere(t.scope), t.trashed ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt)];
+  const where: SQL[] = [
+    eq(posts.id, t.id),
+    scopeWhere(t.scope),
+    t.trashed ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt),
+  ];
   if (t.from) where.push(inArray(posts.status, [...t.from]));
   const current = tx
-    .select({ id: posts.id, slug: posts.slug, type: posts.type, status: posts.status, publishedAt: posts.publishedAt, title: posts.title, markdown: posts.markdown, version: posts.version })
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      type: posts.type,
+      status: posts.status,
+      publishedAt: posts.publishedAt,
+      title: posts.title,
+      markdown: posts.markdown,
+      version: posts.version,
+    })
     .from(posts)
     .where(and(...where))
     .get();
@@ -34,15 +54,38 @@ function transition(tx: Tx, t: Transition, actor: Actor): Changed | null {
   if (change === "purge") {
     tx.delete(posts).where(eq(posts.id, current.id)).run();
   } else {
-    tx.update(posts).set({ ...change, updatedAt: new Date() }).where(eq(posts.id, current.id)).run();
+    tx.update(posts)
+      .set({ ...change, updatedAt: new Date() })
+      .where(eq(posts.id, current.id))
+      .run();
     if (change.status === "published" && current.status !== "published") {
       tx.insert(revisions)
-        .values({ postId: current.id, authorId: actor.actorId, kind: "publish", title: current.title, markdown: current.markdown, version: current.version })
+        .values({
+          postId: current.id,
+          authorId: actor.actorId,
+          kind: "publish",
+          title: current.title,
+          markdown: current.markdown,
+          version: current.version,
+        })
         .run();
     }
   }
-  recordAudit(tx, { ...actor, action: `${current.type}.${t.action}`, targetType: "post", targetId: current.id, details: { title: current.title } });
-  return { id: current.id, slug: current.slug, type: current.type, tagSlugs, action: t.action, previousStatus: current.status };
+  recordAudit(tx, {
+    ...actor,
+    action: `${current.type}.${t.action}`,
+    targetType: "post",
+    targetId: current.id,
+    details: { title: current.title },
+  });
+  return {
+    id: current.id,
+    slug: current.slug,
+    type: current.type,
+    tagSlugs,
+    action: t.action,
+    previousStatus: current.status,
+  };
 }
 
 function inTransaction(t: Transition, actor: Actor) {
@@ -55,24 +98,53 @@ export const publishChange = (now: Date) => (current: { status: PostStatus; publ
   publishedAt: current.status === "published" && current.publishedAt ? current.publishedAt : now,
 });
 
-export function publishPost({ id, scope, now = new Date() }: { id: number; scope: PostScope; now?: Date }, actor: Actor) {
+export function publishPost(
+  { id, scope, now = new Date() }: { id: number; scope: PostScope; now?: Date },
+  actor: Actor,
+) {
   return inTransaction({ id, scope, action: "publish", trashed: false, change: publishChange(now) }, actor);
 }
 
 export function schedulePost({ id, scope, at }: { id: number; scope: PostScope; at: Date }, actor: Actor) {
-  return inTransaction({ id, scope, action: "schedule", trashed: false, from: ["draft", "review", "scheduled"], change: () => ({ status: "scheduled", publishedAt: at }) }, actor);
+  return inTransaction(
+    {
+      id,
+      scope,
+      action: "schedule",
+      trashed: false,
+      from: ["draft", "review", "scheduled"],
+      change: () => ({ status: "scheduled", publishedAt: at }),
+    },
+    actor,
+  );
 }
 
 export function unpublishPost({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
-  return inTransaction({ id, scope, action: "unpublish", trashed: false, from: ["published", "scheduled"], change: () => ({ status: "draft", publishedAt: null }) }, actor);
+  return inTransaction(
+    {
+      id,
+      scope,
+      action: "unpublish",
+      trashed: false,
+      from: ["published", "scheduled"],
+      change: () => ({ status: "draft", publishedAt: null }),
+    },
+    actor,
+  );
 }
 
 export function submitForReview({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
-  return inTransaction({ id, scope, action: "submit", trashed: false, from: ["draft"], change: () => ({ status: "review" }) }, actor);
+  return inTransaction(
+    { id, scope, action: "submit", trashed: false, from: ["draft"], change: () => ({ status: "review" }) },
+    actor,
+  );
 }
 
 export function trashPost({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
-  return inTransaction({ id, scope, action: "trash", trashed: false, change: () => ({ deletedAt: new Date() }) }, actor);
+  return inTransaction(
+    { id, scope, action: "trash", trashed: false, change: () => ({ deletedAt: new Date() }) },
+    actor,
+  );
 }
 
 export function restorePost({ id, scope }: { id: number; scope: PostScope }, actor: Actor) {
@@ -83,11 +155,22 @@ export function purgePost({ id, scope }: { id: number; scope: PostScope }, actor
   return inTransaction({ id, scope, action: "purge", trashed: true, change: () => "purge" }, actor);
 }
 
-const BULK = { publish: publishPost, unpublish: unpublishPost, trash: trashPost, restore: restorePost, purge: purgePost } as const;
+const BULK = {
+  publish: publishPost,
+  unpublish: unpublishPost,
+  trash: trashPost,
+  restore: restorePost,
+  purge: purgePost,
+} as const;
 
 /** A bulk action: each post on its own terms; those out of scope are skipped, not failed. */
-export function bulkPosts({ operation, ids, scope }: { operation: keyof typeof BULK; ids: number[]; scope: PostScope }, actor: Actor) {
-  return ids.map((id) => BULK[operation]({ id, scope }, actor)).filter((changed): changed is Changed => changed !== null);
+export function bulkPosts(
+  { operation, ids, scope }: { operation: keyof typeof BULK; ids: number[]; scope: PostScope },
+  actor: Actor,
+) {
+  return ids
+    .map((id) => BULK[operation]({ id, scope }, actor))
+    .filter((changed): changed is Changed => changed !== null);
 }
 
 /** The scheduler's query: every scheduled post whose time has come, published through the same transition. */
@@ -102,7 +185,18 @@ export function publishDuePosts(now: Date): Changed[] {
   return due
     .map(({ id }) =>
       getDb().transaction(
-        (tx) => transition(tx, { id, scope: all, action: "publish", trashed: false, change: (current) => ({ status: "published", publishedAt: current.publishedAt ?? now }) }, actor),
+        (tx) =>
+          transition(
+            tx,
+            {
+              id,
+              scope: all,
+              action: "publish",
+              trashed: false,
+              change: (current) => ({ status: "published", publishedAt: current.publishedAt ?? now }),
+            },
+            actor,
+          ),
         { behavior: "immediate" },
       ),
     )

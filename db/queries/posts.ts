@@ -49,14 +49,26 @@ export function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt:
   const older = getDb()
     .select(columns)
     .from(posts)
-    .where(and(isPublic("post"), lte(posts.publishedAt, publishedAt), or(lt(posts.publishedAt, publishedAt), lt(posts.id, id))))
+    .where(
+      and(
+        isPublic("post"),
+        lte(posts.publishedAt, publishedAt),
+        or(lt(posts.publishedAt, publishedAt), lt(posts.id, id)),
+      ),
+    )
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(1)
     .get();
   const newer = getDb()
     .select(columns)
     .from(posts)
-    .where(and(isPublic("post"), gte(posts.publishedAt, publishedAt), or(gt(posts.publishedAt, publishedAt), gt(posts.id, id))))
+    .where(
+      and(
+        isPublic("post"),
+        gte(posts.publishedAt, publishedAt),
+        or(gt(posts.publishedAt, publishedAt), gt(posts.id, id)),
+      ),
+    )
     .orderBy(asc(posts.publishedAt), asc(posts.id))
     .limit(1)
     .get();
@@ -88,7 +100,10 @@ export function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number
   if (shared.size === 0) return [];
   const visible = db.all<{ id: number; published_at: number }>(sql`
     select p.id, p.published_at from posts p indexed by posts_visibility_idx
-    where p.id in (${sql.join([...shared.keys()].map((key) => sql`${key}`), sql`, `)})
+    where p.id in (${sql.join(
+      [...shared.keys()].map((key) => sql`${key}`),
+      sql`, `,
+    )})
       and p.type = 'post' and p.status = 'published' and p.deleted_at is null
       and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)
   `);
@@ -97,9 +112,23 @@ export function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number
     .slice(0, limit);
   if (best.length === 0) return [];
   const rows = new Map(
-    db.select({ id: posts.id, title: posts.title, slug: posts.slug }).from(posts).where(inArray(posts.id, best.map((row) => row.id))).all().map((row) => [row.id, row]),
+    db
+      .select({ id: posts.id, title: posts.title, slug: posts.slug })
+      .from(posts)
+      .where(
+        inArray(
+          posts.id,
+          best.map((row) => row.id),
+        ),
+      )
+      .all()
+      .map((row) => [row.id, row]),
   );
-  return best.map((row) => ({ ...rows.get(row.id)!, publishedAt: new Date(row.published_at), shared: shared.get(row.id)! }));
+  return best.map((row) => ({
+    ...rows.get(row.id)!,
+    publishedAt: new Date(row.published_at),
+    shared: shared.get(row.id)!,
+  }));
 }
 
 /** A slug no other post or page has: "hello", then "hello-2", … */

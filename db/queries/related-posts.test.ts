@@ -9,15 +9,22 @@ const base = Date.now() - 400 * DAY;
 // Post i is published on day i; "tags" lists the tag ids each post has.
 function addPost(db: ReturnType<typeof migratedDb>, id: number, tags: number[], status = "published") {
   db.$client
-    .prepare("INSERT INTO posts (id, type, title, slug, status, published_at, author_id) VALUES (?, 'post', ?, ?, ?, ?, 1)")
+    .prepare(
+      "INSERT INTO posts (id, type, title, slug, status, published_at, author_id) VALUES (?, 'post', ?, ?, ?, ?, 1)",
+    )
     .run(id, `Post ${id}`, `post-${id}`, status, status === "published" ? base + id * DAY : null);
-  for (const [position, tag] of tags.entries()) db.$client.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)").run(id, tag, position);
+  for (const [position, tag] of tags.entries())
+    db.$client.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)").run(id, tag, position);
 }
 
 beforeAll(() => {
   const db = migratedDb();
-  db.$client.exec("INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'a@example.com', 'A', 'a', 'owner', 'x')");
-  db.$client.exec("INSERT INTO tags (id, name, slug) VALUES (1, 'One', 'one'), (2, 'Two', 'two'), (3, 'Three', 'three'), (4, 'Busy', 'busy')");
+  db.$client.exec(
+    "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'a@example.com', 'A', 'a', 'owner', 'x')",
+  );
+  db.$client.exec(
+    "INSERT INTO tags (id, name, slug) VALUES (1, 'One', 'one'), (2, 'Two', 'two'), (3, 'Three', 'three'), (4, 'Busy', 'busy')",
+  );
   addPost(db, 1, [1, 2]); // the post we look from
   addPost(db, 2, [1, 2]); // shares two tags, older
   addPost(db, 3, [1]); // shares one

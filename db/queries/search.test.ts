@@ -8,17 +8,35 @@ import { insertUser } from "./users";
 
 let authorId: number;
 
-async function post(title: string, markdown: string, extra: { status?: "draft" | "scheduled" | "published"; publishedAt?: Date | null } = {}) {
+async function post(
+  title: string,
+  markdown: string,
+  extra: { status?: "draft" | "scheduled" | "published"; publishedAt?: Date | null } = {},
+) {
   const rendered = await renderPostMarkdown(markdown);
   const db = migratedDb();
-  return insertPost(db, { title, slug: title.toLowerCase().replace(/\W+/g, "-"), markdown, ...rendered, authorId, status: extra.status ?? "published", publishedAt: extra.publishedAt === undefined ? new Date(Date.now() - 1000) : extra.publishedAt });
+  return insertPost(db, {
+    title,
+    slug: title.toLowerCase().replace(/\W+/g, "-"),
+    markdown,
+    ...rendered,
+    authorId,
+    status: extra.status ?? "published",
+    publishedAt: extra.publishedAt === undefined ? new Date(Date.now() - 1000) : extra.publishedAt,
+  });
 }
 
 const search = (input: string) => searchPublished({ match: toMatchQuery(parseSearchInput(input))!, limit: 10 });
 
 beforeEach(() => {
   const db = migratedDb();
-  authorId = insertUser(db, { email: `a${Math.random()}@example.com`, name: "Ada", role: "owner", passwordHash: "x", slugBase: "ada" }).id;
+  authorId = insertUser(db, {
+    email: `a${Math.random()}@example.com`,
+    name: "Ada",
+    role: "owner",
+    passwordHash: "x",
+    slugBase: "ada",
+  }).id;
 });
 
 describe("searchPublished", () => {
@@ -32,7 +50,10 @@ describe("searchPublished", () => {
 
   it("never finds drafts, scheduled posts or future-dated ones", async () => {
     await post("Hidden draft zebra", "zebra", { status: "draft", publishedAt: null });
-    await post("Hidden scheduled zebra", "zebra", { status: "scheduled", publishedAt: new Date(Date.now() + 86_400_000) });
+    await post("Hidden scheduled zebra", "zebra", {
+      status: "scheduled",
+      publishedAt: new Date(Date.now() + 86_400_000),
+    });
     await post("Future zebra", "zebra", { publishedAt: new Date(Date.now() + 86_400_000) });
     expect(search("zebra")).toEqual([]);
   });
@@ -48,14 +69,32 @@ describe("searchPublished", () => {
     await post("Scalability", "a note on scalability");
     expect(search("scaling").map((r) => r.title)).toEqual(["Scale"]);
     // A prefix query reaches it: porter reduces "scalability" to "scalabl".
-    expect(search("scal*").map((r) => r.title).sort()).toEqual(["Scalability", "Scale"]);
+    expect(
+      search("scal*")
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual(["Scalability", "Scale"]);
   });
 });
 
 describe("hostile search input", () => {
   it("turns FTS5 syntax and 10 KB strings into a harmless query", async () => {
     await post("Operators", "near and or not star");
-    for (const input of ['"', '""""', "*", "NEAR(a b)", "a OR b NOT", "title:foo", "^a", "(((", "-", '"'.repeat(10_000), "word ".repeat(2_000), "\u0000", "😀"]) {
+    for (const input of [
+      '"',
+      '""""',
+      "*",
+      "NEAR(a b)",
+      "a OR b NOT",
+      "title:foo",
+      "^a",
+      "(((",
+      "-",
+      '"'.repeat(10_000),
+      "word ".repeat(2_000),
+      "\u0000",
+      "😀",
+    ]) {
       const terms = parseSearchInput(input);
       const match = toMatchQuery(terms);
       expect(terms.length, input.slice(0, 20)).toBeLessThanOrEqual(12);

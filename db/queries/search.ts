@@ -28,7 +28,14 @@ export const RANKED_CANDIDATES = 1_000;
  * among the newest RANKED_CANDIDATES matches. Snippets are made for the page of results only.
  */
 export function searchPublished({ match, limit }: { match: string; limit: number }): SearchHit[] {
-  const rows = getDb().all<{ id: number; type: "post" | "page"; title: string; slug: string; published_at: number | null; snippet: string }>(sql`
+  const rows = getDb().all<{
+    id: number;
+    type: "post" | "page";
+    title: string;
+    slug: string;
+    published_at: number | null;
+    snippet: string;
+  }>(sql`
     with recent as (
       select rowid as id, bm25(posts_fts, 10.0, 4.0, 1.0) as score
       from posts_fts where posts_fts match ${match}

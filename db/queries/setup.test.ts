@@ -9,8 +9,24 @@ const site = (email: string) => ({
   siteTitle: "Field Notes",
   owner: { email, name: "Ada Lovelace", passwordHash: "$argon2id$fake", slugBase: "ada-lovelace" },
   starterContent: [
-    { type: "post" as const, title: "Welcome", slug: "welcome", markdown: "Hi", html: "<p>Hi</p>", status: "published" as const, publishedAt: new Date() },
-    { type: "page" as const, title: "About", slug: "about", markdown: "Us", html: "<p>Us</p>", status: "published" as const, publishedAt: new Date() },
+    {
+      type: "post" as const,
+      title: "Welcome",
+      slug: "welcome",
+      markdown: "Hi",
+      html: "<p>Hi</p>",
+      status: "published" as const,
+      publishedAt: new Date(),
+    },
+    {
+      type: "page" as const,
+      title: "About",
+      slug: "about",
+      markdown: "Us",
+      html: "<p>Us</p>",
+      status: "published" as const,
+      publishedAt: new Date(),
+    },
   ],
 });
 

@@ -26,7 +26,13 @@ export function setupSite({ siteTitle, owner, starterContent }: SiteSetup) {
       const user = insertUser(tx, { ...owner, role: "owner" });
       saveSettings(tx, { title: siteTitle });
       for (const post of starterContent) insertPost(tx, { ...post, authorId: user.id });
-      recordAudit(tx, { actorId: user.id, actorLabel: user.name, action: "site.setup", targetType: "user", targetId: user.id });
+      recordAudit(tx, {
+        actorId: user.id,
+        actorLabel: user.name,
+        action: "site.setup",
+        targetType: "user",
+        targetId: user.id,
+      });
       return { ok: true as const, user };
     },
     { behavior: "immediate" },

@@ -10,7 +10,15 @@ const notOwner = ne(users.role, "owner");
 
 export function listStaff() {
   return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status, slug: users.slug, posts: count(posts.id) })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      status: users.status,
+      slug: users.slug,
+      posts: count(posts.id),
+    })
     .from(users)
     .leftJoin(posts, eq(posts.authorId, users.id))
     .groupBy(users.id)
@@ -24,9 +32,16 @@ function write(fn: (tx: Parameters<Parameters<ReturnType<typeof getDb>["transact
   return getDb().transaction(fn, { behavior: "immediate" });
 }
 
-export function changeUserRole({ id, role, actorId }: { id: number; role: Exclude<Role, "owner">; actorId: number }, actor: Actor): Outcome {
+export function changeUserRole(
+  { id, role, actorId }: { id: number; role: Exclude<Role, "owner">; actorId: number },
+  actor: Actor,
+): Outcome {
   return write((tx) => {
-    const changed = tx.update(users).set({ role, updatedAt: new Date() }).where(and(eq(users.id, id), ne(users.id, actorId), notOwner)).run();
+    const changed = tx
+      .update(users)
+      .set({ role, updatedAt: new Date() })
+      .where(and(eq(users.id, id), ne(users.id, actorId), notOwner))
+      .run();
     if (changed.changes === 0) return { ok: false, reason: "not_found" };
     recordAudit(tx, { ...actor, action: "user.role", targetType: "user", targetId: id, details: { role } });
     return { ok: true };
@@ -34,29 +49,58 @@ export function changeUserRole({ id, role, actorId }: { id: number; role: Exclud
 }
 
 /** Suspension ends every session at once (the session version moves). */
-export function setUserSuspended({ id, suspended, actorId }: { id: number; suspended: boolean; actorId: number }, actor: Actor): Outcome {
+export function setUserSuspended(
+  { id, suspended, actorId }: { id: number; suspended: boolean; actorId: number },
+  actor: Actor,
+): Outcome {
   return write((tx) => {
     const changed = tx
       .update(users)
-      .set({ status: suspended ? "suspended" : "active", sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .set({
+        status: suspended ? "suspended" : "active",
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(users.id, id), ne(users.id, actorId), notOwner))
       .run();
     if (changed.changes === 0) return { ok: false, reason: "not_found" };
-    recordAudit(tx, { ...actor, action: suspended ? "user.suspend" : "user.unsuspend", targetType: "user", targetId: id });
+    recordAudit(tx, {
+      ...actor,
+      action: suspended ? "user.suspend" : "user.unsuspend",
+      targetType: "user",
+      targetId: id,
+    });
     return { ok: true };
   });
 }
 
 /** Deletes a staff member after handing every one of their posts to another. */
-export function deleteUserReassigning({ id, reassignTo, actorId }: { id: number; reassignTo: number; actorId: number }, actor: Actor): Outcome {
+export function deleteUserReassigning(
+  { id, reassignTo, actorId }: { id: number; reassignTo: number; actorId: number },
+  actor: Actor,
+): Outcome {
   return write((tx) => {
-    const target = tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, id), ne(users.id, actorId), notOwner)).get();
-    const heir = tx.select({ id: users.id }).from(users).where(and(eq(users.id, reassignTo), ne(users.id, id))).get();
+    const target = tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.id, id), ne(users.id, actorId), notOwner))
+      .get();
+    const heir = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, reassignTo), ne(users.id, id)))
+      .get();
     if (!target) return { ok: false, reason: "not_found" };
     if (!heir) return { ok: false, reason: "invalid" };
     const moved = tx.update(posts).set({ authorId: heir.id }).where(eq(posts.authorId, target.id)).run().changes;
     tx.delete(users).where(eq(users.id, target.id)).run();
-    recordAudit(tx, { ...actor, action: "user.delete", targetType: "user", targetId: id, details: { name: target.name, postsReassignedTo: heir.id, posts: moved } });
+    recordAudit(tx, {
+      ...actor,
+      action: "user.delete",
+      targetType: "user",
+      targetId: id,
+      details: { name: target.name, postsReassignedTo: heir.id, posts: moved },
+    });
     return { ok: true };
   });
 }
@@ -64,8 +108,16 @@ export function deleteUserReassigning({ id, reassignTo, actorId }: { id: number;
 /** The owner hands ownership to another active staff member and becomes an admin. */
 export function transferOwnership({ ownerId, toId }: { ownerId: number; toId: number }, actor: Actor): Outcome {
   return write((tx) => {
-    const owner = tx.select({ id: users.id }).from(users).where(and(eq(users.id, ownerId), eq(users.role, "owner"))).get();
-    const next = tx.select({ id: users.id }).from(users).where(and(eq(users.id, toId), ne(users.id, ownerId), eq(users.status, "active"))).get();
+    const owner = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, ownerId), eq(users.role, "owner")))
+      .get();
+    const next = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, toId), ne(users.id, ownerId), eq(users.status, "active")))
+      .get();
     if (!owner || !next) return { ok: false, reason: "not_found" };
     tx.update(users).set({ role: "admin", updatedAt: new Date() }).where(eq(users.id, owner.id)).run();
     tx.update(users).set({ role: "owner", updatedAt: new Date() }).where(eq(users.id, next.id)).run();
@@ -75,13 +127,38 @@ export function transferOwnership({ ownerId, toId }: { ownerId: number; toId: nu
 }
 
 export function getProfile({ id }: { id: number }) {
-  return getDb().select({ id: users.id, name: users.name, email: users.email, slug: users.slug, bio: users.bio, avatarUrl: users.avatarUrl }).from(users).where(eq(users.id, id)).get();
+  return getDb()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      slug: users.slug,
+      bio: users.bio,
+      avatarUrl: users.avatarUrl,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
 }
 
-export function updateProfile(input: { id: number; name: string; slug: string; bio: string; avatarUrl: string | null }, actor: Actor): Outcome {
+export function updateProfile(
+  input: { id: number; name: string; slug: string; bio: string; avatarUrl: string | null },
+  actor: Actor,
+): Outcome {
   return write((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(and(eq(users.slug, input.slug), ne(users.id, input.id))).get()) return { ok: false, reason: "invalid" };
-    const changed = tx.update(users).set({ name: input.name, slug: input.slug, bio: input.bio, avatarUrl: input.avatarUrl, updatedAt: new Date() }).where(eq(users.id, input.id)).run();
+    if (
+      tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.slug, input.slug), ne(users.id, input.id)))
+        .get()
+    )
+      return { ok: false, reason: "invalid" };
+    const changed = tx
+      .update(users)
+      .set({ name: input.name, slug: input.slug, bio: input.bio, avatarUrl: input.avatarUrl, updatedAt: new Date() })
+      .where(eq(users.id, input.id))
+      .run();
     if (changed.changes === 0) return { ok: false, reason: "not_found" };
     recordAudit(tx, { ...actor, action: "user.profile", targetType: "user", targetId: input.id });
     return { ok: true };
@@ -95,7 +172,11 @@ export function getPasswordHash({ id }: { id: number }): string | undefined {
 /** A new password ends every session of that user, this one included. */
 export function changeOwnPassword({ id, passwordHash }: { id: number; passwordHash: string }, actor: Actor): Outcome {
   return write((tx) => {
-    const changed = tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id)).run();
+    const changed = tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .run();
     if (changed.changes === 0) return { ok: false, reason: "not_found" };
     recordAudit(tx, { ...actor, action: "user.password_change", targetType: "user", targetId: id });
     return { ok: true };

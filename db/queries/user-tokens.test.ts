@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { PEOPLE, row, seedSite } from "@/test/admin-fixture";
-import { acceptInvite, createInvite, createResetToken, findInvite, findResetToken, spendResetToken } from "./user-tokens";
+import {
+  acceptInvite,
+  createInvite,
+  createResetToken,
+  findInvite,
+  findResetToken,
+  spendResetToken,
+} from "./user-tokens";
 
 const actor = { actorId: PEOPLE.owner.id, actorLabel: "Olive Owner" };
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
@@ -9,8 +16,18 @@ describe("invitations and password resets", () => {
   beforeEach(() => seedSite());
 
   it("an invitation works once, within its time, and never for an address already on the staff", () => {
-    expect(createInvite({ email: "author@example.com", role: "author", tokenHash: "h0", expiresAt: inDays(7), createdBy: 1 }, actor)).toEqual({ ok: false, reason: "email_taken" });
-    expect(createInvite({ email: "new@example.com", role: "editor", tokenHash: "h1", expiresAt: inDays(7), createdBy: 1 }, actor)).toEqual({ ok: true });
+    expect(
+      createInvite(
+        { email: "author@example.com", role: "author", tokenHash: "h0", expiresAt: inDays(7), createdBy: 1 },
+        actor,
+      ),
+    ).toEqual({ ok: false, reason: "email_taken" });
+    expect(
+      createInvite(
+        { email: "new@example.com", role: "editor", tokenHash: "h1", expiresAt: inDays(7), createdBy: 1 },
+        actor,
+      ),
+    ).toEqual({ ok: true });
     expect(findInvite({ tokenHash: "h1", now: inDays(8) })).toBeUndefined();
     expect(acceptInvite({ tokenHash: "h1", name: "New", passwordHash: "p", slugBase: "new" }, inDays(8))).toBeNull();
     const user = acceptInvite({ tokenHash: "h1", name: "New", passwordHash: "p", slugBase: "new" });
@@ -20,11 +37,16 @@ describe("invitations and password resets", () => {
 
   it("a reset link sets a new password once, ends sessions, and expires", () => {
     expect(createResetToken({ email: "nobody@example.com", tokenHash: "r0", expiresAt: inDays(1) })).toBeNull();
-    expect(createResetToken({ email: "author@example.com", tokenHash: "r1", expiresAt: new Date(Date.now() + 3_600_000) })).toMatchObject({ id: PEOPLE.author.id });
+    expect(
+      createResetToken({ email: "author@example.com", tokenHash: "r1", expiresAt: new Date(Date.now() + 3_600_000) }),
+    ).toMatchObject({ id: PEOPLE.author.id });
     expect(findResetToken({ tokenHash: "r1", now: inDays(1) })).toBeUndefined();
     expect(spendResetToken({ tokenHash: "r1", passwordHash: "late", now: inDays(1) })).toBe(false);
     expect(spendResetToken({ tokenHash: "r1", passwordHash: "new-hash" })).toBe(true);
-    expect(row("SELECT password_hash, session_version FROM users WHERE id = ?", PEOPLE.author.id)).toEqual({ password_hash: "new-hash", session_version: 2 });
+    expect(row("SELECT password_hash, session_version FROM users WHERE id = ?", PEOPLE.author.id)).toEqual({
+      password_hash: "new-hash",
+      session_version: 2,
+    });
     expect(spendResetToken({ tokenHash: "r1", passwordHash: "again" })).toBe(false);
   });
 });

@@ -6,14 +6,24 @@ import { unique } from "../fixtures/site";
 // "YYYY-MM-DDTHH:mm" on the site's clock (UTC unless a journey changed it).
 function localMinute(at: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-test("an author writes a post with an uploaded image and tags, schedules it, and it goes live on its own", async ({ browser }) => {
+test("an author writes a post with an uploaded image and tags, schedules it, and it goes live on its own", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const { page } = await staffPage(browser, "author");
   const title = `Harbour notes ${unique()}`;
@@ -27,13 +37,17 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   // The image: picked, described, uploaded, inserted.
   await page.getByRole("button", { name: "Image", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Insert an image" });
-  await dialog.getByLabel("Image file").setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: await pngBytes() });
+  await dialog
+    .getByLabel("Image file")
+    .setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: await pngBytes() });
   await dialog.getByRole("button", { name: "Upload and insert" }).click();
   await expect(dialog.getByRole("alert")).toHaveText(/alt text/i);
   await dialog.getByLabel("Alt text (required)").fill("Fishing boats at the quay");
   await dialog.getByRole("button", { name: "Upload and insert" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByLabel("Body (Markdown)")).toHaveValue(/!\[Fishing boats at the quay\]\(\/media\/\d{4}\/\d{2}\/[a-f0-9]+-w1600\.png\)/);
+  await expect(page.getByLabel("Body (Markdown)")).toHaveValue(
+    /!\[Fishing boats at the quay\]\(\/media\/\d{4}\/\d{2}\/[a-f0-9]+-w1600\.png\)/,
+  );
   await expect(page.getByTestId("preview").getByRole("img", { name: "Fishing boats at the quay" })).toBeVisible();
   await expect(page.getByText(/\d+ words · 1 min read/)).toBeVisible();
 
@@ -46,7 +60,9 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   await expect(page.getByRole("heading", { name: /^Edit post/ })).toBeVisible();
 
   // Scheduled 10–70 s ahead, on the site's clock.
-  const timezone = JSON.parse(query<{ value: string }>("SELECT value FROM settings WHERE key = 'timezone'")[0]?.value ?? '"UTC"');
+  const timezone = JSON.parse(
+    query<{ value: string }>("SELECT value FROM settings WHERE key = 'timezone'")[0]?.value ?? '"UTC"',
+  );
   const at = new Date(Date.now() + 70_000);
   await page.getByLabel(/Publish at/).fill(localMinute(at, timezone));
   await page.getByRole("button", { name: "Schedule" }).click();
@@ -65,8 +81,21 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   const image = reader.getByRole("img", { name: "Fishing boats at the quay" });
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  const row = query<{ status: string; published_at: number }>("SELECT status, published_at FROM posts WHERE slug = ?", slug)[0]!;
+  const row = query<{ status: string; published_at: number }>(
+    "SELECT status, published_at FROM posts WHERE slug = ?",
+    slug,
+  )[0]!;
   expect(row.status).toBe("published");
-  expect(query("SELECT t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id JOIN posts p ON p.id = pt.post_id WHERE p.slug = ?", slug)).toEqual([{ name: tag }, { name: "Sea" }]);
-  expect(query<{ actor_label: string }>("SELECT actor_label FROM audit_log WHERE action = 'post.publish' AND target_id = (SELECT CAST(id AS TEXT) FROM posts WHERE slug = ?)", slug)).toEqual([{ actor_label: "scheduler" }]);
+  expect(
+    query(
+      "SELECT t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id JOIN posts p ON p.id = pt.post_id WHERE p.slug = ?",
+      slug,
+    ),
+  ).toEqual([{ name: tag }, { name: "Sea" }]);
+  expect(
+    query<{ actor_label: string }>(
+      "SELECT actor_label FROM audit_log WHERE action = 'post.publish' AND target_id = (SELECT CAST(id AS TEXT) FROM posts WHERE slug = ?)",
+      slug,
+    ),
+  ).toEqual([{ actor_label: "scheduler" }]);
 });

@@ -9,9 +9,13 @@ test("typing is autosaved as a revision, and an older revision can be compared a
 
   await page.getByLabel("Body (Markdown)").fill("Second version, typed but not saved.");
   await expect(page.getByText(/Autosaved at/)).toBeVisible({ timeout: 15_000 });
-  expect(query("SELECT markdown FROM revisions WHERE post_id = ? AND kind = 'autosave'", id)).toEqual([{ markdown: "Second version, typed but not saved." }]);
+  expect(query("SELECT markdown FROM revisions WHERE post_id = ? AND kind = 'autosave'", id)).toEqual([
+    { markdown: "Second version, typed but not saved." },
+  ]);
   // The post itself is untouched by autosave.
-  expect(query<{ markdown: string }>("SELECT markdown FROM posts WHERE id = ?", id)[0]!.markdown).toBe("First version of the text.");
+  expect(query<{ markdown: string }>("SELECT markdown FROM posts WHERE id = ?", id)[0]!.markdown).toBe(
+    "First version of the text.",
+  );
 
   // Leaving with unsaved changes asks first.
   let warned = false;
@@ -31,7 +35,10 @@ test("typing is autosaved as a revision, and an older revision can be compared a
 
   // …and back to the first saved text.
   await page.getByRole("link", { name: "History" }).click();
-  await page.getByRole("button", { name: /Restore: Saved/ }).last().click();
+  await page
+    .getByRole("button", { name: /Restore: Saved/ })
+    .last()
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Revision restored." })).toBeVisible();
   await page.goto(`/admin/posts/${id}`);
   await expect(page.getByLabel("Body (Markdown)")).toHaveValue("First version of the text.");

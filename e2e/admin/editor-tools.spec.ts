@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { staffPage } from "../fixtures/admin";
 import { unique } from "../fixtures/site";
 
-test("shortcuts and the toolbar format the selection, and the preview is the site's sanitised rendering", async ({ browser }) => {
+test("shortcuts and the toolbar format the selection, and the preview is the site's sanitised rendering", async ({
+  browser,
+}) => {
   const { page } = await staffPage(browser, "author");
   await page.goto("/admin/posts/new");
   const body = page.getByLabel("Body (Markdown)");

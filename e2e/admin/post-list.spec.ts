@@ -4,7 +4,12 @@ import { ownerId, query, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";
 
 function draft(title: string, authorId: number) {
-  run("INSERT INTO posts (title, slug, markdown, html, status, author_id) VALUES (?, ?, 'Body', '<p>Body</p>', 'draft', ?)", title, title.toLowerCase().replace(/[^a-z0-9]+/g, "-"), authorId);
+  run(
+    "INSERT INTO posts (title, slug, markdown, html, status, author_id) VALUES (?, ?, 'Body', '<p>Body</p>', 'draft', ?)",
+    title,
+    title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+    authorId,
+  );
 }
 
 test("an editor finds posts by title, publishes two at once, trashes one and restores it", async ({ browser }) => {
@@ -23,7 +28,10 @@ test("an editor finds posts by title, publishes two at once, trashes one and res
   await page.getByLabel("With selected").selectOption("publish");
   await page.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByRole("status")).toHaveText("2 items published.");
-  expect(query("SELECT status FROM posts WHERE title LIKE ?", `%${word}`)).toEqual([{ status: "published" }, { status: "published" }]);
+  expect(query("SELECT status FROM posts WHERE title LIKE ?", `%${word}`)).toEqual([
+    { status: "published" },
+    { status: "published" },
+  ]);
 
   await page.goto(`/admin/posts?q=${word}&status=published`);
   await page.getByLabel(`Select “Harvesting ${word}”`).check();
@@ -40,7 +48,9 @@ test("an editor finds posts by title, publishes two at once, trashes one and res
   expect(query("SELECT deleted_at FROM posts WHERE title = ?", `Harvesting ${word}`)).toEqual([{ deleted_at: null }]);
 });
 
-test("an author sees only their own posts, and cannot reach the tags, users or settings screens", async ({ browser }) => {
+test("an author sees only their own posts, and cannot reach the tags, users or settings screens", async ({
+  browser,
+}) => {
   const { page, person } = await staffPage(browser, "author");
   const word = `reef${unique()}`;
   draft(`Someone else's ${word}`, ownerId());
@@ -50,7 +60,12 @@ test("an author sees only their own posts, and cannot reach the tags, users or s
   await expect(page.getByRole("link", { name: `My own ${word}` })).toBeVisible();
   await expect(page.getByText(`Someone else's ${word}`)).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" })).toHaveCount(0);
-  for (const [path, message] of [["/admin/users", "Only administrators can manage users."], ["/admin/tags", "Only editors and administrators manage tags."], ["/admin/settings", "Only administrators can change the site settings."], ["/admin/audit", "Only administrators can read the audit log."]]) {
+  for (const [path, message] of [
+    ["/admin/users", "Only administrators can manage users."],
+    ["/admin/tags", "Only editors and administrators manage tags."],
+    ["/admin/settings", "Only administrators can change the site settings."],
+    ["/admin/audit", "Only administrators can read the audit log."],
+  ]) {
     await page.goto(path!);
     await expect(page.getByRole("alert").filter({ hasText: message! })).toBeVisible();
   }
@@ -70,6 +85,10 @@ test("an editor renames a tag, and its old address is kept as a redirect", async
   await item.getByLabel("Description").fill("Shallow water, long reads.");
   await item.getByRole("button", { name: `Save ${name}` }).click();
   await expect(item.getByRole("status")).toHaveText("Tag saved.");
-  expect(query("SELECT to_path FROM redirects WHERE from_path = ?", `/tag/${oldSlug}`)).toEqual([{ to_path: `/tag/${oldSlug}-renamed` }]);
-  expect(query("SELECT description FROM tags WHERE name = ?", name)).toEqual([{ description: "Shallow water, long reads." }]);
+  expect(query("SELECT to_path FROM redirects WHERE from_path = ?", `/tag/${oldSlug}`)).toEqual([
+    { to_path: `/tag/${oldSlug}-renamed` },
+  ]);
+  expect(query("SELECT description FROM tags WHERE name = ?", name)).toEqual([
+    { description: "Shallow water, long reads." },
+  ]);
 });

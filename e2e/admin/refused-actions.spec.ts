@@ -12,7 +12,12 @@ test("anonymous visitors are sent to sign in from every admin page", async ({ pa
   }
 });
 
-test("an admin action replayed without a session, or by a lesser role, changes nothing", async ({ page, playwright, browser, baseURL }) => {
+test("an admin action replayed without a session, or by a lesser role, changes nothing", async ({
+  page,
+  playwright,
+  browser,
+  baseURL,
+}) => {
   // The owner saves a title once, and we keep that request…
   await signInAsOwner(page);
   await page.goto("/admin/settings");
@@ -47,7 +52,12 @@ test("an admin action replayed without a session, or by a lesser role, changes n
   expect(await forgedResponse.text()).toContain("Please sign in to continue.");
 
   // An editor's session: signed in, but not allowed.
-  const editor = await createStaff({ role: "editor", email: `ed-${unique()}@example.com`, name: "Edna", password: "editor password 2" });
+  const editor = await createStaff({
+    role: "editor",
+    email: `ed-${unique()}@example.com`,
+    name: "Edna",
+    password: "editor password 2",
+  });
   const editorPage = await (await browser.newContext()).newPage();
   await signIn(editorPage, editor.email, editor.password);
   await expect(editorPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();

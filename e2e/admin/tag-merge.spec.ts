@@ -16,6 +16,8 @@ test("tags merge from the one merge form, whose lists grow with the tags, not th
   await page.getByRole("button", { name: "Merge tags" }).click();
   await expect(page.getByRole("listitem", { name: from.name, exact: true })).toHaveCount(0);
   await expect(page.getByRole("listitem", { name: into.name, exact: true })).toContainText("1 posts");
-  expect(query("SELECT t.slug FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?", post.id)).toEqual([{ slug: into.slug }]);
+  expect(
+    query("SELECT t.slug FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?", post.id),
+  ).toEqual([{ slug: into.slug }]);
   expect((await page.request.get(`/tag/${from.slug}`, { maxRedirects: 0 })).status()).toBe(301);
 });

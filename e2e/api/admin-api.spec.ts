@@ -12,7 +12,11 @@ import { OWNER, signInAsOwner, unique } from "../fixtures/site";
 // Ghost's own Admin API client, unchanged, against Quire.
 const client = (baseURL: string, key: string) => new GhostAdminAPI({ url: baseURL, key, version: "v5.0" });
 
-test("Ghost's Admin API client creates, edits, publishes, schedules and deletes posts and uploads an image", async ({ page, baseURL, request }) => {
+test("Ghost's Admin API client creates, edits, publishes, schedules and deletes posts and uploads an image", async ({
+  page,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(60_000);
   await signInAsOwner(page);
   const name = `Publisher ${unique()}`;
@@ -22,23 +26,37 @@ test("Ghost's Admin API client creates, edits, publishes, schedules and deletes 
 
   // From HTML (Ghost clients without a Markdown source): converted, sanitised, a draft by the creator.
   const post = await api.posts.add(
-    { title: `Draft ${word}`, html: `<h2>Heading ${word}</h2><p>Hello <strong>world</strong></p><script>window.hacked=1</script>`, tags: [`api-${word}`, { name: `second-${word}` }] },
+    {
+      title: `Draft ${word}`,
+      html: `<h2>Heading ${word}</h2><p>Hello <strong>world</strong></p><script>window.hacked=1</script>`,
+      tags: [`api-${word}`, { name: `second-${word}` }],
+    },
     { source: "html" },
   );
   expect(post).toMatchObject({ title: `Draft ${word}`, status: "draft" });
   expect(String(post.html)).toContain("<strong>world</strong>");
   expect(String(post.html)).not.toContain("script");
-  const stored = query<{ markdown: string; author: string }>("SELECT markdown, (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?", Number(post.id))[0]!;
+  const stored = query<{ markdown: string; author: string }>(
+    "SELECT markdown, (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?",
+    Number(post.id),
+  )[0]!;
   expect(stored.markdown).toContain("**world**");
   expect(stored.author).toBe(OWNER.name);
   expect((post.tags as { slug: string }[]).map((tag) => tag.slug)).toEqual([`api-${word}`, `second-${word}`]);
 
-  const edited = await api.posts.edit({ id: post.id, updated_at: post.updated_at, title: `Edited ${word}`, markdown: `Body **${word}**.` });
+  const edited = await api.posts.edit({
+    id: post.id,
+    updated_at: post.updated_at,
+    title: `Edited ${word}`,
+    markdown: `Body **${word}**.`,
+  });
   expect(edited.title).toBe(`Edited ${word}`);
 
   // A stale updated_at: Ghost's 409, nothing changed.
   const before = dumpPosts();
-  const stale = await api.posts.edit({ id: post.id, updated_at: post.updated_at, title: "Lost update" }).catch((error: Error) => error);
+  const stale = await api.posts
+    .edit({ id: post.id, updated_at: post.updated_at, title: "Lost update" })
+    .catch((error: Error) => error);
   expect(stale).toMatchObject({ name: "UpdateCollisionError" });
   expect(dumpPosts()).toEqual(before);
 
@@ -64,7 +82,12 @@ test("Ghost's Admin API client creates, edits, publishes, schedules and deletes 
   expect(served.headers()["content-type"]).toBe("image/png");
 
   // Scheduled: live on the reader site once its time has come (the scheduler ticks every second).
-  const scheduled = await api.posts.add({ title: `Scheduled ${word}`, markdown: "Later.", status: "scheduled", published_at: new Date(Date.now() + 2500).toISOString() });
+  const scheduled = await api.posts.add({
+    title: `Scheduled ${word}`,
+    markdown: "Later.",
+    status: "scheduled",
+    published_at: new Date(Date.now() + 2500).toISOString(),
+  });
   expect(scheduled.status).toBe("scheduled");
   expect((await request.get(`/${scheduled.slug}`)).status()).toBe(404);
   await expect.poll(async () => (await request.get(`/${scheduled.slug}`)).status(), { timeout: 15_000 }).toBe(200);
@@ -84,7 +107,11 @@ test("Ghost's Admin API client creates, edits, publishes, schedules and deletes 
   deleteIntegrationRows(name);
 });
 
-test("the Admin API refuses bad keys and tokens, a contributor publishing, and odd filters, changing nothing", async ({ page, baseURL, request }) => {
+test("the Admin API refuses bad keys and tokens, a contributor publishing, and odd filters, changing nothing", async ({
+  page,
+  baseURL,
+  request,
+}) => {
   await signInAsOwner(page);
   const name = `Refusals ${unique()}`;
   const contributorName = `Contributor bot ${unique()}`;
@@ -94,7 +121,8 @@ test("the Admin API refuses bad keys and tokens, a contributor publishing, and o
   const body = { data: { posts: [{ title: `Refused ${unique()}`, status: "published" }] } };
   const before = dumpPosts();
 
-  const post = (authorization?: string) => request.post("/ghost/api/admin/posts/", { ...body, headers: authorization ? { authorization } : {} });
+  const post = (authorization?: string) =>
+    request.post("/ghost/api/admin/posts/", { ...body, headers: authorization ? { authorization } : {} });
   expect((await post()).status()).toBe(401);
   expect((await post(`Ghost ${contentKey}`)).status()).toBe(401);
   expect((await request.post(`/ghost/api/admin/posts/?key=${contentKey}`, body)).status()).toBe(401);
@@ -106,20 +134,33 @@ test("the Admin API refuses bad keys and tokens, a contributor publishing, and o
   expect((await refused.json()).errors[0]).toMatchObject({ type: "UnauthorizedError" });
 
   const contributor = client(baseURL!, contributorKey);
-  const forbidden = await contributor.posts.add({ title: `Contributor ${unique()}`, status: "published" }).catch((error: Error) => error);
+  const forbidden = await contributor.posts
+    .add({ title: `Contributor ${unique()}`, status: "published" })
+    .catch((error: Error) => error);
   expect(forbidden).toMatchObject({ name: "NoPermissionError" });
 
   // The same key works until it is revoked.
   const valid = `Ghost ${signJwt(keyId, secret, {})}`;
-  const odd = ["tag:'", "x".repeat(10_000), "password_hash:x", "slug:x');DROP TABLE posts;--", "status:[draft", "title:>"];
+  const odd = [
+    "tag:'",
+    "x".repeat(10_000),
+    "password_hash:x",
+    "slug:x');DROP TABLE posts;--",
+    "status:[draft",
+    "title:>",
+  ];
   for (const filter of odd) {
     // No trailing slash: Next's 308 would repeat the 10 KB URL in a Location header.
-    const answer = await request.get(`/ghost/api/admin/posts?filter=${encodeURIComponent(filter)}`, { headers: { authorization: valid } });
+    const answer = await request.get(`/ghost/api/admin/posts?filter=${encodeURIComponent(filter)}`, {
+      headers: { authorization: valid },
+    });
     expect(answer.status(), filter.slice(0, 40)).toBe(400);
     expect((await answer.json()).errors[0].type).toBe("BadRequestError");
   }
   // The native mount takes the same token.
-  const native = await request.get("/api/v1/admin/posts?limit=1&filter=status:draft", { headers: { authorization: valid } });
+  const native = await request.get("/api/v1/admin/posts?limit=1&filter=status:draft", {
+    headers: { authorization: valid },
+  });
   expect(native.status()).toBe(200);
   expect((await native.json()).posts.every((item: { status: string }) => item.status === "draft")).toBe(true);
   // Elsewhere a trailing slash still redirects, as Next does; only /ghost/ paths take it internally.
@@ -133,14 +174,27 @@ test("the Admin API refuses bad keys and tokens, a contributor publishing, and o
   deleteIntegrationRows(contributorName);
 });
 
-test("an integration made by someone later suspended may no longer write, and only admins manage integrations", async ({ browser, baseURL }) => {
+test("an integration made by someone later suspended may no longer write, and only admins manage integrations", async ({
+  browser,
+  baseURL,
+}) => {
   const { page, person } = await staffPage(browser, "admin");
   const name = `Orphan ${unique()}`;
   const { adminKey } = await createIntegration(page, name, "editor");
   const api = client(baseURL!, adminKey);
   const draft = await api.posts.add({ title: `By ${person.name}`, markdown: "Hi." });
-  expect(query<{ author: string }>("SELECT (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?", Number(draft.id))[0]!.author).toBe(person.name);
-  expect(query<{ actor_label: string }>("SELECT actor_label FROM audit_log WHERE action = 'post.create' AND target_type = 'post' AND target_id = ?", String(draft.id))[0]?.actor_label).toBe(name);
+  expect(
+    query<{ author: string }>(
+      "SELECT (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?",
+      Number(draft.id),
+    )[0]!.author,
+  ).toBe(person.name);
+  expect(
+    query<{ actor_label: string }>(
+      "SELECT actor_label FROM audit_log WHERE action = 'post.create' AND target_type = 'post' AND target_id = ?",
+      String(draft.id),
+    )[0]?.actor_label,
+  ).toBe(name);
 
   run("UPDATE users SET status = 'suspended' WHERE email = ?", person.email);
   const before = dumpPosts();

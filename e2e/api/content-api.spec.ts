@@ -18,7 +18,13 @@ test("Ghost's Content API client browses, filters, paginates and reads by slug",
   // would otherwise make "Tagged 2" newer than "Tagged 1".
   const now = Date.now();
   for (let i = 1; i <= 3; i++) {
-    await createPost({ title: `Tagged ${i} ${tag}`, slug: `${tag}-${i}`, tags: [tag], publishedAt: new Date(now - i * 1000), markdown: "Body text." });
+    await createPost({
+      title: `Tagged ${i} ${tag}`,
+      slug: `${tag}-${i}`,
+      tags: [tag],
+      publishedAt: new Date(now - i * 1000),
+      markdown: "Body text.",
+    });
   }
   await createPost({ title: `Featured ${other}`, slug: `${other}-f`, tags: [other], featured: true });
   await createPost({ title: `Draft ${tag}`, slug: `${tag}-draft`, tags: [tag], status: "draft" });
@@ -35,11 +41,19 @@ test("Ghost's Content API client browses, filters, paginates and reads by slug",
   const page2 = await api.posts.browse({ filter: `tag:${tag}`, limit: 2, page: 2 });
   expect(page2.map((post) => post.title)).toEqual([`Tagged 3 ${tag}`]);
 
-  const either = await api.posts.browse({ filter: `tag:${tag}+slug:-${tag}-1,featured:true+tag:${other}`, limit: "all" });
+  const either = await api.posts.browse({
+    filter: `tag:${tag}+slug:-${tag}-1,featured:true+tag:${other}`,
+    limit: "all",
+  });
   expect(either.map((post) => post.slug).sort()).toEqual([`${other}-f`, `${tag}-2`, `${tag}-3`].sort());
 
   const bySlug = await api.posts.read({ slug: `${tag}-2` }, { formats: ["html", "plaintext"] } as never);
-  expect(bySlug).toMatchObject({ title: `Tagged 2 ${tag}`, html: "<p>Body text.</p>", plaintext: "Body text.", reading_time: 1 });
+  expect(bySlug).toMatchObject({
+    title: `Tagged 2 ${tag}`,
+    html: "<p>Body text.</p>",
+    plaintext: "Body text.",
+    reading_time: 1,
+  });
 
   const fields = await api.posts.browse({ filter: `slug:${tag}-3`, fields: "title,slug" });
   expect(Object.keys(fields[0]!).sort()).toEqual(["slug", "title"]);
@@ -61,7 +75,14 @@ test("drafts never appear, odd filters answer 400, and keys are checked", async 
   const search = await request.get(`/api/v1/posts?filter=${encodeURIComponent(`slug:${slug}`)}`);
   expect((await search.json()).posts).toEqual([]);
 
-  for (const filter of ["tag:'", "x".repeat(10_000), "password_hash:x", "tag:a;DROP TABLE posts", "published_at:>'not a date'", "((((((((((((tag:a))))))))))))"]) {
+  for (const filter of [
+    "tag:'",
+    "x".repeat(10_000),
+    "password_hash:x",
+    "tag:a;DROP TABLE posts",
+    "published_at:>'not a date'",
+    "((((((((((((tag:a))))))))))))",
+  ]) {
     const response = await request.get(`/api/v1/posts?filter=${encodeURIComponent(filter)}`);
     expect(response.status(), filter.slice(0, 40)).toBe(400);
     const body = await response.json();

@@ -22,7 +22,10 @@ async function addWebhook(page: Page, integration: string, event: string, url: s
   return (await hook.locator("code").textContent())!.trim();
 }
 
-test("post.published reaches the receiver, signed, from the editor, the Admin API and the scheduler", async ({ page, baseURL }) => {
+test("post.published reaches the receiver, signed, from the editor, the Admin API and the scheduler", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const receiver = await webhookReceiver();
   try {
@@ -39,11 +42,24 @@ test("post.published reaches the receiver, signed, from the editor, the Admin AP
 
     const api = new GhostAdminAPI({ url: baseURL!, key: adminKey, version: "v5.0" });
     await api.posts.add({ title: `From the API ${word}`, markdown: "API body.", status: "published" });
-    await api.posts.add({ title: `From the scheduler ${word}`, markdown: "Later.", status: "scheduled", published_at: new Date(Date.now() + 2000).toISOString() });
+    await api.posts.add({
+      title: `From the scheduler ${word}`,
+      markdown: "Later.",
+      status: "scheduled",
+      published_at: new Date(Date.now() + 2000).toISOString(),
+    });
 
     const titles = [`From the editor ${word}`, `From the API ${word}`, `From the scheduler ${word}`];
     const mine = () => receiver.received.filter((item) => titles.includes(String(item.json.post?.current.title)));
-    await expect.poll(() => mine().map((item) => item.json.post!.current.title).sort(), { timeout: 20_000 }).toEqual([...titles].sort());
+    await expect
+      .poll(
+        () =>
+          mine()
+            .map((item) => item.json.post!.current.title)
+            .sort(),
+        { timeout: 20_000 },
+      )
+      .toEqual([...titles].sort());
     for (const item of mine()) {
       expect(item.event).toBe("post.published");
       expect(validSignature(item, secret)).toBe(true);
@@ -59,7 +75,10 @@ test("post.published reaches the receiver, signed, from the editor, the Admin AP
   }
 });
 
-test("a failing receiver is retried until it succeeds, and the admin shows the deliveries", async ({ page, baseURL }) => {
+test("a failing receiver is retried until it succeeds, and the admin shows the deliveries", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const receiver = await webhookReceiver({ failFirst: 1 });
   try {
@@ -75,11 +94,17 @@ test("a failing receiver is retried until it succeeds, and the admin shows the d
     const mine = () => receiver.received.filter((item) => item.json.post?.current.title === title);
     await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(2);
     await expect
-      .poll(async () => {
-        await page.goto("/admin/settings/integrations");
-        const row = page.getByRole("listitem", { name: `Webhook post.published to ${receiver.url}` }).getByRole("row").nth(1);
-        return (await row.textContent()) ?? "";
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          await page.goto("/admin/settings/integrations");
+          const row = page
+            .getByRole("listitem", { name: `Webhook post.published to ${receiver.url}` })
+            .getByRole("row")
+            .nth(1);
+          return (await row.textContent()) ?? "";
+        },
+        { timeout: 10_000 },
+      )
       .toMatch(/sent2200/);
     await api.posts.delete({ id: String(mine()[0]!.json.post!.current.id) });
     deleteIntegrationRows(name);

@@ -49,7 +49,12 @@ test("sign-in returns to the page asked for, never to another site", async ({ pa
 });
 
 test("a suspended user's open session stops working at once", async ({ browser }) => {
-  const editor = await createStaff({ role: "editor", email: `ed-${unique()}@example.com`, name: "Eddie Editor", password: "editor password 1" });
+  const editor = await createStaff({
+    role: "editor",
+    email: `ed-${unique()}@example.com`,
+    name: "Eddie Editor",
+    password: "editor password 1",
+  });
   const page = await (await browser.newContext()).newPage();
   await signIn(page, editor.email, editor.password);
   await expect(page.getByText("Welcome, Eddie Editor.")).toBeVisible();
@@ -63,7 +68,12 @@ test("a suspended user's open session stops working at once", async ({ browser }
 });
 
 test("a demoted admin loses the settings page on the next request", async ({ browser }) => {
-  const admin = await createStaff({ role: "admin", email: `adm-${unique()}@example.com`, name: "Ari Admin", password: "admin password 1" });
+  const admin = await createStaff({
+    role: "admin",
+    email: `adm-${unique()}@example.com`,
+    name: "Ari Admin",
+    password: "admin password 1",
+  });
   const page = await (await browser.newContext()).newPage();
   await signIn(page, admin.email, admin.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();

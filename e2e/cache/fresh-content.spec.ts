@@ -28,7 +28,9 @@ test("a second anonymous visit is answered from memory, and an edit shows on the
   await admin.goto(`/admin/posts/${post.id}`);
   await admin.getByLabel("Body (Markdown)").fill("The second version.");
   await admin.getByRole("button", { name: "Update" }).click();
-  await expect.poll(() => query<{ html: string }>("SELECT html FROM posts WHERE id = ?", post.id)[0]?.html).toContain("second version");
+  await expect
+    .poll(() => query<{ html: string }>("SELECT html FROM posts WHERE id = ?", post.id)[0]?.html)
+    .toContain("second version");
 
   expect((await visit(page, `/${post.slug}`)).cache).toBe("miss");
   await expect(page.getByText("The second version.")).toBeVisible();
@@ -47,7 +49,9 @@ test("an unpublished or trashed post is gone from the next request, home page in
   await signInAsOwner(admin);
   await admin.goto(`/admin/posts/${hidden.id}`);
   await admin.getByRole("button", { name: "Unpublish" }).click();
-  await expect.poll(() => query<{ status: string }>("SELECT status FROM posts WHERE id = ?", hidden.id)[0]?.status).toBe("draft");
+  await expect
+    .poll(() => query<{ status: string }>("SELECT status FROM posts WHERE id = ?", hidden.id)[0]?.status)
+    .toBe("draft");
   await admin.goto(`/admin/posts/${trashed.id}`);
   await admin.getByRole("button", { name: "Move to trash" }).click();
   await expect(admin).toHaveURL(/\/admin\/posts$/);
@@ -62,14 +66,22 @@ test("an unpublished or trashed post is gone from the next request, home page in
 test("an approved comment shows to readers on the next request", async ({ page, browser }) => {
   const post = await createPost({ title: `Discussed ${unique()}` });
   const name = `Reader ${unique()}`;
-  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Held for now.', '<p>Held for now.</p>')", post.id, name, `${unique()}@example.com`);
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Held for now.', '<p>Held for now.</p>')",
+    post.id,
+    name,
+    `${unique()}@example.com`,
+  );
   await warm(page, `/${post.slug}`);
   await expect(page.getByText("Held for now.")).toHaveCount(0);
 
   const admin = await (await browser.newContext()).newPage();
   await signInAsOwner(admin);
   await admin.goto("/admin/comments");
-  await admin.getByRole("article", { name: `Comment by ${name}` }).getByRole("button", { name: "Approve" }).click();
+  await admin
+    .getByRole("article", { name: `Comment by ${name}` })
+    .getByRole("button", { name: "Approve" })
+    .click();
   await expect(admin.getByRole("status").filter({ hasText: "Approved: 1 comment." })).toBeVisible();
 
   await visit(page, `/${post.slug}`);
@@ -95,7 +107,9 @@ test("a settings change shows on every page at once, feeds included", async ({ p
   } finally {
     await admin.getByLabel("Site description").fill(original);
     await admin.getByRole("button", { name: "Save settings" }).click();
-    await expect.poll(() => query<{ value: string }>("SELECT value FROM settings WHERE key = 'description'")[0]?.value).toBe(JSON.stringify(original));
+    await expect
+      .poll(() => query<{ value: string }>("SELECT value FROM settings WHERE key = 'description'")[0]?.value)
+      .toBe(JSON.stringify(original));
   }
 });
 
@@ -108,7 +122,10 @@ test("a write straight to the database file shows at once", async ({ page }) => 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
 });
 
-test("signed-in staff always get a fresh render, and readers never get a page rendered for staff", async ({ page, browser }) => {
+test("signed-in staff always get a fresh render, and readers never get a page rendered for staff", async ({
+  page,
+  browser,
+}) => {
   const post = await createPost({ title: `Staff and readers ${unique()}` });
   const draft = await createPost({ title: `Draft ${unique()}`, status: "draft", markdown: "Not for readers yet." });
   const staff = await (await browser.newContext()).newPage();

@@ -16,7 +16,9 @@ function fetchRaw(baseURL: string, path: string, headers: Record<string, string>
       .request(new URL(path, baseURL), { method, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on("error", reject)
       .end();
@@ -36,8 +38,14 @@ test("brotli, gzip and plain answers carry the same page, each with its own ETag
   const plain = await fetchRaw(baseURL!, path);
   const br = await fetchRaw(baseURL!, path, { "accept-encoding": "gzip, deflate, br" });
   const gzip = await fetchRaw(baseURL!, path, { "accept-encoding": "gzip" });
-  expect([plain.headers["x-quire-cache"], br.headers["x-quire-cache"], gzip.headers["x-quire-cache"]]).toEqual(["miss", "hit", "hit"]);
-  expect([br.headers["content-encoding"], gzip.headers["content-encoding"], plain.headers["content-encoding"]]).toEqual(["br", "gzip", undefined]);
+  expect([plain.headers["x-quire-cache"], br.headers["x-quire-cache"], gzip.headers["x-quire-cache"]]).toEqual([
+    "miss",
+    "hit",
+    "hit",
+  ]);
+  expect([br.headers["content-encoding"], gzip.headers["content-encoding"], plain.headers["content-encoding"]]).toEqual(
+    ["br", "gzip", undefined],
+  );
   expect(decode(br)).toBe(plain.body.toString());
   expect(decode(gzip)).toBe(plain.body.toString());
   expect(plain.body.toString()).toContain(post.title);
@@ -48,18 +56,29 @@ test("brotli, gzip and plain answers carry the same page, each with its own ETag
   }
   expect(new Set([plain.headers.etag, br.headers.etag, gzip.headers.etag]).size).toBe(3);
 
-  const notModified = await fetchRaw(baseURL!, path, { "accept-encoding": "gzip, deflate, br", "if-none-match": br.headers.etag! });
+  const notModified = await fetchRaw(baseURL!, path, {
+    "accept-encoding": "gzip, deflate, br",
+    "if-none-match": br.headers.etag!,
+  });
   expect(notModified.status).toBe(304);
   expect(notModified.body.length).toBe(0);
   expect(notModified.headers.etag).toBe(br.headers.etag);
 
   // HEAD is answered from the same entry, with the length of the body it leaves out.
   const head = await fetchRaw(baseURL!, path, { "accept-encoding": "br" }, "HEAD");
-  expect([head.status, head.headers["x-quire-cache"], head.headers["content-length"], head.body.length]).toEqual([200, "hit", String(br.body.length), 0]);
+  expect([head.status, head.headers["x-quire-cache"], head.headers["content-length"], head.body.length]).toEqual([
+    200,
+    "hit",
+    String(br.body.length),
+    0,
+  ]);
 
   // A change makes the old ETag stale: the reader gets the new page, not a 304.
   run("UPDATE posts SET title = ? WHERE id = ?", `${post.title} changed`, post.id);
-  const changed = await fetchRaw(baseURL!, path, { "accept-encoding": "gzip, deflate, br", "if-none-match": br.headers.etag! });
+  const changed = await fetchRaw(baseURL!, path, {
+    "accept-encoding": "gzip, deflate, br",
+    "if-none-match": br.headers.etag!,
+  });
   expect(changed.status).toBe(200);
   expect(decode(changed)).toContain(`${post.title} changed`);
 });
@@ -98,13 +117,18 @@ test("Next's immutable files are compressed once and kept in memory", async ({ b
   expect(again.headers["cache-control"]).toContain("immutable");
   const plain = await fetchRaw(baseURL!, css!);
   expect(decode(again)).toBe(plain.body.toString());
-  expect((await fetchRaw(baseURL!, css!, { "accept-encoding": "br", "if-none-match": again.headers.etag! })).status).toBe(304);
+  expect(
+    (await fetchRaw(baseURL!, css!, { "accept-encoding": "br", "if-none-match": again.headers.etag! })).status,
+  ).toBe(304);
 });
 
 test("uploads answer If-None-Match with 304", async ({ page, baseURL }) => {
   await signInAsOwner(page);
   const file = { name: "card.png", mimeType: "image/png", buffer: await pngBytes(320, 200) };
-  const uploaded = await page.request.post("/api/media", { multipart: { file, alt: "A card" }, headers: { origin: baseURL! } });
+  const uploaded = await page.request.post("/api/media", {
+    multipart: { file, alt: "A card" },
+    headers: { origin: baseURL! },
+  });
   expect(uploaded.status()).toBe(201);
   const { url } = await uploaded.json();
   const first = await fetchRaw(baseURL!, url);

@@ -16,15 +16,26 @@ function pendingComment(postId: number, name: string) {
   return Number(lastInsertRowid);
 }
 
-test("an author moderates only comments on their own posts; replaying the action for another post changes nothing", async ({ browser, playwright, baseURL }) => {
-  const author = await createStaff({ role: "author", email: `author-${unique()}@example.com`, name: `Author ${unique()}`, password: "author password 1" });
+test("an author moderates only comments on their own posts; replaying the action for another post changes nothing", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const author = await createStaff({
+    role: "author",
+    email: `author-${unique()}@example.com`,
+    name: `Author ${unique()}`,
+    password: "author password 1",
+  });
   const authorId = query<{ id: number }>("SELECT id FROM users WHERE email = ?", author.email)[0]!.id;
   const own = createPost({ authorId });
   const others = createPost();
   const mine = pendingComment(own.id, `Mine ${unique()}`);
   const theirs = pendingComment(others.id, `Theirs ${unique()}`);
-  const theirsName = query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", theirs)[0]!.author_name;
-  const mineName = query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", mine)[0]!.author_name;
+  const theirsName = query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", theirs)[0]!
+    .author_name;
+  const mineName = query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", mine)[0]!
+    .author_name;
 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, author.email, author.password);
@@ -35,16 +46,27 @@ test("an author moderates only comments on their own posts; replaying the action
 
   // Approving their own comment works; the same request naming the other post's comment does not.
   const captured = captureServerAction(page);
-  await page.getByRole("article", { name: `Comment by ${mineName}` }).getByRole("button", { name: "Approve" }).click();
+  await page
+    .getByRole("article", { name: `Comment by ${mineName}` })
+    .getByRole("button", { name: "Approve" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Approved: 1 comment." })).toBeVisible();
   const request = await captured;
   expect(statusOf(mine)).toBe("approved");
 
-  const body = request.postDataBuffer()!.toString("latin1").replace(new RegExp(`(name="(?:_?\\d+_)?ids"\\r\\n\\r\\n)${mine}\\r\\n`), `$1${theirs}\r\n`);
+  const body = request
+    .postDataBuffer()!
+    .toString("latin1")
+    .replace(new RegExp(`(name="(?:_?\\d+_)?ids"\\r\\n\\r\\n)${mine}\\r\\n`), `$1${theirs}\r\n`);
   expect(body).toContain(`\r\n${theirs}\r\n`);
   const headers = request.headers();
   const replay = await page.context().request.post(request.url(), {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin: baseURL! },
+    headers: {
+      "next-action": headers["next-action"]!,
+      "content-type": headers["content-type"]!,
+      accept: "text/x-component",
+      origin: baseURL!,
+    },
     data: Buffer.from(body, "latin1"),
   });
   expect(replay.status()).toBeLessThan(500);
@@ -52,9 +74,17 @@ test("an author moderates only comments on their own posts; replaying the action
   expect(statusOf(theirs)).toBe("pending");
 
   // A reader — no real session — calling the action is refused too (a forged cookie gets past proxy.ts).
-  const reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: "authjs.session-token=forged" } });
+  const reader = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: "authjs.session-token=forged" },
+  });
   const anonymous = await reader.post(request.url(), {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin: baseURL! },
+    headers: {
+      "next-action": headers["next-action"]!,
+      "content-type": headers["content-type"]!,
+      accept: "text/x-component",
+      origin: baseURL!,
+    },
     data: Buffer.from(body, "latin1"),
   });
   expect(anonymous.status()).toBeLessThan(500);
@@ -62,13 +92,23 @@ test("an author moderates only comments on their own posts; replaying the action
   expect(statusOf(theirs)).toBe("pending");
 
   // A contributor's session is refused as well.
-  const contributor = await createStaff({ role: "contributor", email: `contrib-${unique()}@example.com`, name: "Connie", password: "contrib password 1" });
+  const contributor = await createStaff({
+    role: "contributor",
+    email: `contrib-${unique()}@example.com`,
+    name: "Connie",
+    password: "contrib password 1",
+  });
   const contributorPage = await (await browser.newContext()).newPage();
   await signIn(contributorPage, contributor.email, contributor.password);
   await expect(contributorPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(contributorPage.getByRole("link", { name: /^Comments/ })).toHaveCount(0);
   const asContributor = await contributorPage.context().request.post(request.url(), {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin: baseURL! },
+    headers: {
+      "next-action": headers["next-action"]!,
+      "content-type": headers["content-type"]!,
+      accept: "text/x-component",
+      origin: baseURL!,
+    },
     data: Buffer.from(body, "latin1"),
   });
   expect(await asContributor.text()).toContain("You do not have permission to do that.");
@@ -76,7 +116,12 @@ test("an author moderates only comments on their own posts; replaying the action
 });
 
 test("an editor sees and bulk-moderates comments on every post, with counts per tab", async ({ browser }) => {
-  const editor = await createStaff({ role: "editor", email: `editor-${unique()}@example.com`, name: "Eddie", password: "editor password 1" });
+  const editor = await createStaff({
+    role: "editor",
+    email: `editor-${unique()}@example.com`,
+    name: "Eddie",
+    password: "editor password 1",
+  });
   const tag = unique();
   const a = pendingComment(createPost().id, `Bulk A ${tag}`);
   const b = pendingComment(createPost().id, `Bulk B ${tag}`);
@@ -94,10 +139,16 @@ test("an editor sees and bulk-moderates comments on every post, with counts per 
   expect([statusOf(a), statusOf(b)]).toEqual(["trash", "trash"]);
 
   await page.getByRole("link", { name: /^Trash/ }).click();
-  await page.getByRole("article", { name: `Comment by Bulk A ${tag}` }).getByRole("button", { name: "Delete forever" }).click();
+  await page
+    .getByRole("article", { name: `Comment by Bulk A ${tag}` })
+    .getByRole("button", { name: "Delete forever" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Deleted forever: 1 comment." })).toBeVisible();
   expect(statusOf(a)).toBeUndefined();
-  await page.getByRole("article", { name: `Comment by Bulk B ${tag}` }).getByRole("button", { name: "Restore" }).click();
+  await page
+    .getByRole("article", { name: `Comment by Bulk B ${tag}` })
+    .getByRole("button", { name: "Restore" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Restored to pending: 1 comment." })).toBeVisible();
   expect(statusOf(b)).toBe("pending");
 });

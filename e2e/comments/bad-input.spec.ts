@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { run } from "../fixtures/db";
 import { commentsBy, commentsOn, createPost, expectAlert, mainForm, openPost, person, writeComment } from "./helpers";
 
-test("an empty body, a 100 KB body and an invalid email each get a clear message and store nothing", async ({ page }) => {
+test("an empty body, a 100 KB body and an invalid email each get a clear message and store nothing", async ({
+  page,
+}) => {
   const post = createPost();
   const reader = person("Bad");
   await openPost(page, post.slug);
@@ -42,7 +44,10 @@ test("comments on a post that became a draft, was closed or is missing are refus
 
 test("a closed post shows its thread and says comments are closed; a page has no comments", async ({ page }) => {
   const post = createPost({ commentsOpen: false });
-  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'Earlier Reader', 'earlier@example.com', 'before', '<p>Said before closing.</p>')", post.id);
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'Earlier Reader', 'earlier@example.com', 'before', '<p>Said before closing.</p>')",
+    post.id,
+  );
   await page.goto(`/${post.slug}`);
   await expect(page.getByRole("heading", { name: "1 Comment" })).toBeVisible();
   await expect(page.getByText("Said before closing.")).toBeVisible();
@@ -58,7 +63,10 @@ test("a reply naming a comment of another post is refused", async ({ page }) => 
   const post = createPost();
   const other = createPost();
   const reader = person("Cross");
-  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'Here', 'here@example.com', 'here', '<p>here</p>')", post.id);
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'Here', 'here@example.com', 'here', '<p>here</p>')",
+    post.id,
+  );
   const { lastInsertRowid: foreign } = run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'There', 'there@example.com', 'there', '<p>there</p>')",
     other.id,
@@ -66,7 +74,9 @@ test("a reply naming a comment of another post is refused", async ({ page }) => 
   await openPost(page, post.slug);
   await page.getByText("Reply to Here").click();
   const form = page.getByRole("form", { name: "Reply to Here" });
-  await form.locator('input[name="parentId"]').evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), Number(foreign));
+  await form
+    .locator('input[name="parentId"]')
+    .evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), Number(foreign));
   await writeComment(page, { ...reader, body: "Sneaky reply." }, form);
   await expectAlert(form, "The comment you are replying to is not on this post.");
   expect(commentsBy(reader.email)).toHaveLength(0);

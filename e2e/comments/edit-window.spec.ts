@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { run } from "../fixtures/db";
 import { commentsBy, createPost, expectStatus, openPost, person, writeComment } from "./helpers";
 
-test("the commenter edits and deletes within 10 minutes from their browser, but not after, nor from another browser", async ({ page, browser }) => {
+test("the commenter edits and deletes within 10 minutes from their browser, but not after, nor from another browser", async ({
+  page,
+  browser,
+}) => {
   const post = createPost();
   const reader = person("Editor");
   await openPost(page, post.slug);

@@ -5,7 +5,15 @@ import { createPost } from "./helpers";
 test("a post's comments feed lists approved comments only, and follows approvals", async ({ request }) => {
   const post = createPost();
   const insert = (status: string, name: string) =>
-    Number(run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, ?, ?, 'f@example.com', 'x', '<p>Words of ' || ? || '</p>')", post.id, status, name, name).lastInsertRowid);
+    Number(
+      run(
+        "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, ?, ?, 'f@example.com', 'x', '<p>Words of ' || ? || '</p>')",
+        post.id,
+        status,
+        name,
+        name,
+      ).lastInsertRowid,
+    );
   insert("approved", "Alice");
   const held = insert("pending", "Bob");
   insert("spam", "Spammy");

@@ -6,8 +6,16 @@ import { unique } from "../fixtures/site";
  * A published post, written by `authorId` (the owner by default), made for one test.
  * Dated years back, so the many made here never push other journeys' posts off the home page.
  */
-export function createPost({ title = `Post ${unique()}`, authorId = ownerId(), commentsOpen = true, status = "published" } = {}) {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+export function createPost({
+  title = `Post ${unique()}`,
+  authorId = ownerId(),
+  commentsOpen = true,
+  status = "published",
+} = {}) {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   const { lastInsertRowid } = run(
     "INSERT INTO posts (title, slug, status, published_at, author_id, html, comments_open) VALUES (?, ?, ?, ?, ?, '<p>Body.</p>', ?)",
     title,
@@ -20,9 +28,22 @@ export function createPost({ title = `Post ${unique()}`, authorId = ownerId(), c
   return { id: Number(lastInsertRowid), title, slug };
 }
 
-export type CommentRow = { id: number; post_id: number; parent_id: number | null; status: string; author_name: string; author_email: string; markdown: string; html: string; author_url: string | null; ip_hash: string | null };
-export const commentsBy = (email: string) => query<CommentRow>("SELECT * FROM comments WHERE author_email = ? ORDER BY id", email.toLowerCase());
-export const commentsOn = (postId: number) => query<CommentRow>("SELECT * FROM comments WHERE post_id = ? ORDER BY id", postId);
+export type CommentRow = {
+  id: number;
+  post_id: number;
+  parent_id: number | null;
+  status: string;
+  author_name: string;
+  author_email: string;
+  markdown: string;
+  html: string;
+  author_url: string | null;
+  ip_hash: string | null;
+};
+export const commentsBy = (email: string) =>
+  query<CommentRow>("SELECT * FROM comments WHERE author_email = ? ORDER BY id", email.toLowerCase());
+export const commentsOn = (postId: number) =>
+  query<CommentRow>("SELECT * FROM comments WHERE post_id = ? ORDER BY id", postId);
 
 const loadedAt = new WeakMap<Page, number>();
 

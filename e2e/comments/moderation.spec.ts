@@ -5,7 +5,10 @@ import { mailTo, readMailbox } from "../fixtures/smtp";
 import { unsubscribeToken } from "../fixtures/tokens";
 import { commentHeading, createPost, expectStatus, openPost, person, writeComment } from "./helpers";
 
-test("a first-time commenter is held, the author is told, a moderator approves, and the thread grows", async ({ page, browser }) => {
+test("a first-time commenter is held, the author is told, a moderator approves, and the thread grows", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const post = createPost();
   const reader = person("Grace");
@@ -24,7 +27,9 @@ test("a first-time commenter is held, the author is told, a moderator approves, 
   await expect(stranger.getByText("What a lovely post.")).toHaveCount(0);
 
   // The author hears about it by e-mail, with a one-click unsubscribe header.
-  await expect.poll(() => mailTo(OWNER.email).filter((m) => m.subject.includes(post.title)).length, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(() => mailTo(OWNER.email).filter((m) => m.subject.includes(post.title)).length, { timeout: 15_000 })
+    .toBe(1);
   const notice = mailTo(OWNER.email).find((m) => m.subject.includes(post.title))!;
   expect(notice.subject).toBe(`A comment awaits moderation on “${post.title}”`);
   expect(notice.text).toContain("What a *lovely* post.");
@@ -34,7 +39,9 @@ test("a first-time commenter is held, the author is told, a moderator approves, 
   // The owner approves it from the queue; the navigation shows what is waiting.
   const admin = await (await browser.newContext()).newPage();
   await signInAsOwner(admin);
-  await expect(admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: /^Comments \(\d+ pending\)$/ })).toBeVisible();
+  await expect(
+    admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: /^Comments \(\d+ pending\)$/ }),
+  ).toBeVisible();
   await admin.goto("/admin/comments");
   const held = admin.getByRole("article", { name: `Comment by ${reader.name}` });
   await held.getByRole("button", { name: "Approve" }).click();
@@ -57,7 +64,9 @@ test("a first-time commenter is held, the author is told, a moderator approves, 
   await expectStatus(page, "Your comment is published.");
   await page.reload();
   await expect(commentHeading(page)).toHaveText("2 Comments");
-  await expect(page.getByRole("article", { name: /^Comment by/ }).filter({ hasText: "And one more thought." })).toBeVisible();
+  await expect(
+    page.getByRole("article", { name: /^Comment by/ }).filter({ hasText: "And one more thought." }),
+  ).toBeVisible();
 
   // The owner replies on the post page as staff: no name or email asked, published with a badge.
   await admin.goto(`/${post.slug}`);
@@ -85,7 +94,11 @@ test("a first-time commenter is held, the author is told, a moderator approves, 
   await expect(unsubscriber.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
 
   // A further staff reply sends nothing more to them.
-  await admin.getByRole("article", { name: `Comment by ${reader.name}` }).first().getByText(`Reply to ${reader.name}`).click();
+  await admin
+    .getByRole("article", { name: `Comment by ${reader.name}` })
+    .first()
+    .getByText(`Reply to ${reader.name}`)
+    .click();
   const again = admin.getByRole("form", { name: `Reply to ${reader.name}` }).first();
   await writeComment(admin, { body: "One more reply." }, again, { wait: false });
   await expectStatus(again, "Your comment is published.");
@@ -95,7 +108,9 @@ test("a first-time commenter is held, the author is told, a moderator approves, 
   expect(mailTo(reader.email)).toHaveLength(1);
 });
 
-test("a mail client's one-click unsubscribe POST works without an account, and a forged token does not", async ({ request }) => {
+test("a mail client's one-click unsubscribe POST works without an account, and a forged token does not", async ({
+  request,
+}) => {
   const reader = person("Oneclick");
   await request.get("/api/comments/viewer"); // the first signed token creates the signing key
   const forged = `/unsubscribe?token=${Buffer.from(reader.email).toString("base64url")}.${"x".repeat(43)}`;

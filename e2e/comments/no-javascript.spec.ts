@@ -1,10 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { run } from "../fixtures/db";
-import { commentHeading, commentsBy, createPost, expectAlert, expectStatus, openPost, person, writeComment } from "./helpers";
+import {
+  commentHeading,
+  commentsBy,
+  createPost,
+  expectAlert,
+  expectStatus,
+  openPost,
+  person,
+  writeComment,
+} from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 
-test("the comment form works with JavaScript disabled: errors keep what was typed, then the comment is held", async ({ page }) => {
+test("the comment form works with JavaScript disabled: errors keep what was typed, then the comment is held", async ({
+  page,
+}) => {
   const post = createPost();
   const reader = person("Nojs");
   await openPost(page, post.slug);
@@ -25,7 +36,9 @@ test("the comment form works with JavaScript disabled: errors keep what was type
   expect(await page.context().cookies()).toEqual([]);
 });
 
-test("with JavaScript disabled a reader replies by choosing “Reply to …” and writing in the one form", async ({ page }) => {
+test("with JavaScript disabled a reader replies by choosing “Reply to …” and writing in the one form", async ({
+  page,
+}) => {
   const post = createPost();
   const parent = person("Parent");
   const reader = person("Replynojs");
@@ -37,7 +50,10 @@ test("with JavaScript disabled a reader replies by choosing “Reply to …” a
   );
   await openPost(page, post.slug);
   await expect(page.getByRole("radio", { name: /A new comment, not a reply/ })).toBeChecked();
-  await page.getByRole("article", { name: `Comment by ${parent.name}` }).getByRole("radio", { name: `Reply to ${parent.name}` }).check();
+  await page
+    .getByRole("article", { name: `Comment by ${parent.name}` })
+    .getByRole("radio", { name: `Reply to ${parent.name}` })
+    .check();
   await writeComment(page, { ...reader, body: "Replying without scripts." });
   await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
   expect(commentsBy(reader.email).map((c) => [c.status, c.parent_id])).toEqual([["pending", Number(lastInsertRowid)]]);

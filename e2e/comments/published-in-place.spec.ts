@@ -19,7 +19,9 @@ test("a published comment joins the thread and the count without a reload", asyn
 
   await expect(page.getByRole("status").filter({ hasText: "Your comment is published." })).toBeVisible();
   await expect(page.getByRole("heading", { name: "1 Comment" })).toBeVisible();
-  await expect(page.getByRole("article", { name: `Comment by ${OWNER.name}` }).filter({ hasText: words })).toBeVisible();
+  await expect(
+    page.getByRole("article", { name: `Comment by ${OWNER.name}` }).filter({ hasText: words }),
+  ).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   expect(commentsOn(post.id).map((c) => c.status)).toEqual(["approved"]);
 });
@@ -31,7 +33,9 @@ test("a comment that cannot be sent keeps what was written and says so", async (
   const words = `Lost connection ${unique()}`;
   await writeComment(page, { name: "Rita Reader", email: "rita@example.com", body: words });
 
-  await expect(page.getByRole("alert").filter({ hasText: "could not be sent" })).toHaveText("Your comment could not be sent. Check your connection and send it again; what you wrote is still here.");
+  await expect(page.getByRole("alert").filter({ hasText: "could not be sent" })).toHaveText(
+    "Your comment could not be sent. Check your connection and send it again; what you wrote is still here.",
+  );
   await expect(page.getByLabel("Comment", { exact: true })).toHaveValue(words);
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Rita Reader");
   expect(commentsOn(post.id)).toEqual([]);

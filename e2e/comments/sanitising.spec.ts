@@ -31,7 +31,8 @@ test("scripts, event handlers and dangerous link schemes in a comment render ine
   await expect(comment).toContainText("<script>window.pwned=1</script>");
   await expect(comment.getByRole("link", { name: "fine" })).toHaveAttribute("href", "https://fine.example/page");
   await expect(comment.getByRole("link", { name: "fine" })).toHaveAttribute("rel", "nofollow ugc noopener");
-  for (const text of ["js", "data", "enc"]) await expect(comment.getByRole("link", { name: text, exact: true })).toHaveCount(0);
+  for (const text of ["js", "data", "enc"])
+    await expect(comment.getByRole("link", { name: text, exact: true })).toHaveCount(0);
   await expect(comment.getByRole("link", { name })).toHaveAttribute("rel", "nofollow ugc noopener");
   await expect(comment.locator("img, script, [onclick], [onerror]")).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();

@@ -70,14 +70,21 @@ test("a comment from an email moderators marked spam goes to the spam folder", a
 test("a comment with 6 links is held even from a trusted address; banned words go to spam", async ({ page }) => {
   const post = createPost();
   const trusted = person("Trusted");
-  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, ?, 'hi', '<p>hi</p>')", post.id, trusted.name, trusted.email);
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, ?, 'hi', '<p>hi</p>')",
+    post.id,
+    trusted.name,
+    trusted.email,
+  );
   const links = Array.from({ length: 6 }, (_, i) => `https://site${i}-${Date.now()}.example/`).join(" ");
   await openPost(page, post.slug);
   await writeComment(page, { ...trusted, body: `Sources: ${links}` });
   await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
   expect(commentsBy(trusted.email).map((c) => c.status)).toEqual(["approved", "pending"]);
 
-  run("INSERT INTO settings (key, value) VALUES ('bannedWords', '[\"viagra\"]') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  run(
+    "INSERT INTO settings (key, value) VALUES ('bannedWords', '[\"viagra\"]') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  );
   try {
     const other = person("Banned");
     await openPost(page, post.slug);
@@ -92,7 +99,12 @@ test("a comment with 6 links is held even from a trusted address; banned words g
 test("the same comment twice is refused as a duplicate", async ({ page }) => {
   const post = createPost();
   const twice = person("Twice");
-  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Same words', '<p>Same words</p>')", post.id, twice.name, twice.email);
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Same words', '<p>Same words</p>')",
+    post.id,
+    twice.name,
+    twice.email,
+  );
   await openPost(page, post.slug);
   await writeComment(page, { ...twice, body: "Same words" });
   await expectAlert(page, "You have already posted this comment.");

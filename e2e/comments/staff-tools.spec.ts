@@ -4,7 +4,9 @@ import { signInAsOwner, unique } from "../fixtures/site";
 import { mailTo } from "../fixtures/smtp";
 import { commentsOn, createPost } from "./helpers";
 
-test("a moderator edits a comment, replies inline as staff, and filters the queue by post and email", async ({ page }) => {
+test("a moderator edits a comment, replies inline as staff, and filters the queue by post and email", async ({
+  page,
+}) => {
   const post = createPost();
   const tag = unique();
   const email = `inline-${tag}@example.com`;
@@ -41,5 +43,7 @@ test("a moderator edits a comment, replies inline as staff, and filters the queu
 
   await page.goto(`/${post.slug}`);
   await expect(page.getByRole("heading", { name: "2 Comments" })).toBeVisible();
-  await expect(page.getByRole("article", { name: `Comment by Inline ${tag}` }).locator(".prose strong")).toHaveText("words");
+  await expect(page.getByRole("article", { name: `Comment by Inline ${tag}` }).locator(".prose strong")).toHaveText(
+    "words",
+  );
 });

@@ -21,7 +21,12 @@ test("replies nest three levels deep, deeper ones say whom they answer, and the 
     );
     ids.push(parent);
   }
-  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html, created_at) VALUES (?, 'approved', ?, 'thread@example.com', 'x', '<p>Words of Zed</p>', ?)", post.id, `Zed ${tag}`, Date.UTC(2021, 0, 2));
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html, created_at) VALUES (?, 'approved', ?, 'thread@example.com', 'x', '<p>Words of Zed</p>', ?)",
+    post.id,
+    `Zed ${tag}`,
+    Date.UTC(2021, 0, 2),
+  );
 
   await page.goto(`/${post.slug}`);
   await expect(commentHeading(page)).toHaveText("6 Comments");
@@ -31,12 +36,15 @@ test("replies nest three levels deep, deeper ones say whom they answer, and the 
   await expect(article("Dan").getByText(`in reply to ${"Cat"} ${tag}`)).toBeVisible();
   await expect(article("Dan").getByRole("link", { name: `Cat ${tag}` })).toHaveAttribute("href", `#comment-${ids[2]}`);
   await expect(article("Eve").getByRole("link", { name: `Dan ${tag}` })).toHaveAttribute("href", `#comment-${ids[3]}`);
-  const depth = (name: string) => article(name).evaluate((node) => {
-    let n = 0;
-    for (let el = node.parentElement; el; el = el.parentElement) if (el.tagName === "OL") n++;
-    return n;
-  });
-  expect([await depth("Ann"), await depth("Ben"), await depth("Cat"), await depth("Dan"), await depth("Eve")]).toEqual([1, 2, 3, 3, 3]);
+  const depth = (name: string) =>
+    article(name).evaluate((node) => {
+      let n = 0;
+      for (let el = node.parentElement; el; el = el.parentElement) if (el.tagName === "OL") n++;
+      return n;
+    });
+  expect([await depth("Ann"), await depth("Ben"), await depth("Cat"), await depth("Dan"), await depth("Eve")]).toEqual([
+    1, 2, 3, 3, 3,
+  ]);
 
   const threads = page.getByRole("article", { name: new RegExp(`^Comment by (Ann|Zed) ${tag}$`) });
   await expect(threads.first()).toHaveAccessibleName(`Comment by Ann ${tag}`);
@@ -47,10 +55,16 @@ test("replies nest three levels deep, deeper ones say whom they answer, and the 
   await expect(threads.first()).toHaveAccessibleName(`Comment by Zed ${tag}`);
 });
 
-test("a reply from the thread lands under its parent once approved; only a salted hash of the address is kept", async ({ page }) => {
+test("a reply from the thread lands under its parent once approved; only a salted hash of the address is kept", async ({
+  page,
+}) => {
   const post = createPost();
   const tag = unique();
-  run("INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, 'p@example.com', 'x', '<p>Parent words</p>')", post.id, `Parent ${tag}`);
+  run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, 'p@example.com', 'x', '<p>Parent words</p>')",
+    post.id,
+    `Parent ${tag}`,
+  );
   const replier = person("Replier");
   await openPost(page, post.slug);
   await page.getByText(`Reply to Parent ${tag}`).click();

@@ -35,7 +35,10 @@ test("setup explains each mistake and keeps what was typed", async ({ page }) =>
 test("two setups submitted at once create exactly one owner, who is signed in", async ({ browser, request }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
-  for (const [page, title] of [[first, OWNER.siteTitle], [second, "Rival Title"]] as const) {
+  for (const [page, title] of [
+    [first, OWNER.siteTitle],
+    [second, "Rival Title"],
+  ] as const) {
     await page.goto("/admin/setup");
     await page.getByLabel("Site title").fill(title);
     await page.getByLabel("Your name").fill(OWNER.name);

@@ -14,7 +14,9 @@ const commentCount = async (url: string, slug: string) => {
   return Number(/<h2[^>]*>(\d+) Comments?<\/h2>/.exec(html)?.[1] ?? NaN);
 };
 const contentPosts = async (url: string, key: string) => {
-  const response = await fetch(`${url}/ghost/api/content/posts/?key=${key}&limit=all&fields=id,title,slug,html,published_at&order=id%20asc`);
+  const response = await fetch(
+    `${url}/ghost/api/content/posts/?key=${key}&limit=all&fields=id,title,slug,html,published_at&order=id%20asc`,
+  );
   const text = await response.text();
   expect(response.status, text).toBe(200);
   return (JSON.parse(text) as { posts: unknown[] }).posts;
@@ -33,7 +35,11 @@ test("a backup taken under write load restores into a fresh folder and the app b
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(await pngBytes(900, 500))], { type: "image/png" }), "photo.png");
     form.append("ref", "photo.png");
-    const upload = await fetch(`${source.url}/ghost/api/admin/images/upload/`, { method: "POST", headers: { Authorization: `Ghost ${adminToken(site.adminKey)}` }, body: form });
+    const upload = await fetch(`${source.url}/ghost/api/admin/images/upload/`, {
+      method: "POST",
+      headers: { Authorization: `Ghost ${adminToken(site.adminKey)}` },
+      body: form,
+    });
     expect(upload.status).toBe(201);
     const imagePath = new URL(((await upload.json()) as { images: { url: string }[] }).images[0]!.url).pathname;
     const image = Buffer.from(await (await fetch(`${source.url}${imagePath}`)).arrayBuffer());
@@ -43,7 +49,11 @@ test("a backup taken under write load restores into a fresh folder and the app b
     const fields = await commentFormFields(source.url, loaded!.slug);
     for (const [i, post] of quiet.entries()) {
       for (let c = 0; c <= i; c++) {
-        const result = await postComment(source.url, post, fields, { name: "Quiet", email: "quiet@example.com", body: `Quiet comment ${c} on ${post.slug}.` });
+        const result = await postComment(source.url, post, fields, {
+          name: "Quiet",
+          email: "quiet@example.com",
+          body: `Quiet comment ${c} on ${post.slug}.`,
+        });
         expect(result.outcome).toBe("acknowledged");
       }
     }
@@ -53,11 +63,19 @@ test("a backup taken under write load restores into a fresh folder and the app b
     let n = 0;
     const load = Array.from({ length: 3 }, async (_, client) => {
       while (running) {
-        const result = await postComment(source.url, loaded!, fields, { name: `Writer ${client}`, email: `writer-${client}@example.com`, body: `Written during the backup ${n++}.` });
+        const result = await postComment(source.url, loaded!, fields, {
+          name: `Writer ${client}`,
+          email: `writer-${client}@example.com`,
+          body: `Written during the backup ${n++}.`,
+        });
         expect(result.outcome).toBe("acknowledged");
       }
     });
-    const countLoaded = () => readDb(site.dataDir, (db) => db.prepare("SELECT count(*) FROM comments WHERE post_id = ?").pluck().get(loaded!.id) as number);
+    const countLoaded = () =>
+      readDb(
+        site.dataDir,
+        (db) => db.prepare("SELECT count(*) FROM comments WHERE post_id = ?").pluck().get(loaded!.id) as number,
+      );
     while (countLoaded() < 20) await new Promise((resolve) => setTimeout(resolve, 50));
     const before = countLoaded();
     const backupPath = path.join(tempDir("quire-backup-"), "under-load");
@@ -85,7 +103,8 @@ test("a backup taken under write load restores into a fresh folder and the app b
     expect(restoredLoaded).toBeGreaterThanOrEqual(before);
     expect(restoredLoaded).toBeLessThanOrEqual(after);
     // …and each restored comment is the source's, unchanged: a consistent snapshot.
-    const rows = (dir: string) => readDb(dir, (db) => db.prepare("SELECT id, post_id, markdown, html, status FROM comments ORDER BY id").all());
+    const rows = (dir: string) =>
+      readDb(dir, (db) => db.prepare("SELECT id, post_id, markdown, html, status FROM comments ORDER BY id").all());
     const sourceRows = rows(site.dataDir);
     const restoredRows = rows(restoredDir);
     expect(restoredRows).toEqual(sourceRows.slice(0, restoredRows.length));
@@ -94,7 +113,9 @@ test("a backup taken under write load restores into a fresh folder and the app b
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer()).equals(image)).toBe(true);
     expect(fs.existsSync(path.join(restoredDir, "media"))).toBe(true);
-    console.log(`[backup-boot] ${before}…${after} comments on the loaded post around the backup; ${restoredLoaded} restored`);
+    console.log(
+      `[backup-boot] ${before}…${after} comments on the loaded post around the backup; ${restoredLoaded} restored`,
+    );
     expect([...source.problems, ...restored.problems]).toEqual([]);
   } finally {
     await Promise.all([source.stop(), restored.stop()]);

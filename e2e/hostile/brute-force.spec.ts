@@ -22,8 +22,15 @@ async function signInOnceTheWaitIsOver(page: Page, person: { email: string; pass
   }).toPass({ intervals: [300], timeout: 10_000 });
 }
 
-test("five wrong passwords lock the account: even the right one is refused, with the same message, until the wait passes", async ({ page }) => {
-  const person = await createStaff({ role: "author", email: `guessed-${unique()}@example.com`, name: `Guessed ${unique()}`, password: "the right password" });
+test("five wrong passwords lock the account: even the right one is refused, with the same message, until the wait passes", async ({
+  page,
+}) => {
+  const person = await createStaff({
+    role: "author",
+    email: `guessed-${unique()}@example.com`,
+    name: `Guessed ${unique()}`,
+    password: "the right password",
+  });
   for (let i = 0; i < 5; i++) {
     await signIn(page, person.email, `guess number ${i}`);
     await expectRefused(page);
@@ -37,7 +44,12 @@ test("five wrong passwords lock the account: even the right one is refused, with
 });
 
 test("five failures from one address with unknown emails lock that address for every account", async ({ page }) => {
-  const person = await createStaff({ role: "editor", email: `bystander-${unique()}@example.com`, name: `Bystander ${unique()}`, password: "the right password" });
+  const person = await createStaff({
+    role: "editor",
+    email: `bystander-${unique()}@example.com`,
+    name: `Bystander ${unique()}`,
+    password: "the right password",
+  });
   for (let i = 0; i < 5; i++) {
     await signIn(page, `nobody-${i}-${unique()}@example.com`, "whatever it is");
     await expectRefused(page);
@@ -68,7 +80,20 @@ test("guessing invitation links slows down after five tries", async ({ baseURL }
   const client = await playwrightRequest.newContext({ baseURL });
   const answers: string[] = [];
   for (let i = 0; i < 6; i++) {
-    const response = await callAction(client, accept, [null, { token: `guess-${i}-${unique()}-0123456789`, name: "Guesser", password: "a long password", confirmPassword: "a long password" }], { origin: new URL(baseURL!).origin });
+    const response = await callAction(
+      client,
+      accept,
+      [
+        null,
+        {
+          token: `guess-${i}-${unique()}-0123456789`,
+          name: "Guesser",
+          password: "a long password",
+          confirmPassword: "a long password",
+        },
+      ],
+      { origin: new URL(baseURL!).origin },
+    );
     answers.push(await response.text());
   }
   await client.dispose();
@@ -91,7 +116,21 @@ test("fifty commenters at once on one post: the per-post limit holds", async ({ 
   const u = unique();
   const answers = await Promise.all(
     clients.map(async (client, i) => {
-      const response = await callAction(client, postComment, [null, { postId: post.id, name: `Flooder ${i}`, email: `flood-${u}-${i}@example.com`, body: `Comment ${i} of the flood ${u}: ${"word ".repeat(i % 7)}${i * 7919}`, issued }], { origin: site });
+      const response = await callAction(
+        client,
+        postComment,
+        [
+          null,
+          {
+            postId: post.id,
+            name: `Flooder ${i}`,
+            email: `flood-${u}-${i}@example.com`,
+            body: `Comment ${i} of the flood ${u}: ${"word ".repeat(i % 7)}${i * 7919}`,
+            issued,
+          },
+        ],
+        { origin: site },
+      );
       return { status: response.status(), text: await response.text() };
     }),
   );

@@ -23,7 +23,11 @@ test("comment load, two editors on one post and CLI backups at once: no busy err
   async function commenter(client: number) {
     while (loadRunning) {
       const body = `Under load ${client}-${n++}: the backup must not lock me out.`;
-      const result = await postComment(server.url, site.posts[n % 2]!, fields, { name: `Loader ${client}`, email: `loader-${client}@example.com`, body });
+      const result = await postComment(server.url, site.posts[n % 2]!, fields, {
+        name: `Loader ${client}`,
+        email: `loader-${client}@example.com`,
+        body,
+      });
       if (result.outcome === "acknowledged") acked.push(body);
       else failures.push(`comment: ${result.outcome} ${result.status ?? ""} ${result.detail ?? ""}`);
     }
@@ -58,9 +62,15 @@ test("comment load, two editors on one post and CLI backups at once: no busy err
     loadRunning = false;
     await Promise.all(load);
 
-    console.log(`[concurrency] ${acked.length} comments, ${saved.length} saves acknowledged, ${conflicts} conflicts (409), ${backups.length} backups`);
+    console.log(
+      `[concurrency] ${acked.length} comments, ${saved.length} saves acknowledged, ${conflicts} conflicts (409), ${backups.length} backups`,
+    );
     expect(failures).toEqual([]);
-    expect(backups.map((b) => [b.code, b.stderr.match(/error|busy|locked/gi) ?? []])).toEqual([[0, []], [0, []], [0, []]]);
+    expect(backups.map((b) => [b.code, b.stderr.match(/error|busy|locked/gi) ?? []])).toEqual([
+      [0, []],
+      [0, []],
+      [0, []],
+    ]);
     for (let i = 0; i < 3; i++) expect(fs.existsSync(path.join(backupsDir, `b${i}`, "manifest.json"))).toBe(true);
     expect(acked.length).toBeGreaterThan(50);
     expect(saved.length + conflicts).toBe(80);
@@ -72,10 +82,15 @@ test("comment load, two editors on one post and CLI backups at once: no busy err
       expect(acked.filter((body) => !stored.has(body))).toEqual([]);
       // Exactly the acknowledged saves are in the post's history, in version order, and the
       // post is the newest of them: nothing refused slipped in, nothing acknowledged was lost.
-      const history = db.prepare("SELECT version, markdown FROM revisions WHERE post_id = ? AND kind = 'save' ORDER BY version").all(contested.id) as { version: number; markdown: string }[];
+      const history = db
+        .prepare("SELECT version, markdown FROM revisions WHERE post_id = ? AND kind = 'save' ORDER BY version")
+        .all(contested.id) as { version: number; markdown: string }[];
       expect(history.map((h) => h.markdown).sort()).toEqual([...saved].sort());
       expect(history.map((h) => h.version)).toEqual(history.map((_, i) => i + 2));
-      const post = db.prepare("SELECT version, markdown FROM posts WHERE id = ?").get(contested.id) as { version: number; markdown: string };
+      const post = db.prepare("SELECT version, markdown FROM posts WHERE id = ?").get(contested.id) as {
+        version: number;
+        markdown: string;
+      };
       expect(post).toEqual({ version: saved.length + 1, markdown: history.at(-1)!.markdown });
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     });

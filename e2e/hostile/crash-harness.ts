@@ -7,13 +7,36 @@ import { prng } from "../../bin/cli/bench-content";
 import { QuireServer, makeSite, readDb, type Site } from "./own-server";
 import { commentFormFields, postComment, readPostVersion, savePost } from "./write-clients";
 
-export type CrashOptions = { rounds: number; comments: number; saves: number; port: number; seed?: number; commentClients?: number; log?: (line: string) => void };
+export type CrashOptions = {
+  rounds: number;
+  comments: number;
+  saves: number;
+  port: number;
+  seed?: number;
+  commentClients?: number;
+  log?: (line: string) => void;
+};
 
 export type CrashReport = {
   seed: number;
   rounds: number;
-  comments: { attempted: number; acknowledged: number; refused: number; unanswered: number; unansweredButStored: number; lost: string[] };
-  saves: { attempted: number; acknowledged: number; conflicts: number; refused: number; unanswered: number; unansweredButStored: number; lost: string[] };
+  comments: {
+    attempted: number;
+    acknowledged: number;
+    refused: number;
+    unanswered: number;
+    unansweredButStored: number;
+    lost: string[];
+  };
+  saves: {
+    attempted: number;
+    acknowledged: number;
+    conflicts: number;
+    refused: number;
+    unanswered: number;
+    unansweredButStored: number;
+    lost: string[];
+  };
   refusals: string[];
   integrity: string;
   inconsistentPosts: string[];
@@ -67,7 +90,11 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       const post = commentPosts[i % commentPosts.length]!;
       const body = `Comment ${i} of ${run}: ${"durable words ".repeat(1 + (i % 20))}`.trim();
       report.comments.attempted++;
-      const result = await postComment(server.url, post, actionFields, { name: `Reader ${i % 50}`, email: `reader-${i % 50}@example.com`, body });
+      const result = await postComment(server.url, post, actionFields, {
+        name: `Reader ${i % 50}`,
+        email: `reader-${i % 50}@example.com`,
+        body,
+      });
       if (result.outcome === "acknowledged") ackedComments.push(body);
       else if (result.outcome === "no_answer") unansweredComments.push(body);
       else report.refusals.push(`comment ${i}: ${result.status} ${result.detail}`);
@@ -102,7 +129,9 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   }
 
   // Kill points: random moments spread over the whole run, by how many writes are done.
-  const killAt = Array.from({ length: options.rounds }, () => Math.floor((0.03 + rand() * 0.94) * total)).sort((a, b) => a - b);
+  const killAt = Array.from({ length: options.rounds }, () => Math.floor((0.03 + rand() * 0.94) * total)).sort(
+    (a, b) => a - b,
+  );
   async function killer() {
     for (const threshold of killAt) {
       while (done < threshold) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -131,21 +160,42 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       const stored = new Set(db.prepare("SELECT markdown FROM comments").pluck().all() as string[]);
       report.comments.lost = ackedComments.filter((body) => !stored.has(body));
       report.comments.unansweredButStored = unansweredComments.filter((body) => stored.has(body)).length;
-      const revision = db.prepare("SELECT 1 FROM revisions WHERE post_id = ? AND kind = 'save' AND markdown = ?").pluck();
-      report.saves.lost = ackedSaves.filter((s) => !revision.get(s.postId, s.markdown)).map((s) => s.markdown.split("\n")[0]!);
+      const revision = db
+        .prepare("SELECT 1 FROM revisions WHERE post_id = ? AND kind = 'save' AND markdown = ?")
+        .pluck();
+      report.saves.lost = ackedSaves
+        .filter((s) => !revision.get(s.postId, s.markdown))
+        .map((s) => s.markdown.split("\n")[0]!);
       report.saves.unansweredButStored = unansweredSaves.filter((s) => revision.get(s.postId, s.markdown)).length;
       // Each post is its newest saved version: the row and its history agree.
       for (const post of savedPosts) {
-        const row = db.prepare("SELECT version, markdown FROM posts WHERE id = ?").get(post.id) as { version: number; markdown: string };
-        const newest = db.prepare("SELECT version, markdown FROM revisions WHERE post_id = ? AND kind = 'save' ORDER BY version DESC LIMIT 1").get(post.id) as
-          | { version: number; markdown: string }
-          | undefined;
-        const saves = db.prepare("SELECT count(*) FROM revisions WHERE post_id = ? AND kind = 'save'").pluck().get(post.id) as number;
-        if (!newest || newest.version !== row.version || newest.markdown !== row.markdown || saves !== row.version - 1) {
-          report.inconsistentPosts.push(`post ${post.id}: version ${row.version}, ${saves} saves, newest save ${newest?.version}`);
+        const row = db.prepare("SELECT version, markdown FROM posts WHERE id = ?").get(post.id) as {
+          version: number;
+          markdown: string;
+        };
+        const newest = db
+          .prepare(
+            "SELECT version, markdown FROM revisions WHERE post_id = ? AND kind = 'save' ORDER BY version DESC LIMIT 1",
+          )
+          .get(post.id) as { version: number; markdown: string } | undefined;
+        const saves = db
+          .prepare("SELECT count(*) FROM revisions WHERE post_id = ? AND kind = 'save'")
+          .pluck()
+          .get(post.id) as number;
+        if (
+          !newest ||
+          newest.version !== row.version ||
+          newest.markdown !== row.markdown ||
+          saves !== row.version - 1
+        ) {
+          report.inconsistentPosts.push(
+            `post ${post.id}: version ${row.version}, ${saves} saves, newest save ${newest?.version}`,
+          );
         }
       }
-      report.integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
+      report.integrity = (db.pragma("integrity_check") as { integrity_check: string }[])
+        .map((r) => r.integrity_check)
+        .join("; ");
     });
   } finally {
     await server.stop();

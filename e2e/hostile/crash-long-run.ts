@@ -34,7 +34,11 @@ async function main() {
     log: (line) => console.error(line),
   });
   console.log(JSON.stringify(report, null, 2));
-  const failed = report.comments.lost.length + report.saves.lost.length + report.inconsistentPosts.length > 0 || report.integrity !== "ok" || report.refusals.length > 0 || report.serverProblems.length > 0;
+  const failed =
+    report.comments.lost.length + report.saves.lost.length + report.inconsistentPosts.length > 0 ||
+    report.integrity !== "ok" ||
+    report.refusals.length > 0 ||
+    report.serverProblems.length > 0;
   console.error(
     `${report.rounds} rounds in ${report.seconds} s: ${report.comments.acknowledged + report.saves.acknowledged} writes acknowledged, ` +
       `${report.comments.lost.length + report.saves.lost.length} lost; integrity_check ${report.integrity}.`,

@@ -9,7 +9,13 @@ import { extraPort } from "./own-server";
 test("10 SIGKILLs during 1,000 comments and 200 post saves lose no acknowledged write", async () => {
   // About a minute on a quiet 2-core machine; the margin is for a busy one.
   test.setTimeout(600_000);
-  const report = await runCrashHarness({ rounds: 10, comments: 1000, saves: 200, port: extraPort(1), log: (line) => console.log(`[crash] ${line}`) });
+  const report = await runCrashHarness({
+    rounds: 10,
+    comments: 1000,
+    saves: 200,
+    port: extraPort(1),
+    log: (line) => console.log(`[crash] ${line}`),
+  });
   console.log(`[crash] ${JSON.stringify(report)}`);
 
   expect(report.rounds).toBe(10);

@@ -14,7 +14,10 @@ const HOSTILE: [string, Record<string, string>][] = [
   ["Origin: https://evil.example", { origin: "https://evil.example" }],
   ["Origin: null", { origin: "null" }],
   ["no Origin", {}],
-  ["X-Forwarded-Host: evil.example", { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }],
+  [
+    "X-Forwarded-Host: evil.example",
+    { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+  ],
 ];
 
 test("every server action replayed cross-site with the owner's cookie changes nothing", async ({ page, baseURL }) => {
@@ -25,7 +28,12 @@ test("every server action replayed cross-site with the owner's cookie changes no
   const other = createTag({ name: `CSRF other ${u}` });
   const draft = await createPost({ title: `CSRF draft ${u}`, status: "draft" });
   const published = await createPost({ title: `CSRF post ${u}` });
-  const victim = await createStaff({ role: "editor", email: `victim-${u}@example.com`, name: `Victim ${u}`, password: "victim password 1" });
+  const victim = await createStaff({
+    role: "editor",
+    email: `victim-${u}@example.com`,
+    name: `Victim ${u}`,
+    password: "victim password 1",
+  });
   const victimId = query<{ id: number }>("SELECT id FROM users WHERE email = ?", victim.email)[0]!.id;
   const newPassword = { password: "pwned password 123", confirmPassword: "pwned password 123" };
   // What the owner could legitimately send: valid input, so only the origin decides.
@@ -43,7 +51,17 @@ test("every server action replayed cross-site with the owner's cookie changes no
     unpublishPostAction: { id: published.id },
     bulkPostsAction: { operation: "trash", ids: [String(published.id)] },
     restoreRevisionAction: { postId: draft.id, revisionId: 1 },
-    updateSiteSettingsAction: { title: "Pwned", description: "", logoUrl: "", navigation: "", timezone: "UTC", postsPerPage: "5", commentPolicy: "publish", commentLinkLimit: "2", commentCloseAfterDays: "0" },
+    updateSiteSettingsAction: {
+      title: "Pwned",
+      description: "",
+      logoUrl: "",
+      navigation: "",
+      timezone: "UTC",
+      postsPerPage: "5",
+      commentPolicy: "publish",
+      commentLinkLimit: "2",
+      commentCloseAfterDays: "0",
+    },
     inviteUserAction: { email: `evil-${u}@example.com`, role: "admin" },
     changeUserRoleAction: { id: victimId, role: "admin" },
     suspendUserAction: { id: victimId, suspended: "true" },
@@ -85,9 +103,17 @@ test("a cross-site sign-in (login CSRF) sets no session cookie", async ({ baseUR
   const signIn = builtActions().find((a) => a.name === "signInAction")!;
   for (const [label, headers] of HOSTILE) {
     const client = await playwrightRequest.newContext({ baseURL });
-    const response = await callAction(client, signIn, [null, { email: OWNER.email, password: OWNER.password }], headers);
+    const response = await callAction(
+      client,
+      signIn,
+      [null, { email: OWNER.email, password: OWNER.password }],
+      headers,
+    );
     expect(response.headers()["set-cookie"] ?? "", label).not.toMatch(/authjs\.session-token/);
-    expect((await client.storageState()).cookies.map((c) => c.name), label).not.toContain("authjs.session-token");
+    expect(
+      (await client.storageState()).cookies.map((c) => c.name),
+      label,
+    ).not.toContain("authjs.session-token");
     await client.dispose();
   }
 });
@@ -98,22 +124,40 @@ test("every mutating route handler refuses a cross-site request made with the ow
   const published = await createPost({ title: `CSRF route post ${unique()}` });
   const before = dumpDatabase();
   for (const [label, headers] of HOSTILE) {
-    const upload = await page.request.post("/api/media", { headers, multipart: { file: { name: "evil.png", mimeType: "image/png", buffer: png }, alt: "Evil" } });
+    const upload = await page.request.post("/api/media", {
+      headers,
+      multipart: { file: { name: "evil.png", mimeType: "image/png", buffer: png }, alt: "Evil" },
+    });
     expect(upload.status(), `upload, ${label}`).toBe(403);
     // The comment form's JSON path: the owner's cookie would make it a staff comment.
-    const comment = await page.request.post("/api/comments", { headers: { ...headers, "content-type": "application/json" }, data: JSON.stringify({ postId: published.id, body: "Forged staff comment" }) });
+    const comment = await page.request.post("/api/comments", {
+      headers: { ...headers, "content-type": "application/json" },
+      data: JSON.stringify({ postId: published.id, body: "Forged staff comment" }),
+    });
     expect(comment.status(), `comment, ${label}`).toBe(403);
     // The Admin API takes an API key, never the cookie.
     for (const base of ["/ghost/api/admin", "/api/v1/admin"]) {
-      for (const [method, path] of [["POST", "/posts"], ["PUT", "/posts/1"], ["DELETE", "/posts/1"], ["POST", "/images/upload"]] as const) {
-        const response = await page.request.fetch(`${base}${path}`, { method, headers: { ...headers, "content-type": "application/json" }, data: JSON.stringify({ posts: [{ title: "Evil" }] }) });
+      for (const [method, path] of [
+        ["POST", "/posts"],
+        ["PUT", "/posts/1"],
+        ["DELETE", "/posts/1"],
+        ["POST", "/images/upload"],
+      ] as const) {
+        const response = await page.request.fetch(`${base}${path}`, {
+          method,
+          headers: { ...headers, "content-type": "application/json" },
+          data: JSON.stringify({ posts: [{ title: "Evil" }] }),
+        });
         expect(response.status(), `${method} ${base}${path}, ${label}`).toBe(401);
       }
     }
     const revalidate = await page.request.post("/api/internal/revalidate", { headers, data: { tags: ["posts"] } });
     expect(revalidate.status(), label).toBe(404);
     // Auth.js's own endpoints are not mounted: sign-in goes through the guarded server action.
-    const callback = await page.request.post("/api/auth/callback/credentials", { headers, form: { email: OWNER.email, password: OWNER.password } });
+    const callback = await page.request.post("/api/auth/callback/credentials", {
+      headers,
+      form: { email: OWNER.email, password: OWNER.password },
+    });
     expect(callback.status(), label).toBe(404);
     // One-click unsubscribe (RFC 8058) comes from mail clients without an Origin: the
     // signed token is its credential, so a forged one is refused.

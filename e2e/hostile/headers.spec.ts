@@ -16,14 +16,26 @@ const COMMON = {
 
 function directives(policy: string | undefined): Map<string, string> {
   expect(policy, "Content-Security-Policy header").toBeTruthy();
-  return new Map(policy!.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
+  return new Map(
+    policy!
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(" ")]),
+  );
 }
 
-test("pages, the admin, APIs, feeds, media and the 404 carry the security headers and a CSP", async ({ page, request, baseURL }) => {
+test("pages, the admin, APIs, feeds, media and the 404 carry the security headers and a CSP", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const tag = createTag({ name: `Headers ${unique()}` });
   const post = await createPost({ title: `Headers ${unique()}`, tags: [tag.slug] });
   await signInAsOwner(page);
-  const upload = await page.request.post("/api/media", { multipart: { file: { name: "h.png", mimeType: "image/png", buffer: await pngBytes(40, 20) }, alt: "A square" }, headers: { origin: baseURL! } });
+  const upload = await page.request.post("/api/media", {
+    multipart: { file: { name: "h.png", mimeType: "image/png", buffer: await pngBytes(40, 20) }, alt: "A square" },
+    headers: { origin: baseURL! },
+  });
   const mediaUrl = (await upload.json()).url as string;
 
   const pages = [`/${post.slug}`, "/", `/tag/${tag.slug}`, "/search?q=headers", `/missing-${unique()}`, "/admin/login"];
@@ -45,7 +57,8 @@ test("pages, the admin, APIs, feeds, media and the 404 carry the security header
     const html = await response.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length, path).toBeGreaterThan(0);
-    for (const script of scripts) if (!/type="application\/ld\+json"/.test(script)) expect(script, path).toContain(`nonce="${nonce}"`);
+    for (const script of scripts)
+      if (!/type="application\/ld\+json"/.test(script)) expect(script, path).toContain(`nonce="${nonce}"`);
   }
   expect(nonces.size, "a fresh nonce per response").toBe(pages.length);
 
@@ -55,7 +68,15 @@ test("pages, the admin, APIs, feeds, media and the 404 carry the security header
   expect(directives(admin.headers()["content-security-policy"]).get("frame-ancestors")).toBe("'none'");
 
   // Answers that are not our HTML: nothing may run or load in them.
-  for (const path of ["/api/health", "/rss.xml", "/atom.xml", "/feed.json", `/tag/${tag.slug}/rss.xml`, `/og/${post.slug}`, "/ghost/api/content/posts?key=bad"]) {
+  for (const path of [
+    "/api/health",
+    "/rss.xml",
+    "/atom.xml",
+    "/feed.json",
+    `/tag/${tag.slug}/rss.xml`,
+    `/og/${post.slug}`,
+    "/ghost/api/content/posts?key=bad",
+  ]) {
     const response = await request.get(path);
     expect(response.headers(), path).toMatchObject(COMMON);
     const csp = directives(response.headers()["content-security-policy"]);
@@ -77,17 +98,32 @@ async function watchPolicy(page: Page) {
     });
   });
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|CSP violation|Refused to/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+    if (message.type() === "error" && /Content Security Policy|CSP violation|Refused to/i.test(message.text()))
+      problems.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
   return problems;
 }
 
-test("reader pages, the comment form, the admin editor and its preview run under the policy without a violation", async ({ page, browser }) => {
+test("reader pages, the comment form, the admin editor and its preview run under the policy without a violation", async ({
+  page,
+  browser,
+}) => {
   const problems = await watchPolicy(page);
   const tag = createTag({ name: `Policy ${unique()}` });
-  const post = await createPost({ title: `Policy ${unique()}`, tags: [tag.slug], markdown: "Words.\n\n```ts\nconst answer: number = 42;\n```\n" });
-  for (const path of [`/${post.slug}`, "/", `/tag/${tag.slug}`, "/search?q=policy", `/missing-${unique()}`, "/archive"]) {
+  const post = await createPost({
+    title: `Policy ${unique()}`,
+    tags: [tag.slug],
+    markdown: "Words.\n\n```ts\nconst answer: number = 42;\n```\n",
+  });
+  for (const path of [
+    `/${post.slug}`,
+    "/",
+    `/tag/${tag.slug}`,
+    "/search?q=policy",
+    `/missing-${unique()}`,
+    "/archive",
+  ]) {
     await page.goto(path);
     await expect(page.locator("main").first()).toBeVisible();
   }

@@ -50,7 +50,10 @@ test.describe("open redirects", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("a signed-in visit to the sign-in page with a hostile callbackUrl stays on the site", async ({ page, baseURL }) => {
+  test("a signed-in visit to the sign-in page with a hostile callbackUrl stays on the site", async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(90_000);
     const site = new URL(baseURL!).origin;
     const dialogs: string[] = [];
@@ -73,16 +76,30 @@ test.describe("open redirects", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("the trailing-slash redirect and Auth.js's pages cannot send a visitor away", async ({ page, request, baseURL }) => {
+  test("the trailing-slash redirect and Auth.js's pages cannot send a visitor away", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const site = new URL(baseURL!).origin;
-    for (const path of ["//evil.example/", "/\\evil.example/", "/%2F%2Fevil.example/", "///evil.example/", "/%5Cevil.example/"]) {
+    for (const path of [
+      "//evil.example/",
+      "/\\evil.example/",
+      "/%2F%2Fevil.example/",
+      "///evil.example/",
+      "/%5Cevil.example/",
+    ]) {
       const response = await request.get(`${site}${path}`, { maxRedirects: 0 });
       const location = response.headers()["location"];
       if (location) expect(new URL(location, site).origin, `${path} → ${location}`).toBe(site);
       await page.goto(`${site}${path}`);
       expect(new URL(page.url()).origin, path).toBe(site);
     }
-    for (const path of ["/api/auth/signin?callbackUrl=https%3A%2F%2Fevil.example", "/api/auth/signout?callbackUrl=%2F%2Fevil.example", "/api/auth/callback/credentials?callbackUrl=https%3A%2F%2Fevil.example"]) {
+    for (const path of [
+      "/api/auth/signin?callbackUrl=https%3A%2F%2Fevil.example",
+      "/api/auth/signout?callbackUrl=%2F%2Fevil.example",
+      "/api/auth/callback/credentials?callbackUrl=https%3A%2F%2Fevil.example",
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(404);
     }

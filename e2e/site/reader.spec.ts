@@ -5,7 +5,11 @@ import { OWNER, unique } from "../fixtures/site";
 
 test("a reader goes from the home page to a post and back, without a cookie", async ({ page }) => {
   const slot = newestSlot(1);
-  const post = await createPost({ title: `Field report ${unique()}`, publishedAt: slot.at(0), markdown: "Opening lines.\n\n## Where to start\n\nAnywhere." });
+  const post = await createPost({
+    title: `Field report ${unique()}`,
+    publishedAt: slot.at(0),
+    markdown: "Opening lines.\n\n## Where to start\n\nAnywhere.",
+  });
   await slot.reached();
   const response = await page.goto("/");
   expect(response?.headers()["set-cookie"]).toBeUndefined();
@@ -19,7 +23,11 @@ test("a reader goes from the home page to a post and back, without a cookie", as
 test("home → post → tag → author → archive → search → a 404 that suggests posts", async ({ page }) => {
   const id = unique();
   const tag = createTag({ name: `Birds ${id}`, description: `Notes on birds ${id}.` });
-  const post = await createPost({ title: `Migrating swallows ${id}`, tags: [tag.slug], markdown: `Swallows fly south ${id}.\n\n## Why they go\n\nFood.` });
+  const post = await createPost({
+    title: `Migrating swallows ${id}`,
+    tags: [tag.slug],
+    markdown: `Swallows fly south ${id}.\n\n## Why they go\n\nFood.`,
+  });
 
   await page.goto("/");
   const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: post.title }) });
@@ -31,7 +39,10 @@ test("home → post → tag → author → archive → search → a 404 that sug
   await expect(page.getByRole("heading", { level: 1, name: post.title })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Why they go" })).toBeVisible();
   await expect(page.getByRole("complementary").getByRole("heading", { name: OWNER.name })).toBeVisible();
-  await page.getByRole("list", { name: "Tags" }).getByRole("link", { name: `#${tag.name}` }).click();
+  await page
+    .getByRole("list", { name: "Tags" })
+    .getByRole("link", { name: `#${tag.name}` })
+    .click();
 
   await expect(page).toHaveURL(`/tag/${tag.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: tag.name })).toBeVisible();
@@ -66,7 +77,11 @@ test("home → post → tag → author → archive → search → a 404 that sug
 });
 
 test("pages share the renderer without date, author or tags", async ({ page }) => {
-  const about = await createPost({ type: "page", title: `Colophon ${unique()}`, markdown: "Set in system fonts.\n\n## Contact\n\nWrite to us." });
+  const about = await createPost({
+    type: "page",
+    title: `Colophon ${unique()}`,
+    markdown: "Set in system fonts.\n\n## Contact\n\nWrite to us.",
+  });
   await page.goto(`/${about.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: about.title })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Contact" })).toBeVisible();
@@ -102,7 +117,9 @@ test("the home page pins featured posts and pages across a boundary without gaps
   }
   await slot.reached();
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Featured" }).getByRole("link", { name: featured.title })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Featured" }).getByRole("link", { name: featured.title }),
+  ).toBeVisible();
   const perPage = 10;
   const pageOne = await page.locator("ol > li article h2").allTextContents();
   expect(pageOne).toHaveLength(perPage);
@@ -119,7 +136,12 @@ test("the home page pins featured posts and pages across a boundary without gaps
 
 test("tag pages paginate too", async ({ page }) => {
   const tag = createTag({ name: `Pebbles ${unique()}` });
-  for (let i = 0; i < 11; i++) await createPost({ title: `Pebble ${i} ${unique()}`, tags: [tag.slug], publishedAt: new Date(Date.now() - 1000 * (i + 1)) });
+  for (let i = 0; i < 11; i++)
+    await createPost({
+      title: `Pebble ${i} ${unique()}`,
+      tags: [tag.slug],
+      publishedAt: new Date(Date.now() - 1000 * (i + 1)),
+    });
   await page.goto(`/tag/${tag.slug}`);
   await expect(page.getByRole("article")).toHaveCount(10);
   await expect(page.getByText("Page 1 of 2")).toBeVisible();
@@ -140,13 +162,43 @@ test("a changed slug answers 301 from the old address", async ({ request }) => {
 
 test("odd addresses answer 200, 301 or 404, never an error", async ({ request }) => {
   const paths = [
-    `/${"a".repeat(3000)}`, "/%00", "/..%2F..%2Fetc%2Fpasswd", "/../../etc/passwd", "/%F0%9F%98%80", "/caf%C3%A9", "/%E0%A4%A", "/%",
-    "/page/0", "/page/-1", "/page/1", "/page/99999999999999999999", "/page/abc", "/page/1e3", "/page/2.5",
-    `/tag/${"x".repeat(3000)}`, "/tag/%00", "/tag/%F0%9F%98%80/page/2", "/author/..%2F", "/author/nobody/page/-5",
-    "/tag/nope/rss.xml", "/author/nope/feed.json", "/og/%00", `/og/${"z".repeat(3000)}`, "/a/b/c/d",
-    "/search?q=%00", "/search?q=%22", "/search?q=*", "/search?q=NEAR(a%20b)", "/search?q=a%20OR%20b%20NOT", "/search?q=title%3Afoo",
+    `/${"a".repeat(3000)}`,
+    "/%00",
+    "/..%2F..%2Fetc%2Fpasswd",
+    "/../../etc/passwd",
+    "/%F0%9F%98%80",
+    "/caf%C3%A9",
+    "/%E0%A4%A",
+    "/%",
+    "/page/0",
+    "/page/-1",
+    "/page/1",
+    "/page/99999999999999999999",
+    "/page/abc",
+    "/page/1e3",
+    "/page/2.5",
+    `/tag/${"x".repeat(3000)}`,
+    "/tag/%00",
+    "/tag/%F0%9F%98%80/page/2",
+    "/author/..%2F",
+    "/author/nobody/page/-5",
+    "/tag/nope/rss.xml",
+    "/author/nope/feed.json",
+    "/og/%00",
+    `/og/${"z".repeat(3000)}`,
+    "/a/b/c/d",
+    "/search?q=%00",
+    "/search?q=%22",
+    "/search?q=*",
+    "/search?q=NEAR(a%20b)",
+    "/search?q=a%20OR%20b%20NOT",
+    "/search?q=title%3Afoo",
     // 10 KB typed into the search box (wider input meets Node's 16 KB header limit: 431, not the app).
-    `/search?q=${encodeURIComponent('scal* "NEAR( a OR b" - ^x '.repeat(400)).slice(0, 14_000)}`, `/search?q=${"word%20".repeat(1500)}`, "/search?q=%F0%9F%98%80", "/search?q=^a", "/search?q=(((",
+    `/search?q=${encodeURIComponent('scal* "NEAR( a OR b" - ^x '.repeat(400)).slice(0, 14_000)}`,
+    `/search?q=${"word%20".repeat(1500)}`,
+    "/search?q=%F0%9F%98%80",
+    "/search?q=^a",
+    "/search?q=(((",
   ];
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -161,10 +213,23 @@ test("drafts, posts in review and scheduled posts stay invisible to readers", as
   const hidden = [
     await createPost({ title: `Secret draft ${id}`, status: "draft", tags: [tag.slug] }),
     await createPost({ title: `Secret review ${id}`, status: "review", tags: [tag.slug] }),
-    await createPost({ title: `Secret scheduled ${id}`, status: "scheduled", publishedAt: new Date(Date.now() + 86_400_000), tags: [tag.slug] }),
-    await createPost({ title: `Secret future ${id}`, publishedAt: new Date(Date.now() + 86_400_000), tags: [tag.slug] }),
+    await createPost({
+      title: `Secret scheduled ${id}`,
+      status: "scheduled",
+      publishedAt: new Date(Date.now() + 86_400_000),
+      tags: [tag.slug],
+    }),
+    await createPost({
+      title: `Secret future ${id}`,
+      publishedAt: new Date(Date.now() + 86_400_000),
+      tags: [tag.slug],
+    }),
   ];
-  run("UPDATE posts SET deleted_at = ? WHERE id = ?", Date.now(), (await createPost({ title: `Secret trashed ${id}`, tags: [tag.slug] })).id);
+  run(
+    "UPDATE posts SET deleted_at = ? WHERE id = ?",
+    Date.now(),
+    (await createPost({ title: `Secret trashed ${id}`, tags: [tag.slug] })).id,
+  );
   for (const post of hidden) {
     const response = await page.goto(`/${post.slug}`);
     expect(response?.status(), post.title).toBe(404);
@@ -173,9 +238,21 @@ test("drafts, posts in review and scheduled posts stay invisible to readers", as
   }
   const author = query<{ slug: string }>("SELECT slug FROM users WHERE id = ?", ownerId())[0]!.slug;
   const everywhere = [
-    "/", `/tag/${tag.slug}`, `/author/${author}`, "/archive", `/search?q=secret%20${id}`, `/search?q=${id}`,
-    "/rss.xml", "/atom.xml", "/feed.json", `/tag/${tag.slug}/rss.xml`, `/tag/${tag.slug}/atom.xml`, `/tag/${tag.slug}/feed.json`,
-    `/author/${author}/rss.xml`, "/sitemap.xml", `/secret-${id}`,
+    "/",
+    `/tag/${tag.slug}`,
+    `/author/${author}`,
+    "/archive",
+    `/search?q=secret%20${id}`,
+    `/search?q=${id}`,
+    "/rss.xml",
+    "/atom.xml",
+    "/feed.json",
+    `/tag/${tag.slug}/rss.xml`,
+    `/tag/${tag.slug}/atom.xml`,
+    `/tag/${tag.slug}/feed.json`,
+    `/author/${author}/rss.xml`,
+    "/sitemap.xml",
+    `/secret-${id}`,
   ];
   for (const path of everywhere) {
     // The raw body: the HTML and the page's RSC payload alike.
@@ -193,14 +270,22 @@ test("the health endpoint reports the database and migrations", async ({ request
 });
 
 test("the header shows the navigation and logo from settings, and only safe links", async ({ page }) => {
-  const saved = query<{ key: string; value: string }>("SELECT key, value FROM settings WHERE key IN ('navigation', 'logoUrl')");
+  const saved = query<{ key: string; value: string }>(
+    "SELECT key, value FROM settings WHERE key IN ('navigation', 'logoUrl')",
+  );
   const navigation = [
     { label: "Start", url: "/" },
     { label: "Field guide", url: "https://example.com/guide" },
     { label: "Sneaky", url: "javascript:alert(1)" },
   ];
-  run("INSERT INTO settings (key, value) VALUES ('navigation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", JSON.stringify(navigation));
-  run("INSERT INTO settings (key, value) VALUES ('logoUrl', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", JSON.stringify("/media/logo.png"));
+  run(
+    "INSERT INTO settings (key, value) VALUES ('navigation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    JSON.stringify(navigation),
+  );
+  run(
+    "INSERT INTO settings (key, value) VALUES ('logoUrl', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    JSON.stringify("/media/logo.png"),
+  );
   try {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Site" });
@@ -221,7 +306,11 @@ test("/page/1 is the home page", async ({ request }) => {
 test("cards count approved comments only", async ({ page }) => {
   const post = await createPost({ title: `Talked about ${unique()}` });
   for (const status of ["approved", "approved", "pending", "spam", "trash"]) {
-    run("INSERT INTO comments (post_id, status, author_name, markdown, html) VALUES (?, ?, 'Reader', 'Hi', '<p>Hi</p>')", post.id, status);
+    run(
+      "INSERT INTO comments (post_id, status, author_name, markdown, html) VALUES (?, ?, 'Reader', 'Hi', '<p>Hi</p>')",
+      post.id,
+      status,
+    );
   }
   await page.goto("/");
   const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: post.title }) });

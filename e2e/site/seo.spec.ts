@@ -5,10 +5,17 @@ import { unique } from "../fixtures/site";
 
 const origin = () => test.info().project.use.baseURL!;
 
-test("a post has its title, description, canonical, Open Graph, Twitter card and JSON-LD", async ({ page, request }) => {
+test("a post has its title, description, canonical, Open Graph, Twitter card and JSON-LD", async ({
+  page,
+  request,
+}) => {
   const id = unique();
   const tag = createTag({ name: `Ferries ${id}` });
-  const post = await createPost({ title: `Night ferry ${id}`, tags: [tag.slug], customExcerpt: `Crossing at night ${id}.` });
+  const post = await createPost({
+    title: `Night ferry ${id}`,
+    tags: [tag.slug],
+    customExcerpt: `Crossing at night ${id}.`,
+  });
   await page.goto(`/${post.slug}`);
   await expect(page).toHaveTitle(new RegExp(`^Night ferry ${id} · `));
   const meta = (selector: string) => page.locator(`head ${selector}`).getAttribute("content");
@@ -31,7 +38,11 @@ test("a post has its title, description, canonical, Open Graph, Twitter card and
   const types = ld.map((text) => JSON.parse(text)["@type"]);
   expect(types).toEqual(expect.arrayContaining(["WebSite", "BlogPosting", "BreadcrumbList"]));
   const posting = ld.map((text) => JSON.parse(text)).find((data) => data["@type"] === "BlogPosting");
-  expect(posting).toMatchObject({ headline: post.title, url: `${origin()}/${post.slug}`, author: { "@type": "Person" } });
+  expect(posting).toMatchObject({
+    headline: post.title,
+    url: `${origin()}/${post.slug}`,
+    author: { "@type": "Person" },
+  });
   const crumbs = ld.map((text) => JSON.parse(text)).find((data) => data["@type"] === "BreadcrumbList");
   expect(crumbs.itemListElement.map((item: { name: string }) => item.name)).toEqual(["Home", tag.name, post.title]);
 });
@@ -42,7 +53,9 @@ test("text in JSON-LD cannot close its script element", async ({ page }) => {
   await page.goto(`/${post.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  const posting = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text)).find((data) => data["@type"] === "BlogPosting");
+  const posting = (await page.locator('script[type="application/ld+json"]').allTextContents())
+    .map((text) => JSON.parse(text))
+    .find((data) => data["@type"] === "BlogPosting");
   expect(posting.headline).toBe(title);
 });
 
@@ -50,7 +63,9 @@ test("an author page has Person JSON-LD; list pages have canonicals", async ({ p
   const author = authorSlugOf(ownerId());
   await page.goto(`/author/${author}`);
   expect(await page.locator('head link[rel="canonical"]').getAttribute("href")).toBe(`${origin()}/author/${author}`);
-  const types = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text)["@type"]);
+  const types = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+    (text) => JSON.parse(text)["@type"],
+  );
   expect(types).toEqual(expect.arrayContaining(["Person", "BreadcrumbList"]));
   await page.goto("/");
   expect(await page.locator('head link[rel="canonical"]').getAttribute("href")).toMatch(new RegExp(`^${origin()}/?$`));
@@ -58,12 +73,19 @@ test("an author page has Person JSON-LD; list pages have canonicals", async ({ p
 
 test("a post's own SEO and social fields win over the derived ones", async ({ page }) => {
   const post = await createPost({ title: `Plain title ${unique()}` });
-  run("UPDATE posts SET meta_title = 'Better title', meta_description = 'Better description', og_image = '/media/card.png', canonical_url = 'https://elsewhere.example/original' WHERE id = ?", post.id);
+  run(
+    "UPDATE posts SET meta_title = 'Better title', meta_description = 'Better description', og_image = '/media/card.png', canonical_url = 'https://elsewhere.example/original' WHERE id = ?",
+    post.id,
+  );
   await page.goto(`/${post.slug}`);
   await expect(page).toHaveTitle(/^Better title · /);
   expect(await page.locator('head meta[name="description"]').getAttribute("content")).toBe("Better description");
-  expect(await page.locator('head meta[property="og:image"]').getAttribute("content")).toBe(`${origin()}/media/card.png`);
-  expect(await page.locator('head link[rel="canonical"]').getAttribute("href")).toBe("https://elsewhere.example/original");
+  expect(await page.locator('head meta[property="og:image"]').getAttribute("content")).toBe(
+    `${origin()}/media/card.png`,
+  );
+  expect(await page.locator('head link[rel="canonical"]').getAttribute("href")).toBe(
+    "https://elsewhere.example/original",
+  );
 });
 
 test("sitemap.xml lists posts, pages, tags and authors with lastmod; robots.txt points to it", async ({ request }) => {
@@ -75,7 +97,9 @@ test("sitemap.xml lists posts, pages, tags and authors with lastmod; robots.txt 
   const xml = await sitemap.text();
   expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
   for (const path of [`/${post.slug}`, `/${page.slug}`, `/tag/${tag.slug}`, `/author/${authorSlugOf(ownerId())}`]) {
-    expect(xml).toMatch(new RegExp(`<url><loc>${origin()}${path}</loc><lastmod>\\d{4}-\\d\\d-\\d\\dT[^<]+</lastmod></url>`));
+    expect(xml).toMatch(
+      new RegExp(`<url><loc>${origin()}${path}</loc><lastmod>\\d{4}-\\d\\d-\\d\\dT[^<]+</lastmod></url>`),
+    );
   }
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain(`Sitemap: ${origin()}/sitemap.xml`);

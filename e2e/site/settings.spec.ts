@@ -7,9 +7,16 @@ import { unique } from "../fixtures/site";
 // These journeys change site-wide settings, so each puts the old values back.
 async function withSettings(values: Record<string, unknown>, body: () => Promise<void>) {
   const keys = Object.keys(values);
-  const saved = query<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key IN (${keys.map(() => "?").join(", ")})`, ...keys);
+  const saved = query<{ key: string; value: string }>(
+    `SELECT key, value FROM settings WHERE key IN (${keys.map(() => "?").join(", ")})`,
+    ...keys,
+  );
   for (const [key, value] of Object.entries(values)) {
-    run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
+    run(
+      "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      key,
+      JSON.stringify(value),
+    );
   }
   try {
     await body();
@@ -31,14 +38,23 @@ test("dates show in the site's timezone", async ({ page }) => {
 });
 
 test("feeds carry the whole post, or only the excerpt when the setting says so", async ({ request }) => {
-  const post = await createPost({ title: `Long read ${unique()}`, customExcerpt: "Just the gist.", markdown: "The **whole** story, with every detail." });
-  const item = async () => (await new Parser().parseString(await (await request.get("/rss.xml")).text())).items.find((i) => i.title === post.title)!;
+  const post = await createPost({
+    title: `Long read ${unique()}`,
+    customExcerpt: "Just the gist.",
+    markdown: "The **whole** story, with every detail.",
+  });
+  const item = async () =>
+    (await new Parser().parseString(await (await request.get("/rss.xml")).text())).items.find(
+      (i) => i.title === post.title,
+    )!;
   expect((await item())["content:encoded"]).toContain("<strong>whole</strong>");
   await withSettings({ feedFullContent: false }, async () => {
     const excerptOnly = await item();
     expect(excerptOnly["content:encoded"]).toBeUndefined();
     expect(excerptOnly.content ?? excerptOnly.contentSnippet).toContain("Just the gist.");
-    const json = (await (await request.get("/feed.json")).json()) as { items: { title: string; content_html?: string; content_text?: string; summary?: string }[] };
+    const json = (await (await request.get("/feed.json")).json()) as {
+      items: { title: string; content_html?: string; content_text?: string; summary?: string }[];
+    };
     const jsonItem = json.items.find((i) => i.title === post.title)!;
     expect(jsonItem.content_html ?? jsonItem.content_text).toBeTruthy(); // JSON Feed requires one of them
     expect(jsonItem.content_html ?? jsonItem.content_text).not.toContain("<strong>whole</strong>");

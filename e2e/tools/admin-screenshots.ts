@@ -7,7 +7,10 @@ const base = process.argv[2] ?? "http://127.0.0.1:3301";
 const out = "docs/screenshots";
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
   await page.goto(`${base}/admin/setup`);
   await page.getByLabel("Site title").fill("Field Notes");
@@ -19,7 +22,10 @@ async function main() {
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
 
   for (const [title, body] of [
-    ["Notes on the Analytical Engine", "The engine **weaves algebraic patterns** just as the Jacquard loom weaves flowers and leaves.\n\n## Operations\n\n- addition\n- multiplication\n\n> It has no pretensions to originate anything.\n\n```js\nconst bernoulli = (n) => n;\n```"],
+    [
+      "Notes on the Analytical Engine",
+      "The engine **weaves algebraic patterns** just as the Jacquard loom weaves flowers and leaves.\n\n## Operations\n\n- addition\n- multiplication\n\n> It has no pretensions to originate anything.\n\n```js\nconst bernoulli = (n) => n;\n```",
+    ],
     ["A draft about looms", "Still thinking about *punched cards*."],
   ]) {
     await page.goto(`${base}/admin/posts/new`);
@@ -33,7 +39,11 @@ async function main() {
 
   await page.goto(`${base}/admin/posts/new`);
   await page.getByLabel("Title", { exact: true }).fill("Notes on the Analytical Engine, part two");
-  await page.getByLabel("Body (Markdown)").fill("The engine **weaves algebraic patterns** just as the Jacquard loom weaves flowers and leaves.\n\n## Operations\n\n- addition\n- multiplication\n\n> It has no pretensions to originate anything.");
+  await page
+    .getByLabel("Body (Markdown)")
+    .fill(
+      "The engine **weaves algebraic patterns** just as the Jacquard loom weaves flowers and leaves.\n\n## Operations\n\n- addition\n- multiplication\n\n> It has no pretensions to originate anything.",
+    );
   await page.getByLabel("Tags").fill("History, Computing");
   await page.getByTestId("preview").getByRole("heading", { name: "Operations" }).waitFor();
   await page.evaluate(() => {

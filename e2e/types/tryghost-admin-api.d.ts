@@ -1,6 +1,13 @@
 // The parts of Ghost's Admin API client the journeys use (the package ships no types).
 declare module "@tryghost/admin-api" {
-  type Item = Record<string, unknown> & { id: string; updated_at: string; slug: string; status?: string; title?: string; url?: string };
+  type Item = Record<string, unknown> & {
+    id: string;
+    updated_at: string;
+    slug: string;
+    status?: string;
+    title?: string;
+    url?: string;
+  };
   type Resource = {
     browse(options?: Record<string, unknown>): Promise<Item[] & { meta: { pagination: Record<string, unknown> } }>;
     read(data: { id?: string; slug?: string }, options?: Record<string, unknown>): Promise<Item>;

@@ -15,9 +15,15 @@ import { acceptInviteSchema } from "../validations/user";
 export const acceptInviteAction = mutation({ schema: acceptInviteSchema, access: "public" }, async (input) => {
   const accepted = await throttledTokenUse(async () => {
     const passwordHash = await hashPassword(input.password);
-    return !!acceptInvite({ tokenHash: hashToken(input.token), name: input.name, passwordHash, slugBase: slugify(input.name) });
+    return !!acceptInvite({
+      tokenHash: hashToken(input.token),
+      name: input.name,
+      passwordHash,
+      slugBase: slugify(input.name),
+    });
   });
-  if (accepted === "wait") throw new AppError("forbidden", "Too many attempts from your network. Please wait a minute and try again.");
+  if (accepted === "wait")
+    throw new AppError("forbidden", "Too many attempts from your network. Please wait a minute and try again.");
   if (!accepted) throw new AppError("not_found", "This invitation has expired or was already used. Ask for a new one.");
   invalidate("users");
   redirect("/admin/login?welcome=1");

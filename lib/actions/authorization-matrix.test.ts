@@ -4,7 +4,14 @@ import type { SessionUser } from "@/lib/session";
 import { hashPassword } from "@/lib/password";
 import { resetThrottles } from "@/lib/throttle";
 import { dump, seedSite } from "@/test/admin-fixture";
-import { ACTORS, type ActorName, type MatrixRow, mutatingRoutes, serverActionFiles, type Target } from "@/test/authz-matrix";
+import {
+  ACTORS,
+  type ActorName,
+  type MatrixRow,
+  mutatingRoutes,
+  serverActionFiles,
+  type Target,
+} from "@/test/authz-matrix";
 import { ADMIN_ACTIONS } from "@/test/matrix/admin-actions";
 import { APP_ACTIONS } from "@/test/matrix/app-actions";
 import { migratedDb } from "@/test/helpers";
@@ -14,7 +21,10 @@ import { migratedDb } from "@/test/helpers";
 
 const state = vi.hoisted(() => {
   process.env.QUIRE_DISABLE_COMMENT_RATE_LIMITS = "1"; // the matrix is about who, not how often
-  return { user: null as SessionUser | null, headers: { origin: "http://blog.example", host: "blog.example" } as Record<string, string> };
+  return {
+    user: null as SessionUser | null,
+    headers: { origin: "http://blog.example", host: "blog.example" } as Record<string, string>,
+  };
 });
 const signOut = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
@@ -70,7 +80,10 @@ describe("a server action sent from another site, or with no Origin, changes not
     ["Origin: https://evil.example", { origin: "https://evil.example", host: "blog.example" }],
     ["Origin: null", { origin: "null", host: "blog.example" }],
     ["no Origin", { host: "blog.example" }],
-    ["our Origin but another X-Forwarded-Host", { origin: "http://blog.example", host: "blog.example", "x-forwarded-host": "evil.example" }],
+    [
+      "our Origin but another X-Forwarded-Host",
+      { origin: "http://blog.example", host: "blog.example", "x-forwarded-host": "evil.example" },
+    ],
   ] as const) {
     it(`${label}: all ${actions.length} action rows refused by whoever may do them`, async () => {
       for (const { what, run, allowed } of actions) {

@@ -7,7 +7,13 @@ import { forbidden } from "../post-status";
 import { afterPostsChanged } from "../publishing";
 import { bulkPostsSchema } from "../validations/post";
 
-const DONE = { publish: "published", unpublish: "unpublished", trash: "moved to the trash", restore: "restored", purge: "deleted for good" };
+const DONE = {
+  publish: "published",
+  unpublish: "unpublished",
+  trash: "moved to the trash",
+  restore: "restored",
+  purge: "deleted for good",
+};
 
 // Each selected post is changed only where the role reaches it; the rest are counted as skipped.
 export const bulkPostsAction = mutation({ schema: bulkPostsSchema, access: "contributor" }, async (input, { user }) => {

@@ -7,10 +7,13 @@ import { hashPassword, verifyPassword } from "../password";
 import { actorOf } from "../post-access";
 import { changePasswordSchema } from "../validations/user";
 
-export const changePasswordAction = mutation({ schema: changePasswordSchema, access: "contributor" }, async (input, { user }) => {
-  if (!(await verifyPassword(getPasswordHash({ id: user.id }), input.currentPassword))) {
-    throw new AppError("invalid_input", undefined, { currentPassword: ["That is not your current password."] });
-  }
-  changeOwnPassword({ id: user.id, passwordHash: await hashPassword(input.password) }, actorOf(user));
-  return { ok: true, message: "Password changed. Every session has ended: sign in again with the new password." };
-});
+export const changePasswordAction = mutation(
+  { schema: changePasswordSchema, access: "contributor" },
+  async (input, { user }) => {
+    if (!(await verifyPassword(getPasswordHash({ id: user.id }), input.currentPassword))) {
+      throw new AppError("invalid_input", undefined, { currentPassword: ["That is not your current password."] });
+    }
+    changeOwnPassword({ id: user.id, passwordHash: await hashPassword(input.password) }, actorOf(user));
+    return { ok: true, message: "Password changed. Every session has ended: sign in again with the new password." };
+  },
+);

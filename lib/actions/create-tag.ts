@@ -9,5 +9,11 @@ import { tagSchema } from "../validations/tag";
 
 // Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.
 export const createTagAction = mutation({ schema: tagSchema, access: "editor" }, async (input, { user }) =>
-  tagResult(createTag({ name: input.name, slug: tagSlug(input.slug, input.name, slugify), description: input.description }, actorOf(user)), "Tag created."),
+  tagResult(
+    createTag(
+      { name: input.name, slug: tagSlug(input.slug, input.name, slugify), description: input.description },
+      actorOf(user),
+    ),
+    "Tag created.",
+  ),
 );

@@ -10,7 +10,8 @@ import { deleteUserSchema } from "../validations/user";
 export const deleteUserAction = mutation({ schema: deleteUserSchema, access: "admin" }, async (input, { user }) => {
   const result = deleteUserReassigning({ id: input.id, reassignTo: input.reassignTo, actorId: user.id }, actorOf(user));
   if (!result.ok) {
-    if (result.reason === "invalid") throw new AppError("invalid_input", undefined, { reassignTo: ["Choose someone else to receive the posts."] });
+    if (result.reason === "invalid")
+      throw new AppError("invalid_input", undefined, { reassignTo: ["Choose someone else to receive the posts."] });
     throw new AppError("forbidden", "You cannot delete this person.");
   }
   invalidate("users", "posts");

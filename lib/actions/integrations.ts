@@ -1,13 +1,25 @@
 "use server";
 
-import { addWebhook, createIntegration, deleteIntegration, deleteWebhook, rotateIntegrationKeys } from "@/db/queries/integrations";
+import {
+  addWebhook,
+  createIntegration,
+  deleteIntegration,
+  deleteWebhook,
+  rotateIntegrationKeys,
+} from "@/db/queries/integrations";
 import { updateSettings } from "@/db/queries/settings";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
 import { issueKeys } from "../integrations";
 import { actorOf } from "../post-access";
-import { addWebhookSchema, createIntegrationSchema, integrationIdSchema, webhookIdSchema, webhookSettingsSchema } from "../validations/integration";
+import {
+  addWebhookSchema,
+  createIntegrationSchema,
+  integrationIdSchema,
+  webhookIdSchema,
+  webhookSettingsSchema,
+} from "../validations/integration";
 
 // Integrations, their keys and webhooks: administrators only. Keys are shown once, in
 // the action's answer; the database keeps a hash (Content) or the encrypted secret (Admin).
@@ -17,25 +29,42 @@ export type ShownKeys = { name: string; contentKey: string; adminKey: string };
 // The integrations page reads settings-like data: the tag makes Next re-render it.
 const refresh = () => invalidate("settings");
 
-export const createIntegrationAction = mutation({ schema: createIntegrationSchema, access: "admin" }, async (input, { user }) => {
-  const keys = issueKeys();
-  createIntegration({ name: input.name, role: input.role, createdBy: user.id }, keys.stored, actorOf(user));
-  refresh();
-  return { ok: true, message: `Integration ${input.name} created. Copy its keys now: they are not shown again.`, data: { name: input.name, ...keys.shown } satisfies ShownKeys };
-});
+export const createIntegrationAction = mutation(
+  { schema: createIntegrationSchema, access: "admin" },
+  async (input, { user }) => {
+    const keys = issueKeys();
+    createIntegration({ name: input.name, role: input.role, createdBy: user.id }, keys.stored, actorOf(user));
+    refresh();
+    return {
+      ok: true,
+      message: `Integration ${input.name} created. Copy its keys now: they are not shown again.`,
+      data: { name: input.name, ...keys.shown } satisfies ShownKeys,
+    };
+  },
+);
 
-export const rotateIntegrationKeysAction = mutation({ schema: integrationIdSchema, access: "admin" }, async (input, { user }) => {
-  const keys = issueKeys();
-  if (!rotateIntegrationKeys(input.id, keys.stored, actorOf(user))) throw new AppError("not_found");
-  refresh();
-  return { ok: true, message: "New keys issued; the old ones no longer work. Copy them now: they are not shown again.", data: { name: "", ...keys.shown } satisfies ShownKeys };
-});
+export const rotateIntegrationKeysAction = mutation(
+  { schema: integrationIdSchema, access: "admin" },
+  async (input, { user }) => {
+    const keys = issueKeys();
+    if (!rotateIntegrationKeys(input.id, keys.stored, actorOf(user))) throw new AppError("not_found");
+    refresh();
+    return {
+      ok: true,
+      message: "New keys issued; the old ones no longer work. Copy them now: they are not shown again.",
+      data: { name: "", ...keys.shown } satisfies ShownKeys,
+    };
+  },
+);
 
-export const deleteIntegrationAction = mutation({ schema: integrationIdSchema, access: "admin" }, async (input, { user }) => {
-  if (!deleteIntegration(input.id, actorOf(user))) throw new AppError("not_found");
-  refresh();
-  return { ok: true, message: "Integration deleted; its keys and webhooks are gone." };
-});
+export const deleteIntegrationAction = mutation(
+  { schema: integrationIdSchema, access: "admin" },
+  async (input, { user }) => {
+    if (!deleteIntegration(input.id, actorOf(user))) throw new AppError("not_found");
+    refresh();
+    return { ok: true, message: "Integration deleted; its keys and webhooks are gone." };
+  },
+);
 
 export const addWebhookAction = mutation({ schema: addWebhookSchema, access: "admin" }, async (input, { user }) => {
   if (!addWebhook(input, actorOf(user))) throw new AppError("not_found");
@@ -49,8 +78,21 @@ export const deleteWebhookAction = mutation({ schema: webhookIdSchema, access: "
   return { ok: true, message: "Webhook removed." };
 });
 
-export const updateWebhookSettingsAction = mutation({ schema: webhookSettingsSchema, access: "admin" }, async (input, { user }) => {
-  updateSettings(input, { actorId: user.id, actorLabel: user.name, action: "settings.update", details: { keys: ["webhooksAllowPrivate"] } });
-  refresh();
-  return { ok: true, message: input.webhooksAllowPrivate ? "Webhooks may now reach private addresses." : "Webhooks to private addresses are refused." };
-});
+export const updateWebhookSettingsAction = mutation(
+  { schema: webhookSettingsSchema, access: "admin" },
+  async (input, { user }) => {
+    updateSettings(input, {
+      actorId: user.id,
+      actorLabel: user.name,
+      action: "settings.update",
+      details: { keys: ["webhooksAllowPrivate"] },
+    });
+    refresh();
+    return {
+      ok: true,
+      message: input.webhooksAllowPrivate
+        ? "Webhooks may now reach private addresses."
+        : "Webhooks to private addresses are refused.",
+    };
+  },
+);

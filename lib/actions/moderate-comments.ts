@@ -1,6 +1,12 @@
 "use server";
 
-import { deleteCommentsForever, editCommentAsStaff, getCommentForReply, setCommentStatus, type ModerationScope } from "@/db/queries/comment-moderation";
+import {
+  deleteCommentsForever,
+  editCommentAsStaff,
+  getCommentForReply,
+  setCommentStatus,
+  type ModerationScope,
+} from "@/db/queries/comment-moderation";
 import { createComment } from "@/db/queries/comments";
 import { recordAudit } from "@/db/queries/audit";
 import { getDb } from "@/db/client";
@@ -27,47 +33,104 @@ function refresh(postIds: Iterable<number>) {
   invalidate("posts");
 }
 
-const DONE = { approve: "Approved", spam: "Marked as spam", not_spam: "Moved back to pending", trash: "Moved to the trash", restore: "Restored to pending", delete: "Deleted forever" } as const;
+const DONE = {
+  approve: "Approved",
+  spam: "Marked as spam",
+  not_spam: "Moved back to pending",
+  trash: "Moved to the trash",
+  restore: "Restored to pending",
+  delete: "Deleted forever",
+} as const;
 
-export const moderateCommentsAction = mutation({ schema: moderateCommentsSchema, access: "author" }, async ({ ids, op }, { user }) => {
-  const scope = scopeOf(user);
-  const changed =
-    op === "delete"
-      ? deleteCommentsForever({ ids, scope })
-      : setCommentStatus({ ids, op, scope }, (tx, comment) => afterCommentPublished(tx, { commentId: comment.id, postId: comment.postId }));
-  if (changed.length === 0) {
-    return { ok: false, error: op === "delete" ? "Only comments in spam or the trash can be deleted forever, and only yours to moderate." : "None of those comments could be changed: they are gone or not yours to moderate." };
-  }
-  recordAudit(getDb(), { actorId: user.id, actorLabel: user.name, action: `comment.${op}`, targetType: "comment", targetId: changed.map((c) => c.id).join(","), details: { count: changed.length } });
-  refresh(changed.map((c) => c.postId));
-  const n = changed.length;
-  return { ok: true, message: `${DONE[op]}: ${n} comment${n === 1 ? "" : "s"}.` };
-});
+export const moderateCommentsAction = mutation(
+  { schema: moderateCommentsSchema, access: "author" },
+  async ({ ids, op }, { user }) => {
+    const scope = scopeOf(user);
+    const changed =
+      op === "delete"
+        ? deleteCommentsForever({ ids, scope })
+        : setCommentStatus({ ids, op, scope }, (tx, comment) =>
+            afterCommentPublished(tx, { commentId: comment.id, postId: comment.postId }),
+          );
+    if (changed.length === 0) {
+      return {
+        ok: false,
+        error:
+          op === "delete"
+            ? "Only comments in spam or the trash can be deleted forever, and only yours to moderate."
+            : "None of those comments could be changed: they are gone or not yours to moderate.",
+      };
+    }
+    recordAudit(getDb(), {
+      actorId: user.id,
+      actorLabel: user.name,
+      action: `comment.${op}`,
+      targetType: "comment",
+      targetId: changed.map((c) => c.id).join(","),
+      details: { count: changed.length },
+    });
+    refresh(changed.map((c) => c.postId));
+    const n = changed.length;
+    return { ok: true, message: `${DONE[op]}: ${n} comment${n === 1 ? "" : "s"}.` };
+  },
+);
 
-export const editCommentAction = mutation({ schema: editCommentSchema, access: "author" }, async ({ id, body }, { user }) => {
-  const scope = scopeOf(user);
-  const html = await renderCommentMarkdown(body);
-  const changed = editCommentAsStaff({ id, scope, markdown: body, html });
-  if (!changed) return { ok: false, error: "That comment is gone or not yours to moderate." };
-  recordAudit(getDb(), { actorId: user.id, actorLabel: user.name, action: "comment.edit", targetType: "comment", targetId: id });
-  refresh([changed.postId]);
-  return { ok: true, message: "Comment saved." };
-});
+export const editCommentAction = mutation(
+  { schema: editCommentSchema, access: "author" },
+  async ({ id, body }, { user }) => {
+    const scope = scopeOf(user);
+    const html = await renderCommentMarkdown(body);
+    const changed = editCommentAsStaff({ id, scope, markdown: body, html });
+    if (!changed) return { ok: false, error: "That comment is gone or not yours to moderate." };
+    recordAudit(getDb(), {
+      actorId: user.id,
+      actorLabel: user.name,
+      action: "comment.edit",
+      targetType: "comment",
+      targetId: id,
+    });
+    refresh([changed.postId]);
+    return { ok: true, message: "Comment saved." };
+  },
+);
 
-export const staffReplyAction = mutation({ schema: staffReplySchema, access: "author" }, async ({ parentId, body }, { user }) => {
-  const scope = scopeOf(user);
-  const parent = getCommentForReply({ id: parentId, scope });
-  if (!parent) return { ok: false, error: "That comment is gone or not yours to moderate." };
-  if (parent.status !== "approved") return { ok: false, error: "Approve the comment before replying to it, so your reply has a visible parent." };
-  const html = await renderCommentMarkdown(body);
-  const now = new Date();
-  createComment(
-    { postId: parent.postId, parentId, status: "approved", authorName: user.name, authorEmail: user.email.toLowerCase(), userId: user.id, markdown: body, html, approvedAt: now, createdAt: now, updatedAt: now },
-    (tx, row) => {
-      afterCommentPublished(tx, { commentId: row.id, postId: parent.postId });
-      recordAudit(tx, { actorId: user.id, actorLabel: user.name, action: "comment.reply", targetType: "comment", targetId: row.id, details: { parentId } });
-    },
-  );
-  refresh([parent.postId]);
-  return { ok: true, message: "Reply published." };
-});
+export const staffReplyAction = mutation(
+  { schema: staffReplySchema, access: "author" },
+  async ({ parentId, body }, { user }) => {
+    const scope = scopeOf(user);
+    const parent = getCommentForReply({ id: parentId, scope });
+    if (!parent) return { ok: false, error: "That comment is gone or not yours to moderate." };
+    if (parent.status !== "approved")
+      return { ok: false, error: "Approve the comment before replying to it, so your reply has a visible parent." };
+    const html = await renderCommentMarkdown(body);
+    const now = new Date();
+    createComment(
+      {
+        postId: parent.postId,
+        parentId,
+        status: "approved",
+        authorName: user.name,
+        authorEmail: user.email.toLowerCase(),
+        userId: user.id,
+        markdown: body,
+        html,
+        approvedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      },
+      (tx, row) => {
+        afterCommentPublished(tx, { commentId: row.id, postId: parent.postId });
+        recordAudit(tx, {
+          actorId: user.id,
+          actorLabel: user.name,
+          action: "comment.reply",
+          targetType: "comment",
+          targetId: row.id,
+          details: { parentId },
+        });
+      },
+    );
+    refresh([parent.postId]);
+    return { ok: true, message: "Reply published." };
+  },
+);

@@ -26,7 +26,13 @@ export const editOwnCommentAction = mutation({ schema: ownCommentSchema, access:
   const body = input.body ?? "";
   const settings = getSettings();
   const lengthError = body.trim() ? checkLength(body, settings) : "Write a comment first.";
-  if (lengthError) return { ok: false, error: "Some fields need your attention.", fieldErrors: { body: [lengthError] }, values: { body } };
+  if (lengthError)
+    return {
+      ok: false,
+      error: "Some fields need your attention.",
+      fieldErrors: { body: [lengthError] },
+      values: { body },
+    };
   const tokenHash = hashEditToken(input.token);
   const html = await renderCommentMarkdown(body);
   // An edit that adds too many links or a banned word goes back to the queue.
@@ -46,12 +52,23 @@ export const deleteOwnCommentAction = mutation({ schema: ownCommentSchema, acces
   return { ok: true, message: "Your comment is deleted." };
 });
 
-
 /** The comments this browser holds tokens for: a read, but through the wrapper for its parsing. */
-export const lookupOwnCommentsAction = mutation({ schema: ownCommentsLookupSchema, access: "public" }, async (input) => {
-  const rows = getOwnComments({ items: input.items.map((item) => ({ id: item.id, tokenHash: hashEditToken(item.token) })) });
-  const data: OwnComment[] = rows
-    .filter((row) => row.postId === input.postId)
-    .map((row) => ({ id: row.id, status: row.status, html: row.html, markdown: row.markdown, createdAt: row.createdAt.getTime(), editableUntil: row.createdAt.getTime() + EDIT_WINDOW_MS }));
-  return { ok: true, data };
-});
+export const lookupOwnCommentsAction = mutation(
+  { schema: ownCommentsLookupSchema, access: "public" },
+  async (input) => {
+    const rows = getOwnComments({
+      items: input.items.map((item) => ({ id: item.id, tokenHash: hashEditToken(item.token) })),
+    });
+    const data: OwnComment[] = rows
+      .filter((row) => row.postId === input.postId)
+      .map((row) => ({
+        id: row.id,
+        status: row.status,
+        html: row.html,
+        markdown: row.markdown,
+        createdAt: row.createdAt.getTime(),
+        editableUntil: row.createdAt.getTime() + EDIT_WINDOW_MS,
+      }));
+    return { ok: true, data };
+  },
+);

@@ -5,4 +5,7 @@ import { submitComment } from "../comments/submit";
 import { postCommentSchema } from "../validations/comment";
 
 /** The comment form without JavaScript (a plain POST); with JavaScript it sends the same fields to POST /api/comments. */
-export const postCommentAction = mutation({ schema: postCommentSchema, access: "public" }, async (input, { user }) => (await submitComment(input, user)).result);
+export const postCommentAction = mutation(
+  { schema: postCommentSchema, access: "public" },
+  async (input, { user }) => (await submitComment(input, user)).result,
+);

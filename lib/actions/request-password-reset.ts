@@ -8,7 +8,8 @@ import { mayRequestReset } from "../throttle";
 import { newToken, RESET_TTL_MS } from "../tokens";
 import { requestResetSchema } from "../validations/user";
 
-const SAME_ANSWER = "If that address belongs to a staff account, a reset link is on its way. It works once, for one hour.";
+const SAME_ANSWER =
+  "If that address belongs to a staff account, a reset link is on its way. It works once, for one hour.";
 
 // The same answer whether or not the address exists, so it reveals no accounts.
 export const requestPasswordResetAction = mutation({ schema: requestResetSchema, access: "public" }, async (input) => {
@@ -17,7 +18,11 @@ export const requestPasswordResetAction = mutation({ schema: requestResetSchema,
     return { ok: false, error: "Too many reset requests for now. Please wait an hour and try again." };
   }
   const { token, hash } = newToken();
-  const user = createResetToken({ email: input.email, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+  const user = createResetToken({
+    email: input.email,
+    tokenHash: hash,
+    expiresAt: new Date(Date.now() + RESET_TTL_MS),
+  });
   if (user) {
     await trySendEmail({
       to: input.email,

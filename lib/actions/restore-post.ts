@@ -7,5 +7,8 @@ import { statusResult } from "../post-status";
 import { postIdSchema } from "../validations/post";
 
 export const restorePostAction = mutation({ schema: postIdSchema, access: "contributor" }, async (input, { user }) => {
-  return statusResult(restorePost({ id: input.id, scope: deleteScope(user) }, actorOf(user)), "Restored from the trash.");
+  return statusResult(
+    restorePost({ id: input.id, scope: deleteScope(user) }, actorOf(user)),
+    "Restored from the trash.",
+  );
 });

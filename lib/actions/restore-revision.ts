@@ -8,13 +8,20 @@ import { actorOf, editScope } from "../post-access";
 import { afterPostsChanged } from "../publishing";
 import { restoreRevisionSchema } from "../validations/post";
 
-export const restoreRevisionAction = mutation({ schema: restoreRevisionSchema, access: "contributor" }, async (input, { user }) => {
-  const scope = editScope(user);
-  const revision = getRevision({ postId: input.postId, revisionId: input.revisionId, scope });
-  if (!revision) throw new AppError("not_found", "That revision does not exist or you may not restore it.");
-  const rendered = { title: revision.title, markdown: revision.markdown, ...(await renderPostMarkdown(revision.markdown)) };
-  const restored = restoreRevision({ postId: input.postId, scope, revisionId: revision.id, rendered }, actorOf(user));
-  if (!restored) throw new AppError("not_found", "This post does not exist or you may not edit it.");
-  afterPostsChanged([{ id: input.postId, slug: "", type: "post", tagSlugs: restored.tagSlugs }]);
-  return { ok: true, message: "Revision restored.", data: { version: restored.version } };
-});
+export const restoreRevisionAction = mutation(
+  { schema: restoreRevisionSchema, access: "contributor" },
+  async (input, { user }) => {
+    const scope = editScope(user);
+    const revision = getRevision({ postId: input.postId, revisionId: input.revisionId, scope });
+    if (!revision) throw new AppError("not_found", "That revision does not exist or you may not restore it.");
+    const rendered = {
+      title: revision.title,
+      markdown: revision.markdown,
+      ...(await renderPostMarkdown(revision.markdown)),
+    };
+    const restored = restoreRevision({ postId: input.postId, scope, revisionId: revision.id, rendered }, actorOf(user));
+    if (!restored) throw new AppError("not_found", "This post does not exist or you may not edit it.");
+    afterPostsChanged([{ id: input.postId, slug: "", type: "post", tagSlugs: restored.tagSlugs }]);
+    return { ok: true, message: "Revision restored.", data: { version: restored.version } };
+  },
+);

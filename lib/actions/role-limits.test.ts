@@ -29,13 +29,31 @@ describe("what a role may not do even on its own posts, or by sending extra fiel
 
   it("extra authorId, status and role fields change nothing a contributor may do", async () => {
     session.user = PEOPLE.contributor;
-    const created = await savePostAction(null, { title: "Sneaky", markdown: "x", status: "published", authorId: "1", role: "owner" });
+    const created = await savePostAction(null, {
+      title: "Sneaky",
+      markdown: "x",
+      status: "published",
+      authorId: "1",
+      role: "owner",
+    });
     expect(created.ok).toBe(true);
     const id = (created as { data: { id: number } }).data.id;
-    expect(row("SELECT status, author_id FROM posts WHERE id = ?", id)).toEqual({ status: "draft", author_id: PEOPLE.contributor.id });
-    const saved = await savePostAction(null, { id: POSTS.contributorDraft.id, version: 1, title: "Mine", status: "published", authorId: "5" });
+    expect(row("SELECT status, author_id FROM posts WHERE id = ?", id)).toEqual({
+      status: "draft",
+      author_id: PEOPLE.contributor.id,
+    });
+    const saved = await savePostAction(null, {
+      id: POSTS.contributorDraft.id,
+      version: 1,
+      title: "Mine",
+      status: "published",
+      authorId: "5",
+    });
     expect(saved.ok).toBe(true);
-    expect(row("SELECT status, author_id FROM posts WHERE id = ?", POSTS.contributorDraft.id)).toEqual({ status: "draft", author_id: PEOPLE.contributor.id });
+    expect(row("SELECT status, author_id FROM posts WHERE id = ?", POSTS.contributorDraft.id)).toEqual({
+      status: "draft",
+      author_id: PEOPLE.contributor.id,
+    });
   });
 
   it("an admin cannot change, suspend or delete the owner, nor invite a second owner", async () => {
@@ -53,7 +71,10 @@ describe("what a role may not do even on its own posts, or by sending extra fiel
     session.user = PEOPLE.owner;
     const before = row<{ session_version: number }>("SELECT session_version FROM users WHERE id = ?", PEOPLE.author.id);
     expect((await suspendUserAction(null, { id: PEOPLE.author.id, suspended: "true" })).ok).toBe(true);
-    expect(row("SELECT status, session_version FROM users WHERE id = ?", PEOPLE.author.id)).toEqual({ status: "suspended", session_version: before.session_version + 1 });
+    expect(row("SELECT status, session_version FROM users WHERE id = ?", PEOPLE.author.id)).toEqual({
+      status: "suspended",
+      session_version: before.session_version + 1,
+    });
   });
 
   it("deleting a user hands their posts to the chosen person", async () => {

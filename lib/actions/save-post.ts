@@ -20,14 +20,30 @@ export const savePostAction = mutation({ schema: savePostSchema, access: "contri
     const base = slug || slugify(input.title) || "untitled";
     const created = createPost({ type: input.type, authorId: user.id, slug: base, fields, tags }, actorOf(user));
     afterPostsChanged([{ id: created.id, slug: created.slug, type: input.type, tagSlugs: created.tagSlugs }]);
-    return { ok: true, message: "Draft saved.", data: { id: created.id, version: created.version, slug: created.slug } };
+    return {
+      ok: true,
+      message: "Draft saved.",
+      data: { id: created.id, version: created.version, slug: created.slug },
+    };
   }
-  const outcome = savePost({ id: input.id, scope: editScope(user), version: input.version, slug, fields, tags }, actorOf(user));
+  const outcome = savePost(
+    { id: input.id, scope: editScope(user), version: input.version, slug, fields, tags },
+    actorOf(user),
+  );
   if (!outcome.ok) {
     if (outcome.reason === "slug_taken") throw slugTakenError();
     if (outcome.reason === "conflict") return { ok: false, error: CONFLICT_MESSAGE };
     throw new AppError("not_found", "This post does not exist or you may not edit it.");
   }
-  afterPostsChanged([{ id: outcome.id, slug: outcome.slug, type: input.type, tagSlugs: outcome.tagSlugs, action: "save", previousStatus: outcome.status as PostStatus }]);
+  afterPostsChanged([
+    {
+      id: outcome.id,
+      slug: outcome.slug,
+      type: input.type,
+      tagSlugs: outcome.tagSlugs,
+      action: "save",
+      previousStatus: outcome.status as PostStatus,
+    },
+  ]);
   return { ok: true, message: "Saved.", data: { id: outcome.id, version: outcome.version, slug: outcome.slug } };
 });

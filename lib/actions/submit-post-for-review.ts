@@ -6,6 +6,12 @@ import { actorOf, editScope } from "../post-access";
 import { statusResult } from "../post-status";
 import { postIdSchema } from "../validations/post";
 
-export const submitPostForReviewAction = mutation({ schema: postIdSchema, access: "contributor" }, async (input, { user }) => {
-  return statusResult(submitForReview({ id: input.id, scope: editScope(user) }, actorOf(user)), "Submitted for review. An editor will publish it.");
-});
+export const submitPostForReviewAction = mutation(
+  { schema: postIdSchema, access: "contributor" },
+  async (input, { user }) => {
+    return statusResult(
+      submitForReview({ id: input.id, scope: editScope(user) }, actorOf(user)),
+      "Submitted for review. An editor will publish it.",
+    );
+  },
+);

@@ -8,9 +8,13 @@ import { actorOf } from "../post-access";
 import { profileSchema } from "../validations/user";
 
 // One's own profile only: the id comes from the session, never from the form.
-export const updateProfileAction = mutation({ schema: profileSchema, access: "contributor" }, async (input, { user }) => {
-  const result = updateProfile({ id: user.id, ...input }, actorOf(user));
-  if (!result.ok) throw new AppError("invalid_input", undefined, { slug: ["Another staff member already uses this slug."] });
-  invalidate("users");
-  return { ok: true, message: "Profile saved." };
-});
+export const updateProfileAction = mutation(
+  { schema: profileSchema, access: "contributor" },
+  async (input, { user }) => {
+    const result = updateProfile({ id: user.id, ...input }, actorOf(user));
+    if (!result.ok)
+      throw new AppError("invalid_input", undefined, { slug: ["Another staff member already uses this slug."] });
+    invalidate("users");
+    return { ok: true, message: "Profile saved." };
+  },
+);

@@ -10,7 +10,17 @@ vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
 
 // A whole settings form, as the page sends it; each test changes what it needs.
-const COMPLETE = { title: "Quire", description: "", logoUrl: "", navigation: "Home | /", timezone: "UTC", postsPerPage: "10", commentPolicy: "hold_first_time", commentLinkLimit: "2", commentCloseAfterDays: "0" };
+const COMPLETE = {
+  title: "Quire",
+  description: "",
+  logoUrl: "",
+  navigation: "Home | /",
+  timezone: "UTC",
+  postsPerPage: "10",
+  commentPolicy: "hold_first_time",
+  commentLinkLimit: "2",
+  commentCloseAfterDays: "0",
+};
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -52,7 +62,11 @@ describe("the mutation wrapper, through the site settings action", () => {
 
   it("saves for an admin and records who did it", async () => {
     session.user = as("owner");
-    migratedDb().$client.prepare("INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'sam@example.com', 'Sam', 'sam', 'owner', 'h')").run();
+    migratedDb()
+      .$client.prepare(
+        "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'sam@example.com', 'Sam', 'sam', 'owner', 'h')",
+      )
+      .run();
     const result = await updateSiteSettingsAction(null, form({ title: "Field Notes", description: "Short essays" }));
     expect(result).toEqual({ ok: true, message: "Settings saved." });
     expect(getSettings()).toMatchObject({ title: "Field Notes", description: "Short essays" });

@@ -6,8 +6,16 @@ import { invalidate } from "../cache";
 import { siteSettingsSchema } from "../validations/settings";
 
 // The whole settings page at once; admins and the owner only.
-export const updateSiteSettingsAction = mutation({ schema: siteSettingsSchema, access: "admin" }, async (input, { user }) => {
-  updateSettings(input, { actorId: user.id, actorLabel: user.name, action: "settings.update", details: { keys: Object.keys(input) } });
-  invalidate("settings", "posts");
-  return { ok: true, message: "Settings saved." };
-});
+export const updateSiteSettingsAction = mutation(
+  { schema: siteSettingsSchema, access: "admin" },
+  async (input, { user }) => {
+    updateSettings(input, {
+      actorId: user.id,
+      actorLabel: user.name,
+      action: "settings.update",
+      details: { keys: Object.keys(input) },
+    });
+    invalidate("settings", "posts");
+    return { ok: true, message: "Settings saved." };
+  },
+);

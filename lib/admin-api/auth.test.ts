@@ -5,7 +5,9 @@ import { issueKeys } from "../integrations";
 import { authenticateApi } from "./auth";
 
 async function request(adminKey: string) {
-  return new Request("http://quire.test/ghost/api/admin/posts/", { headers: { authorization: await ghostAuthorization(adminKey) } });
+  return new Request("http://quire.test/ghost/api/admin/posts/", {
+    headers: { authorization: await ghostAuthorization(adminKey) },
+  });
 }
 
 describe("authenticateApi", () => {
@@ -13,13 +15,20 @@ describe("authenticateApi", () => {
   beforeAll(() => {
     const sqlite = migratedDb().$client;
     creatorId = Number(
-      sqlite.prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES ('ed@x.test', 'Ed', 'ed', 'editor', 'h')").run().lastInsertRowid,
+      sqlite
+        .prepare(
+          "INSERT INTO users (email, name, slug, role, password_hash) VALUES ('ed@x.test', 'Ed', 'ed', 'editor', 'h')",
+        )
+        .run().lastInsertRowid,
     );
   });
 
   it("acts as the creator, never above the creator's present role", async () => {
     const { stored, shown } = issueKeys();
-    createIntegration({ name: "Publisher", role: "admin", createdBy: creatorId }, stored, { actorId: creatorId, actorLabel: "Ed" });
+    createIntegration({ name: "Publisher", role: "admin", createdBy: creatorId }, stored, {
+      actorId: creatorId,
+      actorLabel: "Ed",
+    });
     expect(await authenticateApi(await request(shown.adminKey), { write: true })).toEqual({
       user: { id: creatorId, name: "Ed", role: "editor", label: "Publisher" },
     });
@@ -27,13 +36,21 @@ describe("authenticateApi", () => {
 
   it("keeps a lower integration role as it is", async () => {
     const { stored, shown } = issueKeys();
-    createIntegration({ name: "Drafts bot", role: "contributor", createdBy: creatorId }, stored, { actorId: creatorId, actorLabel: "Ed" });
-    expect(await authenticateApi(await request(shown.adminKey), { write: true })).toMatchObject({ user: { role: "contributor" } });
+    createIntegration({ name: "Drafts bot", role: "contributor", createdBy: creatorId }, stored, {
+      actorId: creatorId,
+      actorLabel: "Ed",
+    });
+    expect(await authenticateApi(await request(shown.adminKey), { write: true })).toMatchObject({
+      user: { role: "contributor" },
+    });
   });
 
   it("refuses writes once the creator is suspended", async () => {
     const { stored, shown } = issueKeys();
-    createIntegration({ name: "Orphan", role: "author", createdBy: creatorId }, stored, { actorId: creatorId, actorLabel: "Ed" });
+    createIntegration({ name: "Orphan", role: "author", createdBy: creatorId }, stored, {
+      actorId: creatorId,
+      actorLabel: "Ed",
+    });
     migratedDb().$client.prepare("UPDATE users SET status = 'suspended' WHERE id = ?").run(creatorId);
     const result = await authenticateApi(await request(shown.adminKey), { write: true });
     expect("error" in result && result.error.status).toBe(403);

@@ -8,12 +8,20 @@ import { authenticateAdminRequest } from "../integrations";
 /** Who an Admin API request acts as: the integration's role, as the staff member who made it. */
 export type ApiUser = { id: number; name: string; role: Role; label: string };
 
-export async function authenticateApi(request: Request, { write }: { write: boolean }): Promise<{ user: ApiUser } | { error: Response }> {
+export async function authenticateApi(
+  request: Request,
+  { write }: { write: boolean },
+): Promise<{ user: ApiUser } | { error: Response }> {
   const auth = await authenticateAdminRequest(request.headers.get("authorization"));
   if (!auth.ok) return { error: apiError(401, auth.message) };
   const creator = getIntegrationCreator({ integrationId: auth.actor.integrationId });
   if (write && (!creator || creator.status !== "active")) {
-    return { error: apiError(403, "The staff member who created this integration is no longer active, so it may not change anything.") };
+    return {
+      error: apiError(
+        403,
+        "The staff member who created this integration is no longer active, so it may not change anything.",
+      ),
+    };
   }
   // An integration never does more than the person behind it may do today.
   const role = creator && !hasRole(creator, auth.actor.role) ? creator.role : auth.actor.role;

@@ -9,7 +9,10 @@ import { z } from "zod";
 // Ghost's post body on add and edit. lexical/mobiledoc are accepted and ignored: Quire
 // stores Markdown, so clients send `markdown`, or `html` (converted to Markdown).
 const text = (max: number) => z.string().max(max).nullable().optional();
-const tag = z.union([z.string().max(60), z.looseObject({ name: z.string().max(60).optional(), slug: z.string().max(80).optional() })]);
+const tag = z.union([
+  z.string().max(60),
+  z.looseObject({ name: z.string().max(60).optional(), slug: z.string().max(80).optional() }),
+]);
 
 export const apiPostSchema = z.looseObject({
   title: z.string().max(250).optional(),
@@ -42,14 +45,18 @@ const turndown = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fen
 
 /** HTML from a client → Markdown, sanitised first so nothing unsafe survives into the source. */
 export async function htmlToMarkdown(html: string): Promise<string> {
-  const clean = String(await unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize).use(rehypeStringify).process(html));
+  const clean = String(
+    await unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize).use(rehypeStringify).process(html),
+  );
   return turndown.turndown(clean);
 }
 
 /** The editor's form fields the API input maps to (the same schema then checks them). */
 export async function toFormFields(input: ApiPost, current: Record<string, unknown>): Promise<Record<string, unknown>> {
   const markdown = input.markdown ?? (input.html !== undefined ? await htmlToMarkdown(input.html) : undefined);
-  const tags = input.tags?.map((item) => (typeof item === "string" ? item : (item.name ?? item.slug ?? ""))).filter(Boolean);
+  const tags = input.tags
+    ?.map((item) => (typeof item === "string" ? item : (item.name ?? item.slug ?? "")))
+    .filter(Boolean);
   const pick = (value: string | null | undefined, key: string) => (value === undefined ? current[key] : value) ?? "";
   return {
     ...current,

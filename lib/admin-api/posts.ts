@@ -2,7 +2,14 @@ import "server-only";
 import { browseAdminPosts, readAdminPost } from "@/db/queries/admin-api";
 import { FilterFieldError, filterToSql, parseOrder } from "@/db/queries/content-api";
 import { createPost, getPostForEditor, isPostSlugFree, savePost } from "@/db/queries/post-editor";
-import { type Changed, publishPost, purgePost, schedulePost, trashPost, unpublishPost } from "@/db/queries/post-workflow";
+import {
+  type Changed,
+  publishPost,
+  purgePost,
+  schedulePost,
+  trashPost,
+  unpublishPost,
+} from "@/db/queries/post-workflow";
 import type { PostStatus } from "@/db/schema";
 import { parseBrowseParams } from "../content-api/params";
 import { pagination, postsWithRelations, window } from "../content-api/handlers";
@@ -33,7 +40,13 @@ export function browsePosts(request: Request, kind: Kind, user: ApiUser): Respon
   const params = parsed.params;
   try {
     const filter = params.filter ? filterToSql(parseNql(params.filter), true) : undefined;
-    const { rows, total } = browseAdminPosts({ type: typeOf(kind), scope: listScope(user), filter, order: parseOrder(params.order), ...window(params) });
+    const { rows, total } = browseAdminPosts({
+      type: typeOf(kind),
+      scope: listScope(user),
+      filter,
+      order: parseOrder(params.order),
+      ...window(params),
+    });
     return noStore({ [kind]: serialize(rows, search), meta: pagination(params, total) });
   } catch (caught) {
     if (caught instanceof NqlError || caught instanceof FilterFieldError) return apiError(400, caught.message);
@@ -49,18 +62,24 @@ export function readPost(request: Request, kind: Kind, by: "id" | "slug", value:
 }
 
 // What a status in the body asks for, checked before anything is written.
-function plan(input: ApiPost, currentStatus: PostStatus, user: ApiUser): Response | { run: (id: number) => Changed | null } {
+function plan(
+  input: ApiPost,
+  currentStatus: PostStatus,
+  user: ApiUser,
+): Response | { run: (id: number) => Changed | null } {
   const wanted = input.status;
-  if (!wanted || wanted === currentStatus && wanted !== "scheduled") return { run: () => null };
+  if (!wanted || (wanted === currentStatus && wanted !== "scheduled")) return { run: () => null };
   if (wanted === "draft" && currentStatus !== "published" && currentStatus !== "scheduled") return { run: () => null };
   const scope = publishScope(user);
   if (!scope) return apiError(403, "This integration's role may not publish, schedule or unpublish.");
   const actor = apiActor(user);
   const at = input.published_at ? new Date(input.published_at) : null;
   if (at && Number.isNaN(at.getTime())) return validationError("published_at is not a date.");
-  if (wanted === "published") return { run: (id) => publishPost({ id, scope, now: at && at.getTime() <= Date.now() ? at : new Date() }, actor) };
+  if (wanted === "published")
+    return { run: (id) => publishPost({ id, scope, now: at && at.getTime() <= Date.now() ? at : new Date() }, actor) };
   if (wanted === "scheduled") {
-    if (!at || at.getTime() <= Date.now()) return validationError("A scheduled post needs a published_at in the future.");
+    if (!at || at.getTime() <= Date.now())
+      return validationError("A scheduled post needs a published_at in the future.");
     return { run: (id) => schedulePost({ id, scope, at }, actor) };
   }
   return { run: (id) => unpublishPost({ id, scope }, actor) };
@@ -87,7 +106,10 @@ export async function addPost(request: Request, kind: Kind, user: ApiUser): Prom
   const slug = requestedSlug(prepared.data.slug);
   if (slug && !isPostSlugFree(slug)) return validationError("Another post or page already uses this slug.");
   const { fields, tags } = await toEditorFields(prepared.data);
-  const created = createPost({ type: typeOf(kind), authorId: user.id, slug: slug || slugify(fields.title) || "untitled", fields, tags }, apiActor(user));
+  const created = createPost(
+    { type: typeOf(kind), authorId: user.id, slug: slug || slugify(fields.title) || "untitled", fields, tags },
+    apiActor(user),
+  );
   const changed: Changed[] = [{ id: created.id, slug: created.slug, type: typeOf(kind), tagSlugs: created.tagSlugs }];
   const moved = steps.run(created.id);
   if (moved) changed.push(moved);
@@ -99,14 +121,20 @@ export async function addPost(request: Request, kind: Kind, user: ApiUser): Prom
 export async function editPost(request: Request, kind: Kind, id: string, user: ApiUser): Promise<Response> {
   if (!/^\d{1,15}$/.test(id)) return apiError(404, "Post not found.");
   const body = postsBodySchema.safeParse(await jsonBody(request));
-  if (!body.success) return validationError(`Send { ${kind}: [ { updated_at, … } ] }: ${body.error.issues[0]!.message}`);
+  if (!body.success)
+    return validationError(`Send { ${kind}: [ { updated_at, … } ] }: ${body.error.issues[0]!.message}`);
   const input = body.data.posts[0]!;
   const current = getPostForEditor({ id: Number(id), scope: editScope(user) });
-  if (!current || current.type !== typeOf(kind)) return apiError(404, "Post not found, or this integration may not edit it.");
+  if (!current || current.type !== typeOf(kind))
+    return apiError(404, "Post not found, or this integration may not edit it.");
   if (!input.updated_at) return validationError("updated_at is required: send the updated_at you last read.");
   // Ghost's conflict check: the client's copy must be the current one.
   if (Date.parse(input.updated_at) !== current.updatedAt.getTime()) {
-    return apiError(409, "Saving failed! Someone else is editing this post.", "The post was changed since you read it; read it again and reapply your changes.");
+    return apiError(
+      409,
+      "Saving failed! Someone else is editing this post.",
+      "The post was changed since you read it; read it again and reapply your changes.",
+    );
   }
   const steps = plan(input, current.status, user);
   if (steps instanceof Response) return steps;
@@ -114,13 +142,25 @@ export async function editPost(request: Request, kind: Kind, id: string, user: A
   if (prepared.error) return prepared.error;
   const slug = requestedSlug(prepared.data.slug);
   const { fields, tags } = await toEditorFields(prepared.data);
-  const outcome = savePost({ id: current.id, scope: editScope(user), version: current.version, slug, fields, tags }, apiActor(user));
+  const outcome = savePost(
+    { id: current.id, scope: editScope(user), version: current.version, slug, fields, tags },
+    apiActor(user),
+  );
   if (!outcome.ok) {
     if (outcome.reason === "conflict") return apiError(409, "Saving failed! Someone else is editing this post.");
     if (outcome.reason === "slug_taken") return validationError("Another post or page already uses this slug.");
     return apiError(404, "Post not found.");
   }
-  const changed: Changed[] = [{ id: outcome.id, slug: outcome.slug, type: typeOf(kind), tagSlugs: outcome.tagSlugs, action: "save", previousStatus: current.status }];
+  const changed: Changed[] = [
+    {
+      id: outcome.id,
+      slug: outcome.slug,
+      type: typeOf(kind),
+      tagSlugs: outcome.tagSlugs,
+      action: "save",
+      previousStatus: current.status,
+    },
+  ];
   const moved = steps.run(current.id);
   if (moved) changed.push(moved);
   afterPostsChanged(changed);
@@ -132,7 +172,8 @@ export function deletePost(kind: Kind, id: string, user: ApiUser): Response {
   if (!/^\d{1,15}$/.test(id)) return apiError(404, "Post not found.");
   const scope = deleteScope(user);
   const current = getPostForEditor({ id: Number(id), scope });
-  if (!current || current.type !== typeOf(kind)) return apiError(404, "Post not found, or this integration may not delete it.");
+  if (!current || current.type !== typeOf(kind))
+    return apiError(404, "Post not found, or this integration may not delete it.");
   // Ghost deletes for good; through the trash, so the published post's webhook and audit entries are the editor's.
   const trashed = trashPost({ id: current.id, scope }, apiActor(user));
   const purged = trashed ? purgePost({ id: current.id, scope }, apiActor(user)) : null;

@@ -17,7 +17,9 @@ export async function jsonBody(request: Request): Promise<unknown> {
   try {
     // A JSON escape can carry a lone surrogate ("\ud800"), which SQLite would store as
     // invalid UTF-8: each becomes U+FFFD, as it would have in a form.
-    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value));
+    return JSON.parse(text, (_key, value: unknown) =>
+      typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value,
+    );
   } catch {
     return null;
   }

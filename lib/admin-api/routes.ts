@@ -23,7 +23,8 @@ function route(method: string, path: string[]): Handler | null {
       if (method === "POST") return (request, user) => addPost(request, resource, user);
       return null;
     }
-    if (a === "slug" && b !== undefined) return method === "GET" ? (request, user) => readPost(request, resource, "slug", b, user) : null;
+    if (a === "slug" && b !== undefined)
+      return method === "GET" ? (request, user) => readPost(request, resource, "slug", b, user) : null;
     if (b !== undefined) return null;
     if (method === "GET") return (request, user) => readPost(request, resource, "id", a, user);
     if (method === "PUT") return (request, user) => editPost(request, resource, a, user);
@@ -50,7 +51,10 @@ async function uploadImage(request: Request, user: ApiUser): Promise<Response> {
   return noStore({ images: [{ url: `${siteUrl()}${String(reply.body.url)}`, ref: reply.body.ref ?? null }] }, 201);
 }
 
-export async function handleAdminApi(request: Request, context: { params: Promise<{ path?: string[] }> }): Promise<Response> {
+export async function handleAdminApi(
+  request: Request,
+  context: { params: Promise<{ path?: string[] }> },
+): Promise<Response> {
   const path = ((await context.params).path ?? []).filter(Boolean);
   const handler = route(request.method, path);
   if (!handler) return apiError(404, "Resource not found.");

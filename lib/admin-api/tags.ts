@@ -10,14 +10,30 @@ import { tagSchema } from "../validations/tag";
 import { apiActor, type ApiUser } from "./auth";
 import { jsonBody, noStore, validationError } from "./reply";
 
-const tagsBody = z.object({ tags: z.array(z.looseObject({ name: z.string().optional(), slug: z.string().optional(), description: z.string().nullable().optional() })).length(1) });
+const tagsBody = z.object({
+  tags: z
+    .array(
+      z.looseObject({
+        name: z.string().optional(),
+        slug: z.string().optional(),
+        description: z.string().nullable().optional(),
+      }),
+    )
+    .length(1),
+});
 
-const serialize = (tag: ReturnType<typeof listTagsForAdmin>[number]) => ({ ...serializeTag(tag), count: { posts: tag.posts } });
+const serialize = (tag: ReturnType<typeof listTagsForAdmin>[number]) => ({
+  ...serializeTag(tag),
+  count: { posts: tag.posts },
+});
 const find = (where: (tag: ReturnType<typeof listTagsForAdmin>[number]) => boolean) => listTagsForAdmin().find(where);
 
 export function browseTags(): Response {
   const tags = listTagsForAdmin();
-  return noStore({ tags: tags.map(serialize), meta: { pagination: { page: 1, limit: "all", pages: 1, total: tags.length, next: null, prev: null } } });
+  return noStore({
+    tags: tags.map(serialize),
+    meta: { pagination: { page: 1, limit: "all", pages: 1, total: tags.length, next: null, prev: null } },
+  });
 }
 
 export function readTag(by: "id" | "slug", value: string): Response {
@@ -26,7 +42,11 @@ export function readTag(by: "id" | "slug", value: string): Response {
 }
 
 // Tags are managed by editors and up, as in the admin.
-async function parseTag(request: Request, user: ApiUser, current?: { name: string; slug: string; description: string }) {
+async function parseTag(
+  request: Request,
+  user: ApiUser,
+  current?: { name: string; slug: string; description: string },
+) {
   if (!hasRole(user, "editor")) return { error: apiError(403, "Only editor and admin integrations manage tags.") };
   const body = tagsBody.safeParse(await jsonBody(request));
   if (!body.success) return { error: validationError("Send { tags: [ { name, slug?, description? } ] }.") };
@@ -36,7 +56,8 @@ async function parseTag(request: Request, user: ApiUser, current?: { name: strin
     slug: given.slug ?? current?.slug ?? "",
     description: given.description ?? current?.description ?? "",
   });
-  if (!parsed.success) return { error: validationError(`${String(parsed.error.issues[0]!.path[0])}: ${parsed.error.issues[0]!.message}`) };
+  if (!parsed.success)
+    return { error: validationError(`${String(parsed.error.issues[0]!.path[0])}: ${parsed.error.issues[0]!.message}`) };
   return { data: { ...parsed.data, slug: tagSlug(parsed.data.slug, parsed.data.name, slugify) } };
 }
 

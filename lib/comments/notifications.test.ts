@@ -13,26 +13,70 @@ let postId: number;
 
 beforeAll(() => {
   db = migratedDb();
-  const owner = db.insert(users).values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" }).returning().get();
-  postId = db.insert(posts).values({ title: "Hello", slug: "hello", status: "published", authorId: owner.id }).returning().get().id;
+  const owner = db
+    .insert(users)
+    .values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" })
+    .returning()
+    .get();
+  postId = db
+    .insert(posts)
+    .values({ title: "Hello", slug: "hello", status: "published", authorId: owner.id })
+    .returning()
+    .get().id;
   const integration = db.insert(integrations).values({ name: "Zapier" }).returning().get();
-  db.insert(webhooks).values({ integrationId: integration.id, event: "comment.approved", targetUrl: "https://hooks.example/x" }).run();
+  db.insert(webhooks)
+    .values({ integrationId: integration.id, event: "comment.approved", targetUrl: "https://hooks.example/x" })
+    .run();
 });
 
 function thread(parentEmail: string) {
-  const parent = db.insert(comments).values({ postId, status: "approved", authorName: "Grace", authorEmail: parentEmail, notifyReplies: true, markdown: "q", html: "<p>q</p>" }).returning().get();
-  return db.insert(comments).values({ postId, parentId: parent.id, status: "pending", authorName: "Alan", authorEmail: "alan@example.com", markdown: "An answer", html: "<p>An answer</p>" }).returning().get();
+  const parent = db
+    .insert(comments)
+    .values({
+      postId,
+      status: "approved",
+      authorName: "Grace",
+      authorEmail: parentEmail,
+      notifyReplies: true,
+      markdown: "q",
+      html: "<p>q</p>",
+    })
+    .returning()
+    .get();
+  return db
+    .insert(comments)
+    .values({
+      postId,
+      parentId: parent.id,
+      status: "pending",
+      authorName: "Alan",
+      authorEmail: "alan@example.com",
+      markdown: "An answer",
+      html: "<p>An answer</p>",
+    })
+    .returning()
+    .get();
 }
 
 const emailsTo = (to: string) =>
-  db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.kind, "email")).all().map((row) => row.payload as { to: string; subject: string; text: string; headers: Record<string, string> }).filter((m) => m.to === to);
+  db
+    .select({ payload: outbox.payload })
+    .from(outbox)
+    .where(eq(outbox.kind, "email"))
+    .all()
+    .map((row) => row.payload as { to: string; subject: string; text: string; headers: Record<string, string> })
+    .filter((m) => m.to === to);
 
 test("approving a reply queues one e-mail to the opted-in parent, with one-click unsubscribe, and the webhook", () => {
   const reply = thread("grace@example.com");
   const hook = () => db.select({ id: outbox.id }).from(outbox).where(eq(outbox.kind, "webhook")).all().length;
   const before = hook();
-  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) => afterCommentPublished(tx, { commentId: c.id, postId: c.postId }));
-  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) => afterCommentPublished(tx, { commentId: c.id, postId: c.postId }));
+  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
+    afterCommentPublished(tx, { commentId: c.id, postId: c.postId }),
+  );
+  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
+    afterCommentPublished(tx, { commentId: c.id, postId: c.postId }),
+  );
   const [mail, ...more] = emailsTo("grace@example.com");
   expect(more).toEqual([]);
   expect(mail!.subject).toBe("Alan replied to your comment on “Hello”");
@@ -47,7 +91,9 @@ test("an unsubscribed address gets nothing queued, and nothing sent from what wa
   const { sendEmail } = await import("../email");
   const reply = thread("quiet@example.com");
   suppressEmail({ email: "Quiet@example.com" });
-  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) => afterCommentPublished(tx, { commentId: c.id, postId: c.postId }));
+  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
+    afterCommentPublished(tx, { commentId: c.id, postId: c.postId }),
+  );
   expect(emailsTo("quiet@example.com")).toEqual([]);
 
   const queued = { id: 1, kind: "email", payload: { to: "quiet@example.com", subject: "s", text: "t" } } as never;

@@ -33,7 +33,13 @@ const excerpt = (markdown: string) => (markdown.length > 600 ? `${markdown.slice
 /** To the post's author: a new comment, or one waiting for their moderation. */
 export function queueAuthorNotice(
   tx: Tx,
-  { post, comment }: { post: { title: string; slug: string; authorEmail: string }; comment: { id: number; authorName: string; markdown: string; status: string } },
+  {
+    post,
+    comment,
+  }: {
+    post: { title: string; slug: string; authorEmail: string };
+    comment: { id: number; authorName: string; markdown: string; status: string };
+  },
 ) {
   const held = comment.status === "pending";
   const link = held ? `${siteUrl()}/admin/comments?status=pending` : `${siteUrl()}/${post.slug}#comment-${comment.id}`;
@@ -47,7 +53,11 @@ export function queueAuthorNotice(
 /** To a commenter who asked to hear about replies, once the reply is published. */
 export function queueReplyNotice(
   tx: Tx,
-  { to, post, reply }: { to: string; post: { title: string; slug: string }; reply: { id: number; authorName: string; markdown: string } },
+  {
+    to,
+    post,
+    reply,
+  }: { to: string; post: { title: string; slug: string }; reply: { id: number; authorName: string; markdown: string } },
 ) {
   queue(tx, {
     to,

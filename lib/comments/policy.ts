@@ -21,7 +21,11 @@ export function decideStatus(input: {
 }
 
 /** Closed per post, or globally after N days from publication (0 = never). */
-export function commentsClosed(post: { commentsOpen: boolean; publishedAt: Date | null }, closeAfterDays: number, now = Date.now()): boolean {
+export function commentsClosed(
+  post: { commentsOpen: boolean; publishedAt: Date | null },
+  closeAfterDays: number,
+  now = Date.now(),
+): boolean {
   if (!post.commentsOpen) return true;
   if (closeAfterDays > 0 && post.publishedAt) return now - post.publishedAt.getTime() > closeAfterDays * 86_400_000;
   return false;

@@ -9,17 +9,40 @@ import { handleCommentPost as POST } from "./post-json";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
-vi.mock("@/lib/comments/request", () => ({ clientAddress: async () => ({ ip: "203.0.113.7", userAgent: "route test" }) }));
+vi.mock("@/lib/comments/request", () => ({
+  clientAddress: async () => ({ ip: "203.0.113.7", userAgent: "route test" }),
+}));
 vi.mock("@/lib/email", () => ({ trySendEmail: async () => ({ delivered: false }) }));
 
 const SITE = "http://blog.example";
 const SAME_SITE = { origin: SITE, host: "blog.example", "content-type": "application/json" };
 let n = 0;
-const reader = () => ({ postId: POSTS.otherPublished.id, name: "Rita Reader", email: `rita${++n}@example.com`, body: `A fair point, number ${n}.`, issued: issueFormToken(Date.now() - 10_000) });
+const reader = () => ({
+  postId: POSTS.otherPublished.id,
+  name: "Rita Reader",
+  email: `rita${++n}@example.com`,
+  body: `A fair point, number ${n}.`,
+  issued: issueFormToken(Date.now() - 10_000),
+});
 
 async function send(body: unknown, headers: Record<string, string> = SAME_SITE) {
-  const response = await POST(new Request(`${SITE}/api/comments`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }));
-  return { status: response.status, json: (await response.json()) as { ok: boolean; error?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: { id: number; status: string; html: string; token: string } } };
+  const response = await POST(
+    new Request(`${SITE}/api/comments`, {
+      method: "POST",
+      headers,
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+  return {
+    status: response.status,
+    json: (await response.json()) as {
+      ok: boolean;
+      error?: string;
+      message?: string;
+      fieldErrors?: Record<string, string[]>;
+      data?: { id: number; status: string; html: string; token: string };
+    },
+  };
 }
 const commentCount = () => migratedDb().$client.prepare("SELECT count(*) FROM comments").pluck().get() as number;
 
@@ -33,7 +56,11 @@ describe("POST /api/comments", () => {
     const before = commentCount();
     const { status, json } = await send({ ...reader(), body: "Thanks, *this* helped." });
     expect(status).toBe(202);
-    expect(json).toMatchObject({ ok: true, message: "Thanks! Your comment is awaiting moderation.", data: { status: "pending", html: "<p>Thanks, <em>this</em> helped.</p>" } });
+    expect(json).toMatchObject({
+      ok: true,
+      message: "Thanks! Your comment is awaiting moderation.",
+      data: { status: "pending", html: "<p>Thanks, <em>this</em> helped.</p>" },
+    });
     expect(json.data!.token.length).toBeGreaterThanOrEqual(32);
     expect(commentCount()).toBe(before + 1);
   });
@@ -43,7 +70,9 @@ describe("POST /api/comments", () => {
     const { status, json } = await send({ postId: POSTS.otherPublished.id, body: "From the editor." });
     expect(status).toBe(201);
     expect(json).toMatchObject({ ok: true, message: "Your comment is published.", data: { status: "approved" } });
-    const row = migratedDb().$client.prepare("SELECT author_name, author_email, status FROM comments WHERE id = ?").get(json.data!.id);
+    const row = migratedDb()
+      .$client.prepare("SELECT author_name, author_email, status FROM comments WHERE id = ?")
+      .get(json.data!.id);
     expect(row).toEqual({ author_name: PEOPLE.editor.name, author_email: PEOPLE.editor.email, status: "approved" });
   });
 
@@ -78,23 +107,35 @@ describe("POST /api/comments", () => {
 
     const missing = await send({ ...reader(), name: "", email: "" });
     expect(missing.status).toBe(422);
-    expect(missing.json.fieldErrors).toEqual({ name: ["Enter your name."], email: ["Enter your email address. It is never shown."] });
+    expect(missing.json.fieldErrors).toEqual({
+      name: ["Enter your name."],
+      email: ["Enter your email address. It is never shown."],
+    });
     expect(commentCount()).toBe(before);
   });
 
   it("refuses a form sent too fast, a draft, a reply to another post's comment and a second comment within seconds", async () => {
     const tooFast = await send({ ...reader(), issued: issueFormToken(Date.now()) });
-    expect([tooFast.status, tooFast.json.error]).toEqual([422, "That was quick! Please take a few seconds, then send your comment again."]);
+    expect([tooFast.status, tooFast.json.error]).toEqual([
+      422,
+      "That was quick! Please take a few seconds, then send your comment again.",
+    ]);
 
     const draft = await send({ ...reader(), postId: POSTS.otherDraft.id });
     expect([draft.status, draft.json.error]).toEqual([404, "This post cannot take comments."]);
 
     const elsewhere = await send({ ...reader(), parentId: 44 }); // an approved comment on another post
-    expect([elsewhere.status, elsewhere.json.error]).toEqual([422, "The comment you are replying to is not on this post."]);
+    expect([elsewhere.status, elsewhere.json.error]).toEqual([
+      422,
+      "The comment you are replying to is not on this post.",
+    ]);
 
     const first = reader();
     expect((await send(first)).status).toBe(202);
     const again = await send({ ...first });
-    expect([again.status, again.json.error]).toEqual([429, "You are commenting very quickly. Please wait a few seconds and send again."]);
+    expect([again.status, again.json.error]).toEqual([
+      429,
+      "You are commenting very quickly. Please wait a few seconds and send again.",
+    ]);
   });
 });

@@ -11,5 +11,7 @@ export function afterCommentPublished(tx: Tx, { commentId, postId }: { commentId
   if (reply.parentEmail && reply.parentEmail !== reply.authorEmail) {
     queueReplyNotice(tx, { to: reply.parentEmail, post: { title: reply.postTitle, slug: reply.postSlug }, reply });
   }
-  enqueueWebhookEvent(tx, "comment.approved", { comment: { id: commentId, post_id: postId, author_name: reply.authorName } });
+  enqueueWebhookEvent(tx, "comment.approved", {
+    comment: { id: commentId, post_id: postId, author_name: reply.authorName },
+  });
 }

@@ -22,7 +22,15 @@ function createLimiters() {
 export const rateLimitsDisabled = () => getEnv().QUIRE_DISABLE_COMMENT_RATE_LIMITS === "1";
 
 /** Counts one attempt; returns a sentence for the commenter when a limit is reached. */
-export async function consumeCommentLimits({ ipHash, email, postId }: { ipHash: string | null; email: string; postId: number }): Promise<string | null> {
+export async function consumeCommentLimits({
+  ipHash,
+  email,
+  postId,
+}: {
+  ipHash: string | null;
+  email: string;
+  postId: number;
+}): Promise<string | null> {
   if (rateLimitsDisabled()) return null;
   const limiters = (holder.quireCommentLimiters ??= createLimiters());
   const sender = `${ipHash ?? "unknown"}|${email}`;

@@ -3,7 +3,9 @@ import { countLinks, linkDomains, renderCommentMarkdown } from "./render";
 
 describe("comment Markdown subset", () => {
   test("keeps emphasis, code, quotes and lists", async () => {
-    const html = await renderCommentMarkdown("*em* **strong** `code`\n\n> quoted\n\n- one\n- two\n\n```js\nlet a = 1;\n```");
+    const html = await renderCommentMarkdown(
+      "*em* **strong** `code`\n\n> quoted\n\n- one\n- two\n\n```js\nlet a = 1;\n```",
+    );
     expect(html).toContain("<em>em</em>");
     expect(html).toContain("<strong>strong</strong>");
     expect(html).toContain("<code>code</code>");
@@ -32,7 +34,9 @@ describe("comment Markdown subset", () => {
   });
 
   test("raw HTML, scripts and event handlers are inert text", async () => {
-    const html = await renderCommentMarkdown('<script>alert(1)</script> <img src=x onerror="alert(1)"> <a href="javascript:x" onclick="y">z</a>');
+    const html = await renderCommentMarkdown(
+      '<script>alert(1)</script> <img src=x onerror="alert(1)"> <a href="javascript:x" onclick="y">z</a>',
+    );
     expect(html).not.toMatch(/<script|<img|<a /i);
     expect(html).toContain("&#x3C;script>");
   });

@@ -11,7 +11,16 @@ import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
 // without allowDangerousHtml); headings and images are turned into plain paragraphs
 // and text before rendering; and the result passes a strict allowlist anyway.
 
-type Node = { type: string; value?: string; url?: string; alt?: string; children?: Node[]; depth?: number; properties?: Record<string, unknown>; tagName?: string };
+type Node = {
+  type: string;
+  value?: string;
+  url?: string;
+  alt?: string;
+  children?: Node[];
+  depth?: number;
+  properties?: Record<string, unknown>;
+  tagName?: string;
+};
 
 /** mdast: images become their alt text, headings plain paragraphs, tables and html plain text. */
 function remarkCommentSubset() {
@@ -88,6 +97,7 @@ export function countLinks(markdown: string): number {
 /** The hostnames a body links to, for the spam score's memory of spammy domains. */
 export function linkDomains(markdown: string): string[] {
   const hosts = new Set<string>();
-  for (const match of markdown.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) hosts.add(match[1]!.toLowerCase().replace(/^www\./, ""));
+  for (const match of markdown.matchAll(/https?:\/\/([a-z0-9.-]+)/gi))
+    hosts.add(match[1]!.toLowerCase().replace(/^www\./, ""));
   return [...hosts].slice(0, 20);
 }

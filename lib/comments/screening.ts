@@ -7,15 +7,31 @@ import { countLinks, linkDomains } from "./render";
 import { containsBannedWord, isBannedEmail, spamScore } from "./spam";
 
 /** The site's length rule, as a sentence for the form, or null. */
-export function checkLength(body: string, settings: Pick<SiteSettings, "commentMinLength" | "commentMaxLength">): string | null {
+export function checkLength(
+  body: string,
+  settings: Pick<SiteSettings, "commentMinLength" | "commentMaxLength">,
+): string | null {
   const length = body.trim().length;
   if (length < settings.commentMinLength) return `Write at least ${settings.commentMinLength} characters.`;
-  if (length > settings.commentMaxLength) return `Keep your comment under ${settings.commentMaxLength.toLocaleString("en")} characters.`;
+  if (length > settings.commentMaxLength)
+    return `Keep your comment under ${settings.commentMaxLength.toLocaleString("en")} characters.`;
   return null;
 }
 
 /** Spam score and landing status of a new comment, from its text and what moderators decided before. */
-export function assessComment({ staff, email, ipHash, markdown, settings }: { staff: boolean; email: string; ipHash: string | null; markdown: string; settings: SiteSettings }): {
+export function assessComment({
+  staff,
+  email,
+  ipHash,
+  markdown,
+  settings,
+}: {
+  staff: boolean;
+  email: string;
+  ipHash: string | null;
+  markdown: string;
+  settings: SiteSettings;
+}): {
   status: CommentStatus;
   score: number;
 } {
@@ -32,6 +48,13 @@ export function assessComment({ staff, email, ipHash, markdown, settings }: { st
     links,
     linkLimit: settings.commentLinkLimit,
   });
-  const status = decideStatus({ staff, policy: settings.commentPolicy, score, links, linkLimit: settings.commentLinkLimit, emailApproved });
+  const status = decideStatus({
+    staff,
+    policy: settings.commentPolicy,
+    score,
+    links,
+    linkLimit: settings.commentLinkLimit,
+    emailApproved,
+  });
   return { status, score };
 }

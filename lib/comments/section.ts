@@ -18,7 +18,12 @@ export function loadCommentSection({ postId }: { postId: number }) {
     comments: listApprovedComments({ postId: post.id }),
     timezone: settings.timezone,
     issued: issueFormToken(),
-    actions: { post: postCommentAction, edit: editOwnCommentAction, remove: deleteOwnCommentAction, lookup: lookupOwnCommentsAction },
+    actions: {
+      post: postCommentAction,
+      edit: editOwnCommentAction,
+      remove: deleteOwnCommentAction,
+      lookup: lookupOwnCommentsAction,
+    },
   };
 }
 

@@ -2,7 +2,16 @@ import { describe, expect, test } from "vitest";
 import { commentsClosed, decideStatus } from "./policy";
 import { containsBannedWord, isBannedEmail, spamScore, SPAM_THRESHOLD } from "./spam";
 
-const quiet = { bannedWord: false, bannedEmail: false, emailMarkedSpam: 0, ipMarkedSpam: 0, domainsMarkedSpam: 0, emailApproved: 0, links: 0, linkLimit: 2 };
+const quiet = {
+  bannedWord: false,
+  bannedEmail: false,
+  emailMarkedSpam: 0,
+  ipMarkedSpam: 0,
+  domainsMarkedSpam: 0,
+  emailApproved: 0,
+  links: 0,
+  linkLimit: 2,
+};
 
 describe("spam score", () => {
   test("moderators' spam marks on the email or a banned word reach the threshold alone", () => {

@@ -27,7 +27,11 @@ export type CommentSubmission = { result: ActionResult<PostedComment>; status: n
  * which the form uses with JavaScript (no page render in the answer, so it stays cheap).
  */
 export async function submitComment(input: PostCommentInput, user: SessionUser | null): Promise<CommentSubmission> {
-  const refuse = (status: number, error: string, extra: { fieldErrors?: Record<string, string[]>; values?: Record<string, string> } = {}) => ({
+  const refuse = (
+    status: number,
+    error: string,
+    extra: { fieldErrors?: Record<string, string[]>; values?: Record<string, string> } = {},
+  ) => ({
     status,
     result: { ok: false as const, error, fieldErrors: extra.fieldErrors, values: extra.values ?? echo(input) },
   });
@@ -36,8 +40,12 @@ export async function submitComment(input: PostCommentInput, user: SessionUser |
 
   if (!user) {
     const age = checkFormToken(input.issued);
-    if (age === "too_fast") return refuse(422, "That was quick! Please take a few seconds, then send your comment again.");
-    if (age !== "ok") return refuse(422, "This form has expired. Please reload the page and send your comment again.", { values: { ...echo(input), issued: "" } });
+    if (age === "too_fast")
+      return refuse(422, "That was quick! Please take a few seconds, then send your comment again.");
+    if (age !== "ok")
+      return refuse(422, "This form has expired. Please reload the page and send your comment again.", {
+        values: { ...echo(input), issued: "" },
+      });
     const fieldErrors: Record<string, string[]> = {};
     if (!input.name) fieldErrors.name = ["Enter your name."];
     if (!input.email) fieldErrors.email = ["Enter your email address. It is never shown."];
@@ -93,8 +101,11 @@ export async function submitComment(input: PostCommentInput, user: SessionUser |
     },
     (tx, row) => {
       if (status === "spam") return;
-      if (post.authorId !== user?.id) queueAuthorNotice(tx, { post, comment: { id: row.id, authorName: name, markdown: input.body, status } });
-      enqueueWebhookEvent(tx, "comment.added", { comment: { id: row.id, post_id: post.id, status, author_name: name } });
+      if (post.authorId !== user?.id)
+        queueAuthorNotice(tx, { post, comment: { id: row.id, authorName: name, markdown: input.body, status } });
+      enqueueWebhookEvent(tx, "comment.added", {
+        comment: { id: row.id, post_id: post.id, status, author_name: name },
+      });
       if (status === "approved") afterCommentPublished(tx, { commentId: row.id, postId: post.id });
     },
   );
@@ -108,7 +119,15 @@ export async function submitComment(input: PostCommentInput, user: SessionUser |
     result: {
       ok: true,
       message: shown === "approved" ? "Your comment is published." : HELD,
-      data: { id: comment.id, postId: post.id, token, status: shown, html, authorName: name, createdAt: now.getTime() } satisfies PostedComment,
+      data: {
+        id: comment.id,
+        postId: post.id,
+        token,
+        status: shown,
+        html,
+        authorName: name,
+        createdAt: now.getTime(),
+      } satisfies PostedComment,
     },
   };
 }
@@ -116,5 +135,12 @@ export async function submitComment(input: PostCommentInput, user: SessionUser |
 // What the form shows again after a refusal, never the honeypot. The signed issued-at
 // token goes back too: the form's age counts from its first showing, not the retry.
 function echo(input: PostCommentInput) {
-  return { name: input.name ?? "", email: input.email ?? "", url: input.url ?? "", body: input.body, parentId: input.parentId ? String(input.parentId) : "", issued: input.issued ?? "" };
+  return {
+    name: input.name ?? "",
+    email: input.email ?? "",
+    url: input.url ?? "",
+    body: input.body,
+    parentId: input.parentId ? String(input.parentId) : "",
+    issued: input.issued ?? "",
+  };
 }

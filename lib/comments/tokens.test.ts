@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { checkFormToken, hashEditToken, hashIp, issueFormToken, newEditToken, readUnsubscribeToken, unsubscribeToken } from "./tokens";
+import {
+  checkFormToken,
+  hashEditToken,
+  hashIp,
+  issueFormToken,
+  newEditToken,
+  readUnsubscribeToken,
+  unsubscribeToken,
+} from "./tokens";
 
 describe("issued-at token", () => {
   test("refuses under 3 s, over 24 h, and anything forged", () => {
@@ -10,7 +18,8 @@ describe("issued-at token", () => {
     expect(checkFormToken(token, now + 25 * 3600_000)).toBe("expired");
     const [time, signature] = token.split(".");
     expect(checkFormToken(`${Number(time) - 60_000}.${signature}`, now)).toBe("invalid");
-    for (const bad of [undefined, "", "abc", `${time}.`, `${time}.x`]) expect(checkFormToken(bad, now + 5_000)).toBe("invalid");
+    for (const bad of [undefined, "", "abc", `${time}.`, `${time}.x`])
+      expect(checkFormToken(bad, now + 5_000)).toBe("invalid");
   });
 });
 

@@ -6,11 +6,15 @@ import { persistentSecret } from "../secrets";
 // Signing keys that survive restarts, kept in the data folder (lib/secrets), read once.
 let keys: { signing: string; ipSalt: string } | undefined;
 const loadKeys = () =>
-  (keys ??= { signing: persistentSecret("comments", getEnv().QUIRE_COMMENTS_SECRET), ipSalt: persistentSecret("ip-salt", getEnv().QUIRE_IP_SALT) });
+  (keys ??= {
+    signing: persistentSecret("comments", getEnv().QUIRE_COMMENTS_SECRET),
+    ipSalt: persistentSecret("ip-salt", getEnv().QUIRE_IP_SALT),
+  });
 const signingKey = () => loadKeys().signing;
 const ipSalt = () => loadKeys().ipSalt;
 
-const sign = (purpose: string, value: string) => createHmac("sha256", signingKey()).update(`${purpose}:${value}`).digest("base64url");
+const sign = (purpose: string, value: string) =>
+  createHmac("sha256", signingKey()).update(`${purpose}:${value}`).digest("base64url");
 
 function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);

@@ -52,7 +52,10 @@ function groupByPost<T extends { postId: number }>(items: T[]): Map<number, T[]>
 }
 
 /** Serialised posts with the relations `include` asks for (also used by the Admin API and webhooks). */
-export function postsWithRelations(rows: NonNullable<ReturnType<typeof readPublicPost>>[], params: Pick<BrowseParams, "include" | "formats" | "fields">) {
+export function postsWithRelations(
+  rows: NonNullable<ReturnType<typeof readPublicPost>>[],
+  params: Pick<BrowseParams, "include" | "formats" | "fields">,
+) {
   const include = new Set(params.include ?? []);
   const ids = rows.map((row) => row.id);
   const tags = include.has("tags") ? groupByPost(tagsForPosts(ids)) : undefined;
@@ -98,7 +101,13 @@ export function browse(request: Request, resource: Resource, options: Options): 
   }
 }
 
-export function read(request: Request, resource: Resource, by: "id" | "slug", value: string, options: Options): Response {
+export function read(
+  request: Request,
+  resource: Resource,
+  by: "id" | "slug",
+  value: string,
+  options: Options,
+): Response {
   const { params, error } = prepare(request, options);
   if (error) return error;
   if (value.length > 200 || (by === "id" && !/^\d{1,15}$/.test(value))) return apiError(404, `${resource} not found.`);

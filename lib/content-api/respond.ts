@@ -24,7 +24,10 @@ export function jsonWithEtag(request: Request, body: unknown): Response {
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag)) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(text, { status: 200, headers: { ...headers, "content-type": "application/json; charset=utf-8" } });
+  return new Response(text, {
+    status: 200,
+    headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+  });
 }
 
 const TYPES: Record<number, string> = {
@@ -40,7 +43,10 @@ const TYPES: Record<number, string> = {
 
 export function apiError(status: number, message: string, context?: string): Response {
   const type = TYPES[status] ?? "InternalServerError";
-  return Response.json({ errors: [{ message, context: context ?? null, type }] }, { status, headers: { ...CORS, "cache-control": "no-store" } });
+  return Response.json(
+    { errors: [{ message, context: context ?? null, type }] },
+    { status, headers: { ...CORS, "cache-control": "no-store" } },
+  );
 }
 
 export function preflight(): Response {

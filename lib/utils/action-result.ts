@@ -6,7 +6,10 @@ export type ActionResult<T = undefined> =
   | { ok: false; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 
 /** A server action as a form receives it (the signature `useActionState` expects). */
-export type FormAction<T = undefined> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+export type FormAction<T = undefined> = (
+  previous: ActionResult<T> | null,
+  formData: FormData,
+) => Promise<ActionResult<T>>;
 
 /** A server action called from client code with a plain object (not a form). */
 export type ObjectAction<T = undefined> = (previous: null, input: Record<string, unknown>) => Promise<ActionResult<T>>;

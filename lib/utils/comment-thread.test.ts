@@ -1,7 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { buildThread, commentCountLabel, safeWebsite, type ThreadComment } from "./comment-thread";
 
-const c = (id: number, parentId: number | null): ThreadComment => ({ id, parentId, authorName: `n${id}`, authorUrl: null, staff: false, html: "", createdAt: new Date(id) });
+const c = (id: number, parentId: number | null): ThreadComment => ({
+  id,
+  parentId,
+  authorName: `n${id}`,
+  authorUrl: null,
+  staff: false,
+  html: "",
+  createdAt: new Date(id),
+});
 
 describe("buildThread", () => {
   test("nests three levels and flattens deeper replies under the third, in reply to their parent", () => {
@@ -23,7 +31,8 @@ describe("buildThread", () => {
 
 test("websites link only when http(s)", () => {
   expect(safeWebsite("https://example.com")).toBe("https://example.com/");
-  for (const bad of ["javascript:alert(1)", "data:text/html,x", "ftp://x", "not a url", null]) expect(safeWebsite(bad)).toBeNull();
+  for (const bad of ["javascript:alert(1)", "data:text/html,x", "ftp://x", "not a url", null])
+    expect(safeWebsite(bad)).toBeNull();
 });
 
 test("count labels", () => {

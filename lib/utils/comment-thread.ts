@@ -10,7 +10,11 @@ export type ThreadComment = {
   createdAt: Date;
 };
 
-export type ThreadNode = ThreadComment & { depth: number; replyTo?: { id: number; authorName: string }; replies: ThreadNode[] };
+export type ThreadNode = ThreadComment & {
+  depth: number;
+  replyTo?: { id: number; authorName: string };
+  replies: ThreadNode[];
+};
 
 export const THREAD_DEPTH = 3;
 
@@ -33,7 +37,12 @@ export function buildThread(list: ThreadComment[], maxDepth = THREAD_DEPTH): Thr
       node = { ...comment, depth: parent.node.depth + 1, replies: [] };
       siblings = parent.node.replies;
     } else {
-      node = { ...comment, depth: parent.node.depth, replyTo: { id: parent.node.id, authorName: parent.node.authorName }, replies: [] };
+      node = {
+        ...comment,
+        depth: parent.node.depth,
+        replyTo: { id: parent.node.id, authorName: parent.node.authorName },
+        replies: [],
+      };
       siblings = parent.siblings;
     }
     siblings.push(node);
@@ -60,7 +69,22 @@ export type StoredOwnComment = { id: number; postId: number; token: string; crea
 export const OWN_COMMENTS_KEY = "quire.own-comments";
 
 /** What posting returns to the commenter's page. */
-export type PostedComment = { id: number; postId: number; token: string; status: "pending" | "approved"; html: string; authorName: string; createdAt: number };
+export type PostedComment = {
+  id: number;
+  postId: number;
+  token: string;
+  status: "pending" | "approved";
+  html: string;
+  authorName: string;
+  createdAt: number;
+};
 
 /** One of the commenter's own comments, as their browser sees it. */
-export type OwnComment = { id: number; status: "pending" | "approved" | "spam" | "trash"; html: string; markdown: string; createdAt: number; editableUntil: number };
+export type OwnComment = {
+  id: number;
+  status: "pending" | "approved" | "spam" | "trash";
+  html: string;
+  markdown: string;
+  createdAt: number;
+  editableUntil: number;
+};

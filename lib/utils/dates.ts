@@ -11,11 +11,20 @@ function safeZone(timeZone: string): string {
 
 /** "3 March 2026" in the site's timezone. */
 export function formatDate(date: Date, timeZone: string): string {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: safeZone(timeZone) });
+  return date.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: safeZone(timeZone),
+  });
 }
 
 /** Year and month in the site's timezone, for grouping the archive: { year: 2026, month: "March" }. */
 export function yearAndMonth(date: Date, timeZone: string): { year: string; month: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "long", timeZone: safeZone(timeZone) }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    year: "numeric",
+    month: "long",
+    timeZone: safeZone(timeZone),
+  }).formatToParts(date);
   return { year: parts.find((p) => p.type === "year")!.value, month: parts.find((p) => p.type === "month")!.value };
 }

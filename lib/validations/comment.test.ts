@@ -2,13 +2,30 @@ import { expect, test } from "vitest";
 import { commentSettingsSchema, moderateCommentsSchema, postCommentSchema } from "./comment";
 
 test("the comment form schema normalises email, drops empty optionals and refuses non-http websites", () => {
-  const parsed = postCommentSchema.parse({ postId: "3", parentId: "", name: " Ada ", email: " Ada@Example.COM ", url: "", body: "hi", notify: "on" });
-  expect(parsed).toMatchObject({ postId: 3, parentId: undefined, name: "Ada", email: "ada@example.com", url: undefined, notify: true });
+  const parsed = postCommentSchema.parse({
+    postId: "3",
+    parentId: "",
+    name: " Ada ",
+    email: " Ada@Example.COM ",
+    url: "",
+    body: "hi",
+    notify: "on",
+  });
+  expect(parsed).toMatchObject({
+    postId: 3,
+    parentId: undefined,
+    name: "Ada",
+    email: "ada@example.com",
+    url: undefined,
+    notify: true,
+  });
   for (const url of ["javascript:alert(1)", "data:text/html,x", "ftp://example.com"]) {
     expect(postCommentSchema.safeParse({ postId: 1, body: "hi", url }).success).toBe(false);
   }
   expect(postCommentSchema.safeParse({ postId: 1, body: "   " }).success).toBe(false);
-  expect(postCommentSchema.parse({ postId: 1, body: "hi", name: "Eve\r\nBcc: all@example.com" }).name).toBe("Eve Bcc: all@example.com");
+  expect(postCommentSchema.parse({ postId: 1, body: "hi", name: "Eve\r\nBcc: all@example.com" }).name).toBe(
+    "Eve Bcc: all@example.com",
+  );
 });
 
 test("moderation takes one id or many, and only known actions", () => {

@@ -7,17 +7,30 @@ export const COMMENT_HARD_MAX_LENGTH = 20_000;
 const id = z.coerce.number({ error: "Choose a comment." }).int().positive("Choose a comment.");
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 const optionalText = (max: number, message: string) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max, message).optional());
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(max, message).optional(),
+  );
 
 /** What the reader's comment form sends. Name and email are required only for readers (checked in the action). */
 export const postCommentSchema = z.object({
-  postId: z.coerce.number({ error: "This post cannot take comments." }).int().positive("This post cannot take comments."),
+  postId: z.coerce
+    .number({ error: "This post cannot take comments." })
+    .int()
+    .positive("This post cannot take comments."),
   parentId: z.preprocess((value) => (value === "" || value == null ? undefined : value), id.optional()),
   // Control characters (newlines included) never reach a page or an e-mail header.
   // Nor do bidirectional overrides and isolates, which could make a name read as something else.
-  name: optionalText(80, "Keep your name under 80 characters.").transform((value) => value?.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, " ").trim() || undefined),
+  name: optionalText(80, "Keep your name under 80 characters.").transform(
+    (value) => value?.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, " ").trim() || undefined,
+  ),
   email: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim().toLowerCase() : value),
+    (value) =>
+      typeof value === "string" && value.trim() === ""
+        ? undefined
+        : typeof value === "string"
+          ? value.trim().toLowerCase()
+          : value,
     z.email("Enter a valid email address, like you@example.com.").max(254).optional(),
   ),
   url: z.preprocess(
@@ -46,7 +59,11 @@ export type PostCommentInput = z.infer<typeof postCommentSchema>;
 export const ownCommentSchema = z.object({
   id,
   token: z.string().min(16, "This comment can no longer be changed from here.").max(200),
-  body: z.string().max(COMMENT_HARD_MAX_LENGTH).refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP).optional(),
+  body: z
+    .string()
+    .max(COMMENT_HARD_MAX_LENGTH)
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP)
+    .optional(),
 });
 
 export const MODERATION_OPS = ["approve", "spam", "not_spam", "trash", "restore", "delete"] as const;
@@ -54,7 +71,10 @@ export type ModerationOp = (typeof MODERATION_OPS)[number];
 
 export const moderateCommentsSchema = z.object({
   op: z.enum(MODERATION_OPS, { error: "Choose an action." }),
-  ids: z.preprocess((value) => (value == null ? [] : Array.isArray(value) ? value : [value]), z.array(id).min(1, "Select at least one comment.").max(500)),
+  ids: z.preprocess(
+    (value) => (value == null ? [] : Array.isArray(value) ? value : [value]),
+    z.array(id).min(1, "Select at least one comment.").max(500),
+  ),
 });
 
 export const editCommentSchema = z.object({
@@ -81,7 +101,13 @@ export const ownCommentsLookupSchema = z.object({
 });
 
 const wordList = z.preprocess(
-  (value) => (typeof value === "string" ? value.split(/[\n,]/).map((entry) => entry.trim()).filter(Boolean) : value),
+  (value) =>
+    typeof value === "string"
+      ? value
+          .split(/[\n,]/)
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+      : value,
   z.array(z.string().max(200)).max(1000, "Keep the list under 1,000 entries."),
 );
 
@@ -92,8 +118,15 @@ export const commentSettingsSchema = z
     commentLinkLimit: z.coerce.number().int().min(0, "Use 0 or more.").max(100),
     commentCloseAfterDays: z.coerce.number().int().min(0, "Use 0 (never) or more days.").max(36500),
     commentMinLength: z.coerce.number().int().min(1, "Use at least 1.").max(1000),
-    commentMaxLength: z.coerce.number().int().min(10).max(COMMENT_HARD_MAX_LENGTH, `Use at most ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")}.`),
+    commentMaxLength: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(COMMENT_HARD_MAX_LENGTH, `Use at most ${COMMENT_HARD_MAX_LENGTH.toLocaleString("en")}.`),
     bannedWords: wordList,
     bannedEmails: wordList,
   })
-  .refine((value) => value.commentMinLength <= value.commentMaxLength, { path: ["commentMinLength"], message: "The minimum must not exceed the maximum." });
+  .refine((value) => value.commentMinLength <= value.commentMaxLength, {
+    path: ["commentMinLength"],
+    message: "The minimum must not exceed the maximum.",
+  });

@@ -23,5 +23,8 @@ export const addWebhookSchema = z.object({
 });
 export const webhookIdSchema = z.object({ id });
 export const webhookSettingsSchema = z.object({
-  webhooksAllowPrivate: z.union([z.boolean(), z.enum(["on", "true", "false"])]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  webhooksAllowPrivate: z
+    .union([z.boolean(), z.enum(["on", "true", "false"])])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
 });

@@ -24,17 +24,36 @@ export const postFieldsSchema = z.object({
     .max(80, "Use at most 80 characters.")
     .refine((value) => value === "" || SLUG_PATTERN.test(value), "Use lowercase letters, digits and single hyphens.")
     .default(""),
-  markdown: z.string().max(500_000, "The body is too long.").refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP).default(""),
+  markdown: z
+    .string()
+    .max(500_000, "The body is too long.")
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP)
+    .default(""),
   customExcerpt: optionalText(500),
   tags: z
     .string()
     .max(2000)
     .default("")
-    .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim()).filter(Boolean))].slice(0, 20)),
+    .transform((value) =>
+      [
+        ...new Set(
+          value
+            .split(",")
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        ),
+      ].slice(0, 20),
+    ),
   featureImage: optionalText(500),
   featureImageAlt: optionalText(300),
-  featured: z.union([z.boolean(), z.enum(["on", "true", "false"])]).optional().transform((v) => v === true || v === "on" || v === "true"),
-  commentsOpen: z.union([z.boolean(), z.enum(["on", "true", "false"])]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  featured: z
+    .union([z.boolean(), z.enum(["on", "true", "false"])])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
+  commentsOpen: z
+    .union([z.boolean(), z.enum(["on", "true", "false"])])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
   metaTitle: optionalText(300),
   metaDescription: optionalText(500),
   canonicalUrl: optionalText(500),
@@ -58,7 +77,11 @@ export const autosaveSchema = z.object({
   id,
   version: z.coerce.number().int().min(0),
   title: z.string().max(250).default(""),
-  markdown: z.string().max(500_000).refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP).default(""),
+  markdown: z
+    .string()
+    .max(500_000)
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP)
+    .default(""),
 });
 
 export const postIdSchema = z.object({ id });
@@ -78,6 +101,11 @@ export const bulkPostsSchema = z.object({
   ),
 });
 
-export const previewSchema = z.object({ markdown: z.string().max(500_000).refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP) });
+export const previewSchema = z.object({
+  markdown: z
+    .string()
+    .max(500_000)
+    .refine((value) => !markdownTooDeep(value), MARKDOWN_TOO_DEEP),
+});
 
 export const restoreRevisionSchema = z.object({ postId: id, revisionId: id });

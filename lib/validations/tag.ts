@@ -6,7 +6,10 @@ const slug = z
   .trim()
   .toLowerCase()
   .max(80, "Use at most 80 characters.")
-  .refine((value) => value === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value), "Use lowercase letters, digits and single hyphens.")
+  .refine(
+    (value) => value === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value),
+    "Use lowercase letters, digits and single hyphens.",
+  )
   .default("");
 
 export const tagSchema = z.object({

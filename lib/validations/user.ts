@@ -12,24 +12,39 @@ export const deleteUserSchema = z.object({ id, reassignTo: id });
 export const transferOwnershipSchema = z.object({ id });
 
 const passwordPair = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ ...shape, password: newPasswordField, confirmPassword: z.string() }).refine((data) => (data as { password: string }).password === (data as { confirmPassword: string }).confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The passwords do not match.",
-  });
+  z
+    .object({ ...shape, password: newPasswordField, confirmPassword: z.string() })
+    .refine(
+      (data) => (data as { password: string }).password === (data as { confirmPassword: string }).confirmPassword,
+      {
+        path: ["confirmPassword"],
+        message: "The passwords do not match.",
+      },
+    );
 
 export const acceptInviteSchema = passwordPair({ token: z.string().min(20).max(100), name: nameField });
 export const resetPasswordSchema = passwordPair({ token: z.string().min(20).max(100) });
 export const requestResetSchema = z.object({ email: emailField });
-export const changePasswordSchema = passwordPair({ currentPassword: z.string().min(1, "Enter your current password.").max(200) });
+export const changePasswordSchema = passwordPair({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+});
 
 export const profileSchema = z.object({
   name: nameField,
-  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.").max(80),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.")
+    .max(80),
   bio: z.string().trim().max(1000, "Use at most 1000 characters.").default(""),
   avatarUrl: z
     .string()
     .trim()
     .max(500)
-    .refine((v) => v === "" || v.startsWith("/media/") || /^https?:\/\//.test(v), "Use an uploaded image (/media/…) or an http(s) address.")
+    .refine(
+      (v) => v === "" || v.startsWith("/media/") || /^https?:\/\//.test(v),
+      "Use an uploaded image (/media/…) or an http(s) address.",
+    )
     .transform((v) => v || null),
 });

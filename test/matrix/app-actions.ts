@@ -2,7 +2,14 @@ import sharp from "sharp";
 import { acceptInviteAction } from "@/lib/actions/accept-invite";
 import { changePasswordAction } from "@/lib/actions/change-password";
 import { deleteMediaAction } from "@/lib/actions/delete-media";
-import { addWebhookAction, createIntegrationAction, deleteIntegrationAction, deleteWebhookAction, rotateIntegrationKeysAction, updateWebhookSettingsAction } from "@/lib/actions/integrations";
+import {
+  addWebhookAction,
+  createIntegrationAction,
+  deleteIntegrationAction,
+  deleteWebhookAction,
+  rotateIntegrationKeysAction,
+  updateWebhookSettingsAction,
+} from "@/lib/actions/integrations";
 import { editCommentAction, moderateCommentsAction, staffReplyAction } from "@/lib/actions/moderate-comments";
 import { deleteOwnCommentAction, editOwnCommentAction, lookupOwnCommentsAction } from "@/lib/actions/own-comment";
 import { postCommentAction } from "@/lib/actions/post-comment";
@@ -20,7 +27,18 @@ import { unsubscribe } from "@/lib/comments/unsubscribe";
 import { handleInternalRevalidate } from "@/lib/internal-revalidate";
 import { handleUpload } from "@/lib/media-upload";
 import { INTEGRATION, POSTS, TOKENS } from "../admin-fixture";
-import { ADMINS, EVERYONE, type MatrixRow, NOBODY, PUBLISHERS, READER, settle, STAFF, STAFF_EDIT, type Target } from "../authz-matrix";
+import {
+  ADMINS,
+  EVERYONE,
+  type MatrixRow,
+  NOBODY,
+  PUBLISHERS,
+  READER,
+  settle,
+  STAFF,
+  STAFF_EDIT,
+  type Target,
+} from "../authz-matrix";
 
 export const SITE = "http://blog.example";
 const WRONG_LINK_TOKEN = "wrong-link-token-0123456789abcdef";
@@ -28,7 +46,9 @@ const password = { password: "a new long password", confirmPassword: "a new long
 const ok = (response: Response) => ({ ok: response.ok });
 
 async function png(): Promise<Blob> {
-  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366aa" } }).png().toBuffer();
+  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366aa" } })
+    .png()
+    .toBuffer();
   return new Blob([new Uint8Array(bytes)], { type: "image/png" });
 }
 
@@ -36,24 +56,49 @@ async function upload(): Promise<Response> {
   const form = new FormData();
   form.set("file", await png(), "pier.png");
   form.set("alt", "A pier");
-  const { status, body } = await handleUpload(new Request(`${SITE}/api/media`, { method: "POST", headers: { origin: SITE, host: "blog.example" }, body: form }));
+  const { status, body } = await handleUpload(
+    new Request(`${SITE}/api/media`, { method: "POST", headers: { origin: SITE, host: "blog.example" }, body: form }),
+  );
   return Response.json(body, { status });
 }
 
 /** The Admin API with a staff member's session cookie but no API key. */
 function adminApi(method: string, path: string[]) {
   return () =>
-    handleAdminApi(new Request(`${SITE}/ghost/api/admin/${path.join("/")}/`, { method, headers: { origin: SITE, "content-type": "application/json" }, body: method === "DELETE" ? undefined : JSON.stringify({ posts: [{ title: "Via cookie" }], tags: [{ name: "Via cookie" }] }) }), { params: Promise.resolve({ path }) }).then(ok);
+    handleAdminApi(
+      new Request(`${SITE}/ghost/api/admin/${path.join("/")}/`, {
+        method,
+        headers: { origin: SITE, "content-type": "application/json" },
+        body:
+          method === "DELETE"
+            ? undefined
+            : JSON.stringify({ posts: [{ title: "Via cookie" }], tags: [{ name: "Via cookie" }] }),
+      }),
+      { params: Promise.resolve({ path }) },
+    ).then(ok);
 }
 
-const commentAs = (t: Target) => postCommentAction(null, { postId: POSTS.otherPublished.id, name: "Rita Reader", email: "rita@example.com", body: `Nice post (${t.commentToken.slice(0, 6)})`, issued: issueFormToken(Date.now() - 10_000) });
+const commentAs = (t: Target) =>
+  postCommentAction(null, {
+    postId: POSTS.otherPublished.id,
+    name: "Rita Reader",
+    email: "rita@example.com",
+    body: `Nice post (${t.commentToken.slice(0, 6)})`,
+    issued: issueFormToken(Date.now() - 10_000),
+  });
 /** The same comment the way the form sends it with JavaScript: JSON to POST /api/comments. */
 const commentAsJson = (t: Target) =>
   handleCommentPost(
     new Request(`${SITE}/api/comments`, {
       method: "POST",
       headers: { origin: SITE, host: "blog.example", "content-type": "application/json" },
-      body: JSON.stringify({ postId: POSTS.otherPublished.id, name: "Rita Reader", email: "rita@example.com", body: `Nice post, sent as JSON (${t.commentToken.slice(0, 6)})`, issued: issueFormToken(Date.now() - 10_000) }),
+      body: JSON.stringify({
+        postId: POSTS.otherPublished.id,
+        name: "Rita Reader",
+        email: "rita@example.com",
+        body: `Nice post, sent as JSON (${t.commentToken.slice(0, 6)})`,
+        issued: issueFormToken(Date.now() - 10_000),
+      }),
     }),
   ).then(ok);
 
@@ -61,49 +106,210 @@ const commentAsJson = (t: Target) =>
 // the mutating route handlers.
 export const APP_ACTIONS: MatrixRow[] = [
   { what: "post a comment", entry: postCommentAction, run: commentAs, allowed: EVERYONE },
-  { what: "approve a comment", entry: moderateCommentsAction, run: (t) => moderateCommentsAction(null, { op: "approve", ids: [String(t.comment)] }), allowed: PUBLISHERS },
-  { what: "edit a comment as staff", entry: editCommentAction, run: (t) => editCommentAction(null, { id: t.comment, body: "Edited by staff" }), allowed: PUBLISHERS },
-  { what: "reply as staff", entry: staffReplyAction, run: (t) => staffReplyAction(null, { parentId: t.approvedComment, body: "Thanks!" }), allowed: PUBLISHERS },
-  { what: "edit one's comment by its token", entry: editOwnCommentAction, run: (t) => editOwnCommentAction(null, { id: 41, token: t.commentToken, body: "Edited" }), allowed: READER },
-  { what: "delete one's comment by its token", entry: deleteOwnCommentAction, run: (t) => deleteOwnCommentAction(null, { id: 41, token: t.commentToken }), allowed: READER },
+  {
+    what: "approve a comment",
+    entry: moderateCommentsAction,
+    run: (t) => moderateCommentsAction(null, { op: "approve", ids: [String(t.comment)] }),
+    allowed: PUBLISHERS,
+  },
+  {
+    what: "edit a comment as staff",
+    entry: editCommentAction,
+    run: (t) => editCommentAction(null, { id: t.comment, body: "Edited by staff" }),
+    allowed: PUBLISHERS,
+  },
+  {
+    what: "reply as staff",
+    entry: staffReplyAction,
+    run: (t) => staffReplyAction(null, { parentId: t.approvedComment, body: "Thanks!" }),
+    allowed: PUBLISHERS,
+  },
+  {
+    what: "edit one's comment by its token",
+    entry: editOwnCommentAction,
+    run: (t) => editOwnCommentAction(null, { id: 41, token: t.commentToken, body: "Edited" }),
+    allowed: READER,
+  },
+  {
+    what: "delete one's comment by its token",
+    entry: deleteOwnCommentAction,
+    run: (t) => deleteOwnCommentAction(null, { id: 41, token: t.commentToken }),
+    allowed: READER,
+  },
   {
     what: "look up one's comments by token",
     entry: lookupOwnCommentsAction,
-    run: (t) => lookupOwnCommentsAction(null, { postId: POSTS.authorPublished.id, items: [{ id: 41, token: t.commentToken }] }).then((r) => ({ ok: r.ok && (r as { data: unknown[] }).data.length > 0 })),
+    run: (t) =>
+      lookupOwnCommentsAction(null, {
+        postId: POSTS.authorPublished.id,
+        items: [{ id: 41, token: t.commentToken }],
+      }).then((r) => ({ ok: r.ok && (r as { data: unknown[] }).data.length > 0 })),
     allowed: READER,
     reads: true,
   },
-  { what: "delete a media item", entry: deleteMediaAction, run: (t) => deleteMediaAction(null, { id: t.media }), allowed: STAFF_EDIT },
-  { what: "preview Markdown", entry: previewMarkdownAction, run: () => previewMarkdownAction(null, { markdown: "*hi*" }), allowed: STAFF, reads: true },
-  { what: "update one's profile", entry: updateProfileAction, run: () => updateProfileAction(null, { name: "New Name", slug: "new-name", bio: "", avatarUrl: "" }), allowed: STAFF },
-  { what: "change one's password", entry: changePasswordAction, run: () => changePasswordAction(null, { currentPassword: "the old password", ...password }), allowed: STAFF },
-  { what: "create an integration", entry: createIntegrationAction, run: () => createIntegrationAction(null, { name: "Robot", role: "author" }), allowed: ADMINS },
-  { what: "rotate integration keys", entry: rotateIntegrationKeysAction, run: () => rotateIntegrationKeysAction(null, { id: INTEGRATION.id }), allowed: ADMINS },
-  { what: "delete an integration", entry: deleteIntegrationAction, run: () => deleteIntegrationAction(null, { id: INTEGRATION.id }), allowed: ADMINS },
-  { what: "add a webhook", entry: addWebhookAction, run: () => addWebhookAction(null, { integrationId: INTEGRATION.id, event: "post.published", targetUrl: "https://hooks.example.com/y" }), allowed: ADMINS },
-  { what: "delete a webhook", entry: deleteWebhookAction, run: () => deleteWebhookAction(null, { id: INTEGRATION.webhook }), allowed: ADMINS },
-  { what: "allow private webhook targets", entry: updateWebhookSettingsAction, run: () => updateWebhookSettingsAction(null, { webhooksAllowPrivate: "on" }), allowed: ADMINS },
-  { what: "set up the site a second time", entry: setupSiteAction, run: () => settle(setupSiteAction(null, { siteTitle: "Mine", name: "Mallory", email: "mallory@example.com", ...password })), allowed: NOBODY },
-  { what: "sign in with a wrong password", entry: signInAction, run: () => settle(signInAction(null, { email: "owner@example.com", password: "wrong" })), allowed: NOBODY, reads: true },
-  { what: "sign out", entry: signOutAction, run: () => signOutAction().then(() => ({ ok: true })), allowed: EVERYONE, reads: true },
-  { what: "ask for a password reset", entry: requestPasswordResetAction, run: () => requestPasswordResetAction(null, { email: "author@example.com" }), allowed: EVERYONE },
-  { what: "reset a password with the emailed link", entry: resetPasswordAction, run: () => settle(resetPasswordAction(null, { token: TOKENS.reset, ...password })), allowed: EVERYONE },
-  { what: "reset a password with a wrong link", entry: resetPasswordAction, run: () => settle(resetPasswordAction(null, { token: WRONG_LINK_TOKEN, ...password })), allowed: NOBODY },
-  { what: "accept an invitation with its link", entry: acceptInviteAction, run: () => settle(acceptInviteAction(null, { token: TOKENS.invite, name: "Ivy Invitee", ...password })), allowed: EVERYONE },
-  { what: "accept an invitation with a wrong link", entry: acceptInviteAction, run: () => settle(acceptInviteAction(null, { token: WRONG_LINK_TOKEN, name: "Ivy Invitee", ...password })), allowed: NOBODY },
+  {
+    what: "delete a media item",
+    entry: deleteMediaAction,
+    run: (t) => deleteMediaAction(null, { id: t.media }),
+    allowed: STAFF_EDIT,
+  },
+  {
+    what: "preview Markdown",
+    entry: previewMarkdownAction,
+    run: () => previewMarkdownAction(null, { markdown: "*hi*" }),
+    allowed: STAFF,
+    reads: true,
+  },
+  {
+    what: "update one's profile",
+    entry: updateProfileAction,
+    run: () => updateProfileAction(null, { name: "New Name", slug: "new-name", bio: "", avatarUrl: "" }),
+    allowed: STAFF,
+  },
+  {
+    what: "change one's password",
+    entry: changePasswordAction,
+    run: () => changePasswordAction(null, { currentPassword: "the old password", ...password }),
+    allowed: STAFF,
+  },
+  {
+    what: "create an integration",
+    entry: createIntegrationAction,
+    run: () => createIntegrationAction(null, { name: "Robot", role: "author" }),
+    allowed: ADMINS,
+  },
+  {
+    what: "rotate integration keys",
+    entry: rotateIntegrationKeysAction,
+    run: () => rotateIntegrationKeysAction(null, { id: INTEGRATION.id }),
+    allowed: ADMINS,
+  },
+  {
+    what: "delete an integration",
+    entry: deleteIntegrationAction,
+    run: () => deleteIntegrationAction(null, { id: INTEGRATION.id }),
+    allowed: ADMINS,
+  },
+  {
+    what: "add a webhook",
+    entry: addWebhookAction,
+    run: () =>
+      addWebhookAction(null, {
+        integrationId: INTEGRATION.id,
+        event: "post.published",
+        targetUrl: "https://hooks.example.com/y",
+      }),
+    allowed: ADMINS,
+  },
+  {
+    what: "delete a webhook",
+    entry: deleteWebhookAction,
+    run: () => deleteWebhookAction(null, { id: INTEGRATION.webhook }),
+    allowed: ADMINS,
+  },
+  {
+    what: "allow private webhook targets",
+    entry: updateWebhookSettingsAction,
+    run: () => updateWebhookSettingsAction(null, { webhooksAllowPrivate: "on" }),
+    allowed: ADMINS,
+  },
+  {
+    what: "set up the site a second time",
+    entry: setupSiteAction,
+    run: () =>
+      settle(setupSiteAction(null, { siteTitle: "Mine", name: "Mallory", email: "mallory@example.com", ...password })),
+    allowed: NOBODY,
+  },
+  {
+    what: "sign in with a wrong password",
+    entry: signInAction,
+    run: () => settle(signInAction(null, { email: "owner@example.com", password: "wrong" })),
+    allowed: NOBODY,
+    reads: true,
+  },
+  {
+    what: "sign out",
+    entry: signOutAction,
+    run: () => signOutAction().then(() => ({ ok: true })),
+    allowed: EVERYONE,
+    reads: true,
+  },
+  {
+    what: "ask for a password reset",
+    entry: requestPasswordResetAction,
+    run: () => requestPasswordResetAction(null, { email: "author@example.com" }),
+    allowed: EVERYONE,
+  },
+  {
+    what: "reset a password with the emailed link",
+    entry: resetPasswordAction,
+    run: () => settle(resetPasswordAction(null, { token: TOKENS.reset, ...password })),
+    allowed: EVERYONE,
+  },
+  {
+    what: "reset a password with a wrong link",
+    entry: resetPasswordAction,
+    run: () => settle(resetPasswordAction(null, { token: WRONG_LINK_TOKEN, ...password })),
+    allowed: NOBODY,
+  },
+  {
+    what: "accept an invitation with its link",
+    entry: acceptInviteAction,
+    run: () => settle(acceptInviteAction(null, { token: TOKENS.invite, name: "Ivy Invitee", ...password })),
+    allowed: EVERYONE,
+  },
+  {
+    what: "accept an invitation with a wrong link",
+    entry: acceptInviteAction,
+    run: () => settle(acceptInviteAction(null, { token: WRONG_LINK_TOKEN, name: "Ivy Invitee", ...password })),
+    allowed: NOBODY,
+  },
   // Route handlers.
   { what: "post a comment as JSON", entry: "app/api/comments/route.ts POST", run: commentAsJson, allowed: EVERYONE },
   { what: "upload an image", entry: "app/api/media/route.ts POST", run: () => upload().then(ok), allowed: STAFF },
   {
     what: "unsubscribe by the e-mailed link",
     entry: "app/unsubscribe/route.ts POST",
-    run: (t) => unsubscribe(new Request(`${SITE}/unsubscribe?token=${encodeURIComponent(t.holdsReaderTokens ? unsubscribeToken("reader@example.com") : `${unsubscribeToken("reader@example.com").split(".")[0]}.forged`)}`, { method: "POST" })).then(ok),
+    run: (t) =>
+      unsubscribe(
+        new Request(
+          `${SITE}/unsubscribe?token=${encodeURIComponent(t.holdsReaderTokens ? unsubscribeToken("reader@example.com") : `${unsubscribeToken("reader@example.com").split(".")[0]}.forged`)}`,
+          { method: "POST" },
+        ),
+      ).then(ok),
     allowed: READER,
   },
-  { what: "invalidate caches from outside the process", entry: "app/api/internal/revalidate/route.ts POST", run: () => handleInternalRevalidate(new Request(`${SITE}/api/internal/revalidate`, { method: "POST", headers: { "x-quire-internal": "guess" }, body: JSON.stringify({ tags: ["posts"] }) })).then(ok), allowed: NOBODY },
+  {
+    what: "invalidate caches from outside the process",
+    entry: "app/api/internal/revalidate/route.ts POST",
+    run: () =>
+      handleInternalRevalidate(
+        new Request(`${SITE}/api/internal/revalidate`, {
+          method: "POST",
+          headers: { "x-quire-internal": "guess" },
+          body: JSON.stringify({ tags: ["posts"] }),
+        }),
+      ).then(ok),
+    allowed: NOBODY,
+  },
   ...(["app/api/v1/admin/[...path]/route.ts", "app/ghost/api/admin/[...path]/route.ts"] as const).flatMap((route) => [
-    { what: `add a post through the Admin API with a cookie (${route.split("/")[1]})`, entry: `${route} POST`, run: adminApi("POST", ["posts"]), allowed: NOBODY },
-    { what: `rename a tag through the Admin API with a cookie (${route.split("/")[1]})`, entry: `${route} PUT`, run: adminApi("PUT", ["tags", "21"]), allowed: NOBODY },
-    { what: `delete a tag through the Admin API with a cookie (${route.split("/")[1]})`, entry: `${route} DELETE`, run: adminApi("DELETE", ["tags", "21"]), allowed: NOBODY },
+    {
+      what: `add a post through the Admin API with a cookie (${route.split("/")[1]})`,
+      entry: `${route} POST`,
+      run: adminApi("POST", ["posts"]),
+      allowed: NOBODY,
+    },
+    {
+      what: `rename a tag through the Admin API with a cookie (${route.split("/")[1]})`,
+      entry: `${route} PUT`,
+      run: adminApi("PUT", ["tags", "21"]),
+      allowed: NOBODY,
+    },
+    {
+      what: `delete a tag through the Admin API with a cookie (${route.split("/")[1]})`,
+      entry: `${route} DELETE`,
+      run: adminApi("DELETE", ["tags", "21"]),
+      allowed: NOBODY,
+    },
   ]),
 ];

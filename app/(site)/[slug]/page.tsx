@@ -39,9 +39,16 @@ export default async function PostPage(props: Props) {
   const { timezone } = siteSettings();
   const isPost = post.type === "post";
   const tags = isPost ? (tagsByPost([post.id]).get(post.id) ?? []) : [];
-  const adjacent = isPost && post.publishedAt ? getAdjacentPosts({ id: post.id, publishedAt: post.publishedAt }) : { older: undefined, newer: undefined };
+  const adjacent =
+    isPost && post.publishedAt
+      ? getAdjacentPosts({ id: post.id, publishedAt: post.publishedAt })
+      : { older: undefined, newer: undefined };
   const related = isPost ? listRelatedPosts({ id: post.id }) : [];
-  const crumbs = [{ name: "Home", path: "/" }, ...(tags[0] ? [{ name: tags[0].name, path: `/tag/${tags[0].slug}` }] : []), { name: post.title, path: `/${post.slug}` }];
+  const crumbs = [
+    { name: "Home", path: "/" },
+    ...(tags[0] ? [{ name: tags[0].name, path: `/tag/${tags[0].slug}` }] : []),
+    { name: post.title, path: `/${post.slug}` },
+  ];
   return (
     <article>
       {isPost && <JsonLd data={blogPostingJsonLd(post, tags)} />}
@@ -49,7 +56,12 @@ export default async function PostPage(props: Props) {
       <header className="mb-8 space-y-3">
         <h1 className="text-4xl font-bold tracking-tight text-balance">{post.title}</h1>
         {isPost && (
-          <PostMeta author={{ name: post.authorName, slug: post.authorSlug }} date={post.publishedAt} minutes={readingTime(post.wordCount)} timeZone={timezone} />
+          <PostMeta
+            author={{ name: post.authorName, slug: post.authorSlug }}
+            date={post.publishedAt}
+            minutes={readingTime(post.wordCount)}
+            timeZone={timezone}
+          />
         )}
         {isPost && <TagList tags={tags} />}
       </header>
@@ -58,10 +70,20 @@ export default async function PostPage(props: Props) {
         <img src={post.featureImage} alt={post.featureImageAlt ?? ""} className="mb-8 w-full rounded-lg" />
       )}
       {/* Sanitised by lib/markdown when the post was saved. */}
-      <div className="prose prose-zinc max-w-none dark:prose-invert prose-pre:p-0" dangerouslySetInnerHTML={{ __html: post.html }} />
+      <div
+        className="prose prose-zinc max-w-none dark:prose-invert prose-pre:p-0"
+        dangerouslySetInnerHTML={{ __html: post.html }}
+      />
       {isPost && (
         <>
-          <AuthorBox author={{ name: post.authorName, slug: post.authorSlug, bio: post.authorBio, avatarUrl: post.authorAvatarUrl }} />
+          <AuthorBox
+            author={{
+              name: post.authorName,
+              slug: post.authorSlug,
+              bio: post.authorBio,
+              avatarUrl: post.authorAvatarUrl,
+            }}
+          />
           <PostNav older={adjacent.older} newer={adjacent.newer} related={related} />
           <CommentSection data={loadCommentSection({ postId: post.id })} />
         </>

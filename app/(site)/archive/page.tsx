@@ -8,7 +8,12 @@ import { listMetadata } from "@/lib/seo";
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
   const { title } = siteSettings();
-  return listMetadata({ title: "Archive", description: `Every post on ${title}, by month.`, path: "/archive", siteTitle: title });
+  return listMetadata({
+    title: "Archive",
+    description: `Every post on ${title}, by month.`,
+    path: "/archive",
+    siteTitle: title,
+  });
 }
 
 type Month = { key: string; month: string; posts: ReturnType<typeof listArchive> };
@@ -43,7 +48,10 @@ export default async function ArchivePage() {
               <ul className="mt-2 space-y-1">
                 {posts.map((post) => (
                   <li key={post.id} className="flex flex-wrap gap-x-3">
-                    <time dateTime={post.publishedAt!.toISOString()} className="w-32 shrink-0 text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
+                    <time
+                      dateTime={post.publishedAt!.toISOString()}
+                      className="w-32 shrink-0 text-sm text-zinc-700 tabular-nums dark:text-zinc-300"
+                    >
                       {formatDate(post.publishedAt!, timezone)}
                     </time>
                     <a href={`/${post.slug}`}>{post.title}</a>

@@ -4,6 +4,15 @@ import { siteUrl } from "@/lib/env";
 
 export async function GET() {
   await connection();
-  const body = ["User-agent: *", "Allow: /", "Disallow: /admin", "Disallow: /api/", "Disallow: /search", "", `Sitemap: ${siteUrl()}/sitemap.xml`, ""].join("\n");
+  const body = [
+    "User-agent: *",
+    "Allow: /",
+    "Disallow: /admin",
+    "Disallow: /api/",
+    "Disallow: /search",
+    "",
+    `Sitemap: ${siteUrl()}/sitemap.xml`,
+    "",
+  ].join("\n");
   return new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
 }

@@ -16,7 +16,11 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   await connection();
   const query = await readQuery(props);
   // Result pages are endless variations of one page: keep them out of search engines.
-  return { title: query ? `Search: ${query.slice(0, 60)}` : "Search", alternates: { canonical: "/search" }, robots: { index: false, follow: true } };
+  return {
+    title: query ? `Search: ${query.slice(0, 60)}` : "Search",
+    alternates: { canonical: "/search" },
+    robots: { index: false, follow: true },
+  };
 }
 
 export default async function SearchPage(props: Props) {
@@ -30,7 +34,7 @@ export default async function SearchPage(props: Props) {
       <section aria-labelledby="results-heading" className="mt-10">
         <h2 id="results-heading" className="mb-4 text-lg font-semibold" aria-live="polite">
           {!query
-            ? "Type a word or a \"phrase in quotes\"."
+            ? 'Type a word or a "phrase in quotes".'
             : !searched
               ? "Nothing to search for: try words with letters or digits."
               : results.length === 0

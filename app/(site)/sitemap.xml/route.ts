@@ -5,18 +5,25 @@ import { listSitemapPosts } from "@/db/queries/post-lists";
 import { listTagsInUse } from "@/db/queries/tags";
 import { siteUrl } from "@/lib/env";
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&${{ "<": "lt", ">": "gt", "&": "amp", "'": "apos", '"': "quot" }[c]};`);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&'"]/g, (c) => `&${{ "<": "lt", ">": "gt", "&": "amp", "'": "apos", '"': "quot" }[c]};`);
 
 export async function GET() {
   await connection();
   const origin = siteUrl();
   const posts = listSitemapPosts();
-  const newest = posts.reduce<Date | null>((latest, post) => (!latest || post.updatedAt > latest ? post.updatedAt : latest), null);
+  const newest = posts.reduce<Date | null>(
+    (latest, post) => (!latest || post.updatedAt > latest ? post.updatedAt : latest),
+    null,
+  );
   const entries: { path: string; lastModified: Date | null }[] = [
     { path: "/", lastModified: newest },
     ...posts.map((post) => ({ path: `/${encodeURIComponent(post.slug)}`, lastModified: post.updatedAt })),
     ...listTagsInUse().map((tag) => ({ path: `/tag/${encodeURIComponent(tag.slug)}`, lastModified: tag.lastModified })),
-    ...listAuthorsInUse().map((author) => ({ path: `/author/${encodeURIComponent(author.slug)}`, lastModified: author.lastModified })),
+    ...listAuthorsInUse().map((author) => ({
+      path: `/author/${encodeURIComponent(author.slug)}`,
+      lastModified: author.lastModified,
+    })),
   ];
   const urls = entries.map(
     ({ path, lastModified }) =>

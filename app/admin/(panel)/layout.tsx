@@ -25,7 +25,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin">Dashboard</Link>
             <Link href="/admin/posts">Posts</Link>
             <Link href="/admin/pages">Pages</Link>
-            {pendingComments !== null && <Link href="/admin/comments">Comments{pendingComments ? ` (${pendingComments} pending)` : ""}</Link>}
+            {pendingComments !== null && (
+              <Link href="/admin/comments">Comments{pendingComments ? ` (${pendingComments} pending)` : ""}</Link>
+            )}
             {hasRole(user, "editor") && <Link href="/admin/tags">Tags</Link>}
             <Link href="/admin/media">Media</Link>
             {hasRole(user, "admin") && <Link href="/admin/users">Users</Link>}

@@ -10,7 +10,12 @@ import { listScope } from "@/lib/post-access";
 
 export const metadata: Metadata = { title: "Dashboard · Quire" };
 
-const LABELS = { published: "Published", scheduled: "Scheduled", draft: "Drafts", review: "Waiting for review" } as const;
+const LABELS = {
+  published: "Published",
+  scheduled: "Scheduled",
+  draft: "Drafts",
+  review: "Waiting for review",
+} as const;
 const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "");
 
 export default async function DashboardPage() {
@@ -21,8 +26,13 @@ export default async function DashboardPage() {
   const section = (status: PostStatus, heading: string) => {
     const rows = listRecentByStatus({ status, scope, limit: 5 });
     return (
-      <section aria-labelledby={`${status}-heading`} className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id={`${status}-heading`} className="text-lg font-semibold">{heading}</h2>
+      <section
+        aria-labelledby={`${status}-heading`}
+        className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <h2 id={`${status}-heading`} className="text-lg font-semibold">
+          {heading}
+        </h2>
         {rows.length === 0 ? (
           <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">None.</p>
         ) : (
@@ -37,7 +47,9 @@ export default async function DashboardPage() {
             ))}
           </ul>
         )}
-        <p className="mt-2 text-sm"><Link href={`/admin/posts?status=${status}`}>All {heading.toLowerCase()}</Link></p>
+        <p className="mt-2 text-sm">
+          <Link href={`/admin/posts?status=${status}`}>All {heading.toLowerCase()}</Link>
+        </p>
       </section>
     );
   };
@@ -45,7 +57,10 @@ export default async function DashboardPage() {
     <>
       <div className="flex items-center gap-4">
         <h1 className="text-2xl font-bold">Dashboard</h1>
-        <Link href="/admin/posts/new" className="ml-auto rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white no-underline dark:bg-blue-300 dark:text-zinc-950">
+        <Link
+          href="/admin/posts/new"
+          className="ml-auto rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white no-underline dark:bg-blue-300 dark:text-zinc-950"
+        >
           New post
         </Link>
       </div>
@@ -56,7 +71,10 @@ export default async function DashboardPage() {
         </h2>
         <dl className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-5">
           {Object.entries(LABELS).map(([status, label]) => (
-            <div key={status} className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+            <div
+              key={status}
+              className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+            >
               <dt className="text-sm text-zinc-700 dark:text-zinc-300">{label}</dt>
               <dd className="text-2xl font-bold">{counts[status as keyof typeof LABELS] ?? 0}</dd>
             </div>

@@ -22,8 +22,13 @@ export default async function LoginPage({ searchParams }: Props) {
     <main className="mx-auto max-w-md px-4 py-12">
       <h1 className="mb-6 text-2xl font-bold">Sign in</h1>
       {(welcome || reset) && (
-        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
-          {welcome ? "Your account is ready. Sign in with your email and new password." : "Your password was changed. Sign in with the new one."}
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100"
+        >
+          {welcome
+            ? "Your account is ready. Sign in with your email and new password."
+            : "Your password was changed. Sign in with the new one."}
         </p>
       )}
       <LoginForm action={signInAction} callbackUrl={returnTo} />

@@ -8,6 +8,9 @@ export async function POST(request: Request) {
     return NextResponse.json(body, { status });
   } catch (error) {
     console.error("[quire] upload failed", error);
-    return NextResponse.json({ error: "The upload failed on our side. Nothing was saved; please try again." }, { status: 500 });
+    return NextResponse.json(
+      { error: "The upload failed on our side. Nothing was saved; please try again." },
+      { status: 500 },
+    );
   }
 }

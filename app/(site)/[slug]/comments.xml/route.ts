@@ -34,6 +34,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     });
   }
   return new Response(feed.rss2(), {
-    headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=0, must-revalidate" },
+    headers: {
+      "Content-Type": "application/rss+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=0, must-revalidate",
+    },
   });
 }

@@ -17,5 +17,12 @@ export default async function Page({ params }: Props) {
   const loaded = loadCollectionPage("author", (await params).slug, 1);
   if (!loaded) notFound();
   const { collection, ...list } = loaded;
-  return <CollectionView {...collection} {...list} timeZone={siteSettings().timezone} jsonLd={collectionJsonLd(collection)} />;
+  return (
+    <CollectionView
+      {...collection}
+      {...list}
+      timeZone={siteSettings().timezone}
+      jsonLd={collectionJsonLd(collection)}
+    />
+  );
 }

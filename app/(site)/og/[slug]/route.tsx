@@ -8,6 +8,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   await connection();
   const { slug } = await params;
   const post = slug.length <= 200 ? getPublishedBySlug({ slug }) : undefined;
-  if (!post) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return ogCard({ title: post.title, site: siteSettings().title, subtitle: post.type === "post" ? post.authorName : undefined });
+  if (!post)
+    return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return ogCard({
+    title: post.title,
+    site: siteSettings().title,
+    subtitle: post.type === "post" ? post.authorName : undefined,
+  });
 }

@@ -13,7 +13,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePageNumber((await params).n);
   const { title, description } = siteSettings();
   if (!page) return {};
-  return listMetadata({ title: `Page ${page}`, description, path: `/page/${page}`, feeds: { title, base: "" }, siteTitle: title });
+  return listMetadata({
+    title: `Page ${page}`,
+    description,
+    path: `/page/${page}`,
+    feeds: { title, base: "" },
+    siteTitle: title,
+  });
 }
 
 export default async function HomePageN({ params }: Props) {

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Audit log · Quire" };
 const PER_PAGE = 50;
 const KINDS = ["post.", "page.", "tag.", "media.", "user.", "settings.", "site."];
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string; page?: string }> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ action?: string; page?: string }>;
+}) {
   const user = await requireStaff("/admin/audit");
   if (!can(user, "audit.read")) return <p role="alert">Only administrators can read the audit log.</p>;
   const { action: rawAction, page: rawPage } = await searchParams;
@@ -24,18 +28,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold">Audit log</h1>
       <form method="get" className="mt-4 flex items-end gap-2">
         <div className="space-y-1">
-          <label htmlFor="audit-action" className="block text-sm font-medium">What</label>
-          <select id="audit-action" name="action" defaultValue={action ?? ""} className="rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900">
+          <label htmlFor="audit-action" className="block text-sm font-medium">
+            What
+          </label>
+          <select
+            id="audit-action"
+            name="action"
+            defaultValue={action ?? ""}
+            className="rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
+          >
             <option value="">Everything</option>
-            {KINDS.map((kind) => <option key={kind} value={kind}>{kind.slice(0, -1)}</option>)}
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind.slice(0, -1)}
+              </option>
+            ))}
           </select>
         </div>
-        <Button type="submit" variant="secondary">Show</Button>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
       </form>
       <table className="mt-6 w-full text-left text-sm">
         <thead>
           <tr className="border-b border-zinc-300 dark:border-zinc-700">
-            <th scope="col" className="py-2">When (UTC)</th>
+            <th scope="col" className="py-2">
+              When (UTC)
+            </th>
             <th scope="col">Who</th>
             <th scope="col">Did</th>
             <th scope="col">To</th>
@@ -49,14 +68,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>{row.actorLabel}</td>
               <td>{row.action}</td>
               <td>{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""}</td>
-              <td className="max-w-xs break-words font-mono text-xs">{row.details ? JSON.stringify(row.details).slice(0, 300) : ""}</td>
+              <td className="max-w-xs break-words font-mono text-xs">
+                {row.details ? JSON.stringify(row.details).slice(0, 300) : ""}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <nav aria-label="Pagination" className="mt-4 flex gap-4 text-sm">
         {page > 1 && <Link href={link(page - 1)}>Newer</Link>}
-        <span>Page {page} of {pages}</span>
+        <span>
+          Page {page} of {pages}
+        </span>
         {page < pages && <Link href={link(page + 1)}>Older</Link>}
       </nav>
     </>

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationList } from "@/components/comments/moderation-list";
-import { countCommentsByStatus, listCommentsForModeration, listPostsWithComments, type ModerationFilters } from "@/db/queries/comment-moderation";
+import {
+  countCommentsByStatus,
+  listCommentsForModeration,
+  listPostsWithComments,
+  type ModerationFilters,
+} from "@/db/queries/comment-moderation";
 import { COMMENT_STATUSES, type CommentStatus } from "@/db/schema";
 import { editCommentAction, moderateCommentsAction, staffReplyAction } from "@/lib/actions/moderate-comments";
 import { moderationScope } from "@/lib/comments/moderation";
@@ -10,7 +15,12 @@ import { requireStaff } from "@/lib/page-guards";
 export const metadata: Metadata = { title: "Comments · Quire" };
 
 const PAGE_SIZE = 50;
-const LABELS: Record<CommentStatus, string> = { pending: "Pending", approved: "Approved", spam: "Spam", trash: "Trash" };
+const LABELS: Record<CommentStatus, string> = {
+  pending: "Pending",
+  approved: "Approved",
+  spam: "Spam",
+  trash: "Trash",
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,20 +29,30 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 export default async function CommentsPage({ searchParams }: Props) {
   const user = await requireStaff("/admin/comments");
   const scope = moderationScope(user);
-  if (scope === null) return <p role="alert">Contributors cannot moderate comments. Authors moderate comments on their own posts.</p>;
+  if (scope === null)
+    return <p role="alert">Contributors cannot moderate comments. Authors moderate comments on their own posts.</p>;
 
   const params = await searchParams;
-  const status = (COMMENT_STATUSES as readonly string[]).includes(one(params.status)) ? (one(params.status) as CommentStatus) : "pending";
+  const status = (COMMENT_STATUSES as readonly string[]).includes(one(params.status))
+    ? (one(params.status) as CommentStatus)
+    : "pending";
   const postId = Number(one(params.post)) || undefined;
   const filters: ModerationFilters = { postId, email: one(params.email) || undefined, q: one(params.q) || undefined };
   const page = Math.max(1, Math.min(Number(one(params.page)) || 1, 1000));
   const counts = countCommentsByStatus({ scope, filters });
-  const rows = listCommentsForModeration({ scope, status, filters, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  const rows = listCommentsForModeration({
+    scope,
+    status,
+    filters,
+    limit: PAGE_SIZE + 1,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const posts = listPostsWithComments({ scope });
 
   const query = (extra: Record<string, string | number | undefined>) => {
     const search = new URLSearchParams();
-    for (const [key, value] of Object.entries({ status, post: postId, email: filters.email, q: filters.q, ...extra })) if (value) search.set(key, String(value));
+    for (const [key, value] of Object.entries({ status, post: postId, email: filters.email, q: filters.q, ...extra }))
+      if (value) search.set(key, String(value));
     return `/admin/comments?${search}`;
   };
 
@@ -54,24 +74,53 @@ export default async function CommentsPage({ searchParams }: Props) {
       <form method="get" action="/admin/comments" className="mb-6 flex flex-wrap items-end gap-3 text-sm">
         <input type="hidden" name="status" value={status} />
         <div>
-          <label htmlFor="filter-post" className="block font-medium">Post</label>
-          <select id="filter-post" name="post" defaultValue={postId ?? ""} className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900">
+          <label htmlFor="filter-post" className="block font-medium">
+            Post
+          </label>
+          <select
+            id="filter-post"
+            name="post"
+            defaultValue={postId ?? ""}
+            className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
+          >
             <option value="">All posts</option>
             {posts.map((post) => (
-              <option key={post.id} value={post.id}>{post.title}</option>
+              <option key={post.id} value={post.id}>
+                {post.title}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="filter-email" className="block font-medium">Author email</label>
-          <input id="filter-email" name="email" type="email" defaultValue={filters.email ?? ""} className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900" />
+          <label htmlFor="filter-email" className="block font-medium">
+            Author email
+          </label>
+          <input
+            id="filter-email"
+            name="email"
+            type="email"
+            defaultValue={filters.email ?? ""}
+            className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
+          />
         </div>
         <div>
-          <label htmlFor="filter-q" className="block font-medium">Search text</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900" />
+          <label htmlFor="filter-q" className="block font-medium">
+            Search text
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
+          />
         </div>
-        <button type="submit" className="rounded-md border border-zinc-400 px-3 py-1 font-semibold">Filter</button>
-        {(filters.postId || filters.email || filters.q) && <Link href={`/admin/comments?status=${status}`}>Clear filters</Link>}
+        <button type="submit" className="rounded-md border border-zinc-400 px-3 py-1 font-semibold">
+          Filter
+        </button>
+        {(filters.postId || filters.email || filters.q) && (
+          <Link href={`/admin/comments?status=${status}`}>Clear filters</Link>
+        )}
       </form>
       <ModerationList
         key={`${status}-${page}`}

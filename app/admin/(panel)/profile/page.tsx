@@ -14,7 +14,10 @@ export default async function ProfilePage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Your profile</h1>
-      <ProfileForm action={updateProfileAction} current={{ name: profile.name, slug: profile.slug, bio: profile.bio, avatarUrl: profile.avatarUrl ?? "" }} />
+      <ProfileForm
+        action={updateProfileAction}
+        current={{ name: profile.name, slug: profile.slug, bio: profile.bio, avatarUrl: profile.avatarUrl ?? "" }}
+      />
       <h2 className="mb-4 mt-10 text-lg font-semibold">Change your password</h2>
       <PasswordForm action={changePasswordAction} submitLabel="Change password" withCurrent />
     </>

@@ -17,7 +17,11 @@ export default async function SettingsPage() {
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">Settings</h1>
-      <p className="mb-6 text-sm"><Link href="/admin/settings/integrations" className="underline">Integrations, API keys and webhooks</Link></p>
+      <p className="mb-6 text-sm">
+        <Link href="/admin/settings/integrations" className="underline">
+          Integrations, API keys and webhooks
+        </Link>
+      </p>
       <SiteSettingsForm
         action={updateSiteSettingsAction}
         timezones={Intl.supportedValuesOf("timeZone")}

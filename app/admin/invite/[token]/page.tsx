@@ -16,11 +16,15 @@ export default async function AcceptInvitePage({ params }: { params: Promise<{ t
       <h1 className="mb-6 text-2xl font-bold">Accept your invitation</h1>
       {invite ? (
         <>
-          <p className="mb-4">You were invited as <strong>{invite.role}</strong> with {invite.email}. Choose your name and a password.</p>
+          <p className="mb-4">
+            You were invited as <strong>{invite.role}</strong> with {invite.email}. Choose your name and a password.
+          </p>
           <PasswordForm action={acceptInviteAction} submitLabel="Create my account" hidden={{ token }} withName />
         </>
       ) : (
-        <p role="alert">This invitation has expired or was already used. Ask the person who invited you for a new one.</p>
+        <p role="alert">
+          This invitation has expired or was already used. Ask the person who invited you for a new one.
+        </p>
       )}
     </main>
   );

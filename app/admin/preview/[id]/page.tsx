@@ -21,7 +21,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
     <>
       <p role="status" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
         Preview of a {post.status} {post.type}: only staff can see this page.{" "}
-        <Link href={`/admin/${post.type}s/${post.id}`} className="text-amber-950 underline">Back to the editor</Link>
+        <Link href={`/admin/${post.type}s/${post.id}`} className="text-amber-950 underline">
+          Back to the editor
+        </Link>
       </p>
       <header className="mx-auto max-w-3xl px-4 pt-8 text-sm font-semibold">{title}</header>
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
@@ -39,7 +41,10 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
             <img src={post.featureImage} alt={post.featureImageAlt ?? ""} className="mb-8 w-full rounded-md" />
           )}
           {/* Sanitised by lib/markdown when the post was saved. */}
-          <div className="prose prose-zinc max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: post.html }} />
+          <div
+            className="prose prose-zinc max-w-none dark:prose-invert"
+            dangerouslySetInnerHTML={{ __html: post.html }}
+          />
         </article>
       </main>
     </>

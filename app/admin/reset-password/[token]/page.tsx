@@ -18,7 +18,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       {valid ? (
         <PasswordForm action={resetPasswordAction} submitLabel="Set new password" hidden={{ token }} />
       ) : (
-        <p role="alert">This reset link has expired or was already used. <Link href="/admin/reset-password">Ask for a new one</Link>.</p>
+        <p role="alert">
+          This reset link has expired or was already used. <Link href="/admin/reset-password">Ask for a new one</Link>.
+        </p>
       )}
     </main>
   );

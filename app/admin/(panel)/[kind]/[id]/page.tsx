@@ -34,7 +34,8 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">
-        Edit {kind.singular} <span className="text-base font-normal text-zinc-700 dark:text-zinc-300">by {post.authorName}</span>
+        Edit {kind.singular}{" "}
+        <span className="text-base font-normal text-zinc-700 dark:text-zinc-300">by {post.authorName}</span>
       </h1>
       <PostEditor
         post={editorPostOf(post, kind.type, timezone)}

@@ -33,14 +33,24 @@ export default async function IntegrationsPage() {
     <>
       <h1 className="text-2xl font-bold">Integrations</h1>
       <p className="mt-2 max-w-prose text-sm">
-        An integration gets a Content API key (read published content) and an Admin API key (write, with the role chosen here, as you). See docs/api.md.
+        An integration gets a Content API key (read published content) and an Admin API key (write, with the role chosen
+        here, as you). See docs/api.md.
       </p>
       <section aria-labelledby="new-integration" className="mt-6">
-        <h2 id="new-integration" className="mb-2 text-lg font-semibold">New integration</h2>
+        <h2 id="new-integration" className="mb-2 text-lg font-semibold">
+          New integration
+        </h2>
         <IssueKeysForm action={createIntegrationAction} submitLabel="Create integration" idPrefix="new-integration">
-          <span className="flex flex-col"><label htmlFor="integration-name" className="text-sm">Name</label><input id="integration-name" name="name" className={input} /></span>
           <span className="flex flex-col">
-            <label htmlFor="integration-role" className="text-sm">Role</label>
+            <label htmlFor="integration-name" className="text-sm">
+              Name
+            </label>
+            <input id="integration-name" name="name" className={input} />
+          </span>
+          <span className="flex flex-col">
+            <label htmlFor="integration-role" className="text-sm">
+              Role
+            </label>
             <select id="integration-role" name="role" defaultValue="editor" className={input}>
               <option value="contributor">Contributor (drafts only)</option>
               <option value="author">Author (own posts)</option>
@@ -51,55 +61,128 @@ export default async function IntegrationsPage() {
         </IssueKeysForm>
       </section>
       <section aria-labelledby="webhook-settings" className="mt-6">
-        <h2 id="webhook-settings" className="mb-2 text-lg font-semibold">Webhook safety</h2>
+        <h2 id="webhook-settings" className="mb-2 text-lg font-semibold">
+          Webhook safety
+        </h2>
         <ActionForm action={updateWebhookSettingsAction} submitLabel="Save webhook safety">
-          <input type="checkbox" id="webhooks-allow-private" name="webhooksAllowPrivate" defaultChecked={webhooksAllowPrivate} />
-          <label htmlFor="webhooks-allow-private" className="text-sm">Allow webhooks to private, loopback and link-local addresses</label>
+          <input
+            type="checkbox"
+            id="webhooks-allow-private"
+            name="webhooksAllowPrivate"
+            defaultChecked={webhooksAllowPrivate}
+          />
+          <label htmlFor="webhooks-allow-private" className="text-sm">
+            Allow webhooks to private, loopback and link-local addresses
+          </label>
         </ActionForm>
       </section>
       <section aria-labelledby="all-integrations" className="mt-8">
-        <h2 id="all-integrations" className="mb-2 text-lg font-semibold">All integrations ({integrations.length})</h2>
+        <h2 id="all-integrations" className="mb-2 text-lg font-semibold">
+          All integrations ({integrations.length})
+        </h2>
         <ul className="space-y-4">
           {integrations.map((integration) => (
-            <li key={integration.id} aria-label={integration.name} className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-              <h3 className="font-semibold">{integration.name} <span className="font-normal">· {integration.role}</span></h3>
+            <li
+              key={integration.id}
+              aria-label={integration.name}
+              className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+            >
+              <h3 className="font-semibold">
+                {integration.name} <span className="font-normal">· {integration.role}</span>
+              </h3>
               <ul className="mt-1 text-sm">
                 {integration.keys.map((key) => (
-                  <li key={key.id}>{key.type === "admin" ? "Admin" : "Content"} key id <code>{key.id}</code> · last used {when(key.lastUsedAt)}</li>
+                  <li key={key.id}>
+                    {key.type === "admin" ? "Admin" : "Content"} key id <code>{key.id}</code> · last used{" "}
+                    {when(key.lastUsedAt)}
+                  </li>
                 ))}
               </ul>
               <div className="mt-2 flex flex-wrap gap-6">
-                <IssueKeysForm action={rotateIntegrationKeysAction} hidden={{ id: integration.id }} submitLabel={`Rotate keys of ${integration.name}`} idPrefix={`rotate-${integration.id}`} confirm="Issue new keys? The current ones stop working at once." />
-                <ActionForm action={deleteIntegrationAction} hidden={{ id: integration.id }} submitLabel={`Delete ${integration.name}`} variant="danger" confirm={`Delete ${integration.name}, its keys and webhooks?`} />
+                <IssueKeysForm
+                  action={rotateIntegrationKeysAction}
+                  hidden={{ id: integration.id }}
+                  submitLabel={`Rotate keys of ${integration.name}`}
+                  idPrefix={`rotate-${integration.id}`}
+                  confirm="Issue new keys? The current ones stop working at once."
+                />
+                <ActionForm
+                  action={deleteIntegrationAction}
+                  hidden={{ id: integration.id }}
+                  submitLabel={`Delete ${integration.name}`}
+                  variant="danger"
+                  confirm={`Delete ${integration.name}, its keys and webhooks?`}
+                />
               </div>
               <h4 className="mt-4 font-semibold">Webhooks</h4>
               <ul className="space-y-2 text-sm">
                 {integration.webhooks.map((hook) => (
-                  <li key={hook.id} aria-label={`Webhook ${hook.event} to ${hook.targetUrl}`} className="rounded border border-zinc-200 p-2 dark:border-zinc-700">
-                    <p><strong>{hook.event}</strong> → {hook.targetUrl}</p>
-                    <p>Signing secret: <code className="break-all">{webhookSecret(hook.id)}</code></p>
+                  <li
+                    key={hook.id}
+                    aria-label={`Webhook ${hook.event} to ${hook.targetUrl}`}
+                    className="rounded border border-zinc-200 p-2 dark:border-zinc-700"
+                  >
+                    <p>
+                      <strong>{hook.event}</strong> → {hook.targetUrl}
+                    </p>
+                    <p>
+                      Signing secret: <code className="break-all">{webhookSecret(hook.id)}</code>
+                    </p>
                     <table className="mt-1 text-left">
                       <caption className="text-left">Last deliveries</caption>
-                      <thead><tr><th className="pr-3">Queued</th><th className="pr-3">Status</th><th className="pr-3">Attempts</th><th className="pr-3">Response</th><th>Error</th></tr></thead>
+                      <thead>
+                        <tr>
+                          <th className="pr-3">Queued</th>
+                          <th className="pr-3">Status</th>
+                          <th className="pr-3">Attempts</th>
+                          <th className="pr-3">Response</th>
+                          <th>Error</th>
+                        </tr>
+                      </thead>
                       <tbody>
                         {listRecentDeliveries({ webhookId: hook.id, limit: 5 }).map((delivery) => (
-                          <tr key={delivery.id}><td className="pr-3">{when(delivery.createdAt)}</td><td className="pr-3">{delivery.status}</td><td className="pr-3">{delivery.attempts}</td><td className="pr-3">{delivery.lastResponseStatus ?? "–"}</td><td>{delivery.lastError ?? ""}</td></tr>
+                          <tr key={delivery.id}>
+                            <td className="pr-3">{when(delivery.createdAt)}</td>
+                            <td className="pr-3">{delivery.status}</td>
+                            <td className="pr-3">{delivery.attempts}</td>
+                            <td className="pr-3">{delivery.lastResponseStatus ?? "–"}</td>
+                            <td>{delivery.lastError ?? ""}</td>
+                          </tr>
                         ))}
                       </tbody>
                     </table>
-                    <ActionForm action={deleteWebhookAction} hidden={{ id: hook.id }} submitLabel={`Remove webhook ${hook.event}`} variant="danger" className="mt-1" />
+                    <ActionForm
+                      action={deleteWebhookAction}
+                      hidden={{ id: hook.id }}
+                      submitLabel={`Remove webhook ${hook.event}`}
+                      variant="danger"
+                      className="mt-1"
+                    />
                   </li>
                 ))}
               </ul>
-              <ActionForm action={addWebhookAction} hidden={{ integrationId: integration.id }} submitLabel={`Add webhook to ${integration.name}`} className="mt-2">
+              <ActionForm
+                action={addWebhookAction}
+                hidden={{ integrationId: integration.id }}
+                submitLabel={`Add webhook to ${integration.name}`}
+                className="mt-2"
+              >
                 <span className="flex flex-col">
-                  <label htmlFor={`hook-event-${integration.id}`} className="text-sm">Event</label>
+                  <label htmlFor={`hook-event-${integration.id}`} className="text-sm">
+                    Event
+                  </label>
                   <select id={`hook-event-${integration.id}`} name="event" className={input}>
-                    {WEBHOOK_EVENTS.map((event) => <option key={event} value={event}>{event}</option>)}
+                    {WEBHOOK_EVENTS.map((event) => (
+                      <option key={event} value={event}>
+                        {event}
+                      </option>
+                    ))}
                   </select>
                 </span>
                 <span className="flex flex-col">
-                  <label htmlFor={`hook-url-${integration.id}`} className="text-sm">Target URL</label>
+                  <label htmlFor={`hook-url-${integration.id}`} className="text-sm">
+                    Target URL
+                  </label>
                   <input id={`hook-url-${integration.id}`} name="targetUrl" type="url" className={input} />
                 </span>
               </ActionForm>

@@ -22,5 +22,12 @@ export default async function Page({ params }: Props) {
   const loaded = page ? loadCollectionPage("author", slug, page) : null;
   if (!loaded) notFound();
   const { collection, ...list } = loaded;
-  return <CollectionView {...collection} {...list} timeZone={siteSettings().timezone} jsonLd={collectionJsonLd(collection)} />;
+  return (
+    <CollectionView
+      {...collection}
+      {...list}
+      timeZone={siteSettings().timezone}
+      jsonLd={collectionJsonLd(collection)}
+    />
+  );
 }

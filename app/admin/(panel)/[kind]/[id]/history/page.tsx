@@ -12,7 +12,13 @@ import { textDiff } from "@/lib/text-diff";
 
 export const metadata: Metadata = { title: "History · Quire" };
 
-const KIND = { autosave: "Autosave", save: "Saved", publish: "Published", conflict: "Refused save (conflict)", restore: "Restored" } as const;
+const KIND = {
+  autosave: "Autosave",
+  save: "Saved",
+  publish: "Published",
+  conflict: "Refused save (conflict)",
+  restore: "Restored",
+} as const;
 const at = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 
 type Props = { params: Promise<{ kind: string; id: string }>; searchParams: Promise<{ a?: string; b?: string }> };
@@ -30,7 +36,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   // By default: the newest revision against the one before it.
   const older = getRevision({ postId: id, revisionId: Number(a) || revisions[1]?.id || 0, scope });
   const newer = getRevision({ postId: id, revisionId: Number(b) || revisions[0]?.id || 0, scope });
-  const diff = older && newer ? textDiff(`${older.title}\n\n${older.markdown}`, `${newer.title}\n\n${newer.markdown}`) : [];
+  const diff =
+    older && newer ? textDiff(`${older.title}\n\n${older.markdown}`, `${newer.title}\n\n${newer.markdown}`) : [];
   return (
     <>
       <h1 className="text-2xl font-bold">History of “{post.title}”</h1>
@@ -46,7 +53,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               <th scope="col">to</th>
               <th scope="col">Revision</th>
               <th scope="col">By</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,31 +63,71 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               const label = `${KIND[revision.kind]}, ${at(revision.createdAt)}`;
               return (
                 <tr key={revision.id} className="border-b border-zinc-200 dark:border-zinc-800">
-                  <td><input type="radio" form="compare" name="a" value={revision.id} defaultChecked={revision.id === older?.id} aria-label={`Compare from: ${label}`} /></td>
-                  <td><input type="radio" form="compare" name="b" value={revision.id} defaultChecked={revision.id === newer?.id} aria-label={`Compare to: ${label}`} /></td>
-                  <td className="py-2">{label} — {revision.title}</td>
+                  <td>
+                    <input
+                      type="radio"
+                      form="compare"
+                      name="a"
+                      value={revision.id}
+                      defaultChecked={revision.id === older?.id}
+                      aria-label={`Compare from: ${label}`}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="radio"
+                      form="compare"
+                      name="b"
+                      value={revision.id}
+                      defaultChecked={revision.id === newer?.id}
+                      aria-label={`Compare to: ${label}`}
+                    />
+                  </td>
+                  <td className="py-2">
+                    {label} — {revision.title}
+                  </td>
                   <td>{revision.authorName ?? "—"}</td>
-                  <td><RestoreRevisionButton action={restoreRevisionAction} postId={id} revisionId={revision.id} label={`Restore: ${label}`} /></td>
+                  <td>
+                    <RestoreRevisionButton
+                      action={restoreRevisionAction}
+                      postId={id}
+                      revisionId={revision.id}
+                      label={`Restore: ${label}`}
+                    />
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
         <form id="compare" method="get">
-          <Button type="submit" variant="secondary">Compare</Button>
+          <Button type="submit" variant="secondary">
+            Compare
+          </Button>
         </form>
       </div>
       {older && newer && (
         <section aria-labelledby="diff-heading" className="mt-8">
           <h2 id="diff-heading" className="text-lg font-semibold">
-            Changes from {KIND[older.kind].toLowerCase()} ({at(older.createdAt)}) to {KIND[newer.kind].toLowerCase()} ({at(newer.createdAt)})
+            Changes from {KIND[older.kind].toLowerCase()} ({at(older.createdAt)}) to {KIND[newer.kind].toLowerCase()} (
+            {at(newer.createdAt)})
           </h2>
-          <pre data-testid="diff" className="mt-3 whitespace-pre-wrap rounded-md border border-zinc-300 bg-white p-4 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900">
+          <pre
+            data-testid="diff"
+            className="mt-3 whitespace-pre-wrap rounded-md border border-zinc-300 bg-white p-4 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          >
             {diff.map((part, index) =>
               part.kind === "added" ? (
-                <ins key={index} className="bg-green-100 text-green-950 no-underline dark:bg-green-950 dark:text-green-100">{part.text}</ins>
+                <ins
+                  key={index}
+                  className="bg-green-100 text-green-950 no-underline dark:bg-green-950 dark:text-green-100"
+                >
+                  {part.text}
+                </ins>
               ) : part.kind === "removed" ? (
-                <del key={index} className="bg-red-100 text-red-950 dark:bg-red-950 dark:text-red-100">{part.text}</del>
+                <del key={index} className="bg-red-100 text-red-950 dark:bg-red-950 dark:text-red-100">
+                  {part.text}
+                </del>
               ) : (
                 <span key={index}>{part.text}</span>
               ),

@@ -9,8 +9,8 @@ const noServerModules = {
 };
 const noApp = { regex: "^@/app/|/app/", message: "Nothing imports app/ (ARCHITECTURE.md)." };
 const dbImportsOnlyEnv = {
-  regex: "^@/(components|lib/(?!env$))|^\\.\\./\\.\\./lib/",
-  message: "db/ may import only lib/env (ARCHITECTURE.md).",
+  regex: "^@/(components|lib/(?!env$|env-defaults\\.mjs$))|^(\\.\\./)+lib/(?!env$|env-defaults\\.mjs$)",
+  message: "db/ may import only lib/env and its defaults (ARCHITECTURE.md).",
 };
 
 export default tseslint.config(

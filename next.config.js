@@ -7,8 +7,16 @@ const nextConfig = {
   compress: false,
   // proxy.ts redirects trailing slashes itself, except on Ghost's API paths (see there).
   skipTrailingSlashRedirect: true,
-  // Native modules load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // Native modules load from node_modules at run time instead of being bundled; prom-client
+  // too, so the app's metrics land in the registry bin/server/metrics.mjs answers from.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "prom-client", "pino", "pino-pretty"],
+  // Ghost clients call `/ghost/api/admin/posts/`: the slash is dropped here, inside Next's
+  // router, rather than by a redirect (clients would send bodies twice) or a rewrite in
+  // proxy.ts (Next reads an absolute rewrite from there as another host when a TLS proxy
+  // says https, and tries to fetch it over https from itself).
+  async rewrites() {
+    return { beforeFiles: [{ source: "/ghost/:path+/", destination: "/ghost/:path+" }] };
+  },
   async headers() {
     return [
       {

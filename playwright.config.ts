@@ -60,6 +60,8 @@ export default defineConfig({
       QUIRE_OUTBOX_INTERVAL_MS: "500",
       // A failing webhook receiver is retried after 1 s (then 2 s, …) instead of 30 s.
       QUIRE_OUTBOX_FIRST_RETRY_MS: "1000",
+      // Playwright prints the server's output: a JSON line per request would bury the test report.
+      QUIRE_LOG_LEVEL: "warn",
     },
   },
 });

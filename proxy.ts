@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { findRedirect } from "@/db/queries/redirects";
-import { refuseBody } from "@/lib/body-limits";
+import { refuseBody } from "@/lib/security/body-limits";
+import { missingPath } from "@/lib/utils/not-found-address.mjs";
 import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
 import { hasSessionCookie } from "@/lib/utils/session-cookie";
 
@@ -10,7 +11,7 @@ const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup", "/admin/invite", "/a
 
 // What the reader branch never handles (the matcher used to exclude these).
 const NOT_READER =
-  /^\/(?:_next\/|api\/|admin|favicon\.ico|rss\.xml|atom\.xml|feed\.json|sitemap\.xml|robots\.txt|og(?:\/|$))/;
+  /^\/(?:_next\/|api\/|admin|favicon\.ico|icons\/|rss\.xml|atom\.xml|feed\.json|sitemap\.xml|robots\.txt|og(?:\/|$))/;
 
 // Per request: a fresh nonce for the pages Next renders, which it reads back from the
 // request's Content-Security-Policy header and puts on its own <script> tags.
@@ -19,7 +20,7 @@ function pagePolicy(nonce: string): string {
     "default-src 'self'",
     // 'strict-dynamic': the scripts Next's nonce'd bootstrap loads are trusted too; no inline script without the nonce.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-    // Inline styles: shiki's colour variables live in style attributes (sanitised to those alone, lib/markdown.ts).
+    // Inline styles: shiki's colour variables live in style attributes (sanitised to those alone, lib/markdown/render.ts).
     "style-src 'self' 'unsafe-inline'",
     // Authors may show images from other hosts in a post (Markdown allows http(s) images).
     "img-src 'self' data: blob: http: https:",
@@ -57,18 +58,18 @@ function withPolicy(request: NextRequest, extraHeaders?: Headers): NextResponse 
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // Bodies past their limit are refused before Next reads them (lib/body-limits.ts).
+  // Bodies past their limit are refused before Next reads them (lib/security/body-limits.ts).
   const refused = refuseBody(request);
   if (refused) return refused;
-  // next.config.js skips Next's own trailing-slash redirect so that this can treat Ghost's
-  // API paths apart: Ghost clients call `/ghost/api/admin/posts/` and a redirect would make
-  // them send bodies (multipart uploads) twice. There the slash is dropped internally;
-  // everywhere else the address is redirected as Next would.
-  if (pathname.length > 1 && pathname.endsWith("/")) {
+  // next.config.js skips Next's own trailing-slash redirect so that Ghost's API paths are
+  // treated apart: Ghost clients call `/ghost/api/admin/posts/` and a redirect would make
+  // them send bodies (multipart uploads) twice. There next.config.js's rewrite drops the
+  // slash inside the router; everywhere else the address is redirected as Next would.
+  if (pathname.length > 1 && pathname.endsWith("/") && !pathname.startsWith("/ghost/")) {
     // A plain URL: NextURL would put the slash back when formatting.
     const url = new URL(request.url);
     url.pathname = pathname.replace(/\/+$/, "") || "/";
-    return pathname.startsWith("/ghost/") ? NextResponse.rewrite(url) : NextResponse.redirect(url, 308);
+    return NextResponse.redirect(url, 308);
   }
   if (pathname !== "/admin" && !pathname.startsWith("/admin/"))
     return NOT_READER.test(pathname) ? withPolicy(request) : readerRequest(request);
@@ -81,7 +82,7 @@ export function proxy(request: NextRequest) {
 }
 
 function readerRequest(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
   // A malformed escape ("/%E0%A4%A") would make Next's router answer 500: it names nothing.
   try {
     decodeURIComponent(pathname);
@@ -89,14 +90,18 @@ function readerRequest(request: NextRequest) {
     return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   // An old address (a post whose slug changed) answers 301 to where it lives now.
-  const moved = pathname.length <= 300 ? lookUpRedirect(pathname) : undefined;
+  // Imported sites' old addresses may be a query ("/?p=123"): the whole address is tried first.
+  const moved =
+    (search && pathname.length + search.length <= 300 ? lookUpRedirect(`${pathname}${search}`) : undefined) ??
+    (pathname.length <= 300 ? lookUpRedirect(pathname) : undefined);
   if (moved && moved.toPath.startsWith("/") && !moved.toPath.startsWith("//")) {
     return NextResponse.redirect(new URL(moved.toPath, request.url), 301);
   }
   // A not-found page gets no params: pass it the path, so the reader 404 can offer
   // posts matching the missing address's words. Set here, so a client cannot choose it.
+  // (bin/server renders a page's notFound() again under a prefix: the path without it.)
   const headers = new Headers(request.headers);
-  headers.set(MISSING_PATH_HEADER, pathname.slice(0, 300));
+  headers.set(MISSING_PATH_HEADER, missingPath(pathname).slice(0, 300));
   return withPolicy(request, headers);
 }
 

@@ -1,11 +1,16 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { NotFoundView } from "@/components/site/not-found-view";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { notFoundSuggestions } from "@/lib/not-found";
-import { navigationLinks, siteSettings } from "@/lib/reader";
+import { notFoundSuggestions } from "@/lib/site/not-found";
+import { navigationLinks, siteSettings } from "@/lib/site/reader";
 
 // Addresses no route matches (e.g. /a/b/c): the reader 404 with the site's header and footer.
+// A page's notFound() ends up here too: bin/server renders it again at such an address,
+// because Next leaves a thrown notFound() to its browser runtime (lib/utils/not-found-address.mjs).
+export const metadata: Metadata = { title: "Page not found" };
+
 export default async function NotFound() {
   await connection();
   const { title, description, logoUrl } = siteSettings();

@@ -14,10 +14,13 @@ export async function startServer({
   port,
   dataDir,
   timeoutMs = 60_000,
+  env = {},
 }: {
   port: number;
   dataDir: string;
   timeoutMs?: number;
+  /** More settings: QUIRE_WORKERS, or QUIRE_TRUST_PROXY and QUIRE_URL behind nginx. */
+  env?: Record<string, string>;
 }): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`;
   if (
@@ -42,6 +45,9 @@ export async function startServer({
       QUIRE_URL: origin,
       // Set by the bench only: comment POSTs at load-test speed would otherwise be refused.
       QUIRE_DISABLE_COMMENT_RATE_LIMITS: "1",
+      // The bench keeps what the server prints: a line per request would grow it without end.
+      QUIRE_LOG_LEVEL: process.env.QUIRE_LOG_LEVEL ?? "warn",
+      ...env,
     },
   });
   child.stdout!.on("data", (chunk) => (log += chunk));
@@ -85,11 +91,31 @@ export function rssMb(pid: number): number | null {
   }
 }
 
-/** Samples RSS every 100 ms until stopped; returns the highest value seen. */
-export function sampleRss(pid: number): () => number | null {
-  let max: number | null = rssMb(pid);
+/** A process and its descendants (QUIRE_WORKERS' workers), read from /proc; just the process elsewhere. */
+function withDescendants(pid: number): number[] {
+  try {
+    const children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .split(" ")
+      .filter(Boolean)
+      .map(Number);
+    return [pid, ...children.flatMap(withDescendants)];
+  } catch {
+    return [pid];
+  }
+}
+
+/** The resident memory of these processes and their descendants together, in MB. */
+function treeRssMb(pids: number[]): number | null {
+  const sizes = pids.flatMap(withDescendants).map(rssMb);
+  return sizes.some((size) => size !== null) ? sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0) : null;
+}
+
+/** Samples the RSS of these servers (with their workers) every 100 ms until stopped; returns the highest total seen. */
+export function sampleRss(pids: number[]): () => number | null {
+  let max: number | null = treeRssMb(pids);
   const timer = setInterval(() => {
-    const now = rssMb(pid);
+    const now = treeRssMb(pids);
     if (now !== null) max = Math.max(max ?? 0, now);
   }, 100);
   return () => {

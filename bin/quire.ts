@@ -13,6 +13,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   "reset-password": async () => (await import("./cli/reset-password")).resetPasswordCommand,
   backup: async () => (await import("./cli/backup")).backupCommand,
   restore: async () => (await import("./cli/restore")).restoreCommand,
+  import: async () => (await import("./cli/import")).importCommand,
+  export: async () => (await import("./cli/export")).exportCommand,
   "seed-bench": async () => (await import("./cli/seed-bench")).seedBenchCommand,
 };
 

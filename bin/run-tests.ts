@@ -128,6 +128,7 @@ function chromiumAvailable(): boolean {
 
 check("Type check (tsc)", "tsc", ["--noEmit"]);
 check("Lint (ESLint)", "eslint", [".", "--max-warnings=0"]);
+check("Format (Prettier)", "prettier", ["--check", "."]);
 
 const vitestReport = path.join(reports, "vitest.json");
 suite(

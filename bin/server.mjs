@@ -2,46 +2,136 @@
 // request handler behind a plain node:http server, so that what reaches the app about
 // the client is what the socket says, not what the client claims, and so that reader
 // pages can be answered from memory before Next's handler runs (bin/server/handler.mjs).
-import http from "node:http";
+// With QUIRE_WORKERS=N (N > 1) this process forks N workers that each run serve() on the
+// same port (bin/server/workers.mjs); with 1 (the default) it serves by itself.
+import cluster from "node:cluster";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import next from "next";
+import { GLOBAL_KEY, createAnalytics } from "./server/analytics.mjs";
 import { openDataVersion } from "./server/data-version.mjs";
 import { createHandler } from "./server/handler.mjs";
+import { createFrontServer } from "./server/http-limits.mjs";
+import { withoutReaderRuntime } from "./server/reader-runtime.mjs";
+import { answerMetrics, createMetrics } from "./server/metrics.mjs";
+import { clientAddress, observed } from "./server/observe.mjs";
+import { createRenderGate } from "./server/render-gate.mjs";
+import { runPrimary, STOP_GRACE_MS } from "./server/workers.mjs";
+import { DATABASE_FILE_NAME, serverSettings } from "../lib/env-defaults.mjs";
+import { logger } from "../lib/ops/log.mjs";
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const hostname = process.env.HOST || "127.0.0.1";
-const port = Number(process.env.PORT || 3000);
-// Behind a reverse proxy that sets X-Forwarded-For itself, set QUIRE_TRUST_PROXY=1.
-const trustProxy = process.env.QUIRE_TRUST_PROXY === "1";
-// Validated with the rest of the environment by lib/env.ts (bin/start.ts checks it first).
-const pageCacheMb = Number(process.env.QUIRE_PAGE_CACHE_MB || 64);
-const dataFile = path.join(path.resolve(process.env.QUIRE_DATA_DIR || "./data"), "quire.db");
+// Validated with the rest of the environment by lib/env.ts (bin/start.ts checks it first);
+// behind a reverse proxy that sets X-Forwarded-For itself, QUIRE_TRUST_PROXY=1.
+const {
+  host: hostname,
+  port,
+  dataDir,
+  trustProxy,
+  pageCacheMb,
+  logAddress,
+  metricsToken,
+  workers,
+  renderGate,
+} = serverSettings();
+// The file db/connection.ts's databaseFile() names; this process only watches it.
+const dataFile = path.join(dataDir, DATABASE_FILE_NAME);
 
-const app = next({ dev: false, dir, hostname, port });
-await app.prepare();
-const handler = createHandler({
-  handle: app.getRequestHandler(),
-  dataVersion: pageCacheMb > 0 ? openDataVersion(dataFile) : null,
-  pageBytes: pageCacheMb * 1024 * 1024,
-  staticBytes: 32 * 1024 * 1024,
-  // Time-based details (comment-form token ages, "closes in N days") are at most this old.
-  maxAgeMs: 60_000,
-});
+async function serve() {
+  const log = logger();
+  // Several instances (and workers) scraped into one Prometheus stay apart by this label.
+  const instance = `${os.hostname()}:${port}:${process.pid}`;
+  const metrics = createMetrics({ instance });
+  // The admin's health page runs in this process (Next's handler): it reads these.
+  globalThis.quireServer = {
+    instance,
+    pageCacheBytes: pageCacheMb * 1024 * 1024,
+    pageCache: () => metrics.pageCacheStats(),
+  };
 
-const server = http.createServer((request, response) => {
-  if (!trustProxy) {
-    // A client could otherwise choose its own address and slip past per-address limits.
-    request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
-    delete request.headers["x-real-ip"];
-    // Nor its own host and scheme: Next.js checks a server action's Origin against X-Forwarded-Host.
-    delete request.headers["x-forwarded-host"];
-    delete request.headers["x-forwarded-proto"];
+  // Reader page views, counted in memory here and written by the app's background loop
+  // (lib/jobs/background.ts), which finds the buffer on globalThis: both run in this process.
+  const analytics = createAnalytics();
+  globalThis[GLOBAL_KEY] = analytics;
+
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir, hostname, port });
+  await app.prepare();
+  // Each process (each worker) keeps its own cache and watches the file itself: a commit
+  // by any other process, worker or CLI empties it on the next request.
+  const dataVersion = pageCacheMb > 0 ? openDataVersion(dataFile) : null;
+  // The counts are written through the connection that watches data_version, so writing
+  // them does not empty this process's page cache (see data-version.mjs).
+  if (dataVersion && !dataVersion.connection.readonly) analytics.connection = dataVersion.connection;
+  // Everything that reaches Next waits its turn here, fairly by client address (render-gate.mjs).
+  const gate = createRenderGate(renderGate);
+  metrics.watchRenderGate(gate.stats);
+  const cached = createHandler({
+    // Reader pages with nothing to hydrate go out without Next's client runtime.
+    handle: withoutReaderRuntime(app.getRequestHandler()),
+    dataVersion,
+    pageBytes: pageCacheMb * 1024 * 1024,
+    staticBytes: 32 * 1024 * 1024,
+    // Time-based details (comment-form token ages, "closes in N days") are at most this old.
+    maxAgeMs: 60_000,
+    metrics,
+    gate,
+  });
+  metrics.watchPageCache(cached.pageCache);
+  const handler = observed(cached, { log, metrics, trustProxy, logAddress, analytics });
+
+  const server = createFrontServer((request, response) => {
+    if (!trustProxy) {
+      // A client could otherwise choose its own address and slip past per-address limits.
+      request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
+      delete request.headers["x-real-ip"];
+      // Nor its own host and scheme: Next.js checks a server action's Origin against X-Forwarded-Host.
+      delete request.headers["x-forwarded-host"];
+      delete request.headers["x-forwarded-proto"];
+    }
+    // Answered here, before the request is counted or logged: a scrape never measures itself.
+    if ((request.url === "/metrics" || request.url?.startsWith("/metrics?")) && request.method === "GET") {
+      answerMetrics(request, response, { clientAddress: clientAddress(request), token: metricsToken }).catch(
+        (error) => {
+          log.error({ err: error }, "metrics failed");
+          if (!response.headersSent) response.writeHead(500);
+          response.end();
+        },
+      );
+      return;
+    }
+    // Each layer here (log, cache, gate, limits) and Next's own streaming add one "close"
+    // listener, all once() per response: 11 or 12 is expected, not a leak.
+    response.setMaxListeners(20);
+    handler(request, response);
+  });
+  // A plain line whatever the log level: people and the cluster journeys wait for it.
+  const who = cluster.isWorker ? ` worker ${process.pid}` : "";
+  server.listen(port, hostname, () => console.log(`[quire]${who} listening on http://${hostname}:${port}`));
+
+  /** Writes what was counted since the last pass of the app's loop. */
+  const flushAnalytics = () => {
+    try {
+      analytics.flush?.();
+    } catch (error) {
+      log.error({ err: error }, "analytics flush at shutdown failed");
+    }
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      flushAnalytics();
+      // Requests in flight finish; idle keep-alive connections close; then the process ends.
+      server.close(() => {
+        flushAnalytics(); // what the requests still open then counted
+        process.exit(0);
+      });
+      setTimeout(() => {
+        flushAnalytics();
+        process.exit(0);
+      }, STOP_GRACE_MS - 1000).unref();
+    });
   }
-  handler(request, response);
-});
-server.listen(port, hostname, () => console.log(`[quire] listening on http://${hostname}:${port}`));
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
 }
+
+if (workers > 1 && cluster.isPrimary) runPrimary({ workers });
+else await serve();

@@ -1,5 +1,6 @@
 // `npm start`: build when the build is missing or older than the sources, apply
-// migrations, then serve on HOST:PORT (bin/server.mjs).
+// migrations, then serve on HOST:PORT (bin/server.mjs; with QUIRE_WORKERS=N it forks
+// N workers, after the migrations have run here once).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { databaseFile, openDatabase } from "../db/connection";

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { DATABASE_FILE_NAME } from "../lib/env-defaults.mjs";
 import * as schema from "./schema";
+import { reusingStatements } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -17,9 +19,18 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema });
+  return wrapConnection(sqlite);
 }
 
+export { DATABASE_FILE_NAME };
+
 export function databaseFile(dataDir: string): string {
-  return path.join(dataDir, "quire.db");
+  return path.join(dataDir, DATABASE_FILE_NAME);
+}
+
+/** Drizzle over a connection opened elsewhere (the HTTP front's data_version watcher). */
+export function wrapConnection(sqlite: Database.Database): Db {
+  const db = drizzle({ client: reusingStatements(sqlite), schema }) as Db;
+  db.$client = sqlite; // whoever reaches for the connection itself gets the real one
+  return db;
 }

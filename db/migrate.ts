@@ -5,6 +5,8 @@ import type Database from "better-sqlite3";
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 const JOURNAL_TABLE = "__drizzle_migrations";
+/** How long a process waits for another one's migrations before giving up. */
+const MIGRATION_BUSY_TIMEOUT_MS = 5 * 60_000;
 
 type Applied = { hash: string; created_at: number };
 
@@ -45,10 +47,15 @@ export function migrationStatus(sqlite: Database.Database, folder = MIGRATIONS_F
  */
 export function runMigrations(sqlite: Database.Database, folder = MIGRATIONS_FOLDER): number {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
-  ensureJournal(sqlite);
   sqlite.pragma("foreign_keys = OFF");
+  // Several processes may start at once on one file: the first takes the write lock and
+  // migrates; the others wait for it here (longer than a request would), then find the
+  // journal up to date and apply nothing.
+  const busyTimeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  sqlite.pragma(`busy_timeout = ${MIGRATION_BUSY_TIMEOUT_MS}`);
   try {
     const apply = sqlite.transaction(() => {
+      ensureJournal(sqlite);
       const applied = new Set(
         (sqlite.prepare(`SELECT hash FROM ${JOURNAL_TABLE}`).all() as Applied[]).map((r) => r.hash),
       );
@@ -68,6 +75,7 @@ export function runMigrations(sqlite: Database.Database, folder = MIGRATIONS_FOL
     });
     return apply.immediate();
   } finally {
+    sqlite.pragma(`busy_timeout = ${Number(busyTimeout)}`);
     sqlite.pragma("foreign_keys = ON");
   }
 }

@@ -6,8 +6,9 @@ import type { Role } from "@/db/schema";
 import { hasRole } from "./authz";
 import { AppError, ERROR_MESSAGES } from "./errors";
 import { getCurrentUser, type SessionUser } from "./session";
-import type { ActionResult, FieldErrors } from "./utils/action-result";
+import type { ActionResult } from "./utils/action-result";
 import { isSameOrigin } from "./utils/same-origin";
+import { logger } from "./ops/log.mjs";
 
 export type { ActionResult, FieldErrors } from "./utils/action-result";
 
@@ -55,7 +56,7 @@ export function mutation<S extends z.ZodType, A extends Access, T = undefined>(
       if (error instanceof AppError) {
         return { ok: false, error: error.message, fieldErrors: error.fieldErrors, values: echoValues(raw) };
       }
-      console.error("[quire] action failed", error);
+      logger().error({ err: error }, "server action failed");
       return { ok: false, error: ERROR_MESSAGES.internal, values: echoValues(raw) };
     }
   };
@@ -63,12 +64,17 @@ export function mutation<S extends z.ZodType, A extends Access, T = undefined>(
 
 /** A refusal naming each field the schema rejected, with what was typed. */
 export function invalidInput(error: z.ZodError, raw: Record<string, unknown>): ActionResult<never> {
-  const fieldErrors: FieldErrors = {};
+  return { ok: false, error: ERROR_MESSAGES.invalid_input, fieldErrors: fieldErrorsOf(error), values: echoValues(raw) };
+}
+
+/** Each rejected field with the schema's messages for it ("form" for the object as a whole). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  return { ok: false, error: ERROR_MESSAGES.invalid_input, fieldErrors, values: echoValues(raw) };
+  return fieldErrors;
 }
 
 /**
@@ -88,7 +94,7 @@ async function fromThisSite(): Promise<boolean> {
 
 // What the person typed, sent back so a refused form keeps it. Never passwords, never
 // anything long enough to make the response a problem.
-function echoValues(raw: Record<string, unknown>): Record<string, string> {
+export function echoValues(raw: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value === "string" && !/password/i.test(key) && value.length <= 100_000) values[key] = value;

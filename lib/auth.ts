@@ -3,8 +3,8 @@ import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getSessionUser, getUserForSignIn } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
-import { verifyPassword } from "./password";
-import { authSecret } from "./secrets";
+import { verifyPassword } from "./users/password";
+import { authSecret } from "./security/secrets";
 import { signInSchema } from "./validations/auth";
 
 declare module "next-auth" {

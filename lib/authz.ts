@@ -15,6 +15,7 @@ export type Action =
   | "comment.moderate"
   | "tag.manage"
   | "media.upload"
+  | "media.delete"
   | "user.manage"
   | "settings.manage"
   | "audit.read"
@@ -32,16 +33,28 @@ const RULES: Record<Action, Rule> = {
   "comment.moderate": { anyone: "editor", own: "author" },
   "tag.manage": { anyone: "editor" },
   "media.upload": { anyone: "contributor" },
+  "media.delete": { anyone: "editor", own: "contributor" },
   "user.manage": { anyone: "admin" },
   "settings.manage": { anyone: "admin" },
   "audit.read": { anyone: "admin" },
   "owner.transfer": { anyone: "owner" },
 };
 
-type Actor = { id: number; role: Role };
+/**
+ * Whoever a permission is asked for: a signed-in staff member, or an Admin API
+ * integration acting as its creator. (Who is named in the audit log is another thing:
+ * `Actor` in db/queries/post-scope.ts.)
+ */
+export type RoleHolder = { id: number; role: Role };
+
+/** The lowest role that may do `action` at all (on its own things, when the rule has an `own`). */
+export function minimumRole(action: Action): Role {
+  const rule = RULES[action];
+  return rule.own ?? rule.anyone;
+}
 
 /** May `user` do `action`, on a resource owned by `ownerId` when one is given? */
-export function can(user: Actor | null | undefined, action: Action, resource?: { ownerId: number }): boolean {
+export function can(user: RoleHolder | null | undefined, action: Action, resource?: { ownerId: number }): boolean {
   if (!user) return false;
   const rule = RULES[action];
   if (hasRole(user, rule.anyone)) return true;
@@ -54,7 +67,7 @@ export function can(user: Actor | null | undefined, action: Action, resource?: {
  * the user's id when only their own rows, `null` when none. Put the id into the
  * SQL WHERE; never leave the condition out when it is a number.
  */
-export function ownershipScope(user: Actor, action: Action): "all" | number | null {
+export function ownershipScope(user: RoleHolder, action: Action): "all" | number | null {
   const rule = RULES[action];
   if (hasRole(user, rule.anyone)) return "all";
   if (rule.own && hasRole(user, rule.own)) return user.id;

@@ -185,6 +185,31 @@ describe("restore", () => {
     expect(fs.readdirSync(fresh).filter((name) => name.includes("restore-"))).toEqual([]);
   });
 
+  test("QUIRE_MEDIA_DIR: backup takes the uploads from that folder and restore puts them back there", async () => {
+    const dir = tempDir();
+    makeSite(dir, MIGRATIONS, 3);
+    const shared = path.join(tempDir(), "shared-media");
+    fs.renameSync(path.join(dir, "media"), shared);
+    const saved = path.join(tempDir(), "b");
+    const backedUp = await quire(dir, ["backup", saved], { env: { QUIRE_MEDIA_DIR: shared } });
+    expect(backedUp.code, backedUp.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(saved, "media", "2026/11/aa11-w1600.png"), "utf8")).toBe(
+      MEDIA["2026/11/aa11-w1600.png"],
+    );
+    // A backup inside the media folder is refused like one inside the data folder.
+    const inside = await quire(dir, ["backup", path.join(shared, "b")], { env: { QUIRE_MEDIA_DIR: shared } });
+    expect(singleErrorLine(inside)).toContain(`outside the media folder ${shared}`);
+
+    const fresh = tempDir();
+    const elsewhere = path.join(tempDir(), "volume", "media");
+    const restored = await quire(fresh, ["restore", saved], { env: { QUIRE_MEDIA_DIR: elsewhere } });
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(elsewhere, "2026/11/aa11-w1600.png"), "utf8")).toBe(
+      MEDIA["2026/11/aa11-w1600.png"],
+    );
+    expect(fs.existsSync(path.join(fresh, "media"))).toBe(false);
+  });
+
   test("keeps the previous database and uploads beside the restored ones", async () => {
     const dir = tempDir();
     makeSite(dir, MIGRATIONS, 3);

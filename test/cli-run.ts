@@ -30,12 +30,12 @@ export function tempDir(prefix = "quire-ops-"): string {
 export function quire(
   dataDir: string,
   args: string[],
-  options: { cwd?: string; stdin?: string } = {},
+  options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {},
 ): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [...CLI, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, QUIRE_DATA_DIR: dataDir },
+      env: { ...process.env, QUIRE_DATA_DIR: dataDir, ...options.env },
     });
     let stdout = "";
     let stderr = "";

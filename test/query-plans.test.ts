@@ -198,8 +198,8 @@ const READER_QUERIES: [string, () => unknown, string?][] = [
     () => [
       getPostForCommenting({ postId: 5 }),
       isDuplicateComment({ postId: 5, email: "r1@example.com", ipHash: "ip1", markdown: "Nice 1" }),
-      countCommentsFromEmail({ email: "r1@example.com", status: "approved" }),
-      countSpamFromIp({ ipHash: "ip1" }),
+      countCommentsFromEmail({ email: "r1@example.com", status: "approved", max: 2 }),
+      countSpamFromIp({ ipHash: "ip1", max: 2 }),
     ],
   ],
 ];

@@ -144,6 +144,24 @@ describe("seed-bench", () => {
     expect(titles(path.join(other, "quire.db"))).toEqual(titles(dbFile()));
   });
 
+  test("two runs started at once on one empty folder: one seeds, the other refuses in one line", async () => {
+    const shared = tempDir();
+    const small = ["seed-bench", "--posts", "10", "--comments", "20", "--authors", "3", "--tags", "4"];
+    const runs = await Promise.all([quire(shared, small), quire(shared, small)]);
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+    // Refused before or after rendering its bodies, depending on who got there first: the error is the last line.
+    const refused = runs
+      .find((r) => r.code === 1)!
+      .stderr.trim()
+      .split("\n")
+      .at(-1);
+    expect(refused).toMatch(/^quire: .*already has (bench authors|10 posts)/);
+    readDb(path.join(shared, "quire.db"), (db) => {
+      expect(db.prepare("SELECT count(*) FROM posts").pluck().get()).toBe(10);
+      expect(db.prepare("SELECT count(*) FROM users").pluck().get()).toBe(3);
+    });
+  }, 120_000);
+
   test("refuses a database with content unless --force, and bad numbers, in one line", async () => {
     const again = await quire(tempDir(), [...ARGS, "--data-dir", dir]);
     expect(again.code).toBe(1);

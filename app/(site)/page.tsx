@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { HomeView } from "@/components/site/home-view";
-import { loadHomePage } from "@/lib/home";
-import { siteSettings } from "@/lib/reader";
-import { listMetadata } from "@/lib/seo";
+import { loadHomePage } from "@/lib/site/home";
+import { siteSettings } from "@/lib/site/reader";
+import { listMetadata } from "@/lib/site/seo";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();

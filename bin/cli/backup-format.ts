@@ -9,16 +9,16 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { z } from "zod";
+import { DATABASE_FILE_NAME } from "../../db/connection";
 import { MIGRATIONS_DIR } from "./paths";
 
-export const DB_NAME = "quire.db";
 export const MEDIA_DIR = "media";
 export const SECRETS_DIR = "secrets";
 export const MANIFEST_NAME = "manifest.json";
 export const FORMAT = "quire-backup";
 
 // The auth secret (and any other generated secret) lives beside the database as
-// <name>.secret; see lib/secrets.ts.
+// <name>.secret; see lib/security/secrets.ts.
 export const isSecretFile = (name: string) => name.endsWith(".secret");
 
 export const manifestSchema = z.object({
@@ -27,7 +27,7 @@ export const manifestSchema = z.object({
   createdAt: z.string(),
   quireVersion: z.string(),
   database: z.object({
-    file: z.literal(DB_NAME),
+    file: z.literal(DATABASE_FILE_NAME),
     bytes: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     sqliteVersion: z.string(),

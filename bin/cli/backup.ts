@@ -3,11 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFile } from "../../db/connection";
+import { DATABASE_FILE_NAME, databaseFile } from "../../db/connection";
 import { getEnv } from "../../lib/env";
+import { recordBackup } from "../../lib/ops/last-backup";
 import { parseOptions } from "./args";
 import {
-  DB_NAME,
   FORMAT,
   MANIFEST_NAME,
   MEDIA_DIR,
@@ -45,15 +45,19 @@ export async function backupCommand(args: string[]): Promise<void> {
     maxPositionals: 1,
   });
   if (help) return void console.log(USAGE);
-  const { dataDir } = getEnv();
+  const { dataDir, mediaDir } = getEnv();
   const source = databaseFile(dataDir);
   if (!fs.existsSync(source))
     throw new CliError(`No database at ${source}: nothing to back up (is QUIRE_DATA_DIR set right?).`);
 
   const target = path.resolve(positionals[0] ?? path.join("backups", `quire-${fileStamp()}`));
-  const mediaDir = path.join(dataDir, MEDIA_DIR);
-  if (target === dataDir || target.startsWith(dataDir + path.sep)) {
-    throw new CliError(`Choose a backup path outside the data folder ${dataDir}.`);
+  for (const [folder, what] of [
+    [dataDir, "data folder"],
+    [mediaDir, "media folder"],
+  ] as const) {
+    if (target === folder || target.startsWith(folder + path.sep)) {
+      throw new CliError(`Choose a backup path outside the ${what} ${folder}.`);
+    }
   }
   if (fs.existsSync(target))
     throw new CliError(`${target} already exists: a backup never overwrites; choose a new path.`);
@@ -73,7 +77,7 @@ export async function backupCommand(args: string[]): Promise<void> {
   const work = `${target}.partial-${process.pid}`;
   fs.mkdirSync(work);
   try {
-    const database = await copyDatabase(source, path.join(work, DB_NAME));
+    const database = await copyDatabase(source, path.join(work, DATABASE_FILE_NAME));
     // After the database: uploads are written before the row that names them, so
     // every upload the copied database refers to already exists now.
     const media = copyMedia(mediaDir, path.join(work, MEDIA_DIR), database.storageKeys);
@@ -92,6 +96,7 @@ export async function backupCommand(args: string[]): Promise<void> {
     fsyncPath(work);
     fs.renameSync(work, target);
     fsyncPath(parent);
+    recordBackup(dataDir, { at: manifest.createdAt, path: target, bytes: database.info.bytes });
     report(target, manifest, secrets, Date.now() - started);
   } catch (error) {
     fs.rmSync(work, { recursive: true, force: true });
@@ -135,7 +140,7 @@ async function copyDatabase(source: string, dest: string) {
     fsyncPath(dest);
     const bytes = fs.statSync(dest).size;
     return {
-      info: { file: DB_NAME, bytes, sha256: await sha256File(dest), sqliteVersion, migrations, counts },
+      info: { file: DATABASE_FILE_NAME, bytes, sha256: await sha256File(dest), sqliteVersion, migrations, counts },
       storageKeys,
     } as const;
   } finally {

@@ -1,8 +1,8 @@
 // `quire create-user --email E --name N [--role R]`: adds a staff user, e.g. the
 // owner of a site set up from a script, or a recovery admin.
 import { ROLES, type Role } from "../../db/schema";
-import { hashPassword } from "../../lib/password";
-import { slugify } from "../../lib/slug";
+import { hashPassword } from "../../lib/users/password";
+import { slugify } from "../../lib/posts/slug";
 import { emailField, nameField } from "../../lib/validations/auth";
 import { parseFlags, parseFlagValue, requireFlag } from "./args";
 import { migrationNote, withMigratedDb } from "./database";

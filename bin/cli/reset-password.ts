@@ -1,7 +1,7 @@
 // `quire reset-password --email E`: the way back in when nobody can sign in to
 // reset a password from the admin (no mail server, or the owner is locked out).
 import { getUserByEmail } from "../../db/queries/users";
-import { hashPassword } from "../../lib/password";
+import { hashPassword } from "../../lib/users/password";
 import { emailField } from "../../lib/validations/auth";
 import { parseFlags, parseFlagValue, requireFlag } from "./args";
 import { migrationNote, withMigratedDb } from "./database";

@@ -4,12 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFile, openDatabase } from "../../db/connection";
+import { DATABASE_FILE_NAME, databaseFile, openDatabase } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
 import { getEnv } from "../../lib/env";
 import { HELP_HINT, parseOptions } from "./args";
 import {
-  DB_NAME,
   MANIFEST_NAME,
   MEDIA_DIR,
   SECRETS_DIR,
@@ -41,26 +40,28 @@ export async function restoreCommand(args: string[]): Promise<void> {
   const backup = path.resolve(from);
   const manifest = readManifest(backup);
 
-  const { dataDir } = getEnv();
+  const { dataDir, mediaDir } = getEnv();
   fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(path.dirname(mediaDir), { recursive: true });
   const stamp = fileStamp();
-  // Temporary names in the data folder itself, so the final renames stay on one file system.
-  const tmpDb = path.join(dataDir, `${DB_NAME}.restore-${process.pid}`);
-  const tmpMedia = path.join(dataDir, `${MEDIA_DIR}.restore-${process.pid}`);
+  // Temporary names beside the database and the media folder (QUIRE_MEDIA_DIR may be
+  // elsewhere), so the final renames stay on one file system.
+  const tmpDb = path.join(dataDir, `${DATABASE_FILE_NAME}.restore-${process.pid}`);
+  const tmpMedia = `${mediaDir}.restore-${process.pid}`;
   let kept: string | null;
   try {
     // Every refusal comes before any progress output: a refused restore prints one line.
-    copyDurably(path.join(backup, DB_NAME), tmpDb);
+    copyDurably(path.join(backup, DATABASE_FILE_NAME), tmpDb);
     // Checked on the copy we will swap in, not the original: what was verified is what is used.
     if ((await sha256File(tmpDb)) !== manifest.database.sha256) {
       throw refuse(
-        `${DB_NAME} in ${backup} does not match the sha256 in its manifest (the file is damaged or was changed)`,
+        `${DATABASE_FILE_NAME} in ${backup} does not match the sha256 in its manifest (the file is damaged or was changed)`,
       );
     }
     const migrations = validateDatabase(tmpDb, backup);
     assertNotInUse(dataDir);
     process.stderr.write(
-      `${DB_NAME} verified (${formatBytes(manifest.database.bytes)}, sha256 and integrity_check ok, ${migrations} known migrations)\n`,
+      `${DATABASE_FILE_NAME} verified (${formatBytes(manifest.database.bytes)}, sha256 and integrity_check ok, ${migrations} known migrations)\n`,
     );
     copyBackupMedia(path.join(backup, MEDIA_DIR), tmpMedia);
     // Checked again right before the swap, in case a server started meanwhile.
@@ -73,11 +74,11 @@ export async function restoreCommand(args: string[]): Promise<void> {
 
   const current = databaseFile(dataDir);
   fs.renameSync(tmpDb, current);
-  const mediaDir = path.join(dataDir, MEDIA_DIR);
   if (fs.existsSync(mediaDir)) fs.renameSync(mediaDir, `${mediaDir}.before-restore-${stamp}`);
   fs.renameSync(tmpMedia, mediaDir);
   const secrets = manifest.secretsIncluded ? restoreSecrets(path.join(backup, SECRETS_DIR), dataDir, stamp) : [];
   fsyncPath(dataDir);
+  if (path.dirname(mediaDir) !== dataDir) fsyncPath(path.dirname(mediaDir));
 
   // A backup from an older Quire is brought up to this version's schema.
   const db = openDatabase(current);
@@ -97,7 +98,7 @@ export async function restoreCommand(args: string[]): Promise<void> {
   if (secrets.length) console.log(`Restored secrets: ${secrets.join(", ")}.`);
   if (kept)
     console.log(
-      `The previous database is kept as ${kept} (and media as ${MEDIA_DIR}.before-restore-${stamp} when there was one); move them back to undo.`,
+      `The previous database is kept as ${kept} (and media as ${path.basename(mediaDir)}.before-restore-${stamp} when there was one); move them back to undo.`,
     );
 }
 
@@ -109,7 +110,9 @@ function readManifest(backup: string): Manifest {
     throw refuse(`there is no backup at ${backup}`);
   }
   if (!stat.isDirectory())
-    throw refuse(`${backup} is a file; give the backup folder (the one holding ${MANIFEST_NAME} and ${DB_NAME})`);
+    throw refuse(
+      `${backup} is a file; give the backup folder (the one holding ${MANIFEST_NAME} and ${DATABASE_FILE_NAME})`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(path.join(backup, MANIFEST_NAME), "utf8"));
@@ -126,7 +129,7 @@ function readManifest(backup: string): Manifest {
     throw refuse(
       `${MANIFEST_NAME} in ${backup} is not a Quire backup manifest (${parsed.error.issues[0]?.path.join(".") || "format"})`,
     );
-  if (!fs.existsSync(path.join(backup, DB_NAME))) throw refuse(`${backup} has no ${DB_NAME}`);
+  if (!fs.existsSync(path.join(backup, DATABASE_FILE_NAME))) throw refuse(`${backup} has no ${DATABASE_FILE_NAME}`);
   return parsed.data;
 }
 
@@ -139,11 +142,11 @@ function validateDatabase(file: string, backup: string): number {
     const problems = rows.map((r) => r.integrity_check).filter((line) => line !== "ok");
     if (problems.length)
       throw refuse(
-        `${DB_NAME} in ${backup} fails SQLite's integrity check (${problems[0]}${problems.length > 1 ? `, and ${problems.length - 1} more` : ""})`,
+        `${DATABASE_FILE_NAME} in ${backup} fails SQLite's integrity check (${problems[0]}${problems.length > 1 ? `, and ${problems.length - 1} more` : ""})`,
       );
     const level = migrationLevel(db);
     if (level.applied === 0)
-      throw refuse(`${DB_NAME} in ${backup} is not a Quire database (it has no migration journal)`);
+      throw refuse(`${DATABASE_FILE_NAME} in ${backup} is not a Quire database (it has no migration journal)`);
     const unknown = unknownMigrations(level);
     if (unknown.length) {
       throw refuse(
@@ -154,10 +157,10 @@ function validateDatabase(file: string, backup: string): number {
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as { code?: string }).code;
-    if (code === "SQLITE_NOTADB") throw refuse(`${DB_NAME} in ${backup} is not a SQLite database`);
+    if (code === "SQLITE_NOTADB") throw refuse(`${DATABASE_FILE_NAME} in ${backup} is not a SQLite database`);
     if (code?.startsWith("SQLITE_CORRUPT"))
-      throw refuse(`${DB_NAME} in ${backup} is damaged (${(error as Error).message})`);
-    throw refuse(`${DB_NAME} in ${backup} cannot be read (${(error as Error).message})`);
+      throw refuse(`${DATABASE_FILE_NAME} in ${backup} is damaged (${(error as Error).message})`);
+    throw refuse(`${DATABASE_FILE_NAME} in ${backup} cannot be read (${(error as Error).message})`);
   } finally {
     db?.close();
   }

@@ -7,9 +7,9 @@ import type Database from "better-sqlite3";
 import { databaseFile, openDatabase } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
 import { getEnv } from "../../lib/env";
-import { renderPostMarkdown, type RenderedPost } from "../../lib/markdown";
-import { hashPassword } from "../../lib/password";
-import { slugify } from "../../lib/slug";
+import { renderPostMarkdown, type RenderedPost } from "../../lib/markdown/render";
+import { hashPassword } from "../../lib/users/password";
+import { slugify } from "../../lib/posts/slug";
 import { parseCount, parseOptions } from "./args";
 import {
   capitalise,
@@ -75,14 +75,9 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
   const db = openDatabase(file).$client;
   try {
     runMigrations(db, MIGRATIONS_DIR);
-    const existing = db
-      .prepare("SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM comments) AS comments")
-      .get() as { posts: number; comments: number };
-    if ((existing.posts > 0 || existing.comments > 0) && !flags.force) {
-      throw new CliError(
-        `${file} already has ${existing.posts} posts and ${existing.comments} comments: use an empty --data-dir, or --force to add to them.`,
-      );
-    }
+    // Refused early here (before the bodies are rendered), and again for certain inside
+    // the transaction that writes the authors (seedAuthors).
+    if (!flags.force) assertEmpty(db, file);
     const rng = prng(opts.seed);
     const templates = await renderTemplates(rng, Math.min(TEMPLATE_BODIES, opts.posts));
     const rendered = Date.now();
@@ -94,7 +89,7 @@ export async function seedBenchCommand(args: string[]): Promise<void> {
     db.pragma("synchronous = OFF");
     db.pragma("cache_size = -262144");
     db.pragma("wal_autocheckpoint = 20000");
-    const authorIds = await seedAuthors(db, rng, opts.authors);
+    const authorIds = await seedAuthors(db, rng, opts.authors, () => flags.force || assertEmpty(db, file));
     const tagIds = seedTags(db, rng, opts.tags);
     const posts = seedPosts(db, rng, opts.posts, templates, authorIds, tagIds);
     const postsDone = Date.now();
@@ -148,22 +143,47 @@ async function renderTemplates(rng: Rng, count: number): Promise<Template[]> {
 }
 
 /** Staff users with one real argon2id hash (hashed once: ~0.1 s each would add up). */
-async function seedAuthors(db: Database.Database, rng: Rng, count: number): Promise<number[]> {
+/**
+ * Refuses a database that has content, or bench authors (another seed-bench started at
+ * the same moment, or one that stopped half-way).
+ */
+function assertEmpty(db: Database.Database, file: string): true {
+  const existing = db
+    .prepare(
+      "SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM users WHERE email LIKE '%@bench.example') AS authors",
+    )
+    .get() as { posts: number; comments: number; authors: number };
+  if (existing.posts > 0 || existing.comments > 0) {
+    throw new CliError(
+      `${file} already has ${existing.posts} posts and ${existing.comments} comments: use an empty --data-dir, or --force to add to them.`,
+    );
+  }
+  if (existing.authors > 0) {
+    throw new CliError(
+      `${file} already has bench authors (another seed-bench is filling it, or one stopped half-way): use an empty --data-dir, or --force to add to them.`,
+    );
+  }
+  return true;
+}
+
+/** The authors, written in one IMMEDIATE transaction after `claim` (run inside it) allows: of two seed-bench runs started at once on one database, one seeds. */
+async function seedAuthors(db: Database.Database, rng: Rng, count: number, claim: () => true): Promise<number[]> {
   const hash = await hashPassword(BENCH_PASSWORD);
-  const hasOwner = db.prepare("SELECT 1 FROM users WHERE role = 'owner'").get() !== undefined;
   const insert = db.prepare(
     "INSERT OR IGNORE INTO users (email, name, slug, bio, role, password_hash) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const idOf = db.prepare("SELECT id FROM users WHERE email = ?").pluck();
   return db
-    .transaction(() =>
-      Array.from({ length: count }, (_, i) => {
+    .transaction(() => {
+      claim();
+      const hasOwner = db.prepare("SELECT 1 FROM users WHERE role = 'owner'").get() !== undefined;
+      return Array.from({ length: count }, (_, i) => {
         const email = `author${i + 1}@bench.example`;
         const role = i === 0 && !hasOwner ? "owner" : i % 3 === 2 ? "editor" : "author";
         insert.run(email, personName(rng), `bench-author-${i + 1}`, sentence(rng), role, hash);
         return idOf.get(email) as number;
-      }),
-    )
+      });
+    })
     .immediate();
 }
 

@@ -1,4 +1,6 @@
+import { DATABASE_FILE_NAME } from "../../db/connection";
 import { ROLES } from "../../db/schema";
+import { DEFAULT_DATA_DIR } from "../../lib/env";
 
 export const USAGE = `Usage: npm run quire -- <command> [options]
 
@@ -15,7 +17,28 @@ Commands:
                                The auth secret is left out unless --include-secrets.
   restore <path>               Check a backup (sha256, integrity, migration level),
                                then swap it in; the old database is kept as
-                               quire.db.before-restore-<time>. Stop the server first.
+                               ${DATABASE_FILE_NAME}.before-restore-<time>. Stop the server first.
+  import <file|folder> [--format F] [--media DIR] [--dry-run] [--json] [--workers N]
+                               Import a WordPress (WXR), Ghost (JSON), Blogger
+                               (Atom) export, Markdown files, or a Quire export
+                               (.json, or the .zip of export --zip with its media),
+                               all or nothing, then print a report (--json: as
+                               JSON). The format is detected unless --format
+                               (wordpress|ghost|blogger|markdown|quire) names it. --dry-run
+                               reads and reports without writing. --media DIR:
+                               a copy of the old site's uploads; the files the
+                               export names are stored and links rewritten
+                               (nothing is downloaded). Importing the same file
+                               again creates nothing new. --workers N: convert
+                               the posts in N worker threads (default 0: in the
+                               main thread); faster only where cores are free.
+  export [FILE] [--format quire|wxr|markdown] [--zip] [--revisions]
+                               Write the site's content to FILE (default
+                               ./exports/quire-<UTC time>.json|.xml|.zip) while the
+                               site runs: quire is Quire's own JSON (--revisions adds
+                               post history), wxr is for WordPress's importer,
+                               markdown a zip of files for Hugo or Jekyll. --zip adds
+                               the media files. No passwords, keys or secrets.
   seed-bench --posts N --comments M [--authors A] [--tags T] [--seed S]
              [--post-comments K] [--data-dir D] [--force]
                                Fill a database with generated benchmark content
@@ -28,5 +51,5 @@ Passwords are never taken from the command line: in a terminal you are asked
 twice without echo; otherwise the first line of stdin is read, e.g.
   printf '%s\\n' "$PASSWORD" | npm run quire -- reset-password --email ada@example.com
 
-The database is $QUIRE_DATA_DIR/quire.db (default ./data/quire.db).
+The database is $QUIRE_DATA_DIR/${DATABASE_FILE_NAME} (default ${DEFAULT_DATA_DIR}/${DATABASE_FILE_NAME}).
 Exit codes: 0 done, 1 failed, 2 bad command line.`;

@@ -8,7 +8,8 @@ import { etagMatches, isCompressible, negotiateEncoding } from "./rules.mjs";
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-// Headers that describe one transfer, not the content: set again for every answer.
+// Headers that describe one transfer, not the content: set again for every answer (the
+// request id by observe.mjs: a stored one would replace the id of the request answered).
 const PER_TRANSFER = [
   "content-length",
   "content-encoding",
@@ -17,6 +18,8 @@ const PER_TRANSFER = [
   "keep-alive",
   "date",
   "x-quire-cache",
+  "x-request-id",
+  "server-timing",
 ];
 // Set by buildEntry itself.
 const REPLACED = ["cache-control", "vary"];
@@ -105,7 +108,7 @@ export async function buildEntry(
     };
     size += bytes.length + base.reduce((sum, part) => sum + part.length, 0);
   }
-  return { status, variants, size, storedAt: Date.now() };
+  return { status, variants, size };
 }
 
 /**

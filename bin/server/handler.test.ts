@@ -58,7 +58,12 @@ beforeAll(async () => {
     staticBytes: 1024 * 1024,
     maxAgeMs: 60_000,
   });
-  server = http.createServer(handler);
+  // Each request gets its id as bin/server/observe.mjs gives it, before the cache answers.
+  let requests = 0;
+  server = http.createServer((req, res) => {
+    res.setHeader("x-request-id", `request-${++requests}`);
+    handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -93,6 +98,11 @@ describe("the page cache", () => {
     expect(second.headers["content-security-policy"]).toBe(first.headers["content-security-policy"]);
     expect(second.headers["cache-control"]).toBe("public, max-age=0, must-revalidate");
     expect(second.headers.vary).toMatch(/Accept-Encoding/);
+    // Each answer carries its own request's id, not the one that filled the cache.
+    expect(first.headers["x-request-id"]).toMatch(/^request-\d+$/);
+    expect(second.headers["x-request-id"]).toBe(
+      `request-${Number(first.headers["x-request-id"]!.toString().slice(8)) + 1}`,
+    );
   });
 
   it("shows a write by any connection on the next request", async () => {
@@ -168,18 +178,35 @@ describe("the page cache", () => {
     expect(get.headers["x-quire-cache"]).toBe("hit");
   });
 
-  it("never stores 404s or responses that set cookies, and never answers a session from memory", async () => {
-    for (const url of ["/missing", "/cookie"]) {
-      await request(url);
-      expect((await request(url)).headers["x-quire-cache"], url).toBe("bypass");
-    }
-    expect((await request("/missing")).status).toBe(404);
+  it("keeps a 404 until the next write, but never responses that set cookies or a session's", async () => {
+    await request("/missing");
+    let before = renders;
+    const again = await request("/missing");
+    expect([again.status, again.headers["x-quire-cache"], renders - before]).toEqual([404, "hit", 0]);
+    expect(again.headers["cache-control"]).toBe("public, max-age=0, must-revalidate");
+    writer.prepare("UPDATE t SET v = 'published there'").run();
+    before = renders;
+    expect((await request("/missing")).headers["x-quire-cache"]).toBe("miss");
+    expect(renders - before).toBe(1);
+    await request("/cookie");
+    expect((await request("/cookie")).headers["x-quire-cache"]).toBe("bypass");
     await request("/signed-in");
     const staff = await request("/signed-in", { cookie: "authjs.session-token=x" });
     expect(staff.headers["x-quire-cache"]).toBe("bypass");
-    const before = renders;
+    before = renders;
     await request("/signed-in", { cookie: "authjs.session-token=x" });
     expect(renders - before).toBe(1);
+  });
+
+  it("answers scanners' addresses 404 without rendering, but not a post that merely looks alike", async () => {
+    const before = renders;
+    for (const url of ["/wp-login.php", "/wp-admin/setup-config.php", "/.env", "/.git/config", "/cgi-bin/x.cgi"]) {
+      const reply = await request(url);
+      expect([url, reply.status, reply.body.toString()]).toEqual([url, 404, "Not found.\n"]);
+    }
+    expect(renders).toBe(before);
+    expect((await request("/wp-cli-tips")).status).toBe(200);
+    expect(renders).toBe(before + 1);
   });
 
   it("compresses uncached responses as they stream", async () => {

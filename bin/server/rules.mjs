@@ -108,3 +108,28 @@ export function storableCacheControl({ status, headers }) {
   const text = String(value);
   return /\b(?:private|no-store)\b/i.test(text) ? null : text;
 }
+
+/**
+ * The Cache-Control a stored "not found" answer is served with, or null. Kept like a page:
+ * until the next write (which may publish that address) or the page cache's age limit.
+ */
+export function storableNotFound({ status, headers }) {
+  return status === 404 ? storableCacheControl({ status: 200, headers }) : null;
+}
+
+// Addresses scanners try on every site and that Quire never serves (no PHP, no WordPress,
+// no dotfiles but /.well-known): answered 404 at once, without rendering the site's page.
+// Slugs never hold a dot, so ".php" cannot be a post.
+const NOT_OURS =
+  /^\/(?:wp-admin|wp-content|wp-includes|cgi-bin)(?:\/|$)|^\/\.(?!well-known(?:\/|$))|\.(?:php\d?|aspx?|jsp|cgi)$/i;
+
+/** True for an address no Quire route answers (see NOT_OURS). */
+export function obviouslyNotOurs(url = "/") {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(url.split("?", 1)[0]);
+  } catch {
+    return false;
+  }
+  return NOT_OURS.test(pathname);
+}

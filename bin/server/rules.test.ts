@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ByteLru } from "./lru.mjs";
 import {
   bypassReason,
   etagMatches,
@@ -113,35 +112,5 @@ describe("which responses are stored", () => {
     expect(storableCacheControl({ status: 200, headers: { "cache-control": "no-store" } })).toBeNull();
     expect(storableCacheControl({ status: 200, headers: { "cache-control": "private, max-age=60" } })).toBeNull();
     expect(storableCacheControl({ status: 200, headers: { "content-encoding": "gzip" } })).toBeNull();
-  });
-});
-
-describe("the byte-bounded LRU", () => {
-  const entry = (size: number, storedAt = Date.now()) => ({ size, storedAt });
-
-  it("evicts the least recently used entries past its budget", () => {
-    const lru = new ByteLru(100);
-    lru.set("a", entry(40));
-    lru.set("b", entry(40));
-    lru.get("a"); // a is now the most recently used
-    lru.set("c", entry(40));
-    expect(lru.get("b")).toBeUndefined();
-    expect(lru.get("a")).toBeDefined();
-    expect(lru.get("c")).toBeDefined();
-    expect(lru.bytes).toBe(80);
-  });
-
-  it("keeps nothing larger than its budget, replaces by key, and forgets old entries", () => {
-    const lru = new ByteLru(100, 1_000);
-    expect(lru.set("huge", entry(101))).toBe(false);
-    lru.set("a", entry(30, 0));
-    lru.set("a", entry(50, 0));
-    expect(lru.bytes).toBe(50);
-    expect(lru.get("a", 999)).toBeDefined();
-    expect(lru.get("a", 2_000)).toBeUndefined();
-    expect(lru.bytes).toBe(0);
-    lru.set("b", entry(10));
-    lru.clear();
-    expect(lru.size).toBe(0);
   });
 });

@@ -1,13 +1,15 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { useActionState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/utils/action-result";
 
-type Props = {
-  action: FormAction<unknown>;
+type Props<T> = {
+  action: FormAction<T>;
   hidden?: Record<string, string | number>;
   submitLabel: string;
   variant?: "primary" | "secondary" | "danger";
@@ -15,10 +17,12 @@ type Props = {
   className?: string;
   /** Asked before a destructive action is sent. */
   confirm?: string;
+  /** What a successful action sent back, shown under the outcome (from client components only). */
+  showData?: (data: T) => ReactNode;
 };
 
 /** A small form around one server action, with its outcome shown beside it. */
-export function ActionForm({
+export function ActionForm<T = unknown>({
   action,
   hidden = {},
   submitLabel,
@@ -26,25 +30,30 @@ export function ActionForm({
   children,
   className = "",
   confirm,
-}: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  showData,
+}: Props<T>) {
+  const { state, formAction, pending, errors, data } = useActionForm(action);
+  const form = useRef<HTMLFormElement>(null);
+  const confirmed = useRef(false);
+  const [asking, setAsking] = useState(false);
   return (
     <form
+      ref={form}
       action={formAction}
       className={`flex flex-wrap items-end gap-2 ${className}`}
       onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
+        // Without JavaScript the form is sent as it is; with it, a destructive action asks first.
+        if (!confirm || confirmed.current) return void (confirmed.current = false);
+        event.preventDefault();
+        setAsking(true);
       }}
     >
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={hidden} />
       {children}
       <Button type="submit" variant={variant} disabled={pending}>
         {submitLabel}
       </Button>
-      <div className="basis-full">
+      <div className="basis-full space-y-2">
         <FormStatus state={state} />
         {errors &&
           Object.entries(errors).map(([field, messages]) => (
@@ -52,7 +61,32 @@ export function ActionForm({
               {messages?.join(" ")}
             </p>
           ))}
+        {data !== undefined && showData?.(data)}
       </div>
+      {confirm && (
+        <Dialog open={asking} onOpenChange={setAsking}>
+          <DialogContent title={confirm} role="alertdialog">
+            <div className="flex gap-2">
+              <Button
+                type="button"
+                variant={variant === "secondary" ? "primary" : variant}
+                onClick={() => {
+                  confirmed.current = true;
+                  setAsking(false);
+                  form.current?.requestSubmit();
+                }}
+              >
+                {submitLabel}
+              </Button>
+              <DialogClose asChild>
+                <Button type="button" variant="secondary">
+                  Cancel
+                </Button>
+              </DialogClose>
+            </div>
+          </DialogContent>
+        </Dialog>
+      )}
     </form>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/utils/action-result";
+import { NewPasswordFields } from "./account-fields";
 
 type Props = {
   action: FormAction;
@@ -18,47 +19,16 @@ type Props = {
 
 /** New password (twice), with a name or the current password where the flow needs it. */
 export function PasswordForm({ action, submitLabel, hidden = {}, withName, withCurrent }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, field } = useActionForm(action);
   return (
     <form action={formAction} className="max-w-md space-y-4" noValidate>
       <FormStatus state={state} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {withName && (
-        <Field
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          errors={errors?.name}
-          defaultValue={state && !state.ok ? state.values?.name : undefined}
-        />
-      )}
+      <HiddenFields values={hidden} />
+      {withName && <Field label="Your name" autoComplete="name" {...field("name")} />}
       {withCurrent && (
-        <Field
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          errors={errors?.currentPassword}
-        />
+        <Field label="Current password" type="password" autoComplete="current-password" {...field("currentPassword")} />
       )}
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        errors={errors?.password}
-      />
-      <Field
-        label="Repeat the new password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        errors={errors?.confirmPassword}
-      />
+      <NewPasswordFields field={field} />
       <Button type="submit" disabled={pending}>
         {submitLabel}
       </Button>

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult, FormAction } from "@/lib/utils/action-result";
 import { OWN_COMMENTS_KEY, type PostedComment, type StoredOwnComment } from "@/lib/utils/comment-thread";
 
@@ -53,9 +55,6 @@ async function sendComment(form: HTMLFormElement): Promise<ActionResult<PostedCo
 const SEND_FAILED =
   "Your comment could not be sent. Check your connection and send it again; what you wrote is still here.";
 
-const input =
-  "block w-full rounded-md border border-zinc-400 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
-
 type Props = {
   postId: number;
   parentId?: number;
@@ -67,13 +66,17 @@ type Props = {
 
 /** The comment form: a plain POST without JavaScript, inline errors and pending state with it. */
 export function CommentForm({ postId, parentId, replyToName, issued, action, offerReplies = false }: Props) {
-  const [actionState, formAction, actionPending] = useActionState(action, null);
+  // The permalink is where the no-JavaScript post goes: this page, scrolled back to the
+  // form that shows its result. Without one React renders `action=""`, which is invalid HTML.
+  const anchor = parentId ? `#comment-${parentId}` : "#comment-form";
+  const [actionState, formAction, actionPending] = useActionState(action, null, anchor);
   const [sent, setSent] = useState<ActionResult<PostedComment> | null>(null);
   const [sending, startSending] = useTransition();
   const state = sent ?? actionState;
   const pending = actionPending || sending;
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const prefix = `comment-${parentId ?? "new"}`;
+  const id = (name: string) => `${prefix}-${name}`;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   const posted = state?.ok ? state.data : undefined;
@@ -92,37 +95,6 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
     if (posted.status === "approved") router.refresh();
   }, [posted, router]);
 
-  const field = (name: string, label: string, props: Record<string, unknown>, hint?: string) => {
-    const id = `${prefix}-${name}`;
-    const error = errors?.[name];
-    return (
-      <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium">
-          {label}
-        </label>
-        <input
-          id={id}
-          name={name}
-          defaultValue={values?.[name] ?? ""}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined}
-          className={input}
-          {...props}
-        />
-        {hint && (
-          <p id={`${id}-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
-            {error.join(" ")}
-          </p>
-        )}
-      </div>
-    );
-  };
-
   // Preventing the default stops React from calling the server action as well.
   const send = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -134,7 +106,6 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
     });
   };
 
-  const bodyError = errors?.body;
   return (
     <form
       id={parentId ? undefined : "comment-form-main"}
@@ -180,39 +151,49 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
         </p>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          {field("name", "Name", { autoComplete: "name", required: true, maxLength: 80 })}
-          {field(
-            "email",
-            "Email",
-            { type: "email", autoComplete: "email", required: true },
-            "Never shown. Used for reply notifications.",
-          )}
-          {field("url", "Website (optional)", { type: "url", autoComplete: "url", placeholder: "https://" })}
+          <Field
+            id={id("name")}
+            name="name"
+            label="Name"
+            autoComplete="name"
+            required
+            maxLength={80}
+            defaultValue={values?.name ?? ""}
+            errors={errors?.name}
+          />
+          <Field
+            id={id("email")}
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            hint="Never shown. Used for reply notifications."
+            defaultValue={values?.email ?? ""}
+            errors={errors?.email}
+          />
+          <Field
+            id={id("url")}
+            name="url"
+            label="Website (optional)"
+            type="url"
+            autoComplete="url"
+            placeholder="https://"
+            defaultValue={values?.url ?? ""}
+            errors={errors?.url}
+          />
         </div>
       )}
-      <div className="space-y-1">
-        <label htmlFor={`${prefix}-body`} className="block text-sm font-medium">
-          {parentId ? "Your reply" : "Comment"}
-        </label>
-        <textarea
-          id={`${prefix}-body`}
-          name="body"
-          rows={5}
-          required
-          defaultValue={values?.body ?? ""}
-          aria-invalid={bodyError ? true : undefined}
-          aria-describedby={`${prefix}-body-hint${bodyError ? ` ${prefix}-body-error` : ""}`}
-          className={input}
-        />
-        <p id={`${prefix}-body-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
-          Markdown: *emphasis*, [links](https://…), `code`, &gt; quotes, - lists.
-        </p>
-        {bodyError && (
-          <p id={`${prefix}-body-error`} className="text-sm text-red-700 dark:text-red-300">
-            {bodyError.join(" ")}
-          </p>
-        )}
-      </div>
+      <Textarea
+        id={id("body")}
+        name="body"
+        label={parentId ? "Your reply" : "Comment"}
+        rows={5}
+        required
+        hint="Markdown: *emphasis*, [links](https://…), `code`, > quotes, - lists."
+        defaultValue={values?.body ?? ""}
+        errors={errors?.body}
+      />
       {/* The honeypot: off screen and skipped by keyboards and screen readers; bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label htmlFor={`${prefix}-company`}>Leave this field empty</label>

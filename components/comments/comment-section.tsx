@@ -10,6 +10,7 @@ import {
 } from "@/lib/utils/comment-thread";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { CommentForm } from "./comment-form";
+import { CommentScript } from "./comment-script";
 import { OwnComments } from "./own-comments";
 import { ReplyToggle } from "./reply-toggle";
 import { ThreadOrder } from "./thread-order";
@@ -33,7 +34,11 @@ export type CommentSectionProps = {
   } | null;
 };
 
-/** The thread and the form under a post. Server-rendered; only the forms are client components. */
+/**
+ * The thread and the form under a post, server-rendered and working without JavaScript.
+ * The forms are client components for pages that hydrate; reader pages ship no runtime
+ * and are enhanced by public/comments.js instead (CommentScript).
+ */
 export function CommentSection({ data }: CommentSectionProps) {
   if (!data) return null;
   const thread = buildThread(data.comments);
@@ -46,6 +51,7 @@ export function CommentSection({ data }: CommentSectionProps) {
   return (
     <section
       id="comments"
+      data-post-id={data.postId}
       aria-labelledby="comments-heading"
       className="mt-12 border-t border-zinc-300 pt-8 dark:border-zinc-700"
     >
@@ -83,6 +89,7 @@ export function CommentSection({ data }: CommentSectionProps) {
           />
         </div>
       )}
+      <CommentScript />
     </section>
   );
 }

@@ -1,9 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import Link from "next/link";
 import type { FormAction } from "@/lib/utils/action-result";
 import { safeWebsite } from "@/lib/utils/comment-thread";
 import type { ModerationOp } from "@/lib/validations/comment";
+import { ListKeysHint, useListKeys } from "@/components/ui/list-keys";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 type Row = {
   id: number;
@@ -23,6 +26,8 @@ type Props = {
   status: Status;
   comments: Row[];
   actions: { moderate: FormAction; edit: FormAction; reply: FormAction };
+  /** Where "Clear filters" leads when a filter (post, email, text) left this tab empty; else unset. */
+  clearFiltersHref?: string;
 };
 
 const OPS: Record<Status, { op: ModerationOp; label: string }[]> = {
@@ -63,14 +68,35 @@ function Outcome({ state }: { state: Awaited<ReturnType<FormAction>> | null }) {
   );
 }
 
+const EMPTY: Record<Status, string> = {
+  pending: "Nothing is waiting: every comment has been moderated.",
+  approved: "No approved comments here yet.",
+  spam: "No spam here.",
+  trash: "The trash is empty.",
+};
+
 /** The queue of one status tab: row actions, bulk actions, inline edit and staff reply. */
-export function ModerationList({ status, comments, actions }: Props) {
+export function ModerationList({ status, comments, actions, clearFiltersHref }: Props) {
   const [state, moderate, pending] = useActionState(actions.moderate, null);
+  const list = useRef<HTMLUListElement>(null);
+  useListKeys(list);
   if (comments.length === 0) {
     return (
       <>
         <Outcome state={state} />
-        <p className="mt-4">No comments here.</p>
+        <p className="mt-4 rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700">
+          {clearFiltersHref ? (
+            <>
+              No {status === "trash" ? "comments in the trash" : `${status} comments`} match these filters.{" "}
+              <Link className="underline" href={clearFiltersHref}>
+                Clear filters
+              </Link>{" "}
+              to see them all.
+            </>
+          ) : (
+            EMPTY[status]
+          )}
+        </p>
       </>
     );
   }
@@ -98,16 +124,20 @@ export function ModerationList({ status, comments, actions }: Props) {
           Apply to selected
         </button>
       </form>
-      <ul className="space-y-4">
+      {comments.length > 1 && <ListKeysHint />}
+      <ul ref={list} className="space-y-4">
         {comments.map((comment) => (
           <li
             key={comment.id}
+            data-row
             className="rounded-md border border-zinc-300 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900"
           >
-            <article aria-label={`Comment by ${comment.authorName}`} className="space-y-2">
+            {/* The row's focus target for j/k: the comment itself, named by its author. */}
+            <article data-row-focus tabIndex={-1} aria-label={`Comment by ${comment.authorName}`} className="space-y-2">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                 <input
                   type="checkbox"
+                  data-row-select
                   form="bulk-form"
                   name="ids"
                   value={comment.id}
@@ -127,9 +157,7 @@ export function ModerationList({ status, comments, actions }: Props) {
                 <span>
                   on <a href={`/${comment.postSlug}#comment-${comment.id}`}>{comment.postTitle}</a>
                 </span>
-                <time dateTime={new Date(comment.createdAt).toISOString()}>
-                  {new Date(comment.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
-                </time>
+                <RelativeTime date={new Date(comment.createdAt)} />
                 {comment.spamScore > 0 && <span>spam score {comment.spamScore}</span>}
               </div>
               {/* Stored sanitised HTML. */}

@@ -2,6 +2,17 @@
 export type Selection = { text: string; start: number; end: number };
 export type Command = "bold" | "italic" | "link" | "heading" | "code" | "quote" | "list";
 
+/** The formatting toolbar and its shortcuts (also listed by the shortcut sheet, `?`). */
+export const FORMAT_TOOLS: { command: Command; label: string; text: string; shortcut: string }[] = [
+  { command: "bold", label: "Bold", text: "B", shortcut: "Ctrl+B" },
+  { command: "italic", label: "Italic", text: "I", shortcut: "Ctrl+I" },
+  { command: "link", label: "Link", text: "Link", shortcut: "Ctrl+K" },
+  { command: "heading", label: "Heading", text: "H", shortcut: "Ctrl+Alt+H" },
+  { command: "code", label: "Code", text: "</>", shortcut: "Ctrl+E" },
+  { command: "quote", label: "Quote", text: "❝", shortcut: "Ctrl+Alt+Q" },
+  { command: "list", label: "List", text: "•", shortcut: "Ctrl+Alt+L" },
+];
+
 const WRAP: Partial<Record<Command, [string, string, string]>> = {
   bold: ["**", "**", "bold text"],
   italic: ["_", "_", "italic text"],

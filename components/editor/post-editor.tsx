@@ -1,26 +1,23 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { X } from "lucide-react";
+import { useReducer, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { FieldShell } from "@/components/ui/field-shell";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult, FieldErrors, ObjectAction } from "@/lib/utils/action-result";
-import { slugify } from "@/lib/utils/slugify";
+import type { EditorActions, EditorDraft, EditorPost } from "@/lib/utils/editor-types";
+import { EditorHeader } from "./editor-header";
+import { editorReducer, initialEditorState, isDirty } from "./editor-state";
 import { ImageUploadDialog, type UploadedImage } from "./image-upload-dialog";
 import { insertBlock } from "./markdown-commands";
 import { MarkdownField } from "./markdown-field";
 import { PostSettingsFields } from "./post-settings-fields";
-import type { EditorActions, EditorDraft, EditorPost } from "@/lib/utils/editor-types";
-
-const AUTOSAVE_MS = 4000;
-const STATUS_LABEL = {
-  draft: "Draft",
-  review: "Waiting for review",
-  scheduled: "Scheduled",
-  published: "Published",
-} as const;
+import { PublishMenu } from "./publish-menu";
+import { useAutosave } from "./use-autosave";
+import { useImageUpload } from "./use-image-upload";
+import { useLivePreview } from "./use-live-preview";
+import { usePostCommands } from "./use-post-commands";
+import { useUnsavedWarning } from "./use-unsaved-warning";
 
 type Props = {
   post: EditorPost;
@@ -31,250 +28,156 @@ type Props = {
   initialPreview: { html: string; wordCount: number };
   /** The outcome of what was done just before arriving here (a new post's first save). */
   flash?: string;
+  /** Reader views of a published post over the kept days; undefined when not shown to this person. */
+  views?: number;
 };
 
-export function PostEditor({ post, canPublish, timezone, existingTags, actions, initialPreview, flash }: Props) {
-  const router = useRouter();
-  const [draft, setDraft] = useState<EditorDraft>(post.draft);
-  const [saved, setSaved] = useState(JSON.stringify(post.draft));
-  const [id, setId] = useState(post.id);
-  const [version, setVersion] = useState(post.version);
-  const [status, setStatus] = useState(post.status);
-  const [result, setResult] = useState<ActionResult<unknown> | null>(flash ? { ok: true, message: flash } : null);
-  const [errors, setErrors] = useState<FieldErrors | undefined>();
-  const [preview, setPreview] = useState(initialPreview);
-  const [autosaveNote, setAutosaveNote] = useState("");
-  const [slugEdited, setSlugEdited] = useState(post.id !== null);
-  const [busy, setBusy] = useState(false);
-  const [scheduleAt, setScheduleAt] = useState(post.scheduledLocal);
-  const [upload, setUpload] = useState<{ open: boolean; file: File | null; target: "body" | "feature" }>({
-    open: false,
-    file: null,
-    target: "body",
-  });
-  const dirty = JSON.stringify(draft) !== saved;
-  const latest = useRef({ draft, saved, id, version });
-  latest.current = { draft, saved, id, version };
-  const lastAutosaved = useRef(JSON.stringify([post.draft.title, post.draft.markdown]));
+export function PostEditor({ post, canPublish, timezone, existingTags, actions, initialPreview, flash, views }: Props) {
+  const [state, dispatch] = useReducer(editorReducer, post, (first) => initialEditorState(first, flash));
+  const { draft, id, status, errors } = state;
+  const dirty = isDirty(state);
+  const set = (patch: Partial<EditorDraft>) => dispatch({ type: "edit", patch });
+  const [settingsOpen, setSettingsOpen] = useState(true);
+  const settingsToggle = useRef<HTMLDivElement>(null);
 
-  const set = (patch: Partial<EditorDraft>) =>
-    setDraft((current) => {
-      const next = { ...current, ...patch };
-      if (patch.title !== undefined && !slugEdited) next.slug = slugify(patch.title);
-      return next;
-    });
+  const preview = useLivePreview(draft.markdown, actions.preview, initialPreview);
+  const autosaveNote = useAutosave(actions.autosave, state, post.draft);
+  useUnsavedWarning(dirty);
+  const { save, run } = usePostCommands(post.type, actions, state, dispatch);
+  const upload = useImageUpload();
 
-  // Live preview through the server's pipeline, a moment after typing stops.
-  const previewRequest = useRef(0);
-  useEffect(() => {
-    const request = ++previewRequest.current;
-    const timer = setTimeout(async () => {
-      const response = await actions.preview(null, { markdown: draft.markdown }).catch(() => null);
-      if (response?.ok && response.data && request === previewRequest.current) setPreview(response.data);
-    }, 350);
-    return () => clearTimeout(timer);
-  }, [draft.markdown, actions]);
-
-  // Autosave: a revision every few seconds while the text differs from the saved one.
-  useEffect(() => {
-    const timer = setInterval(async () => {
-      const { draft: now, saved: savedNow, id: postId, version: v } = latest.current;
-      const key = JSON.stringify([now.title, now.markdown]);
-      if (!postId || key === lastAutosaved.current || JSON.stringify(now) === savedNow) return;
-      lastAutosaved.current = key;
-      const response = await actions
-        .autosave(null, { id: postId, version: v, title: now.title, markdown: now.markdown })
-        .catch(() => null);
-      if (response?.ok) setAutosaveNote(response.message ?? "Autosaved.");
-    }, AUTOSAVE_MS);
-    return () => clearInterval(timer);
-  }, [actions]);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
+  function insertImage(image: UploadedImage) {
+    if (upload.target === "feature") return set({ featureImage: image.url, featureImageAlt: image.alt });
+    // At the cursor in the body (or at its end when the body never had focus).
+    const area = document.getElementById("field-markdown") as HTMLTextAreaElement | null;
+    const selection = {
+      text: draft.markdown,
+      start: area?.selectionStart ?? draft.markdown.length,
+      end: area?.selectionEnd ?? draft.markdown.length,
     };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
-  // A new post's first save moves to its own address (navigate: false when a workflow step follows).
-  async function save(navigate = true): Promise<number | null> {
-    setBusy(true);
-    const snapshot = draft;
-    const response = await actions.save(null, { ...snapshot, type: post.type, id: id ?? undefined, version });
-    setBusy(false);
-    setResult(response);
-    if (!response.ok || !response.data) {
-      setErrors(response.ok ? undefined : response.fieldErrors);
-      return null;
-    }
-    const data = response.data;
-    setErrors(undefined);
-    const stored = { ...snapshot, slug: data.slug };
-    setDraft((current) => (current === snapshot ? stored : { ...current, slug: data.slug }));
-    setSaved(JSON.stringify(stored));
-    setVersion(data.version);
-    setSlugEdited(true);
-    if (!id) {
-      setId(data.id);
-      if (navigate) router.replace(`/admin/${post.type}s/${data.id}?done=saved`);
-    }
-    return data.id;
+    set({ markdown: insertBlock(selection, `![${image.alt.replace(/[[\]]/g, "")}](${image.url})`).text });
   }
 
-  async function transition(
-    action: ObjectAction<{ id: number }>,
-    next: EditorPost["status"] | "trashed",
-    extra: Record<string, unknown> = {},
-  ) {
-    const postId = dirty || !id ? await save(false) : id;
-    if (!postId) return;
-    setBusy(true);
-    const response = await action(null, { id: postId, ...extra });
-    setBusy(false);
-    setResult(response);
-    setErrors(response.ok ? undefined : response.fieldErrors);
-    if (!response.ok) return;
-    if (next === "trashed") return router.push(`/admin/${post.type}s`);
-    if (!id) return router.replace(`/admin/${post.type}s/${postId}?done=${next}`);
-    setStatus(next);
-    router.refresh();
+  function closeSettings() {
+    setSettingsOpen(false);
+    // Focus goes back to the button that opens the panel again, not to the page's start.
+    settingsToggle.current?.querySelector<HTMLButtonElement>("button[aria-controls='post-settings']")?.focus();
   }
 
-  const words = preview.wordCount;
-  const base = `/admin/${post.type}s`;
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <p className="text-sm">
-          Status: <strong>{STATUS_LABEL[status]}</strong>
-          {dirty ? " · Unsaved changes" : ""}
-        </p>
-        <p className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
-          {words} {words === 1 ? "word" : "words"} · {Math.max(1, Math.round(words / 265))} min read
-          {autosaveNote ? ` · ${autosaveNote}` : ""}
-        </p>
-        {id && (
-          <span className="ml-auto flex gap-3 text-sm">
-            <Link href={`/admin/preview/${id}`} target="_blank">
-              Preview as readers see it
-            </Link>
-            <Link href={`${base}/${id}/history`}>History</Link>
-          </span>
-        )}
-      </div>
-      <FormStatus state={result} />
-      <Field
-        label="Title"
-        name="title"
-        value={draft.title}
-        onChange={(event) => set({ title: event.target.value })}
-        errors={errors?.title}
+    <div
+      ref={settingsToggle}
+      className="space-y-6"
+      // Ctrl/⌘+S saves from anywhere in the editor (the title, the body, the settings).
+      onKeyDown={(event) => {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+          event.preventDefault();
+          if (!state.busy) void save();
+        }
+      }}
+    >
+      <EditorHeader
+        type={post.type}
+        id={id}
+        status={status}
+        dirty={dirty}
+        busy={state.busy}
+        autosaveNote={autosaveNote}
+        words={preview.wordCount}
+        settingsOpen={settingsOpen}
+        onToggleSettings={() => setSettingsOpen((open) => !open)}
+        onSave={() => void save()}
+        publish={
+          <PublishMenu
+            status={status}
+            canPublish={canPublish}
+            busy={state.busy}
+            timezone={timezone}
+            scheduleAt={state.scheduleAt}
+            onScheduleAt={(value) => dispatch({ type: "schedule-at", value })}
+            errors={errors}
+            actions={actions}
+            onStep={(step, extra) => void run(step, extra)}
+          />
+        }
       />
-      <MarkdownField
-        value={draft.markdown}
-        onChange={(markdown) => set({ markdown })}
-        onImageFile={(file) => setUpload({ open: true, file, target: "body" })}
-        onSaveShortcut={() => void save()}
-        previewHtml={preview.html}
-        errors={errors?.markdown}
-      />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <PostSettingsFields
-          draft={draft}
-          set={set}
-          onSlugEdited={() => setSlugEdited(true)}
-          existingTags={existingTags}
-          errors={errors}
-          onUploadFeature={() => setUpload({ open: true, file: null, target: "feature" })}
-        />
-        <aside aria-label="Publishing" className="space-y-3">
-          <Button type="button" className="w-full" disabled={busy} onClick={() => void save()}>
-            {status === "published" ? "Update" : "Save draft"}
-          </Button>
-          {!canPublish && status === "draft" && (
-            <Button
-              type="button"
-              variant="secondary"
-              className="w-full"
-              disabled={busy}
-              onClick={() => transition(actions.submit, "review")}
-            >
-              Submit for review
-            </Button>
-          )}
-          {canPublish && status !== "published" && (
-            <>
-              <Button
-                type="button"
-                variant="secondary"
-                className="w-full"
-                disabled={busy}
-                onClick={() => transition(actions.publish, "published")}
-              >
-                Publish now
-              </Button>
-              <Field
-                label={`Publish at (${timezone})`}
-                name="publishAt"
-                type="datetime-local"
-                value={scheduleAt}
-                onChange={(event) => setScheduleAt(event.target.value)}
-                errors={errors?.publishAt}
+      <FormStatus state={state.result} />
+      <div className={settingsOpen ? "grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}>
+        <div className="min-w-0 space-y-6">
+          <FieldShell id="field-title" label="Title" errors={errors?.title}>
+            {(aria) => (
+              <input
+                id="field-title"
+                name="title"
+                value={draft.title}
+                onChange={(event) => set({ title: event.target.value })}
+                placeholder="Untitled"
+                className="block w-full rounded-md border border-transparent bg-transparent px-1 py-1 font-serif text-3xl font-bold text-zinc-900 placeholder:text-zinc-500 hover:border-zinc-300 sm:text-4xl dark:text-zinc-100 dark:placeholder:text-zinc-400 dark:hover:border-zinc-700"
+                {...aria}
               />
+            )}
+          </FieldShell>
+          <MarkdownField
+            value={draft.markdown}
+            onChange={(markdown) => set({ markdown })}
+            onImageFile={(file) => upload.openFor("body", file)}
+            previewHtml={preview.html}
+            errors={errors?.markdown}
+          />
+        </div>
+        {settingsOpen && (
+          <aside
+            id="post-settings"
+            aria-labelledby="post-settings-heading"
+            className="space-y-4 border-zinc-200 max-lg:border-t max-lg:pt-6 lg:border-l lg:pl-6 dark:border-zinc-800"
+          >
+            <div className="flex items-center justify-between">
+              <h2 id="post-settings-heading" className="text-lg font-semibold">
+                Post settings
+              </h2>
+              <button
+                type="button"
+                onClick={closeSettings}
+                className="rounded-md p-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              >
+                <X className="size-5" aria-hidden />
+                <span className="sr-only">Close the post settings</span>
+              </button>
+            </div>
+            {views !== undefined && (
+              <p className="rounded-md bg-zinc-100 p-3 text-sm dark:bg-zinc-900">
+                <strong className="text-lg tabular-nums">{views.toLocaleString("en")}</strong>{" "}
+                {views === 1 ? "page view" : "page views"} by readers over the days analytics keeps
+              </p>
+            )}
+            <PostSettingsFields
+              draft={draft}
+              set={set}
+              onSlugChange={(slug) => dispatch({ type: "edit-slug", slug })}
+              existingTags={existingTags}
+              errors={errors}
+              onUploadFeature={() => upload.openFor("feature")}
+            />
+            {id !== null && (
               <Button
                 type="button"
-                variant="secondary"
+                variant="danger"
                 className="w-full"
-                disabled={busy}
-                onClick={() => transition(actions.schedule, "scheduled", { publishAt: scheduleAt })}
+                disabled={state.busy}
+                onClick={() => void run({ action: actions.trash, next: "trashed" })}
               >
-                Schedule
+                Move to trash
               </Button>
-            </>
-          )}
-          {canPublish && (status === "published" || status === "scheduled") && (
-            <Button
-              type="button"
-              variant="secondary"
-              className="w-full"
-              disabled={busy}
-              onClick={() => transition(actions.unpublish, "draft")}
-            >
-              Unpublish
-            </Button>
-          )}
-          {id && (
-            <Button
-              type="button"
-              variant="danger"
-              className="w-full"
-              disabled={busy}
-              onClick={() => transition(actions.trash, "trashed")}
-            >
-              Move to trash
-            </Button>
-          )}
-        </aside>
+            )}
+          </aside>
+        )}
       </div>
       <ImageUploadDialog
         open={upload.open}
         file={upload.file}
         title={upload.target === "body" ? "Insert an image" : "Featured image"}
-        onClose={() => setUpload((current) => ({ ...current, open: false }))}
-        onUploaded={(image: UploadedImage) => {
-          if (upload.target === "feature") return set({ featureImage: image.url, featureImageAlt: image.alt });
-          const area = document.getElementById("field-markdown") as HTMLTextAreaElement | null;
-          const selection = {
-            text: draft.markdown,
-            start: area?.selectionStart ?? draft.markdown.length,
-            end: area?.selectionEnd ?? draft.markdown.length,
-          };
-          set({ markdown: insertBlock(selection, `![${image.alt.replace(/[[\]]/g, "")}](${image.url})`).text });
-        }}
+        onClose={upload.close}
+        onUploaded={insertImage}
       />
     </div>
   );

@@ -9,7 +9,8 @@ import type { EditorDraft } from "@/lib/utils/editor-types";
 type Props = {
   draft: EditorDraft;
   set: (patch: Partial<EditorDraft>) => void;
-  onSlugEdited: () => void;
+  /** The slug typed by hand: from then on the title no longer fills it. */
+  onSlugChange: (slug: string) => void;
   existingTags: string[];
   errors?: FieldErrors;
   onUploadFeature: () => void;
@@ -28,7 +29,7 @@ const SEO: { key: keyof EditorDraft; label: string }[] = [
 ];
 
 /** The editor's side panel: address, excerpt, tags, image, flags and the SEO/social fields. */
-export function PostSettingsFields({ draft, set, onSlugEdited, existingTags, errors, onUploadFeature }: Props) {
+export function PostSettingsFields({ draft, set, onSlugChange, existingTags, errors, onUploadFeature }: Props) {
   const text = (key: keyof EditorDraft) => ({
     value: draft[key] as string,
     onChange: (event: { target: { value: string } }) => set({ [key]: event.target.value }),
@@ -41,10 +42,7 @@ export function PostSettingsFields({ draft, set, onSlugEdited, existingTags, err
         name="slug"
         hint="The address: /your-slug. Filled from the title until you edit it."
         {...text("slug")}
-        onChange={(event) => {
-          onSlugEdited();
-          set({ slug: event.target.value });
-        }}
+        onChange={(event) => onSlugChange(event.target.value)}
       />
       <Textarea
         label="Excerpt"
@@ -56,15 +54,10 @@ export function PostSettingsFields({ draft, set, onSlugEdited, existingTags, err
       <Field
         label="Tags"
         name="tags"
-        list="known-tags"
+        suggestions={existingTags}
         hint="Comma-separated; new tags are created when you save."
         {...text("tags")}
       />
-      <datalist id="known-tags">
-        {existingTags.map((tag) => (
-          <option key={tag} value={tag} />
-        ))}
-      </datalist>
       <fieldset className="space-y-2 rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
         <legend className="px-1 text-sm font-medium">Featured image</legend>
         <Field label="Featured image URL" name="featureImage" {...text("featureImage")} />

@@ -9,6 +9,7 @@ export function PostList({
   page,
   totalPages,
   empty = "Nothing published yet.",
+  layout = "list",
 }: {
   cards: PostCardData[];
   timeZone: string;
@@ -16,15 +17,17 @@ export function PostList({
   page: number;
   totalPages: number;
   empty?: string;
+  /** "cards": a grid of cards, two across on wider screens (the home page's choice in Admin → Design). */
+  layout?: "list" | "cards";
 }) {
   return (
     <>
       {cards.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ol className="space-y-12">
+        <ol className={layout === "cards" ? "grid gap-x-8 gap-y-12 sm:grid-cols-2" : "space-y-12"}>
           {cards.map((card) => (
-            <li key={card.id}>
+            <li key={card.id} className={layout === "cards" ? "min-w-0" : undefined}>
               <PostCard post={card} timeZone={timeZone} />
             </li>
           ))}

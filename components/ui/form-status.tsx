@@ -1,17 +1,12 @@
 import type { ActionResult } from "@/lib/utils/action-result";
+import { Confirmation } from "./toast";
 
 /** The form-level outcome: an error sentence, or a confirmation. */
 export function FormStatus({ state }: { state: ActionResult<unknown> | null }) {
   if (!state) return null;
   if (state.ok) {
-    return state.message ? (
-      <p
-        role="status"
-        className="rounded-md bg-green-50 p-3 text-sm text-green-900 dark:bg-green-950 dark:text-green-100"
-      >
-        {state.message}
-      </p>
-    ) : null;
+    // Each new result is shown, even when a second save says the same thing as the first.
+    return state.message ? <Confirmation result={state} message={state.message} /> : null;
   }
   return (
     <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">

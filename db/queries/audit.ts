@@ -1,7 +1,8 @@
 import "server-only";
-import { count, desc, like, sql } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { desc } from "drizzle-orm";
+import { getDb } from "../client";
 import { auditLog } from "../schema";
+import { type DbOrTx, likeStartsWith, paginate } from "./sql";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -13,7 +14,7 @@ export type AuditEntry = {
 };
 
 /** Written inside the same transaction as the change it describes. */
-export function recordAudit(db: Tx | ReturnType<typeof getDb>, entry: AuditEntry) {
+export function recordAudit(db: DbOrTx, entry: AuditEntry) {
   db.insert(auditLog)
     .values({ ...entry, targetId: entry.targetId === undefined ? null : String(entry.targetId) })
     .run();
@@ -21,8 +22,7 @@ export function recordAudit(db: Tx | ReturnType<typeof getDb>, entry: AuditEntry
 
 /** The audit log page: newest first, optionally one kind of action ("post." matches every post action). */
 export function listAuditPage({ page, perPage, action }: { page: number; perPage: number; action?: string }) {
-  const condition = action ? like(auditLog.action, `${action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : sql`1 = 1`;
-  const total = getDb().select({ n: count() }).from(auditLog).where(condition).get()?.n ?? 0;
+  const condition = action ? likeStartsWith(auditLog.action, action) : undefined;
   const rows = getDb()
     .select({
       id: auditLog.id,
@@ -36,8 +36,6 @@ export function listAuditPage({ page, perPage, action }: { page: number; perPage
     .from(auditLog)
     .where(condition)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all();
-  return { rows, total };
+    .$dynamic();
+  return paginate({ table: auditLog, where: condition, rows }, { page, perPage });
 }

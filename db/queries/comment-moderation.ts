@@ -2,6 +2,10 @@ import "server-only";
 import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { comments, posts, type CommentStatus } from "../schema";
+import { recordAudit } from "./audit";
+import type { Actor } from "./post-scope";
+import { countComments } from "./comments";
+import { likeContains } from "./sql";
 
 // The moderation queue. `scope` comes from lib/authz ownershipScope: "all" for
 // editors and above, the author's id for authors — always in the WHERE.
@@ -13,6 +17,20 @@ function scoped(scope: ModerationScope, condition: SQL | undefined): SQL | undef
   return and(condition, inArray(comments.postId, ownPosts));
 }
 
+/** With an actor, the change's audit row is written in the change's own transaction. */
+type Audited = { actor?: Actor };
+
+function auditChange(tx: Tx, actor: Actor | undefined, action: string, changed: { id: number }[], details?: object) {
+  if (!actor || changed.length === 0) return;
+  recordAudit(tx, {
+    ...actor,
+    action,
+    targetType: "comment",
+    targetId: changed.map((c) => c.id).join(","),
+    ...(details ? { details: { ...details } } : {}),
+  });
+}
+
 export type ModerationFilters = { postId?: number; email?: string; q?: string };
 
 function filtered(filters: ModerationFilters): SQL | undefined {
@@ -20,13 +38,7 @@ function filtered(filters: ModerationFilters): SQL | undefined {
   if (filters.postId) conditions.push(eq(comments.postId, filters.postId));
   if (filters.email) conditions.push(eq(comments.authorEmail, filters.email.toLowerCase()));
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`;
-    conditions.push(
-      or(
-        sql`${comments.markdown} like ${pattern} escape '\\'`,
-        sql`${comments.authorName} like ${pattern} escape '\\'`,
-      )!,
-    );
+    conditions.push(or(likeContains(comments.markdown, filters.q), likeContains(comments.authorName, filters.q))!);
   }
   return conditions.length ? and(...conditions) : undefined;
 }
@@ -89,11 +101,7 @@ export function countCommentsByStatus({
 }
 
 export function countPendingComments({ scope }: { scope: ModerationScope }): number {
-  return getDb()
-    .select({ n: count() })
-    .from(comments)
-    .where(scoped(scope, eq(comments.status, "pending")))
-    .get()!.n;
+  return countComments(scoped(scope, eq(comments.status, "pending")));
 }
 
 /** The posts with comments in scope, for the filter menu. */
@@ -133,7 +141,7 @@ export type ApprovedComment = {
  * (reply e-mails, webhooks). Returns the changed rows' ids and posts.
  */
 export function setCommentStatus(
-  { ids, op, scope }: { ids: number[]; op: keyof typeof NEXT_STATUS; scope: ModerationScope },
+  { ids, op, scope, actor }: { ids: number[]; op: keyof typeof NEXT_STATUS; scope: ModerationScope } & Audited,
   onFirstApproval: (tx: Tx, comment: ApprovedComment) => void,
 ) {
   const { to, from } = NEXT_STATUS[op];
@@ -166,6 +174,7 @@ export function setCommentStatus(
         .returning({ id: comments.id, postId: comments.postId })
         .all();
       for (const comment of firstApprovals) onFirstApproval(tx, comment);
+      auditChange(tx, actor, `comment.${op}`, changed, { count: changed.length });
       return changed;
     },
     { behavior: "immediate" },
@@ -173,12 +182,19 @@ export function setCommentStatus(
 }
 
 /** Deletes forever; only from spam or trash, only in scope. */
-export function deleteCommentsForever({ ids, scope }: { ids: number[]; scope: ModerationScope }) {
-  return getDb()
-    .delete(comments)
-    .where(scoped(scope, and(inArray(comments.id, ids), inArray(comments.status, ["spam", "trash"]))))
-    .returning({ id: comments.id, postId: comments.postId })
-    .all();
+export function deleteCommentsForever({ ids, scope, actor }: { ids: number[]; scope: ModerationScope } & Audited) {
+  return getDb().transaction(
+    (tx) => {
+      const deleted = tx
+        .delete(comments)
+        .where(scoped(scope, and(inArray(comments.id, ids), inArray(comments.status, ["spam", "trash"]))))
+        .returning({ id: comments.id, postId: comments.postId })
+        .all();
+      auditChange(tx, actor, "comment.delete", deleted, { count: deleted.length });
+      return deleted;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function editCommentAsStaff({
@@ -186,18 +202,26 @@ export function editCommentAsStaff({
   scope,
   markdown,
   html,
+  actor,
 }: {
   id: number;
   scope: ModerationScope;
   markdown: string;
   html: string;
-}) {
-  return getDb()
-    .update(comments)
-    .set({ markdown, html, updatedAt: new Date() })
-    .where(scoped(scope, eq(comments.id, id)))
-    .returning({ id: comments.id, postId: comments.postId })
-    .get();
+} & Audited) {
+  return getDb().transaction(
+    (tx) => {
+      const changed = tx
+        .update(comments)
+        .set({ markdown, html, updatedAt: new Date() })
+        .where(scoped(scope, eq(comments.id, id)))
+        .returning({ id: comments.id, postId: comments.postId })
+        .get();
+      auditChange(tx, actor, "comment.edit", changed ? [changed] : []);
+      return changed;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** The comment staff reply to, only in scope. */

@@ -1,14 +1,20 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { comments, emailSuppressions, posts, users, type CommentStatus } from "../schema";
+import { prepared } from "./prepared";
+import { type DbOrTx, likeContains } from "./sql";
 
-type DbOrTx = Tx | ReturnType<typeof getDb>;
 export type NewComment = typeof comments.$inferInsert;
 
+/** How many comments match: the building block of the rate limits, spam checks and counts. */
+export function countComments(where: SQL | undefined): number {
+  return getDb().select({ n: count() }).from(comments).where(where).get()?.n ?? 0;
+}
+
 /** The post a reader wants to comment on, with what the policy and the author notice need. */
-export function getPostForCommenting({ postId }: { postId: number }) {
-  return getDb()
+const postForCommenting = prepared((db) =>
+  db
     .select({
       id: posts.id,
       title: posts.title,
@@ -20,8 +26,19 @@ export function getPostForCommenting({ postId }: { postId: number }) {
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, postId), eq(posts.type, "post"), eq(posts.status, "published"), isNull(posts.deletedAt)))
-    .get();
+    .where(
+      and(
+        eq(posts.id, sql.placeholder("postId")),
+        eq(posts.type, "post"),
+        eq(posts.status, "published"),
+        isNull(posts.deletedAt),
+      ),
+    )
+    .prepare(),
+);
+
+export function getPostForCommenting({ postId }: { postId: number }) {
+  return postForCommenting().get({ postId });
 }
 
 /** The comment a reply answers, only when it is approved and on the same post. */
@@ -38,35 +55,37 @@ export function getReplyTarget(db: DbOrTx, { id, postId }: { id: number; postId:
     .get();
 }
 
-export function countCommentsFromEmail({ email, status }: { email: string; status: CommentStatus }): number {
-  return getDb()
-    .select({ n: count() })
-    .from(comments)
-    .where(and(eq(comments.authorEmail, email), eq(comments.status, status)))
-    .get()!.n;
+/**
+ * How many comments match, counting no further than `max`: the spam score reads its
+ * signals only up to a cap, and a prolific commenter's whole history need not be counted
+ * on every comment they post.
+ */
+function countCommentsUpTo(where: SQL | undefined, max: number): number {
+  return getDb().select({ id: comments.id }).from(comments).where(where).limit(max).all().length;
 }
 
-export function countSpamFromIp({ ipHash }: { ipHash: string }): number {
-  return getDb()
-    .select({ n: count() })
-    .from(comments)
-    .where(and(eq(comments.ipHash, ipHash), eq(comments.status, "spam")))
-    .get()!.n;
+export function countCommentsFromEmail({
+  email,
+  status,
+  max,
+}: {
+  email: string;
+  status: CommentStatus;
+  max: number;
+}): number {
+  return countCommentsUpTo(and(eq(comments.authorEmail, email), eq(comments.status, status)), max);
+}
+
+export function countSpamFromIp({ ipHash, max }: { ipHash: string; max: number }): number {
+  return countCommentsUpTo(and(eq(comments.ipHash, ipHash), eq(comments.status, "spam")), max);
 }
 
 /** How many of these domains were linked from comments moderators marked spam. */
 export function countSpamDomains({ domains }: { domains: string[] }): number {
-  let hits = 0;
-  for (const domain of domains) {
-    const pattern = `%://${domain.replace(/[%_\\]/g, "\\$&")}%`;
-    const row = getDb()
-      .select({ n: count() })
-      .from(comments)
-      .where(and(eq(comments.status, "spam"), sql`${comments.markdown} like ${pattern} escape '\\'`))
-      .get()!;
-    if (row.n > 0) hits++;
-  }
-  return hits;
+  return domains.filter(
+    (domain) =>
+      countCommentsUpTo(and(eq(comments.status, "spam"), likeContains(comments.markdown, `://${domain}`)), 1) > 0,
+  ).length;
 }
 
 /** The same words from the same person on the same post, not yet deleted: a double submit or a bot. */
@@ -104,8 +123,8 @@ export function createComment(values: NewComment, afterInsert: (tx: Tx, comment:
 }
 
 /** Approved comments of a post, oldest first: the page nests them. */
-export function listApprovedComments({ postId }: { postId: number }) {
-  return getDb()
+const approvedComments = prepared((db) =>
+  db
     .select({
       id: comments.id,
       parentId: comments.parentId,
@@ -116,9 +135,13 @@ export function listApprovedComments({ postId }: { postId: number }) {
       createdAt: comments.createdAt,
     })
     .from(comments)
-    .where(and(eq(comments.postId, postId), eq(comments.status, "approved")))
+    .where(and(eq(comments.postId, sql.placeholder("postId")), eq(comments.status, "approved")))
     .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+    .prepare(),
+);
+
+export function listApprovedComments({ postId }: { postId: number }) {
+  return approvedComments().all({ postId });
 }
 
 /** Approved-comment counts for a list of posts (home, tag and author lists). */
@@ -167,6 +190,18 @@ export function getOwnComments({ items }: { items: { id: number; tokenHash: stri
     .all();
 }
 
+type OwnComment = { id: number; tokenHash: string; since: Date };
+
+/** The commenter's own comment (the token matches), written after `since` and not yet moderated away. */
+function ownWithinWindow({ id, tokenHash, since }: OwnComment) {
+  return and(
+    eq(comments.id, id),
+    eq(comments.editTokenHash, tokenHash),
+    gt(comments.createdAt, since),
+    inArray(comments.status, ["pending", "approved"]),
+  );
+}
+
 /** Edits one's own comment while the window is open; undefined when the token or the window does not match. */
 export function editOwnComment({
   id,
@@ -186,29 +221,15 @@ export function editOwnComment({
   return getDb()
     .update(comments)
     .set({ markdown, html, updatedAt: new Date(), ...(holdAgain ? { status: "pending" as const } : {}) })
-    .where(
-      and(
-        eq(comments.id, id),
-        eq(comments.editTokenHash, tokenHash),
-        gt(comments.createdAt, since),
-        inArray(comments.status, ["pending", "approved"]),
-      ),
-    )
+    .where(ownWithinWindow({ id, tokenHash, since }))
     .returning({ id: comments.id, postId: comments.postId, status: comments.status })
     .get();
 }
 
-export function deleteOwnComment({ id, tokenHash, since }: { id: number; tokenHash: string; since: Date }) {
+export function deleteOwnComment({ id, tokenHash, since }: OwnComment) {
   return getDb()
     .delete(comments)
-    .where(
-      and(
-        eq(comments.id, id),
-        eq(comments.editTokenHash, tokenHash),
-        gt(comments.createdAt, since),
-        inArray(comments.status, ["pending", "approved"]),
-      ),
-    )
+    .where(ownWithinWindow({ id, tokenHash, since }))
     .returning({ id: comments.id, postId: comments.postId })
     .get();
 }
@@ -236,11 +257,7 @@ export function isEmailSuppressed(db: DbOrTx, { email }: { email: string }): boo
 
 /** A post's approved count, for its heading and feed. */
 export function countApprovedComments({ postId }: { postId: number }): number {
-  return getDb()
-    .select({ n: count() })
-    .from(comments)
-    .where(and(eq(comments.postId, postId), eq(comments.status, "approved")))
-    .get()!.n;
+  return countComments(and(eq(comments.postId, postId), eq(comments.status, "approved")));
 }
 
 /** What a reply e-mail needs: the reply, its parent's opted-in address, and the post. */

@@ -21,11 +21,12 @@ import { getDb } from "../client";
 import { posts, postTags, tags, users } from "../schema";
 import { postPresentationColumns } from "./post-columns";
 import { isPublic } from "./post-visibility";
+import { tagsOfPosts } from "./sql";
 
 // Reads for the public Content API (native /api/v1 and Ghost-compatible): published
 // content only, filtered by a parsed NQL tree whose fields map to SQL here.
 
-/** The shape lib/nql.ts produces (kept structural: db/ does not import lib/). */
+/** The shape lib/content-api/nql.ts produces (kept structural: db/ does not import lib/). */
 export type Filter =
   | { type: "and" | "or"; children: Filter[] }
   | {
@@ -224,14 +225,7 @@ export function readPublicPost({ type, by, value }: { type: "post" | "page"; by:
 
 /** Tags of these posts, primary first. */
 export function tagsForPosts(postIds: number[]) {
-  if (postIds.length === 0) return [];
-  return getDb()
-    .select({ postId: postTags.postId, id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
-    .from(postTags)
-    .innerJoin(tags, eq(tags.id, postTags.tagId))
-    .where(inArray(postTags.postId, postIds))
-    .orderBy(asc(postTags.postId), asc(postTags.position))
-    .all();
+  return tagsOfPosts(getDb(), postIds);
 }
 
 // Columns of a staff member a reader may see: never email, role or password hash.

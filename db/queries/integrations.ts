@@ -6,7 +6,7 @@ import { type AuditEntry, recordAudit } from "./audit";
 
 export type IntegrationRole = (typeof integrations.$inferInsert)["role"];
 
-/** Key material made by the caller (lib/api-keys): stored hashed or encrypted, never plain. */
+/** Key material made by the caller (lib/integrations/api-keys): stored hashed or encrypted, never plain. */
 export type IssuedKeys = {
   contentKeyId: string;
   contentKeyHash: string;

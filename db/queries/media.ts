@@ -1,9 +1,10 @@
 import "server-only";
-import { and, count, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { media, posts, users } from "../schema";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
+import { likeContains, paginate } from "./sql";
 
 export type NewMedia = typeof media.$inferInsert;
 
@@ -24,23 +25,18 @@ export function insertMedia(row: NewMedia, actor: Actor) {
   );
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 // Used when a post's body, featured or social image points at the file.
 const usedBy = (key: string) =>
   or(
-    like(posts.markdown, likePattern(key.replace(/-w\d+\.[a-z0-9]+$/, ""))),
-    like(posts.featureImage, likePattern(key)),
-    like(posts.ogImage, likePattern(key)),
-    like(posts.twitterImage, likePattern(key)),
+    likeContains(posts.markdown, key.replace(/-w\d+\.[a-z0-9]+$/, "")),
+    likeContains(posts.featureImage, key),
+    likeContains(posts.ogImage, key),
+    likeContains(posts.twitterImage, key),
   )!;
 
 export function listMedia({ q, page, perPage }: { q?: string; page: number; perPage: number }) {
-  const where: SQL[] = [];
-  if (q) where.push(or(like(media.originalName, likePattern(q)), like(media.alt, likePattern(q)))!);
-  const condition = where.length ? and(...where) : sql`1 = 1`;
-  const total = getDb().select({ n: count() }).from(media).where(condition).get()?.n ?? 0;
-  const rows = getDb()
+  const condition = q ? or(likeContains(media.originalName, q), likeContains(media.alt, q)) : undefined;
+  const query = getDb()
     .select({
       id: media.id,
       storageKey: media.storageKey,
@@ -58,9 +54,8 @@ export function listMedia({ q, page, perPage }: { q?: string; page: number; perP
     .leftJoin(users, eq(users.id, media.uploadedBy))
     .where(condition)
     .orderBy(desc(media.createdAt), desc(media.id))
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all();
+    .$dynamic();
+  const { rows, total } = paginate({ table: media, where: condition, rows: query }, { page, perPage });
   const withUse = rows.map((row) => ({
     ...row,
     usedIn: getDb().select({ n: count() }).from(posts).where(usedBy(row.storageKey)).get()?.n ?? 0,

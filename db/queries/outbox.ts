@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, lte } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { and, asc, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { getDb } from "../client";
 import { outbox, webhooks, type WEBHOOK_EVENTS } from "../schema";
+import { type DbOrTx, immediate } from "./sql";
 
-type DbOrTx = Tx | ReturnType<typeof getDb>;
 export type OutboxItem = typeof outbox.$inferSelect;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -23,15 +23,48 @@ export function enqueueEmail(db: DbOrTx, message: Record<string, unknown>) {
   db.insert(outbox).values({ kind: "email", payload: message, nextAttemptAt: new Date() }).run();
 }
 
-/** Due items, oldest first. One process works the queue, so reading is enough to claim. */
-export function listDueOutboxItems({ now, limit }: { now: Date; limit: number }) {
-  return getDb()
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(limit)
-    .all();
+/**
+ * Claims the due items, oldest first, for `claimer` until `leaseUntil`, in one
+ * IMMEDIATE transaction: several processes drain one queue and no two take the same
+ * item. An item whose claimer died (its lease passed without an outcome) is due again.
+ */
+export function claimDueOutboxItems({
+  now,
+  limit,
+  claimer,
+  leaseUntil,
+}: {
+  now: Date;
+  limit: number;
+  claimer: string;
+  leaseUntil: Date;
+}): OutboxItem[] {
+  return immediate((tx) => {
+    const due = tx
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.status, "pending"),
+          lte(outbox.nextAttemptAt, now),
+          or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(limit)
+      .all();
+    if (due.length === 0) return [];
+    tx.update(outbox)
+      .set({ claimedBy: claimer, leaseUntil })
+      .where(
+        inArray(
+          outbox.id,
+          due.map((item) => item.id),
+        ),
+      )
+      .run();
+    return due.map((item) => ({ ...item, claimedBy: claimer, leaseUntil }));
+  });
 }
 
 export function getWebhookTarget({ id }: { id: number }) {
@@ -42,8 +75,14 @@ export function getWebhookTarget({ id }: { id: number }) {
     .get();
 }
 
+/**
+ * The outcome of a claimed item's attempt; the claim ends with it. Written only while
+ * `claimer` still holds the item: a claimer whose lease ran out (and whose item
+ * another process has taken since) records nothing. Returns whether it was written.
+ */
 export function recordOutboxAttempt(
   id: number,
+  claimer: string,
   outcome: {
     status: "pending" | "sent" | "failed";
     attempts: number;
@@ -52,18 +91,22 @@ export function recordOutboxAttempt(
     responseStatus?: number;
   },
 ) {
-  getDb()
-    .update(outbox)
-    .set({
-      status: outcome.status,
-      attempts: outcome.attempts,
-      nextAttemptAt: outcome.nextAttemptAt,
-      lastError: outcome.error ?? null,
-      lastResponseStatus: outcome.responseStatus ?? null,
-      updatedAt: new Date(),
-    })
-    .where(eq(outbox.id, id))
-    .run();
+  return (
+    getDb()
+      .update(outbox)
+      .set({
+        status: outcome.status,
+        attempts: outcome.attempts,
+        nextAttemptAt: outcome.nextAttemptAt,
+        lastError: outcome.error ?? null,
+        lastResponseStatus: outcome.responseStatus ?? null,
+        claimedBy: null,
+        leaseUntil: null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(outbox.id, id), eq(outbox.claimedBy, claimer)))
+      .run().changes === 1
+  );
 }
 
 /** The latest deliveries to one webhook, for the admin. */

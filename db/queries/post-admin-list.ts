@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, isNotNull, isNull, like, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { type PostStatus, type PostType, posts, postTags, tags, users } from "../schema";
 import { type PostScope, scopeWhere } from "./post-scope";
+import { likeContains, paginate } from "./sql";
 
 export type AdminListFilter = {
   type: PostType;
@@ -22,9 +23,6 @@ const ORDER = {
   title: [asc(posts.title), asc(posts.id)],
 } as const;
 
-/** Escapes LIKE's wildcards, so a search for "50%" means those characters. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The admin posts/pages list: filters, title search, sort and one page of rows, plus the total. */
 export function listPostsForAdmin(filter: AdminListFilter) {
   const where: SQL[] = [eq(posts.type, filter.type), scopeWhere(filter.scope)];
@@ -34,7 +32,7 @@ export function listPostsForAdmin(filter: AdminListFilter) {
     if (filter.status) where.push(eq(posts.status, filter.status));
   }
   if (filter.authorId) where.push(eq(posts.authorId, filter.authorId));
-  if (filter.q) where.push(like(posts.title, likePattern(filter.q)));
+  if (filter.q) where.push(likeContains(posts.title, filter.q));
   if (filter.tagSlug) {
     const tagged = getDb()
       .select({ one: postTags.postId })
@@ -44,7 +42,6 @@ export function listPostsForAdmin(filter: AdminListFilter) {
     where.push(exists(tagged));
   }
   const condition = and(...where);
-  const total = getDb().select({ n: count() }).from(posts).where(condition).get()?.n ?? 0;
   const rows = getDb()
     .select({
       id: posts.id,
@@ -55,6 +52,7 @@ export function listPostsForAdmin(filter: AdminListFilter) {
       updatedAt: posts.updatedAt,
       deletedAt: posts.deletedAt,
       featured: posts.featured,
+      featureImage: posts.featureImage,
       authorId: posts.authorId,
       authorName: users.name,
     })
@@ -62,10 +60,8 @@ export function listPostsForAdmin(filter: AdminListFilter) {
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(condition)
     .orderBy(...ORDER[filter.sort ?? "updated"])
-    .limit(filter.perPage)
-    .offset((filter.page - 1) * filter.perPage)
-    .all();
-  return { rows, total };
+    .$dynamic();
+  return paginate({ table: posts, where: condition, rows }, filter);
 }
 
 /** Authors for the list's filter. */

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { type PostType, posts, postTags, redirects, revisions, tags, users } from "../schema";
 import { postPresentationColumns } from "./post-columns";
 import { recordAudit } from "./audit";
 import { type Actor, liveInScope, type PostScope, tagSlugsOf } from "./post-scope";
 import { uniquePostSlug } from "./posts";
+import { type DbOrTx, slugTaken, tagsOfPosts } from "./sql";
 
 export type { Actor, PostScope } from "./post-scope";
 
@@ -60,25 +61,12 @@ export function getPostForEditor({ id, scope }: { id: number; scope: PostScope }
     .where(liveInScope(id, scope))
     .get();
   if (!post) return undefined;
-  const tagNames = getDb()
-    .select({ name: tags.name })
-    .from(postTags)
-    .innerJoin(tags, eq(tags.id, postTags.tagId))
-    .where(eq(postTags.postId, id))
-    .orderBy(postTags.position)
-    .all()
-    .map((row) => row.name);
-  return { ...post, tags: tagNames };
+  return { ...post, tags: tagsOfPosts(getDb(), [id]).map((tag) => tag.name) };
 }
 
 /** Is this slug free for the post (or for a new one)? */
-export function isPostSlugFree(slug: string, exceptId?: number, db: Tx | ReturnType<typeof getDb> = getDb()): boolean {
-  const taken = db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(exceptId ? and(eq(posts.slug, slug), ne(posts.id, exceptId)) : eq(posts.slug, slug))
-    .get();
-  return !taken;
+export function isPostSlugFree(slug: string, exceptId?: number, db: DbOrTx = getDb()): boolean {
+  return !slugTaken(db, { slug: posts.slug, id: posts.id }, slug, exceptId);
 }
 
 // Tags named inline are created on the way; the first one is the primary tag.
@@ -338,16 +326,5 @@ export function restoreRevision(
       return { version, tagSlugs: tagSlugsOf(tx, current.id) };
     },
     { behavior: "immediate" },
-  );
-}
-
-/** How many times the post was saved: shown in the editor's history link. */
-export function countRevisions(postId: number): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(revisions)
-      .where(eq(revisions.postId, postId))
-      .get()?.n ?? 0
   );
 }

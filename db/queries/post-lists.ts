@@ -1,22 +1,46 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { postTags, posts, tags, users } from "../schema";
+import { posts, postTags, tags, users } from "../schema";
 import { approvedCommentCount, isPublic } from "./post-visibility";
+import { prepared, preparedByShape } from "./prepared";
+import { tagsOfPosts } from "./sql";
 
 /** Which published posts a list shows: all, one tag's, one author's; minus those pinned above it. */
 export type ListScope = { tagId?: number; authorId?: number; excludeIds?: number[] };
 export type Cursor = { publishedAt: Date; id: number };
 
+/**
+ * The WHERE of a list, with placeholders in place of its values (`scopeParams` gives them):
+ * the SQL depends only on the scope's shape (`shapeOf`), so each shape is prepared once.
+ */
 function scopeWhere({ tagId, authorId, excludeIds }: ListScope = {}) {
   return and(
     isPublic("post"),
     tagId === undefined
       ? undefined
-      : sql`exists (select 1 from post_tags pt where pt.post_id = ${posts.id} and pt.tag_id = ${tagId})`,
-    authorId === undefined ? undefined : eq(posts.authorId, authorId),
-    excludeIds?.length ? notInArray(posts.id, excludeIds) : undefined,
+      : sql`exists (select 1 from post_tags pt where pt.post_id = ${posts.id} and pt.tag_id = ${sql.placeholder("tagId")})`,
+    authorId === undefined ? undefined : eq(posts.authorId, sql.placeholder("authorId")),
+    excludeIds?.length
+      ? notInArray(
+          posts.id,
+          excludeIds.map((_, i) => sql.placeholder(`x${i}`)),
+        )
+      : undefined,
   );
+}
+
+/** What makes a scope's SQL differ: which filters it has and how many ids it leaves out. */
+function shapeOf({ tagId, authorId, excludeIds }: ListScope = {}): string {
+  return `${tagId === undefined ? "" : "tag,"}${authorId === undefined ? "" : "author,"}${excludeIds?.length ?? 0}`;
+}
+
+function scopeParams({ tagId, authorId, excludeIds }: ListScope = {}): Record<string, number> {
+  const params: Record<string, number> = {};
+  if (tagId !== undefined) params.tagId = tagId;
+  if (authorId !== undefined) params.authorId = authorId;
+  excludeIds?.forEach((id, i) => (params[`x${i}`] = id));
+  return params;
 }
 
 const cardColumns = {
@@ -36,30 +60,50 @@ const cardColumns = {
   commentCount: approvedCommentCount,
 };
 
+const publishedList = preparedByShape(
+  (scope: ListScope | undefined, cursor: boolean) => `${shapeOf(scope)}${cursor ? ",cursor" : ""}`,
+  (db, scope, cursor) =>
+    db
+      .select(cardColumns)
+      .from(posts)
+      .innerJoin(users, eq(users.id, posts.authorId))
+      .where(
+        and(
+          scopeWhere(scope),
+          // the plain bound starts the index walk at the cursor
+          cursor
+            ? and(
+                lte(posts.publishedAt, sql.placeholder("beforeAt")),
+                or(lt(posts.publishedAt, sql.placeholder("beforeAt")), lt(posts.id, sql.placeholder("beforeId"))),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(posts.publishedAt), desc(posts.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+);
+
 /** Newest published posts first, by the `(published_at, id)` keyset. */
 export function listPublishedPosts({ limit, before, scope }: { limit: number; before?: Cursor; scope?: ListScope }) {
-  const cursor = before
-    ? and(
-        lte(posts.publishedAt, before.publishedAt),
-        or(lt(posts.publishedAt, before.publishedAt), lt(posts.id, before.id)),
-      ) // the plain bound starts the index walk at the cursor
-    : undefined;
-  return getDb()
-    .select(cardColumns)
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(scopeWhere(scope), cursor))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit)
-    .all();
+  return publishedList(scope, before !== undefined).all({
+    ...scopeParams(scope),
+    ...(before ? { beforeAt: before.publishedAt.getTime(), beforeId: before.id } : {}),
+    limit,
+  });
 }
 
 export type PostCard = ReturnType<typeof listPublishedPosts>[number];
 
+const publishedCount = preparedByShape(
+  (scope: ListScope | undefined) => shapeOf(scope),
+  (db, scope) => db.select({ n: count() }).from(posts).where(scopeWhere(scope)).prepare(),
+);
+
 export function countPublishedPosts(scope?: ListScope): number {
   if (scope?.tagId !== undefined && scope.authorId === undefined && !scope.excludeIds?.length)
     return countTagPosts(scope.tagId);
-  return getDb().select({ n: count() }).from(posts).where(scopeWhere(scope)).get()?.n ?? 0;
+  return publishedCount(scope).get(scopeParams(scope))?.n ?? 0;
 }
 
 /**
@@ -67,57 +111,86 @@ export function countPublishedPosts(scope?: ListScope): number {
  * visibility read from an index (the generic count would probe post_tags once for
  * every published post: most of a second at 100k posts).
  */
+const tagPostCount = prepared((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(sql`post_tags pt join posts p indexed by posts_visibility_idx on p.id = pt.post_id`)
+    .where(
+      sql`pt.tag_id = ${sql.placeholder("tagId")} and p.type = 'post' and p.status = 'published' and p.deleted_at is null
+        and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)`,
+    )
+    .prepare(),
+);
+
 function countTagPosts(tagId: number): number {
-  return (
-    getDb().get<{ n: number }>(sql`
-      select count(*) as n from post_tags pt
-      join posts p indexed by posts_visibility_idx on p.id = pt.post_id
-      where pt.tag_id = ${tagId} and p.type = 'post' and p.status = 'published' and p.deleted_at is null
-        and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)
-    `)?.n ?? 0
-  );
+  return tagPostCount().get({ tagId })?.n ?? 0;
 }
 
 /**
  * The keyset position just before the `offset`-th post, so page N is read with a
  * keyset query. Only the `(published_at, id)` index is walked, never whole rows.
  */
+const listPosition = preparedByShape(
+  (scope: ListScope) => shapeOf(scope),
+  (db, scope) =>
+    db
+      .select({ publishedAt: posts.publishedAt, id: posts.id })
+      .from(posts)
+      .where(scopeWhere(scope))
+      .orderBy(desc(posts.publishedAt), desc(posts.id))
+      .limit(1)
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+);
+
 export function cursorAtOffset(scope: ListScope, offset: number): Cursor | undefined {
   if (offset <= 0) return undefined;
-  const row = getDb()
-    .select({ publishedAt: posts.publishedAt, id: posts.id })
-    .from(posts)
-    .where(scopeWhere(scope))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(1)
-    .offset(offset - 1)
-    .get();
+  const row = listPosition(scope).get({ ...scopeParams(scope), offset: offset - 1 });
   return row?.publishedAt ? { publishedAt: row.publishedAt, id: row.id } : undefined;
 }
 
 /** Featured posts pinned on top of the home page. */
-export function listFeaturedPosts({ limit }: { limit: number }) {
-  return getDb()
+const featuredPosts = prepared((db) =>
+  db
     .select(cardColumns)
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(isPublic("post"), eq(posts.featured, true)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+export function listFeaturedPosts({ limit }: { limit: number }) {
+  return featuredPosts().all({ limit });
 }
 
 /** The tags of each post, primary tag first. */
+const tagsOfListedPosts = preparedByShape(
+  (count: number) => String(count),
+  (db, count) =>
+    db
+      .select({ postId: postTags.postId, name: tags.name, slug: tags.slug })
+      .from(postTags)
+      .innerJoin(tags, eq(tags.id, postTags.tagId))
+      .where(
+        inArray(
+          postTags.postId,
+          Array.from({ length: count }, (_, i) => sql.placeholder(`p${i}`)),
+        ),
+      )
+      .orderBy(asc(postTags.postId), asc(postTags.position), asc(tags.name))
+      .prepare(),
+);
+
 export function tagsByPost(postIds: number[]): Map<number, { name: string; slug: string }[]> {
   const byPost = new Map<number, { name: string; slug: string }[]>();
   if (postIds.length === 0) return byPost;
-  const rows = getDb()
-    .select({ postId: postTags.postId, name: tags.name, slug: tags.slug })
-    .from(postTags)
-    .innerJoin(tags, eq(tags.id, postTags.tagId))
-    .where(inArray(postTags.postId, postIds))
-    .orderBy(asc(postTags.position), asc(tags.name))
-    .all();
+  // A page lists at most 100 posts (perPage): one prepared shape per list length.
+  const rows =
+    postIds.length <= 100
+      ? tagsOfListedPosts(postIds.length).all(Object.fromEntries(postIds.map((id, i) => [`p${i}`, id])))
+      : tagsOfPosts(getDb(), postIds);
   for (const { postId, name, slug } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { name, slug }]);
   return byPost;
 }
@@ -133,27 +206,33 @@ export function listArchive() {
 }
 
 /** The newest posts with their bodies, for feeds. */
+const feedPosts = preparedByShape(
+  (scope: ListScope | undefined) => shapeOf(scope),
+  (db, scope) =>
+    db
+      .select({
+        id: posts.id,
+        title: posts.title,
+        slug: posts.slug,
+        html: posts.html,
+        customExcerpt: posts.customExcerpt,
+        plaintext: sql<string>`substr(${posts.plaintext}, 1, 400)`,
+        publishedAt: posts.publishedAt,
+        updatedAt: posts.updatedAt,
+        featureImage: posts.featureImage,
+        authorName: users.name,
+        authorSlug: users.slug,
+      })
+      .from(posts)
+      .innerJoin(users, eq(users.id, posts.authorId))
+      .where(scopeWhere(scope))
+      .orderBy(desc(posts.publishedAt), desc(posts.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+);
+
 export function listFeedPosts({ limit, scope }: { limit: number; scope?: ListScope }) {
-  return getDb()
-    .select({
-      id: posts.id,
-      title: posts.title,
-      slug: posts.slug,
-      html: posts.html,
-      customExcerpt: posts.customExcerpt,
-      plaintext: sql<string>`substr(${posts.plaintext}, 1, 400)`,
-      publishedAt: posts.publishedAt,
-      updatedAt: posts.updatedAt,
-      featureImage: posts.featureImage,
-      authorName: users.name,
-      authorSlug: users.slug,
-    })
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .where(scopeWhere(scope))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit)
-    .all();
+  return feedPosts(scope).all({ ...scopeParams(scope), limit });
 }
 
 /** Every published post and page, for the sitemap: posts newest first, then pages. */

@@ -1,18 +1,16 @@
 import "server-only";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
-import { type PostStatus, postTags, tags } from "../schema";
-import { posts } from "../schema";
-
-export type DbOrTx = Tx | ReturnType<typeof getDb>;
+import { type PostStatus, posts } from "../schema";
+import { type DbOrTx, tagsOfPosts } from "./sql";
 
 /**
  * Which posts a person may act on: every author's or one author's, in any status or
- * only some (contributors edit their own drafts only). Built by lib/post-access.ts
+ * only some (contributors edit their own drafts only). Built by lib/posts/access.ts
  * from the role; it always becomes part of the SQL WHERE, never a separate read.
  */
 export type PostScope = { authorId: number | "all"; statuses: "all" | readonly PostStatus[] };
 
+/** Who the audit log names for a change: a staff member, an integration, or the CLI (no id). */
 export type Actor = { actorId: number | null; actorLabel: string };
 
 export function scopeWhere(scope: PostScope): SQL {
@@ -26,13 +24,7 @@ export function liveInScope(id: number, scope: PostScope): SQL {
   return and(eq(posts.id, id), isNull(posts.deletedAt), scopeWhere(scope))!;
 }
 
+/** A post's tag slugs, primary first (which tag pages a change makes stale). */
 export function tagSlugsOf(db: DbOrTx, postId: number): string[] {
-  return db
-    .select({ slug: tags.slug })
-    .from(postTags)
-    .innerJoin(tags, eq(tags.id, postTags.tagId))
-    .where(eq(postTags.postId, postId))
-    .orderBy(postTags.position)
-    .all()
-    .map((row) => row.slug);
+  return tagsOfPosts(db, [postId]).map((tag) => tag.slug);
 }

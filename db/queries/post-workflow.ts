@@ -93,7 +93,7 @@ function inTransaction(t: Transition, actor: Actor) {
 }
 
 /** Publishes now; a post published before keeps its original date. */
-export const publishChange = (now: Date) => (current: { status: PostStatus; publishedAt: Date | null }) => ({
+const publishChange = (now: Date) => (current: { status: PostStatus; publishedAt: Date | null }) => ({
   status: "published" as const,
   publishedAt: current.status === "published" && current.publishedAt ? current.publishedAt : now,
 });
@@ -173,8 +173,14 @@ export function bulkPosts(
     .filter((changed): changed is Changed => changed !== null);
 }
 
-/** The scheduler's query: every scheduled post whose time has come, published through the same transition. */
-export function publishDuePosts(now: Date): Changed[] {
+/**
+ * The scheduler's query: every scheduled post whose time has come, published through the
+ * same transition. Several processes may run it at once: each post is re-read as
+ * "scheduled" inside its IMMEDIATE transaction, so exactly one process flips it and
+ * gets it back. `inTransaction` runs inside that same transaction (the post's webhooks
+ * are queued there), so the post and what it sets off commit together or not at all.
+ */
+export function publishDuePosts(now: Date, inTransaction: (changed: Changed) => void = () => {}): Changed[] {
   const due = getDb()
     .select({ id: posts.id })
     .from(posts)
@@ -185,8 +191,8 @@ export function publishDuePosts(now: Date): Changed[] {
   return due
     .map(({ id }) =>
       getDb().transaction(
-        (tx) =>
-          transition(
+        (tx) => {
+          const changed = transition(
             tx,
             {
               id,
@@ -196,7 +202,10 @@ export function publishDuePosts(now: Date): Changed[] {
               change: (current) => ({ status: "published", publishedAt: current.publishedAt ?? now }),
             },
             actor,
-          ),
+          );
+          if (changed) inTransaction(changed);
+          return changed;
+        },
         { behavior: "immediate" },
       ),
     )

@@ -1,17 +1,16 @@
 import "server-only";
-import { and, count, desc, eq, gt, gte, isNull, like, lt, lte, or, asc, inArray, sql, ne } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { and, count, desc, eq, gt, gte, isNull, lt, lte, or, asc, inArray, sql, ne } from "drizzle-orm";
+import { getDb } from "../client";
 import { type NewPost, type PostStatus, postTags, posts, users } from "../schema";
 import { postPresentationColumns } from "./post-columns";
+import { prepared, preparedByShape } from "./prepared";
 import { isPublic } from "./post-visibility";
-
-type DbOrTx = Tx | ReturnType<typeof getDb>;
+import { type DbOrTx, uniqueSlug } from "./sql";
 
 export { listPublishedPosts } from "./post-lists";
 
-/** A published post or page by its slug, with what the reader page shows. */
-export function getPublishedBySlug({ slug }: { slug: string }) {
-  return getDb()
+const publishedBySlug = prepared((db) =>
+  db
     .select({
       id: posts.id,
       type: posts.type,
@@ -33,46 +32,62 @@ export function getPublishedBySlug({ slug }: { slug: string }) {
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.slug, slug), or(isPublic("post"), isPublic("page"))))
-    .get();
+    .where(and(eq(posts.slug, sql.placeholder("slug")), or(isPublic("post"), isPublic("page"))))
+    .prepare(),
+);
+
+/** A published post or page by its slug, with what the reader page shows. */
+export function getPublishedBySlug({ slug }: { slug: string }) {
+  return publishedBySlug().get({ slug });
+}
+
+const publishedSlug = prepared((db) =>
+  db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.slug, sql.placeholder("slug")), or(isPublic("post"), isPublic("page"))))
+    .prepare(),
+);
+
+/** Whether a published post or page has this slug: the one indexed lookup, without reading its body. */
+export function isPublishedSlug(slug: string): boolean {
+  return publishedSlug().get({ slug }) !== undefined;
 }
 
 export type PublishedPost = NonNullable<ReturnType<typeof getPublishedBySlug>>;
+
+const OLDER = { beyond: lt, orSame: lte, order: desc };
+const NEWER = { beyond: gt, orSame: gte, order: asc };
 
 /**
  * The published posts just older and just newer than this one (keyset neighbours).
  * The plain `<=` / `>=` bound on the date lets SQLite start the index walk at this
  * post: with only the OR, "newer" walked from the oldest post (30 ms at 100k posts).
  */
+const neighbour = preparedByShape(
+  (direction: typeof OLDER | typeof NEWER) => (direction === OLDER ? "older" : "newer"),
+  (db, direction) =>
+    db
+      .select({ title: posts.title, slug: posts.slug })
+      .from(posts)
+      .where(
+        and(
+          isPublic("post"),
+          direction.orSame(posts.publishedAt, sql.placeholder("at")),
+          or(
+            direction.beyond(posts.publishedAt, sql.placeholder("at")),
+            direction.beyond(posts.id, sql.placeholder("id")),
+          ),
+        ),
+      )
+      .orderBy(direction.order(posts.publishedAt), direction.order(posts.id))
+      .limit(1)
+      .prepare(),
+);
+
 export function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt: Date }) {
-  const columns = { title: posts.title, slug: posts.slug };
-  const older = getDb()
-    .select(columns)
-    .from(posts)
-    .where(
-      and(
-        isPublic("post"),
-        lte(posts.publishedAt, publishedAt),
-        or(lt(posts.publishedAt, publishedAt), lt(posts.id, id)),
-      ),
-    )
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(1)
-    .get();
-  const newer = getDb()
-    .select(columns)
-    .from(posts)
-    .where(
-      and(
-        isPublic("post"),
-        gte(posts.publishedAt, publishedAt),
-        or(gt(posts.publishedAt, publishedAt), gt(posts.id, id)),
-      ),
-    )
-    .orderBy(asc(posts.publishedAt), asc(posts.id))
-    .limit(1)
-    .get();
-  return { older, newer };
+  const at = publishedAt.getTime();
+  return { older: neighbour(OLDER).get({ at, id }), newer: neighbour(NEWER).get({ at, id }) };
 }
 
 // Related posts look at the newest posts of each shared tag only: a popular tag has
@@ -83,19 +98,28 @@ const RELATED_PER_TAG = 200;
  * Up to `limit` published posts sharing the most tags with this one, newest first
  * among equals, chosen from the RELATED_PER_TAG newest posts of each of its tags.
  */
+const tagsOfPost = prepared((db) =>
+  db
+    .select({ tagId: postTags.tagId })
+    .from(postTags)
+    .where(eq(postTags.postId, sql.placeholder("id")))
+    .prepare(),
+);
+const newestOfTag = prepared((db) =>
+  db
+    .select({ postId: postTags.postId })
+    .from(postTags)
+    .where(and(eq(postTags.tagId, sql.placeholder("tagId")), ne(postTags.postId, sql.placeholder("id"))))
+    .orderBy(desc(postTags.postId))
+    .limit(RELATED_PER_TAG)
+    .prepare(),
+);
+
 export function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number }) {
   const db = getDb();
-  const tagIds = db.select({ tagId: postTags.tagId }).from(postTags).where(eq(postTags.postId, id)).all();
   const shared = new Map<number, number>();
-  for (const { tagId } of tagIds) {
-    const ids = db
-      .select({ postId: postTags.postId })
-      .from(postTags)
-      .where(and(eq(postTags.tagId, tagId), ne(postTags.postId, id)))
-      .orderBy(desc(postTags.postId))
-      .limit(RELATED_PER_TAG)
-      .all();
-    for (const { postId } of ids) shared.set(postId, (shared.get(postId) ?? 0) + 1);
+  for (const { tagId } of tagsOfPost().all({ id })) {
+    for (const { postId } of newestOfTag().all({ tagId, id })) shared.set(postId, (shared.get(postId) ?? 0) + 1);
   }
   if (shared.size === 0) return [];
   const visible = db.all<{ id: number; published_at: number }>(sql`
@@ -131,16 +155,9 @@ export function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number
   }));
 }
 
-/** A slug no other post or page has: "hello", then "hello-2", … */
-export function uniquePostSlug(db: DbOrTx, base: string, exceptId?: number): string {
-  const rows = db
-    .select({ id: posts.id, slug: posts.slug })
-    .from(posts)
-    .where(or(eq(posts.slug, base), like(posts.slug, `${base}-%`)))
-    .all();
-  const taken = new Set(rows.filter((row) => row.id !== exceptId).map((row) => row.slug));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+/** A slug no other post or page has: "hello", then "hello-2", …; never the empty slug (that would be the home page). */
+export function uniquePostSlug(db: DbOrTx, base: string): string {
+  return uniqueSlug(db, posts.slug, base || "untitled");
 }
 
 export function insertPost(db: DbOrTx, post: NewPost) {

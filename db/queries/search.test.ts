@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { migratedDb } from "@/test/helpers";
-import { renderPostMarkdown } from "@/lib/markdown";
-import { parseSearchInput, toMatchQuery } from "@/lib/search-query";
+import { renderPostMarkdown } from "@/lib/markdown/render";
+import { parseSearchInput, toMatchQuery } from "@/lib/site/search-query";
 import { MATCH_END, MATCH_START, searchPublished } from "./search";
 import { insertPost } from "./posts";
 import { insertUser } from "./users";

@@ -20,10 +20,10 @@ export type SearchHit = {
 // match of a common word costs bm25 and a row read per document — over 100k posts
 // that was seconds; the newest 1,000 keep it to milliseconds, and a blog's reader
 // searching a word in every post is served by the recent ones best anyway.
-export const RANKED_CANDIDATES = 1_000;
+const RANKED_CANDIDATES = 1_000;
 
 /**
- * Published posts and pages matching an FTS5 query (build it with lib/search-query,
+ * Published posts and pages matching an FTS5 query (build it with lib/site/search-query,
  * never from raw input), best first by bm25 with title matches weighted highest,
  * among the newest RANKED_CANDIDATES matches. Snippets are made for the page of results only.
  */

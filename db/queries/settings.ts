@@ -2,7 +2,8 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { settings } from "../schema";
-import { type AuditEntry, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
+import { prepared } from "./prepared";
 
 // Every setting with its default; a missing row means the default applies.
 export const SETTING_DEFAULTS = {
@@ -16,6 +17,14 @@ export const SETTING_DEFAULTS = {
     { label: "About", url: "/about" },
   ] as { label: string; url: string }[],
   logoUrl: null as string | null,
+  // Admin → Design: the reader site's look ("" or null: none / the shipped default).
+  footerNavigation: [] as { label: string; url: string }[],
+  siteIconUrl: null as string | null,
+  coverImageUrl: null as string | null,
+  accentColor: "#1d4ed8", // links in the light scheme (globals.css --color-accent)
+  accentColorDark: "#93c5fd", // links in the dark scheme
+  fontPairing: "system" as string, // lib/utils/font-pairings.ts
+  homeLayout: "list" as "list" | "cards",
   feedFullContent: true,
   // Comments: policy, limits and word lists; edited on the settings page.
   commentPolicy: "hold_first_time" as "hold_all" | "hold_first_time" | "publish",
@@ -27,17 +36,26 @@ export const SETTING_DEFAULTS = {
   bannedEmails: [] as string[],
   // Webhooks to private, loopback or link-local addresses (a local receiver, tests): off unless allowed.
   webhooksAllowPrivate: false,
+  // Admin → Settings → Import / Export: the largest file that may be uploaded, in MB.
+  importMaxMegabytes: 200,
+  // Admin → Settings → Analytics: count reader page views (no cookies), and for how many days.
+  analyticsEnabled: true,
+  analyticsRetentionDays: 730,
 };
 
 export type SiteSettings = typeof SETTING_DEFAULTS;
 export type SettingKey = keyof SiteSettings;
 
-export function getSettings(db: Tx | ReturnType<typeof getDb> = getDb()): SiteSettings {
-  const rows = db
+const settingsQuery = (db: Tx | ReturnType<typeof getDb>) =>
+  db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
-    .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS)))
-    .all();
+    .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS)));
+// Read on every reader page: prepared once (db/queries/prepared.ts).
+const storedSettings = prepared((db) => settingsQuery(db).prepare());
+
+export function getSettings(db?: Tx | ReturnType<typeof getDb>): SiteSettings {
+  const rows = db ? settingsQuery(db).all() : storedSettings().all();
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
   return { ...SETTING_DEFAULTS, ...stored } as SiteSettings;
 }
@@ -53,12 +71,17 @@ export function saveSettings(db: Tx | ReturnType<typeof getDb>, values: Partial<
   }
 }
 
-/** Saves settings and their audit entry together. */
-export function updateSettings(values: Partial<SiteSettings>, audit: AuditEntry) {
+/** Saves settings and their audit entry ("settings.update", naming the keys) together. */
+export function updateSettings(values: Partial<SiteSettings>, by: { id: number; name: string }) {
   getDb().transaction(
     (tx) => {
       saveSettings(tx, values);
-      recordAudit(tx, audit);
+      recordAudit(tx, {
+        actorId: by.id,
+        actorLabel: by.name,
+        action: "settings.update",
+        details: { keys: Object.keys(values) },
+      });
     },
     { behavior: "immediate" },
   );

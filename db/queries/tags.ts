@@ -3,14 +3,19 @@ import { and, desc, eq, max, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { postTags, posts, tags } from "../schema";
 import { isPublic } from "./post-visibility";
+import { prepared } from "./prepared";
 
 /** A tag by slug, for its archive page and feeds. */
-export function getTagBySlug({ slug }: { slug: string }) {
-  return getDb()
+const tagBySlug = prepared((db) =>
+  db
     .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
     .from(tags)
-    .where(eq(tags.slug, slug))
-    .get();
+    .where(eq(tags.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
+export function getTagBySlug({ slug }: { slug: string }) {
+  return tagBySlug().get({ slug });
 }
 
 /** Tags with at least one published post and when that newest post changed, for the sitemap. */

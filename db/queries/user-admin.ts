@@ -1,24 +1,19 @@
 import "server-only";
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
+import { getDb, type Tx } from "../client";
 import { posts, type Role, users } from "../schema";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
+import { immediate, slugTaken } from "./sql";
+import { staffColumns } from "./users";
 
 // The owner is never the target of these writes: `ne(users.role, "owner")` sits in each WHERE.
 const notOwner = ne(users.role, "owner");
 
 export function listStaff() {
   return getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      status: users.status,
-      slug: users.slug,
-      posts: count(posts.id),
-    })
+    .select({ ...staffColumns, slug: users.slug, posts: count(posts.id) })
     .from(users)
     .leftJoin(posts, eq(posts.authorId, users.id))
     .groupBy(users.id)
@@ -28,21 +23,26 @@ export function listStaff() {
 
 type Outcome = { ok: true } | { ok: false; reason: "not_found" | "invalid" };
 
-function write(fn: (tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0]) => Outcome) {
-  return getDb().transaction(fn, { behavior: "immediate" });
+/** Changes another staff member (never oneself, never the owner); false when no such person. */
+function updateOtherStaff(
+  tx: Tx,
+  { id, actorId }: { id: number; actorId: number },
+  values: SQLiteUpdateSetSource<typeof users>,
+) {
+  const changed = tx
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(users.id, id), ne(users.id, actorId), notOwner))
+    .run();
+  return changed.changes > 0;
 }
 
 export function changeUserRole(
   { id, role, actorId }: { id: number; role: Exclude<Role, "owner">; actorId: number },
   actor: Actor,
 ): Outcome {
-  return write((tx) => {
-    const changed = tx
-      .update(users)
-      .set({ role, updatedAt: new Date() })
-      .where(and(eq(users.id, id), ne(users.id, actorId), notOwner))
-      .run();
-    if (changed.changes === 0) return { ok: false, reason: "not_found" };
+  return immediate((tx): Outcome => {
+    if (!updateOtherStaff(tx, { id, actorId }, { role })) return { ok: false, reason: "not_found" };
     recordAudit(tx, { ...actor, action: "user.role", targetType: "user", targetId: id, details: { role } });
     return { ok: true };
   });
@@ -53,17 +53,12 @@ export function setUserSuspended(
   { id, suspended, actorId }: { id: number; suspended: boolean; actorId: number },
   actor: Actor,
 ): Outcome {
-  return write((tx) => {
-    const changed = tx
-      .update(users)
-      .set({
-        status: suspended ? "suspended" : "active",
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(users.id, id), ne(users.id, actorId), notOwner))
-      .run();
-    if (changed.changes === 0) return { ok: false, reason: "not_found" };
+  return immediate((tx): Outcome => {
+    const values = {
+      status: suspended ? "suspended" : "active",
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+    } as const;
+    if (!updateOtherStaff(tx, { id, actorId }, values)) return { ok: false, reason: "not_found" };
     recordAudit(tx, {
       ...actor,
       action: suspended ? "user.suspend" : "user.unsuspend",
@@ -79,7 +74,7 @@ export function deleteUserReassigning(
   { id, reassignTo, actorId }: { id: number; reassignTo: number; actorId: number },
   actor: Actor,
 ): Outcome {
-  return write((tx) => {
+  return immediate((tx): Outcome => {
     const target = tx
       .select({ id: users.id, name: users.name })
       .from(users)
@@ -107,7 +102,7 @@ export function deleteUserReassigning(
 
 /** The owner hands ownership to another active staff member and becomes an admin. */
 export function transferOwnership({ ownerId, toId }: { ownerId: number; toId: number }, actor: Actor): Outcome {
-  return write((tx) => {
+  return immediate((tx): Outcome => {
     const owner = tx
       .select({ id: users.id })
       .from(users)
@@ -145,15 +140,8 @@ export function updateProfile(
   input: { id: number; name: string; slug: string; bio: string; avatarUrl: string | null },
   actor: Actor,
 ): Outcome {
-  return write((tx) => {
-    if (
-      tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.slug, input.slug), ne(users.id, input.id)))
-        .get()
-    )
-      return { ok: false, reason: "invalid" };
+  return immediate((tx): Outcome => {
+    if (slugTaken(tx, users, input.slug, input.id)) return { ok: false, reason: "invalid" };
     const changed = tx
       .update(users)
       .set({ name: input.name, slug: input.slug, bio: input.bio, avatarUrl: input.avatarUrl, updatedAt: new Date() })
@@ -171,7 +159,7 @@ export function getPasswordHash({ id }: { id: number }): string | undefined {
 
 /** A new password ends every session of that user, this one included. */
 export function changeOwnPassword({ id, passwordHash }: { id: number; passwordHash: string }, actor: Actor): Outcome {
-  return write((tx) => {
+  return immediate((tx): Outcome => {
     const changed = tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })

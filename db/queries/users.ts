@@ -1,27 +1,28 @@
 import "server-only";
-import { count, eq, like, or, sql } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { count, eq, sql } from "drizzle-orm";
+import { getDb } from "../client";
 import { type Role, users } from "../schema";
 import { recordAudit } from "./audit";
-
-type DbOrTx = Tx | ReturnType<typeof getDb>;
+import type { Actor } from "./post-scope";
+import { type DbOrTx, uniqueSlug } from "./sql";
 
 export function countStaff(db: DbOrTx = getDb()): number {
   return db.select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
+/** Who a staff member is and may do: the columns sign-in, sessions and the staff list share. */
+export const staffColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  status: users.status,
+};
+
 /** What sign-in needs: the hash stays inside lib/auth. */
 export function getUserForSignIn({ email }: { email: string }) {
   return getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      status: users.status,
-      passwordHash: users.passwordHash,
-      sessionVersion: users.sessionVersion,
-    })
+    .select({ ...staffColumns, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.email, email.toLowerCase()))
     .get();
@@ -30,39 +31,14 @@ export function getUserForSignIn({ email }: { email: string }) {
 /** Re-read on every session check, so suspension and role changes apply at once. */
 export function getSessionUser({ id }: { id: number }) {
   return getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-    })
+    .select({ ...staffColumns, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
     .get();
 }
 
 export function getUserByEmail({ email }: { email: string }) {
-  return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status })
-    .from(users)
-    .where(eq(users.email, email.toLowerCase()))
-    .get();
-}
-
-/** A slug no other user has: "ada-lovelace", then "ada-lovelace-2", … */
-function uniqueUserSlug(db: DbOrTx, base: string): string {
-  const taken = new Set(
-    db
-      .select({ slug: users.slug })
-      .from(users)
-      .where(or(eq(users.slug, base), like(users.slug, `${base}-%`)))
-      .all()
-      .map((row) => row.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return getDb().select(staffColumns).from(users).where(eq(users.email, email.toLowerCase())).get();
 }
 
 export type NewStaffUser = { email: string; name: string; role: Role; passwordHash: string; slugBase: string };
@@ -75,7 +51,8 @@ export function insertUser(db: DbOrTx, user: NewStaffUser) {
       name: user.name,
       role: user.role,
       passwordHash: user.passwordHash,
-      slug: uniqueUserSlug(db, user.slugBase || "author"),
+      // "ada-lovelace", then "ada-lovelace-2", …
+      slug: uniqueSlug(db, users.slug, user.slugBase || "author"),
     })
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role, slug: users.slug })
     .get();
@@ -83,7 +60,7 @@ export function insertUser(db: DbOrTx, user: NewStaffUser) {
 
 export type StaffCheck = "email_taken" | "owner_exists" | "no_owner_yet";
 
-export function ownerExists(db: DbOrTx = getDb()): boolean {
+function ownerExists(db: DbOrTx = getDb()): boolean {
   return db.select({ id: users.id }).from(users).where(eq(users.role, "owner")).limit(1).get() !== undefined;
 }
 
@@ -102,7 +79,6 @@ export function staffCheck(db: DbOrTx, user: Pick<NewStaffUser, "email" | "role"
 }
 
 /** Checks and inserts in one IMMEDIATE transaction, so two racing commands cannot both make an owner. */
-type Actor = { actorId: number | null; actorLabel: string };
 const CLI: Actor = { actorId: null, actorLabel: "cli" };
 
 export function createStaffUser(user: NewStaffUser, actor: Actor = CLI) {
@@ -125,7 +101,7 @@ export function createStaffUser(user: NewStaffUser, actor: Actor = CLI) {
 }
 
 /** Replaces a password and ends every existing session of that user. */
-export function setPasswordByEmail(
+function setPasswordByEmail(
   { email, passwordHash }: { email: string; passwordHash: string },
   db: DbOrTx = getDb(),
 ): boolean {

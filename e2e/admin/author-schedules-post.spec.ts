@@ -1,25 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { pngBytes, staffPage } from "../fixtures/admin";
+import { localMinute, pngBytes, siteTimezone, staffPage } from "../fixtures/admin";
 import { query } from "../fixtures/db";
 import { unique } from "../fixtures/site";
-
-// "YYYY-MM-DDTHH:mm" on the site's clock (UTC unless a journey changed it).
-function localMinute(at: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
 
 test("an author writes a post with an uploaded image and tags, schedules it, and it goes live on its own", async ({
   browser,
@@ -48,7 +30,10 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   await expect(page.getByLabel("Body (Markdown)")).toHaveValue(
     /!\[Fishing boats at the quay\]\(\/media\/\d{4}\/\d{2}\/[a-f0-9]+-w1600\.png\)/,
   );
+  // Beside the settings panel the writing column is narrow: the preview is a tab.
+  await page.getByRole("tab", { name: "Preview" }).click();
   await expect(page.getByTestId("preview").getByRole("img", { name: "Fishing boats at the quay" })).toBeVisible();
+  await page.getByRole("tab", { name: "Write" }).click();
   await expect(page.getByText(/\d+ words · 1 min read/)).toBeVisible();
 
   await page.getByLabel("Tags").fill(`${tag}, Sea`);
@@ -60,10 +45,9 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   await expect(page.getByRole("heading", { name: /^Edit post/ })).toBeVisible();
 
   // Scheduled 10–70 s ahead, on the site's clock.
-  const timezone = JSON.parse(
-    query<{ value: string }>("SELECT value FROM settings WHERE key = 'timezone'")[0]?.value ?? '"UTC"',
-  );
+  const timezone = siteTimezone();
   const at = new Date(Date.now() + 70_000);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.getByLabel(/Publish at/).fill(localMinute(at, timezone));
   await page.getByRole("button", { name: "Schedule" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Scheduled for" })).toBeVisible();

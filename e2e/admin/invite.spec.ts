@@ -30,7 +30,9 @@ test("the owner invites an author by link; they accept, choose a password and si
 
   await signIn(newcomer, email, "a long new password");
   await expect(newcomer.getByText("Welcome, Grace Hopper.")).toBeVisible();
-  await expect(newcomer.getByText("Grace Hopper (author)")).toBeVisible();
+  await expect(newcomer.getByRole("button", { name: /^Account menu/ })).toHaveAccessibleName(
+    "Account menu: Grace Hopper author",
+  );
 
   // The link works once.
   const again = await (await browser.newContext()).newPage();

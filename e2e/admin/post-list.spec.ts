@@ -84,7 +84,7 @@ test("an editor renames a tag, and its old address is kept as a redirect", async
   await item.getByLabel("Slug").fill(`${oldSlug}-renamed`);
   await item.getByLabel("Description").fill("Shallow water, long reads.");
   await item.getByRole("button", { name: `Save ${name}` }).click();
-  await expect(item.getByRole("status")).toHaveText("Tag saved.");
+  await expect(page.getByRole("status").filter({ hasText: "Tag saved." })).toBeVisible();
   expect(query("SELECT to_path FROM redirects WHERE from_path = ?", `/tag/${oldSlug}`)).toEqual([
     { to_path: `/tag/${oldSlug}-renamed` },
   ]);

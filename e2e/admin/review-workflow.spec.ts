@@ -10,6 +10,7 @@ test("a contributor submits a draft for review and an editor publishes it", asyn
 
   // Contributors cannot publish: no such button, only a request for review.
   await expect(contributor.getByRole("button", { name: "Publish now" })).toHaveCount(0);
+  await contributor.getByRole("button", { name: "Submit", exact: true }).click();
   await contributor.getByRole("button", { name: "Submit for review" }).click();
   await expect(contributor.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   await expect(contributor.getByText("Status: Waiting for review")).toBeVisible();
@@ -22,6 +23,7 @@ test("a contributor submits a draft for review and an editor publishes it", asyn
   await queue.getByRole("link", { name: title }).click();
   await expect(editor.getByRole("heading", { name: /Edit post/ })).toBeVisible();
   await expect(editor.getByText("Status: Waiting for review")).toBeVisible();
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
   await editor.getByRole("button", { name: "Publish now" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
   await expect(editor.getByText("Status: Published")).toBeVisible();

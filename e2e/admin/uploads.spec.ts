@@ -125,8 +125,15 @@ test("the media library finds an upload by name and deletes it while no post use
   await page.getByRole("button", { name: "Find" }).click();
   await expect(page.getByRole("img", { name: "An old wooden pier" })).toBeVisible();
   await expect(page.getByText(/800×400 · \d+ KB · Ada Lovelace · unused/)).toBeVisible();
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: `Delete ${name}` }).click();
+  // Asked first, in a dialog that Escape closes without deleting.
+  const ask = page.getByRole("alertdialog", { name: "Delete this image for good?" });
+  await expect(ask).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole("button", { name: `Delete ${name}` })).toBeFocused();
+  await page.getByRole("button", { name: `Delete ${name}` }).click();
+  await ask.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(page.getByRole("status")).toHaveText("Deleted.");
   expect(query("SELECT id FROM media WHERE original_name = ?", name)).toEqual([]);
   expect((await page.request.get(url)).status()).toBe(404);

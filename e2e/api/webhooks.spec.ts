@@ -37,6 +37,7 @@ test("post.published reaches the receiver, signed, from the editor, the Admin AP
     const word = unique();
 
     await writeDraft(page, `From the editor ${word}`, "Editor body.");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await page.getByRole("button", { name: "Publish now" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
 

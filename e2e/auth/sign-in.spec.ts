@@ -28,7 +28,8 @@ test("the owner signs in, and signing out ends the session", async ({ page }) =>
   const cookie = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: /^Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/login\?callbackUrl=%2Fadmin$/);

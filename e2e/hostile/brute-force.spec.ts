@@ -14,6 +14,16 @@ async function expectRefused(page: Page) {
   await expect(page).toHaveURL(/\/admin\/login/);
 }
 
+/**
+ * Tries again on the sign-in page the refusal left open, without loading it afresh: the
+ * first wait is one second, and a fresh page load on a busy machine can outlast it.
+ */
+async function tryAgainAtOnce(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 /** Retries the right password until the lock's wait is over and the dashboard opens. */
 async function signInOnceTheWaitIsOver(page: Page, person: { email: string; password: string }) {
   await expect(async () => {
@@ -36,7 +46,7 @@ test("five wrong passwords lock the account: even the right one is refused, with
     await expectRefused(page);
   }
   const lockedAt = Date.now();
-  await signIn(page, person.email, person.password);
+  await tryAgainAtOnce(page, person.email, person.password);
   await expectRefused(page);
   // The first wait is one second; retrying inside it does not lengthen it.
   await signInOnceTheWaitIsOver(page, person);
@@ -54,7 +64,7 @@ test("five failures from one address with unknown emails lock that address for e
     await signIn(page, `nobody-${i}-${unique()}@example.com`, "whatever it is");
     await expectRefused(page);
   }
-  await signIn(page, person.email, person.password);
+  await tryAgainAtOnce(page, person.email, person.password);
   await expectRefused(page);
   await signInOnceTheWaitIsOver(page, person);
 });

@@ -24,7 +24,7 @@ export const SECRETS = {
 
 /**
  * Ports for the servers these specs start, clear of the shared one: QUIRE_E2E_PORT + 1
- * crash safety, + 2 concurrency, + 3 and + 4 backup → boot, + 5 sqlmap.
+ * crash safety, + 2 concurrency, + 3 and + 4 backup → boot, + 5 sqlmap, + 6 observability.
  */
 export function extraPort(offset: number): number {
   return Number(process.env.QUIRE_E2E_PORT ?? 3100) + offset;
@@ -42,7 +42,7 @@ export type Site = {
   contentKey: string;
 };
 
-// lib/api-keys.ts encrypts Admin secrets with a key derived from AUTH_SECRET; it is
+// lib/integrations/api-keys.ts encrypts Admin secrets with a key derived from AUTH_SECRET; it is
 // server-only, so the same few lines are repeated here to seed an integration.
 function encryptAdminSecret(plain: string): string {
   const key = Buffer.from(hkdfSync("sha256", SECRETS.AUTH_SECRET, "quire", "quire admin api key secrets v1", 32));
@@ -133,6 +133,8 @@ export class QuireServer {
   constructor(
     readonly dataDir: string,
     readonly port: number,
+    /** Settings of this server's own, over the defaults below. */
+    readonly env: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -158,6 +160,9 @@ export class QuireServer {
         PORT: String(this.port),
         QUIRE_DISABLE_COMMENT_RATE_LIMITS: "1",
         SMTP_URL: "",
+        // A line per request would bury what the specs look for in the log.
+        QUIRE_LOG_LEVEL: "warn",
+        ...this.env,
       },
     });
     this.child = child;

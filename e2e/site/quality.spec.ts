@@ -28,6 +28,7 @@ async function readerPages() {
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe finds no violations on home, post, tag, search, 404 and archive (${scheme})`, async ({ page }) => {
+    test.setTimeout(90_000); // six pages through axe: about 20 s on a quiet machine, over 50 s on a busy one
     const { paths } = await readerPages();
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of paths) {

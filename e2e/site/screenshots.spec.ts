@@ -2,6 +2,7 @@ import path from "node:path";
 import { test } from "@playwright/test";
 import { createPost, createTag, newestSlot } from "../fixtures/content";
 import { run } from "../fixtures/db";
+import { signInAsOwner } from "../fixtures/site";
 
 // Refreshes the README's screenshots: `npm run screenshots`. Its own Playwright project,
 // outside `npm test`: it asserts nothing and writes into docs/.
@@ -45,5 +46,61 @@ test("screenshots of the home page and a post, light and dark", async ({ page })
     await page.screenshot({ path: path.join(OUT, `home-${scheme}.png`) });
     await page.goto(`/${post.slug}`);
     await page.screenshot({ path: path.join(OUT, `post-${scheme}.png`) });
+  }
+});
+
+test("screenshots of the analytics page, light and dark", async ({ page }) => {
+  // 30 days of made-up daily counts: a weekly rhythm and a rising trend.
+  const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+  const upsert =
+    "INSERT INTO analytics_daily (day, dimension, key, count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = excluded.count";
+  for (let back = 0; back < 30; back++) {
+    const views = Math.round(120 + (30 - back) * 6 + (back % 7 < 2 ? -60 : 25));
+    run(upsert, day(back), "views", "", views);
+    run(upsert, day(back), "visitors", "", Math.round(views * 0.62));
+    run(upsert, day(back), "bots", "", 40 + (back % 5) * 7);
+    run(upsert, day(back), "path", "/a-fast-blog-on-a-small-server", Math.round(views * 0.4));
+    run(upsert, day(back), "path", "/", Math.round(views * 0.3));
+    run(upsert, day(back), "path", "/notes-from-a-week-of-walking", Math.round(views * 0.2));
+    run(upsert, day(back), "referrer", "", Math.round(views * 0.55));
+    run(upsert, day(back), "referrer", "news.ycombinator.com", Math.round(views * 0.3));
+    run(upsert, day(back), "referrer", "mastodon.social", Math.round(views * 0.15));
+    run(upsert, day(back), "device", "desktop", Math.round(views * 0.58));
+    run(upsert, day(back), "device", "mobile", Math.round(views * 0.36));
+    run(upsert, day(back), "device", "tablet", Math.round(views * 0.06));
+  }
+  await signInAsOwner(page);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1100, height: 1000 });
+    await page.goto("/admin/analytics?days=30");
+    await page.screenshot({ path: path.join(OUT, `analytics-${scheme}.png`) });
+  }
+});
+
+test("screenshot of the site health page", async ({ page, request }) => {
+  // Something to attend to: a delivery that failed every attempt. And a few reader views.
+  run(
+    "INSERT INTO outbox (kind, payload, status, attempts, next_attempt_at, last_error, created_at, updated_at) VALUES ('webhook', '{}', 'failed', 8, ?, 'connect ECONNREFUSED 10.0.0.7:443', ?, ?)",
+    Date.now(),
+    Date.now(),
+    Date.now(),
+  );
+  for (let i = 0; i < 3; i++) await request.get("/");
+  await signInAsOwner(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  await page.goto("/admin/health");
+  await page.screenshot({ path: path.join(OUT, "health.png"), fullPage: true });
+});
+
+test("screenshots of the design page, light and dark", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.setViewportSize({ width: 1400, height: 1100 });
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/admin/design");
+    await page.getByRole("heading", { name: "Preview" }).waitFor();
+    await page.screenshot({ path: path.join(OUT, `design-${scheme}.png`) });
   }
 });

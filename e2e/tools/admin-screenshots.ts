@@ -1,10 +1,13 @@
-// Screenshots for the README's "Admin" section, against a fresh server:
+// Screenshots of the import and export for the README, against a fresh server (every other admin
+// screen, desktop and phone, light and dark, comes from e2e/admin/admin-screenshots.spec.ts):
 //   QUIRE_DATA_DIR=$(mktemp -d) PORT=3301 npm start &
 //   npx tsx e2e/tools/admin-screenshots.ts http://127.0.0.1:3301
+import path from "node:path";
 import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3301";
 const out = "docs/screenshots";
+const THEME_UNIT_TEST = path.join("test", "corpora", "wordpress", "themeunittestdata.wordpress.xml");
 
 async function main() {
   const browser = await chromium.launch({
@@ -21,45 +24,18 @@ async function main() {
   await page.getByRole("button", { name: /Create|Set up/ }).click();
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
 
-  for (const [title, body] of [
-    [
-      "Notes on the Analytical Engine",
-      "The engine **weaves algebraic patterns** just as the Jacquard loom weaves flowers and leaves.\n\n## Operations\n\n- addition\n- multiplication\n\n> It has no pretensions to originate anything.\n\n```js\nconst bernoulli = (n) => n;\n```",
-    ],
-    ["A draft about looms", "Still thinking about *punched cards*."],
-  ]) {
-    await page.goto(`${base}/admin/posts/new`);
-    await page.getByLabel("Title", { exact: true }).fill(title!);
-    await page.getByLabel("Body (Markdown)").fill(body!);
-    await page.getByRole("button", { name: "Save draft" }).click();
-    await page.waitForURL(/done=saved/);
-  }
-  await page.getByRole("button", { name: "Publish now" }).click();
-  await page.getByText("Status: Published").waitFor();
+  // Import / Export: the page, the dry run of the WordPress Theme Unit Test, the finished import.
+  await page.goto(`${base}/admin/settings/import-export`);
+  await page.getByRole("heading", { name: "Import / Export", level: 1 }).waitFor();
+  await page.screenshot({ path: `${out}/import-export.png`, fullPage: true });
+  await page.getByLabel("File to import").setInputFiles(THEME_UNIT_TEST);
+  await page.getByRole("button", { name: "Upload and check" }).click();
+  await page.getByRole("region", { name: /Dry run/ }).waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: `${out}/import-dry-run.png`, fullPage: true });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("region", { name: "Import report" }).waitFor({ timeout: 180_000 });
+  await page.screenshot({ path: `${out}/import-report.png`, fullPage: true });
 
-  await page.goto(`${base}/admin/posts/new`);
-  await page.getByLabel("Title", { exact: true }).fill("Notes on the Analytical Engine, part two");
-  await page
-    .getByLabel("Body (Markdown)")
-    .fill(
-      "The engine **weaves algebraic patterns** just as the Jacquard loom weaves flowers and leaves.\n\n## Operations\n\n- addition\n- multiplication\n\n> It has no pretensions to originate anything.",
-    );
-  await page.getByLabel("Tags").fill("History, Computing");
-  await page.getByTestId("preview").getByRole("heading", { name: "Operations" }).waitFor();
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.screenshot({ path: `${out}/editor.png`, fullPage: false });
-
-  await page.goto(`${base}/admin/users`);
-  await page.getByLabel("Email address to invite").fill("grace@example.com");
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await page.getByLabel("Invite link").waitFor();
-  await page.screenshot({ path: `${out}/users.png`, fullPage: true });
-
-  await page.goto(`${base}/admin`);
-  await page.screenshot({ path: `${out}/dashboard.png`, fullPage: true });
   await browser.close();
 }
 

@@ -5,10 +5,10 @@ import { acceptInvite } from "@/db/queries/user-tokens";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { hashPassword } from "../password";
-import { slugify } from "../slug";
-import { throttledTokenUse } from "../throttle";
-import { hashToken } from "../tokens";
+import { hashPassword } from "../users/password";
+import { slugify } from "../posts/slug";
+import { throttledTokenUse } from "../security/throttle";
+import { hashToken } from "../users/link-tokens";
 import { acceptInviteSchema } from "../validations/user";
 
 // Public: the token in the link is the credential. Used once, within 7 days.

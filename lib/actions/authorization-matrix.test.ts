@@ -1,8 +1,8 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/session";
-import { hashPassword } from "@/lib/password";
-import { resetThrottles } from "@/lib/throttle";
+import { hashPassword } from "@/lib/users/password";
+import { resetThrottles } from "@/lib/security/throttle";
 import { dump, seedSite } from "@/test/admin-fixture";
 import {
   ACTORS,
@@ -29,7 +29,7 @@ const state = vi.hoisted(() => {
 const signOut = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
 vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
-vi.mock("@/lib/email", () => ({ trySendEmail: async () => ({ delivered: false }) }));
+vi.mock("@/lib/email/send", () => ({ trySendEmail: async () => ({ delivered: false }) }));
 vi.mock("@/lib/comments/request", () => ({ clientAddress: async () => ({ ip: "203.0.113.5", userAgent: "matrix" }) }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(state.headers) }));
 // Auth.js cannot load outside Next.js: its error class, and a sign-in that always fails.

@@ -3,7 +3,7 @@
 import { autosavePost } from "@/db/queries/post-editor";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { editScope } from "../post-access";
+import { editScope } from "../posts/access";
 import { autosaveSchema } from "../validations/post";
 
 // A revision only: a published body changes when its author saves or publishes, never by autosave.

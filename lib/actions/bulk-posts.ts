@@ -2,9 +2,9 @@
 
 import { bulkPosts } from "@/db/queries/post-workflow";
 import { mutation } from "../action";
-import { actorOf, deleteScope, publishScope } from "../post-access";
-import { forbidden } from "../post-status";
-import { afterPostsChanged } from "../publishing";
+import { actorOf, deleteScope, publishScope } from "../posts/access";
+import { forbidden } from "../posts/status";
+import { afterPostsChanged } from "../posts/publishing";
 import { bulkPostsSchema } from "../validations/post";
 
 const DONE = {

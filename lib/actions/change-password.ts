@@ -3,8 +3,8 @@
 import { changeOwnPassword, getPasswordHash } from "@/db/queries/user-admin";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { hashPassword, verifyPassword } from "../password";
-import { actorOf } from "../post-access";
+import { hashPassword, verifyPassword } from "../users/password";
+import { actorOf } from "../posts/access";
 import { changePasswordSchema } from "../validations/user";
 
 export const changePasswordAction = mutation(

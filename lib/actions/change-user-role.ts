@@ -4,7 +4,7 @@ import { changeUserRole } from "@/db/queries/user-admin";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { actorOf } from "../post-access";
+import { actorOf } from "../posts/access";
 import { changeRoleSchema } from "../validations/user";
 
 // Never the owner, never oneself; the owner role is not on offer (ownership moves by transfer).

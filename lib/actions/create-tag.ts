@@ -2,9 +2,9 @@
 
 import { createTag } from "@/db/queries/tag-admin";
 import { mutation } from "../action";
-import { actorOf } from "../post-access";
-import { slugify } from "../slug";
-import { tagResult, tagSlug } from "../tag-result";
+import { actorOf } from "../posts/access";
+import { slugify } from "../posts/slug";
+import { tagResult, tagSlug } from "../tags/tag-result";
 import { tagSchema } from "../validations/tag";
 
 // Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.

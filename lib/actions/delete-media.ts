@@ -3,19 +3,18 @@
 import { z } from "zod";
 import { deleteUnusedMedia } from "@/db/queries/media";
 import { mutation } from "../action";
-import { hasRole } from "../authz";
+import { minimumRole, ownershipScope } from "../authz";
 import { AppError } from "../errors";
-import { actorOf } from "../post-access";
-import { folderStorage } from "../storage";
+import { actorOf } from "../posts/access";
+import { folderStorage } from "../media/storage";
 
 const schema = z.object({ id: z.coerce.number().int().positive() });
 
 // Editors delete any unused item; others only what they uploaded. Items in use stay.
-export const deleteMediaAction = mutation({ schema, access: "contributor" }, async (input, { user }) => {
-  const outcome = deleteUnusedMedia(
-    { id: input.id, uploadedBy: hasRole(user, "editor") ? "all" : user.id },
-    actorOf(user),
-  );
+export const deleteMediaAction = mutation({ schema, access: minimumRole("media.delete") }, async (input, { user }) => {
+  const uploadedBy = ownershipScope(user, "media.delete");
+  if (uploadedBy === null) throw new AppError("forbidden");
+  const outcome = deleteUnusedMedia({ id: input.id, uploadedBy }, actorOf(user));
   if (!outcome.ok) {
     throw new AppError(
       outcome.reason === "in_use" ? "conflict" : "not_found",

@@ -2,8 +2,8 @@
 
 import { deleteTag } from "@/db/queries/tag-admin";
 import { mutation } from "../action";
-import { actorOf } from "../post-access";
-import { tagResult } from "../tag-result";
+import { actorOf } from "../posts/access";
+import { tagResult } from "../tags/tag-result";
 import { deleteTagSchema } from "../validations/tag";
 
 // Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.

@@ -4,7 +4,7 @@ import { deleteUserReassigning } from "@/db/queries/user-admin";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { actorOf } from "../post-access";
+import { actorOf } from "../posts/access";
 import { deleteUserSchema } from "../validations/user";
 
 export const deleteUserAction = mutation({ schema: deleteUserSchema, access: "admin" }, async (input, { user }) => {

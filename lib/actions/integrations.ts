@@ -11,8 +11,8 @@ import { updateSettings } from "@/db/queries/settings";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { issueKeys } from "../integrations";
-import { actorOf } from "../post-access";
+import { issueKeys } from "../integrations/new-keys";
+import { actorOf } from "../posts/access";
 import {
   addWebhookSchema,
   createIntegrationSchema,
@@ -81,12 +81,7 @@ export const deleteWebhookAction = mutation({ schema: webhookIdSchema, access: "
 export const updateWebhookSettingsAction = mutation(
   { schema: webhookSettingsSchema, access: "admin" },
   async (input, { user }) => {
-    updateSettings(input, {
-      actorId: user.id,
-      actorLabel: user.name,
-      action: "settings.update",
-      details: { keys: ["webhooksAllowPrivate"] },
-    });
+    updateSettings(input, user);
     refresh();
     return {
       ok: true,

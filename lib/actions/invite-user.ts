@@ -3,11 +3,11 @@
 import { createInvite } from "@/db/queries/user-tokens";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { trySendEmail } from "../email";
+import { trySendEmail } from "../email/send";
 import { siteUrl } from "../env";
-import { actorOf } from "../post-access";
-import { maySendInvite } from "../throttle";
-import { INVITE_TTL_MS, newToken } from "../tokens";
+import { actorOf } from "../posts/access";
+import { maySendInvite } from "../security/throttle";
+import { INVITE_TTL_MS, newToken } from "../users/link-tokens";
 import { inviteSchema } from "../validations/user";
 
 // Admins and the owner invite; the link works for 7 days. Without SMTP the link is shown to copy.

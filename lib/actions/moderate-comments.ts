@@ -9,18 +9,19 @@ import {
 } from "@/db/queries/comment-moderation";
 import { createComment } from "@/db/queries/comments";
 import { recordAudit } from "@/db/queries/audit";
-import { getDb } from "@/db/client";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
 import { moderationScope } from "../comments/moderation";
+import { actorOf } from "../posts/access";
 import { afterCommentPublished } from "../comments/publish";
 import { renderCommentMarkdown } from "../comments/render";
 import type { SessionUser } from "../session";
 import { editCommentSchema, moderateCommentsSchema, staffReplySchema } from "../validations/comment";
 
 // Authors moderate comments on their own posts, editors and above all of them: the
-// scope goes into every query's WHERE, so a refused id simply matches no row.
+// scope goes into every query's WHERE, so a refused id simply matches no row. Each
+// change writes its audit row in its own transaction: both are kept, or neither.
 
 function scopeOf(user: SessionUser): ModerationScope {
   const scope = moderationScope(user);
@@ -48,8 +49,8 @@ export const moderateCommentsAction = mutation(
     const scope = scopeOf(user);
     const changed =
       op === "delete"
-        ? deleteCommentsForever({ ids, scope })
-        : setCommentStatus({ ids, op, scope }, (tx, comment) =>
+        ? deleteCommentsForever({ ids, scope, actor: actorOf(user) })
+        : setCommentStatus({ ids, op, scope, actor: actorOf(user) }, (tx, comment) =>
             afterCommentPublished(tx, { commentId: comment.id, postId: comment.postId }),
           );
     if (changed.length === 0) {
@@ -61,14 +62,6 @@ export const moderateCommentsAction = mutation(
             : "None of those comments could be changed: they are gone or not yours to moderate.",
       };
     }
-    recordAudit(getDb(), {
-      actorId: user.id,
-      actorLabel: user.name,
-      action: `comment.${op}`,
-      targetType: "comment",
-      targetId: changed.map((c) => c.id).join(","),
-      details: { count: changed.length },
-    });
     refresh(changed.map((c) => c.postId));
     const n = changed.length;
     return { ok: true, message: `${DONE[op]}: ${n} comment${n === 1 ? "" : "s"}.` };
@@ -80,15 +73,8 @@ export const editCommentAction = mutation(
   async ({ id, body }, { user }) => {
     const scope = scopeOf(user);
     const html = await renderCommentMarkdown(body);
-    const changed = editCommentAsStaff({ id, scope, markdown: body, html });
+    const changed = editCommentAsStaff({ id, scope, markdown: body, html, actor: actorOf(user) });
     if (!changed) return { ok: false, error: "That comment is gone or not yours to moderate." };
-    recordAudit(getDb(), {
-      actorId: user.id,
-      actorLabel: user.name,
-      action: "comment.edit",
-      targetType: "comment",
-      targetId: id,
-    });
     refresh([changed.postId]);
     return { ok: true, message: "Comment saved." };
   },
@@ -121,8 +107,7 @@ export const staffReplyAction = mutation(
       (tx, row) => {
         afterCommentPublished(tx, { commentId: row.id, postId: parent.postId });
         recordAudit(tx, {
-          actorId: user.id,
-          actorLabel: user.name,
+          ...actorOf(user),
           action: "comment.reply",
           targetType: "comment",
           targetId: row.id,

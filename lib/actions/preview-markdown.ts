@@ -1,7 +1,7 @@
 "use server";
 
 import { mutation } from "../action";
-import { renderPostMarkdown } from "../markdown";
+import { renderPostMarkdown } from "../markdown/render";
 import { previewSchema } from "../validations/post";
 
 // The editor's live preview: the very pipeline (and sanitiser) a saved post goes through.

@@ -2,8 +2,8 @@
 
 import { publishPost } from "@/db/queries/post-workflow";
 import { mutation } from "../action";
-import { actorOf, publishScope } from "../post-access";
-import { forbidden, statusResult } from "../post-status";
+import { actorOf, publishScope } from "../posts/access";
+import { forbidden, statusResult } from "../posts/status";
 import { postIdSchema } from "../validations/post";
 
 export const publishPostAction = mutation({ schema: postIdSchema, access: "author" }, async (input, { user }) => {

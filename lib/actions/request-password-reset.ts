@@ -2,10 +2,10 @@
 
 import { createResetToken } from "@/db/queries/user-tokens";
 import { mutation } from "../action";
-import { trySendEmail } from "../email";
+import { trySendEmail } from "../email/send";
 import { siteUrl } from "../env";
-import { mayRequestReset } from "../throttle";
-import { newToken, RESET_TTL_MS } from "../tokens";
+import { mayRequestReset } from "../security/throttle";
+import { newToken, RESET_TTL_MS } from "../users/link-tokens";
 import { requestResetSchema } from "../validations/user";
 
 const SAME_ANSWER =

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { spendResetToken } from "@/db/queries/user-tokens";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { hashPassword } from "../password";
-import { throttledTokenUse } from "../throttle";
-import { hashToken } from "../tokens";
+import { hashPassword } from "../users/password";
+import { throttledTokenUse } from "../security/throttle";
+import { hashToken } from "../users/link-tokens";
 import { resetPasswordSchema } from "../validations/user";
 
 const TOO_MANY = "Too many attempts from your network. Please wait a minute and try again.";

@@ -3,9 +3,9 @@
 import { getRevision, restoreRevision } from "@/db/queries/post-editor";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { renderPostMarkdown } from "../markdown";
-import { actorOf, editScope } from "../post-access";
-import { afterPostsChanged } from "../publishing";
+import { renderPostMarkdown } from "../markdown/render";
+import { actorOf, editScope } from "../posts/access";
+import { afterPostsChanged } from "../posts/publishing";
 import { restoreRevisionSchema } from "../validations/post";
 
 export const restoreRevisionAction = mutation(

@@ -12,7 +12,7 @@ import { trashPostAction } from "./trash-post";
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
-vi.mock("@/lib/email", () => ({ trySendEmail: async () => ({ delivered: false }) }));
+vi.mock("@/lib/email/send", () => ({ trySendEmail: async () => ({ delivered: false }) }));
 
 describe("what a role may not do even on its own posts, or by sending extra fields", () => {
   beforeEach(() => seedSite());

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/session";
 import { PEOPLE, POSTS, row, seedSite } from "@/test/admin-fixture";
-import { CONFLICT_MESSAGE } from "../post-input";
+import { CONFLICT_MESSAGE } from "../posts/input";
 import { savePostAction } from "./save-post";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

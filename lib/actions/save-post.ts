@@ -4,10 +4,10 @@ import type { PostStatus } from "@/db/schema";
 import { createPost, isPostSlugFree, savePost } from "@/db/queries/post-editor";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { actorOf, editScope } from "../post-access";
-import { CONFLICT_MESSAGE, requestedSlug, slugTakenError, toEditorFields } from "../post-input";
-import { afterPostsChanged } from "../publishing";
-import { slugify } from "../slug";
+import { actorOf, editScope } from "../posts/access";
+import { CONFLICT_MESSAGE, requestedSlug, slugTakenError, toEditorFields } from "../posts/input";
+import { afterPostsChanged } from "../posts/publishing";
+import { slugify } from "../posts/slug";
 import { savePostSchema } from "../validations/post";
 
 // Creates the post when no id is given (always as the signed-in author, as a draft),

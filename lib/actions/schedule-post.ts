@@ -4,9 +4,9 @@ import { schedulePost } from "@/db/queries/post-workflow";
 import { getSettings } from "@/db/queries/settings";
 import { mutation } from "../action";
 import { AppError } from "../errors";
-import { actorOf, publishScope } from "../post-access";
-import { forbidden, statusResult } from "../post-status";
-import { zonedLocalToUtc } from "../timezone";
+import { actorOf, publishScope } from "../posts/access";
+import { forbidden, statusResult } from "../posts/status";
+import { zonedLocalToUtc } from "../posts/timezone";
 import { scheduleSchema } from "../validations/post";
 
 // The time is read on the site's clock (Settings → timezone) and stored in UTC.

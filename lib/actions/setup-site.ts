@@ -6,10 +6,10 @@ import { mutation } from "../action";
 import { signIn } from "../auth";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { renderPostMarkdown } from "../markdown";
-import { hashPassword } from "../password";
-import { slugify } from "../slug";
-import { STARTER_CONTENT } from "../starter-content";
+import { renderPostMarkdown } from "../markdown/render";
+import { hashPassword } from "../users/password";
+import { slugify } from "../posts/slug";
+import { STARTER_CONTENT } from "../posts/starter-content";
 import { setupSchema } from "../validations/auth";
 
 // Public on purpose: it is the only way in on a new site. setupSite() refuses once any

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { resetThrottles } from "../throttle";
+import { migratedDb } from "@/test/helpers";
+import { resetThrottles } from "../security/throttle";
 import { signInAction } from "./sign-in";
 
 // Auth.js cannot load outside Next.js: a stand-in that accepts one password.
@@ -24,7 +25,10 @@ async function redirectTarget(callbackUrl: string): Promise<string> {
 }
 
 describe("sign-in's redirect after success", () => {
-  beforeEach(() => resetThrottles());
+  beforeEach(() => {
+    migratedDb();
+    resetThrottles();
+  });
 
   it.each([
     "https://evil.example",

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { mutation } from "../action";
 import { signIn } from "../auth";
 import { AppError } from "../errors";
-import { safeRedirectPath } from "../safe-redirect";
-import { throttledSignIn } from "../throttle";
+import { safeRedirectPath } from "../security/safe-redirect";
+import { throttledSignIn } from "../security/throttle";
 import { signInSchema } from "../validations/auth";
 
 export const signInAction = mutation({ schema: signInSchema, access: "public" }, async (input) => {

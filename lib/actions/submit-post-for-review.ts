@@ -2,8 +2,8 @@
 
 import { submitForReview } from "@/db/queries/post-workflow";
 import { mutation } from "../action";
-import { actorOf, editScope } from "../post-access";
-import { statusResult } from "../post-status";
+import { actorOf, editScope } from "../posts/access";
+import { statusResult } from "../posts/status";
 import { postIdSchema } from "../validations/post";
 
 export const submitPostForReviewAction = mutation(

@@ -4,7 +4,7 @@ import { setUserSuspended } from "@/db/queries/user-admin";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { actorOf } from "../post-access";
+import { actorOf } from "../posts/access";
 import { suspendSchema } from "../validations/user";
 
 export const suspendUserAction = mutation({ schema: suspendSchema, access: "admin" }, async (input, { user }) => {

@@ -4,7 +4,7 @@ import { transferOwnership } from "@/db/queries/user-admin";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { actorOf } from "../post-access";
+import { actorOf } from "../posts/access";
 import { transferOwnershipSchema } from "../validations/user";
 
 // Only the owner: access "owner", and the query checks the actor still is the owner.

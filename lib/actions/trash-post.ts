@@ -2,8 +2,8 @@
 
 import { trashPost } from "@/db/queries/post-workflow";
 import { mutation } from "../action";
-import { actorOf, deleteScope } from "../post-access";
-import { statusResult } from "../post-status";
+import { actorOf, deleteScope } from "../posts/access";
+import { statusResult } from "../posts/status";
 import { postIdSchema } from "../validations/post";
 
 export const trashPostAction = mutation({ schema: postIdSchema, access: "contributor" }, async (input, { user }) => {

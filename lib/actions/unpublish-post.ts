@@ -2,8 +2,8 @@
 
 import { unpublishPost } from "@/db/queries/post-workflow";
 import { mutation } from "../action";
-import { actorOf, publishScope } from "../post-access";
-import { forbidden, statusResult } from "../post-status";
+import { actorOf, publishScope } from "../posts/access";
+import { forbidden, statusResult } from "../posts/status";
 import { postIdSchema } from "../validations/post";
 
 export const unpublishPostAction = mutation({ schema: postIdSchema, access: "author" }, async (input, { user }) => {

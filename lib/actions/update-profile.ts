@@ -4,7 +4,7 @@ import { updateProfile } from "@/db/queries/user-admin";
 import { mutation } from "../action";
 import { invalidate } from "../cache";
 import { AppError } from "../errors";
-import { actorOf } from "../post-access";
+import { actorOf } from "../posts/access";
 import { profileSchema } from "../validations/user";
 
 // One's own profile only: the id comes from the session, never from the form.

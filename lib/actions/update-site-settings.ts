@@ -9,12 +9,7 @@ import { siteSettingsSchema } from "../validations/settings";
 export const updateSiteSettingsAction = mutation(
   { schema: siteSettingsSchema, access: "admin" },
   async (input, { user }) => {
-    updateSettings(input, {
-      actorId: user.id,
-      actorLabel: user.name,
-      action: "settings.update",
-      details: { keys: Object.keys(input) },
-    });
+    updateSettings(input, user);
     invalidate("settings", "posts");
     return { ok: true, message: "Settings saved." };
   },

@@ -2,9 +2,9 @@
 
 import { updateTag } from "@/db/queries/tag-admin";
 import { mutation } from "../action";
-import { actorOf } from "../post-access";
-import { slugify } from "../slug";
-import { tagResult, tagSlug } from "../tag-result";
+import { actorOf } from "../posts/access";
+import { slugify } from "../posts/slug";
+import { tagResult, tagSlug } from "../tags/tag-result";
 import { updateTagSchema } from "../validations/tag";
 
 // Rename and describe; a changed slug leaves a redirect from the old /tag/ address.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createIntegration } from "@/db/queries/integrations";
 import { ghostAuthorization, migratedDb } from "@/test/helpers";
-import { issueKeys } from "../integrations";
+import { issueKeys } from "../integrations/new-keys";
 import { authenticateApi } from "./auth";
 
 async function request(adminKey: string) {
@@ -53,7 +53,7 @@ describe("authenticateApi", () => {
     });
     migratedDb().$client.prepare("UPDATE users SET status = 'suspended' WHERE id = ?").run(creatorId);
     const result = await authenticateApi(await request(shown.adminKey), { write: true });
-    expect("error" in result && result.error.status).toBe(403);
+    expect("error" in result && result.error.code).toBe("forbidden");
     migratedDb().$client.prepare("UPDATE users SET status = 'active' WHERE id = ?").run(creatorId);
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
 import { getIntegrationCreator } from "@/db/queries/admin-api";
 import type { Role } from "@/db/schema";
-import { apiError } from "../content-api/respond";
+import { AppError } from "../errors";
 import { hasRole } from "../authz";
-import { authenticateAdminRequest } from "../integrations";
+import { authenticateAdminRequest } from "../integrations/new-keys";
 
 /** Who an Admin API request acts as: the integration's role, as the staff member who made it. */
 export type ApiUser = { id: number; name: string; role: Role; label: string };
@@ -11,14 +11,14 @@ export type ApiUser = { id: number; name: string; role: Role; label: string };
 export async function authenticateApi(
   request: Request,
   { write }: { write: boolean },
-): Promise<{ user: ApiUser } | { error: Response }> {
+): Promise<{ user: ApiUser } | { error: AppError }> {
   const auth = await authenticateAdminRequest(request.headers.get("authorization"));
-  if (!auth.ok) return { error: apiError(401, auth.message) };
+  if (!auth.ok) return { error: new AppError("unauthenticated", auth.message) };
   const creator = getIntegrationCreator({ integrationId: auth.actor.integrationId });
   if (write && (!creator || creator.status !== "active")) {
     return {
-      error: apiError(
-        403,
+      error: new AppError(
+        "forbidden",
         "The staff member who created this integration is no longer active, so it may not change anything.",
       ),
     };

@@ -3,8 +3,9 @@ import { siteUrl } from "../env";
 import { AppError } from "../errors";
 import { can } from "../authz";
 import { apiError } from "../content-api/respond";
-import { storeImageUpload } from "../media-upload";
-import { authenticateApi, type ApiUser } from "./auth";
+import { storeImageUpload } from "../media/upload";
+import { type ErrorShape, route } from "../route";
+import type { ApiUser } from "./auth";
 import { addPost, browsePosts, deletePost, editPost, readPost } from "./posts";
 import { addTag, browseTags, editTag, readTag, removeTag } from "./tags";
 import { noStore } from "./reply";
@@ -14,7 +15,7 @@ import { noStore } from "./reply";
 
 type Handler = (request: Request, user: ApiUser) => Response | Promise<Response>;
 
-function route(method: string, path: string[]): Handler | null {
+function resolve(method: string, path: string[]): Handler | null {
   const [resource, a, b, extra] = path;
   if (extra !== undefined) return null;
   if (resource === "posts" || resource === "pages") {
@@ -45,30 +46,27 @@ function route(method: string, path: string[]): Handler | null {
 }
 
 async function uploadImage(request: Request, user: ApiUser): Promise<Response> {
-  if (!can(user, "media.upload")) return apiError(403, "This integration may not upload images.");
-  const reply = await storeImageUpload(request, user, { requireAlt: false });
-  if (reply.status !== 201) return apiError(reply.status, String(reply.body.error));
-  return noStore({ images: [{ url: `${siteUrl()}${String(reply.body.url)}`, ref: reply.body.ref ?? null }] }, 201);
+  if (!can(user, "media.upload")) throw new AppError("forbidden", "This integration may not upload images.");
+  const stored = await storeImageUpload(request, user, { requireAlt: false });
+  return noStore({ images: [{ url: `${siteUrl()}${stored.url}`, ref: stored.ref }] }, 201);
 }
+
+// Ghost's error shape, so its clients report a refusal properly; a field's error names the field.
+const ghostError: ErrorShape = ({ message, fieldErrors }, status) => {
+  const field = fieldErrors && Object.entries(fieldErrors)[0];
+  return apiError(status, field ? `${field[0]}: ${field[1][0]}` : message);
+};
+
+/** The API key, never the cookie: route() checks it (and that its creator is still active for writes). */
+const withApiKey = (handler: Handler) =>
+  route({ auth: { apiKey: true }, errors: ghostError }, (request, { user }) => handler(request, user));
 
 export async function handleAdminApi(
   request: Request,
   context: { params: Promise<{ path?: string[] }> },
 ): Promise<Response> {
   const path = ((await context.params).path ?? []).filter(Boolean);
-  const handler = route(request.method, path);
+  const handler = resolve(request.method, path);
   if (!handler) return apiError(404, "Resource not found.");
-  try {
-    const auth = await authenticateApi(request, { write: request.method !== "GET" });
-    if ("error" in auth) return auth.error;
-    return await handler(request, auth.user);
-  } catch (error) {
-    if (error instanceof AppError) {
-      const field = error.fieldErrors && Object.entries(error.fieldErrors)[0];
-      const status = error.code === "not_found" ? 404 : error.code === "forbidden" ? 403 : 422;
-      return apiError(status, field ? `${field[0]}: ${field[1][0]}` : error.message);
-    }
-    console.error("[quire] admin api failed", error);
-    return apiError(500, "Something went wrong on our side. Nothing was saved; please try again.");
-  }
+  return withApiKey(handler)(request);
 }

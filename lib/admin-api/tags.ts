@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { createTag, deleteTag, listTagsForAdmin, updateTag } from "@/db/queries/tag-admin";
-import { hasRole } from "../authz";
+import { can } from "../authz";
 import { apiError } from "../content-api/respond";
 import { serializeTag } from "../content-api/serialize";
-import { slugify } from "../slug";
-import { tagResult, tagSlug } from "../tag-result";
+import { slugify } from "../posts/slug";
+import { tagResult, tagSlug } from "../tags/tag-result";
 import { tagSchema } from "../validations/tag";
 import { apiActor, type ApiUser } from "./auth";
 import { jsonBody, noStore, validationError } from "./reply";
@@ -47,7 +47,7 @@ async function parseTag(
   user: ApiUser,
   current?: { name: string; slug: string; description: string },
 ) {
-  if (!hasRole(user, "editor")) return { error: apiError(403, "Only editor and admin integrations manage tags.") };
+  if (!can(user, "tag.manage")) return { error: apiError(403, "Only editor and admin integrations manage tags.") };
   const body = tagsBody.safeParse(await jsonBody(request));
   if (!body.success) return { error: validationError("Send { tags: [ { name, slug?, description? } ] }.") };
   const given = body.data.tags[0]!;
@@ -78,7 +78,7 @@ export async function editTag(request: Request, id: string, user: ApiUser): Prom
 }
 
 export function removeTag(id: string, user: ApiUser): Response {
-  if (!hasRole(user, "editor")) return apiError(403, "Only editor and admin integrations manage tags.");
+  if (!can(user, "tag.manage")) return apiError(403, "Only editor and admin integrations manage tags.");
   if (!/^\d{1,15}$/.test(id)) return apiError(404, "Tag not found.");
   tagResult(deleteTag({ id: Number(id) }, apiActor(user)), "Tag deleted.");
   return new Response(null, { status: 204 });

@@ -6,7 +6,7 @@ import { suppressEmail } from "@/db/queries/comments";
 import { comments, outbox, posts, users, webhooks, integrations } from "@/db/schema";
 import { afterCommentPublished } from "./publish";
 
-vi.mock("../email", () => ({ sendEmail: vi.fn(async () => ({ delivered: true })) }));
+vi.mock("../email/send", () => ({ sendEmail: vi.fn(async () => ({ delivered: true })) }));
 
 let db: ReturnType<typeof migratedDb>;
 let postId: number;
@@ -87,8 +87,8 @@ test("approving a reply queues one e-mail to the opted-in parent, with one-click
 });
 
 test("an unsubscribed address gets nothing queued, and nothing sent from what was queued before", async () => {
-  const { deliverEmail } = await import("../email-outbox");
-  const { sendEmail } = await import("../email");
+  const { deliverEmail } = await import("../email/outbox-handler");
+  const { sendEmail } = await import("../email/send");
   const reply = thread("quiet@example.com");
   suppressEmail({ email: "Quiet@example.com" });
   setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>

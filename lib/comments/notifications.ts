@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/db/client";
 import { isEmailSuppressed } from "@/db/queries/comments";
 import { enqueueEmail } from "@/db/queries/outbox";
-import type { EmailMessage } from "../email";
+import type { EmailMessage } from "../email/send";
 import { siteUrl } from "../env";
 import { unsubscribeToken } from "./tokens";
 

@@ -12,7 +12,7 @@ vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
 vi.mock("@/lib/comments/request", () => ({
   clientAddress: async () => ({ ip: "203.0.113.7", userAgent: "route test" }),
 }));
-vi.mock("@/lib/email", () => ({ trySendEmail: async () => ({ delivered: false }) }));
+vi.mock("@/lib/email/send", () => ({ trySendEmail: async () => ({ delivered: false }) }));
 
 const SITE = "http://blog.example";
 const SAME_SITE = { origin: SITE, host: "blog.example", "content-type": "application/json" };

@@ -4,7 +4,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { AppError } from "../errors";
-import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown/limits";
 
 // The comment subset of Markdown, its own pipeline (not the post renderer): emphasis,
 // links, code, quotes, lists. Raw HTML is never parsed into the tree (remark-rehype

@@ -37,12 +37,14 @@ export function assessComment({
 } {
   if (staff) return { status: "approved", score: 0 };
   const links = countLinks(markdown);
-  const emailApproved = countCommentsFromEmail({ email, status: "approved" });
+  // Counted only as far as the score and the policy read them (lib/comments/spam.ts: two
+  // approved comments or two spam from the address weigh the most; one spam from the email is enough).
+  const emailApproved = countCommentsFromEmail({ email, status: "approved", max: 2 });
   const score = spamScore({
     bannedWord: containsBannedWord(markdown, settings.bannedWords),
     bannedEmail: isBannedEmail(email, settings.bannedEmails),
-    emailMarkedSpam: countCommentsFromEmail({ email, status: "spam" }),
-    ipMarkedSpam: ipHash ? countSpamFromIp({ ipHash }) : 0,
+    emailMarkedSpam: countCommentsFromEmail({ email, status: "spam", max: 1 }),
+    ipMarkedSpam: ipHash ? countSpamFromIp({ ipHash, max: 2 }) : 0,
     domainsMarkedSpam: countSpamDomains({ domains: linkDomains(markdown) }),
     emailApproved,
     links,

@@ -3,6 +3,7 @@ import { createComment, getPostForCommenting, getReplyTarget, isDuplicateComment
 import { enqueueWebhookEvent } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
 import { getDb } from "@/db/client";
+import { type CommentOutcome, countCommentOutcome } from "../ops/metrics";
 import type { SessionUser } from "../session";
 import type { ActionResult } from "../utils/action-result";
 import type { PostedComment } from "../utils/comment-thread";
@@ -27,16 +28,26 @@ export type CommentSubmission = { result: ActionResult<PostedComment>; status: n
  * which the form uses with JavaScript (no page render in the answer, so it stays cheap).
  */
 export async function submitComment(input: PostCommentInput, user: SessionUser | null): Promise<CommentSubmission> {
+  const { outcome, ...submission } = await screenAndStore(input, user);
+  countCommentOutcome(outcome);
+  return submission;
+}
+
+async function screenAndStore(
+  input: PostCommentInput,
+  user: SessionUser | null,
+): Promise<CommentSubmission & { outcome: CommentOutcome }> {
   const refuse = (
     status: number,
     error: string,
     extra: { fieldErrors?: Record<string, string[]>; values?: Record<string, string> } = {},
   ) => ({
     status,
+    outcome: (status === 429 ? "rate_limited" : "refused") as CommentOutcome,
     result: { ok: false as const, error, fieldErrors: extra.fieldErrors, values: extra.values ?? echo(input) },
   });
   // A filled honeypot is a bot: it is told the usual thing and nothing is stored.
-  if (input.company) return { status: 202, result: { ok: true, message: HELD } };
+  if (input.company) return { status: 202, outcome: "spam", result: { ok: true, message: HELD } };
 
   if (!user) {
     const age = checkFormToken(input.issued);
@@ -116,6 +127,7 @@ export async function submitComment(input: PostCommentInput, user: SessionUser |
   const shown = status === "approved" ? "approved" : "pending"; // spam looks held to its sender
   return {
     status: shown === "approved" ? 201 : 202,
+    outcome: status === "approved" ? "published" : status === "spam" ? "spam" : "held",
     result: {
       ok: true,
       message: shown === "approved" ? "Your comment is published." : HELD,

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { getEnv } from "../env";
-import { persistentSecret } from "../secrets";
+import { persistentSecret } from "../security/secrets";
 
-// Signing keys that survive restarts, kept in the data folder (lib/secrets), read once.
+// Signing keys that survive restarts, kept in the data folder (lib/security/secrets), read once.
 let keys: { signing: string; ipSalt: string } | undefined;
 const loadKeys = () =>
   (keys ??= {

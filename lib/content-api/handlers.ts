@@ -12,8 +12,8 @@ import {
 } from "@/db/queries/content-api";
 import { getSettings } from "@/db/queries/settings";
 import { siteUrl } from "../env";
-import { authenticateContentKey } from "../integrations";
-import { NqlError, parseNql } from "../nql";
+import { authenticateContentKey } from "../integrations/new-keys";
+import { NqlError, parseNql } from "./nql";
 import { type BrowseParams, parseBrowseParams } from "./params";
 import { apiError, jsonWithEtag } from "./respond";
 import { serializeAuthor, serializePost, serializeTag } from "./serialize";
@@ -25,14 +25,22 @@ export const RESOURCES = ["posts", "pages", "tags", "authors"] as const;
 export type Resource = (typeof RESOURCES)[number];
 type Options = { requireKey: boolean };
 
+/**
+ * The most rows one `limit=all` answer holds. Uncapped, 100,000 posts made one answer of
+ * hundreds of MB that took seconds of the only event loop and its memory (README, Content
+ * API): `all` now means pages of this many, with `meta.pagination.next` as usual.
+ */
+export const ALL_LIMIT = 1000;
+
+const rowsPerPage = (params: Pick<BrowseParams, "limit">) => (params.limit === "all" ? ALL_LIMIT : params.limit);
+
 export function window(params: BrowseParams) {
-  return params.limit === "all"
-    ? { limit: null, offset: 0 }
-    : { limit: params.limit, offset: (params.page - 1) * params.limit };
+  const limit = rowsPerPage(params);
+  return { limit, offset: (params.page - 1) * limit };
 }
 
 export function pagination(params: BrowseParams, total: number) {
-  const pages = params.limit === "all" ? 1 : Math.max(1, Math.ceil(total / params.limit));
+  const pages = Math.max(1, Math.ceil(total / rowsPerPage(params)));
   return {
     pagination: {
       page: params.page,

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { authorsByIds, readPublicPost, tagsForPosts } from "@/db/queries/content-api";
 import { siteUrl } from "../env";
-import { deriveExcerpt, readingTime } from "../markdown";
+import { deriveExcerpt, readingTime } from "../markdown/render";
 
 // Ghost's field names and shapes, so Ghost's clients and front ends read Quire unchanged.
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown/limits";
 
 // Limits the settings cannot loosen: a body past this is refused before any work.
 export const COMMENT_HARD_MAX_LENGTH = 20_000;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "@/db/schema";
-import { webhookUrlProblem } from "../url-guard";
+import { webhookUrlProblem } from "../security/url-guard";
 
 const id = z.coerce.number().int().positive();
 

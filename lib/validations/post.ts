@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown-limits";
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from "../markdown/limits";
+import { isSlug } from "../utils/slugify";
 
 // Shared by the editor (client) and the post actions (server).
 const optionalText = (max: number) =>
@@ -12,8 +13,6 @@ const optionalText = (max: number) =>
 
 const id = z.coerce.number().int().positive();
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export const postFieldsSchema = z.object({
   type: z.enum(["post", "page"]).default("post"),
   title: z.string().trim().min(1, "Enter a title.").max(250, "Use at most 250 characters."),
@@ -22,7 +21,7 @@ export const postFieldsSchema = z.object({
     .trim()
     .toLowerCase()
     .max(80, "Use at most 80 characters.")
-    .refine((value) => value === "" || SLUG_PATTERN.test(value), "Use lowercase letters, digits and single hyphens.")
+    .refine((value) => value === "" || isSlug(value), "Use lowercase letters, digits and single hyphens.")
     .default(""),
   markdown: z
     .string()

@@ -1,52 +1,18 @@
 import { z } from "zod";
+import { IMPORT_MAX_MEGABYTES_CEILING } from "../security/body-limits";
 
 export const generalSettingsSchema = z.object({
   title: z.string().trim().min(1, "Enter a site title.").max(120, "Use at most 120 characters."),
   description: z.string().trim().max(300, "Use at most 300 characters."),
 });
 
-const NAV_URL = /^(\/[^\s]*|https?:\/\/[^\s]+)$/;
-
-/** "Label | /url" per line → the navigation list. */
-const navigationField = z
-  .string()
-  .max(5000)
-  .default("")
-  .transform((text, ctx) => {
-    const items = [];
-    for (const line of text
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean)) {
-      const [label, url] = line.split("|").map((part) => part.trim());
-      if (!label || !url || !NAV_URL.test(url) || label.length > 60) {
-        ctx.addIssue({
-          code: "custom",
-          message: `“${line.slice(0, 80)}” should be “Label | /address” (an address on this site or http(s)).`,
-        });
-        return z.NEVER;
-      }
-      items.push({ label, url });
-    }
-    return items.slice(0, 20);
-  });
-
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false")])
   .optional()
   .transform((v) => v === "on" || v === "true");
 
+// The logo, navigation and posts per page are edited on Admin → Design (lib/validations/design.ts).
 export const siteSettingsSchema = generalSettingsSchema.extend({
-  logoUrl: z
-    .string()
-    .trim()
-    .max(500)
-    // Stored as "" for none: a settings value cannot be SQL NULL.
-    .refine(
-      (v) => v === "" || v.startsWith("/media/") || /^https?:\/\//.test(v),
-      "Use an uploaded image (/media/…) or an http(s) address.",
-    ),
-  navigation: navigationField,
   timezone: z
     .string()
     .trim()
@@ -60,9 +26,41 @@ export const siteSettingsSchema = generalSettingsSchema.extend({
         return false;
       }
     }, "Choose a timezone from the list, like Europe/Paris."),
-  postsPerPage: z.coerce.number().int("Use a whole number.").min(1, "At least 1.").max(100, "At most 100."),
   feedFullContent: checkbox,
   commentPolicy: z.enum(["hold_all", "hold_first_time", "publish"], "Choose a comment policy."),
   commentLinkLimit: z.coerce.number().int("Use a whole number.").min(0, "At least 0.").max(50, "At most 50."),
   commentCloseAfterDays: z.coerce.number().int("Use a whole number.").min(0, "At least 0.").max(3650, "At most 3650."),
+});
+
+/** Admin → Settings → Import / Export: the upload limit, and what is exported. */
+export const importLimitSchema = z.object({
+  importMaxMegabytes: z.coerce
+    .number("Enter a number of megabytes.")
+    .int("Use a whole number.")
+    .min(1, "At least 1 MB.")
+    .max(IMPORT_MAX_MEGABYTES_CEILING, `At most ${IMPORT_MAX_MEGABYTES_CEILING} MB.`),
+});
+
+export const EXPORT_CHOICES = ["quire", "quire-zip", "wxr", "markdown"] as const;
+export const exportChoiceSchema = z.object({
+  format: z.enum(EXPORT_CHOICES, "Choose an export format."),
+});
+
+/** Admin → Settings → Analytics: how long daily counts are kept, in days. */
+export const ANALYTICS_RETENTION_CHOICES = [
+  { value: 90, label: "90 days" },
+  { value: 365, label: "1 year" },
+  { value: 730, label: "2 years" },
+  { value: 1825, label: "5 years" },
+] as const;
+
+export const analyticsSettingsSchema = z.object({
+  analyticsEnabled: checkbox,
+  analyticsRetentionDays: z.coerce
+    .number("Choose how long to keep the counts.")
+    .int("Choose how long to keep the counts.")
+    .refine(
+      (days) => ANALYTICS_RETENTION_CHOICES.some((choice) => choice.value === days),
+      "Choose how long to keep the counts.",
+    ),
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "../utils/control-characters";
+import { isSlug } from "../utils/slugify";
 
 const id = z.coerce.number().int().positive();
 const slug = z
@@ -6,14 +8,14 @@ const slug = z
   .trim()
   .toLowerCase()
   .max(80, "Use at most 80 characters.")
-  .refine(
-    (value) => value === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value),
-    "Use lowercase letters, digits and single hyphens.",
-  )
+  .refine((value) => value === "" || isSlug(value), "Use lowercase letters, digits and single hyphens.")
   .default("");
 
 export const tagSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(60, "Use at most 60 characters."),
+  name: z
+    .string()
+    .transform(withoutControlCharacters)
+    .pipe(z.string().trim().min(1, "Enter a name.").max(60, "Use at most 60 characters.")),
   slug,
   description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
 });

@@ -1,4 +1,6 @@
+import { withoutControlCharacters } from "../utils/control-characters";
 import { z } from "zod";
+import { isSlug } from "../utils/slugify";
 import { emailField, nameField, newPasswordField } from "./auth";
 
 const id = z.coerce.number().int().positive();
@@ -31,13 +33,12 @@ export const changePasswordSchema = passwordPair({
 
 export const profileSchema = z.object({
   name: nameField,
-  slug: z
+  slug: z.string().trim().toLowerCase().refine(isSlug, "Use lowercase letters, digits and single hyphens.").max(80),
+  bio: z
     .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.")
-    .max(80),
-  bio: z.string().trim().max(1000, "Use at most 1000 characters.").default(""),
+    .default("")
+    .transform(withoutControlCharacters)
+    .pipe(z.string().trim().max(1000, "Use at most 1000 characters.")),
   avatarUrl: z
     .string()
     .trim()

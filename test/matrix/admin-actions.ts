@@ -7,8 +7,6 @@ import { deleteUserAction } from "@/lib/actions/delete-user";
 import { inviteUserAction } from "@/lib/actions/invite-user";
 import { mergeTagsAction } from "@/lib/actions/merge-tags";
 import { publishPostAction } from "@/lib/actions/publish-post";
-import { purgePostAction } from "@/lib/actions/purge-post";
-import { restorePostAction } from "@/lib/actions/restore-post";
 import { restoreRevisionAction } from "@/lib/actions/restore-revision";
 import { savePostAction } from "@/lib/actions/save-post";
 import { schedulePostAction } from "@/lib/actions/schedule-post";
@@ -17,11 +15,14 @@ import { suspendUserAction } from "@/lib/actions/suspend-user";
 import { transferOwnershipAction } from "@/lib/actions/transfer-ownership";
 import { trashPostAction } from "@/lib/actions/trash-post";
 import { unpublishPostAction } from "@/lib/actions/unpublish-post";
+import { updateDesignAction } from "@/lib/actions/update-design";
 import { updateSiteSettingsAction } from "@/lib/actions/update-site-settings";
 import { updateTagAction } from "@/lib/actions/update-tag";
 import { PEOPLE, POSTS, row } from "../admin-fixture";
+import { IMPORT_EXPORT_ACTIONS } from "./import-export";
 import { ADMINS, EDITORS, type MatrixRow, OWNER, PUBLISHERS, STAFF_EDIT } from "../authz-matrix";
 
+const TRASHED = "SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?";
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
 
 // PRODUCT.md's role table for posts, tags, settings and users: who may, everyone else may not.
@@ -83,16 +84,23 @@ export const ADMIN_ACTIONS: MatrixRow[] = [
     run: (t) => restoreRevisionAction(null, { postId: t.draft, revisionId: t.revision }),
     allowed: STAFF_EDIT,
   },
+  // The trash page restores and purges through the bulk action (one post is a list of one).
   {
     what: "restore from trash (another's post)",
-    entry: restorePostAction,
-    run: () => restorePostAction(null, { id: POSTS.trashedOther.id }),
+    entry: bulkPostsAction,
+    run: () =>
+      bulkPostsAction(null, { operation: "restore", ids: [String(POSTS.trashedOther.id)] }).then((r) => ({
+        ok: r.ok && row<{ gone: number }>(TRASHED, POSTS.trashedOther.id).gone === 0,
+      })),
     allowed: EDITORS,
   },
   {
     what: "purge (another's post)",
-    entry: purgePostAction,
-    run: () => purgePostAction(null, { id: POSTS.trashedOther.id }),
+    entry: bulkPostsAction,
+    run: () =>
+      bulkPostsAction(null, { operation: "purge", ids: [String(POSTS.trashedOther.id)] }).then((r) => ({
+        ok: r.ok && row<{ gone: number | null }>(TRASHED, POSTS.trashedOther.id) === undefined,
+      })),
     allowed: EDITORS,
   },
   {
@@ -121,13 +129,28 @@ export const ADMIN_ACTIONS: MatrixRow[] = [
       updateSiteSettingsAction(null, {
         title: "Mine",
         description: "",
-        logoUrl: "",
-        navigation: "",
         timezone: "UTC",
-        postsPerPage: "5",
         commentPolicy: "publish",
         commentLinkLimit: "2",
         commentCloseAfterDays: "0",
+      }),
+    allowed: ADMINS,
+  },
+  {
+    what: "change the site's design",
+    entry: updateDesignAction,
+    run: () =>
+      updateDesignAction(null, {
+        accentColor: "#8b0000",
+        accentColorDark: "#fbbf24",
+        logoUrl: "",
+        siteIconUrl: "",
+        coverImageUrl: "",
+        fontPairing: "bookish",
+        navigation: JSON.stringify([{ label: "Archive", url: "/archive" }]),
+        footerNavigation: "[]",
+        homeLayout: "cards",
+        postsPerPage: "5",
       }),
     allowed: ADMINS,
   },
@@ -161,4 +184,5 @@ export const ADMIN_ACTIONS: MatrixRow[] = [
     run: () => transferOwnershipAction(null, { id: PEOPLE.admin.id }),
     allowed: OWNER,
   },
+  ...IMPORT_EXPORT_ACTIONS,
 ];

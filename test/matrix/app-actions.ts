@@ -13,6 +13,7 @@ import {
 import { editCommentAction, moderateCommentsAction, staffReplyAction } from "@/lib/actions/moderate-comments";
 import { deleteOwnCommentAction, editOwnCommentAction, lookupOwnCommentsAction } from "@/lib/actions/own-comment";
 import { postCommentAction } from "@/lib/actions/post-comment";
+import { handleOwnComments } from "@/lib/comments/own-json";
 import { handleCommentPost } from "@/lib/comments/post-json";
 import { previewMarkdownAction } from "@/lib/actions/preview-markdown";
 import { requestPasswordResetAction } from "@/lib/actions/request-password-reset";
@@ -24,8 +25,7 @@ import { updateProfileAction } from "@/lib/actions/update-profile";
 import { handleAdminApi } from "@/lib/admin-api/routes";
 import { issueFormToken, unsubscribeToken } from "@/lib/comments/tokens";
 import { unsubscribe } from "@/lib/comments/unsubscribe";
-import { handleInternalRevalidate } from "@/lib/internal-revalidate";
-import { handleUpload } from "@/lib/media-upload";
+import { handleUpload } from "@/lib/media/upload";
 import { INTEGRATION, POSTS, TOKENS } from "../admin-fixture";
 import {
   ADMINS,
@@ -56,10 +56,9 @@ async function upload(): Promise<Response> {
   const form = new FormData();
   form.set("file", await png(), "pier.png");
   form.set("alt", "A pier");
-  const { status, body } = await handleUpload(
+  return handleUpload(
     new Request(`${SITE}/api/media`, { method: "POST", headers: { origin: SITE, host: "blog.example" }, body: form }),
   );
-  return Response.json(body, { status });
 }
 
 /** The Admin API with a staff member's session cookie but no API key. */
@@ -99,6 +98,16 @@ const commentAsJson = (t: Target) =>
         body: `Nice post, sent as JSON (${t.commentToken.slice(0, 6)})`,
         issued: issueFormToken(Date.now() - 10_000),
       }),
+    }),
+  ).then(ok);
+
+/** Editing one's comment the way public/comments.js does: JSON to POST /api/comments/own. */
+const editOwnAsJson = (t: Target) =>
+  handleOwnComments(
+    new Request(`${SITE}/api/comments/own`, {
+      method: "POST",
+      headers: { origin: SITE, host: "blog.example", "content-type": "application/json" },
+      body: JSON.stringify({ op: "edit", id: 41, token: t.commentToken, body: "Edited as JSON" }),
     }),
   ).then(ok);
 
@@ -266,6 +275,12 @@ export const APP_ACTIONS: MatrixRow[] = [
   },
   // Route handlers.
   { what: "post a comment as JSON", entry: "app/api/comments/route.ts POST", run: commentAsJson, allowed: EVERYONE },
+  {
+    what: "edit one's comment by its token, as JSON",
+    entry: "app/api/comments/own/route.ts POST",
+    run: editOwnAsJson,
+    allowed: READER,
+  },
   { what: "upload an image", entry: "app/api/media/route.ts POST", run: () => upload().then(ok), allowed: STAFF },
   {
     what: "unsubscribe by the e-mailed link",
@@ -278,19 +293,6 @@ export const APP_ACTIONS: MatrixRow[] = [
         ),
       ).then(ok),
     allowed: READER,
-  },
-  {
-    what: "invalidate caches from outside the process",
-    entry: "app/api/internal/revalidate/route.ts POST",
-    run: () =>
-      handleInternalRevalidate(
-        new Request(`${SITE}/api/internal/revalidate`, {
-          method: "POST",
-          headers: { "x-quire-internal": "guess" },
-          body: JSON.stringify({ tags: ["posts"] }),
-        }),
-      ).then(ok),
-    allowed: NOBODY,
   },
   ...(["app/api/v1/admin/[...path]/route.ts", "app/ghost/api/admin/[...path]/route.ts"] as const).flatMap((route) => [
     {

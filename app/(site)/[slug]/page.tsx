@@ -4,15 +4,14 @@ import { cache } from "react";
 import { connection } from "next/server";
 import { AuthorBox } from "@/components/site/author-box";
 import { JsonLd } from "@/components/site/json-ld";
-import { PostMeta } from "@/components/site/post-meta";
+import { PostArticle } from "@/components/site/post-article";
 import { PostNav } from "@/components/site/post-nav";
-import { TagList } from "@/components/site/tag-list";
 import { tagsByPost } from "@/db/queries/post-lists";
 import { getAdjacentPosts, getPublishedBySlug, listRelatedPosts } from "@/db/queries/posts";
-import { readingTime } from "@/lib/markdown";
-import { blogPostingJsonLd, postMetadata } from "@/lib/post-seo";
-import { siteSettings, slugParam } from "@/lib/reader";
-import { breadcrumbJsonLd } from "@/lib/seo";
+import { readingTime } from "@/lib/markdown/render";
+import { blogPostingJsonLd, postMetadata } from "@/lib/posts/seo";
+import { siteSettings, slugParam } from "@/lib/site/reader";
+import { breadcrumbJsonLd } from "@/lib/site/seo";
 import { CommentSection } from "@/components/comments/comment-section";
 import { loadCommentSection } from "@/lib/comments/section";
 
@@ -50,44 +49,34 @@ export default async function PostPage(props: Props) {
     { name: post.title, path: `/${post.slug}` },
   ];
   return (
-    <article>
+    <>
       {isPost && <JsonLd data={blogPostingJsonLd(post, tags)} />}
       <JsonLd data={breadcrumbJsonLd(crumbs)} />
-      <header className="mb-8 space-y-3">
-        <h1 className="text-4xl font-bold tracking-tight text-balance">{post.title}</h1>
+      <PostArticle
+        article={{
+          ...post,
+          author: { name: post.authorName, slug: post.authorSlug },
+          date: post.publishedAt,
+          minutes: readingTime(post.wordCount),
+          tags,
+        }}
+        timeZone={timezone}
+      >
         {isPost && (
-          <PostMeta
-            author={{ name: post.authorName, slug: post.authorSlug }}
-            date={post.publishedAt}
-            minutes={readingTime(post.wordCount)}
-            timeZone={timezone}
-          />
+          <>
+            <AuthorBox
+              author={{
+                name: post.authorName,
+                slug: post.authorSlug,
+                bio: post.authorBio,
+                avatarUrl: post.authorAvatarUrl,
+              }}
+            />
+            <PostNav older={adjacent.older} newer={adjacent.newer} related={related} />
+            <CommentSection data={loadCommentSection({ postId: post.id })} />
+          </>
         )}
-        {isPost && <TagList tags={tags} />}
-      </header>
-      {post.featureImage && (
-        // eslint-disable-next-line @next/next/no-img-element -- stored images are already resized at upload
-        <img src={post.featureImage} alt={post.featureImageAlt ?? ""} className="mb-8 w-full rounded-lg" />
-      )}
-      {/* Sanitised by lib/markdown when the post was saved. */}
-      <div
-        className="prose prose-zinc max-w-none dark:prose-invert prose-pre:p-0"
-        dangerouslySetInnerHTML={{ __html: post.html }}
-      />
-      {isPost && (
-        <>
-          <AuthorBox
-            author={{
-              name: post.authorName,
-              slug: post.authorSlug,
-              bio: post.authorBio,
-              avatarUrl: post.authorAvatarUrl,
-            }}
-          />
-          <PostNav older={adjacent.older} newer={adjacent.newer} related={related} />
-          <CommentSection data={loadCommentSection({ postId: post.id })} />
-        </>
-      )}
-    </article>
+      </PostArticle>
+    </>
   );
 }

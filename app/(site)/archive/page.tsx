@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { listArchive } from "@/db/queries/post-lists";
 import { formatDate, yearAndMonth } from "@/lib/utils/dates";
-import { siteSettings } from "@/lib/reader";
-import { listMetadata } from "@/lib/seo";
+import { siteSettings } from "@/lib/site/reader";
+import { listMetadata } from "@/lib/site/seo";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();

@@ -1,7 +1,7 @@
 // GET /og — the site's generated social card (used where a page has no image of its own).
 import { connection } from "next/server";
-import { ogCard } from "@/lib/og-card";
-import { siteSettings } from "@/lib/reader";
+import { ogCard } from "@/lib/site/og-card";
+import { siteSettings } from "@/lib/site/reader";
 
 export async function GET() {
   await connection();

@@ -1,6 +1,6 @@
 // GET /rss.xml — the site's newest posts.
 import { connection } from "next/server";
-import { feedResponse } from "@/lib/feeds";
+import { feedResponse } from "@/lib/site/feeds";
 
 export async function GET() {
   await connection();

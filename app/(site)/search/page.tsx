@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SearchForm } from "@/components/site/search-form";
 import { SearchResults } from "@/components/site/search-results";
-import { siteSettings } from "@/lib/reader";
-import { searchSite } from "@/lib/search";
+import { siteSettings } from "@/lib/site/reader";
+import { searchSite } from "@/lib/site/search";
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 

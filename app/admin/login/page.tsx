@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { LoginForm } from "@/components/admin/login-form";
 import { countStaff } from "@/db/queries/users";
 import { signInAction } from "@/lib/actions/sign-in";
-import { safeRedirectPath } from "@/lib/safe-redirect";
+import { safeRedirectPath } from "@/lib/security/safe-redirect";
 import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Sign in · Quire" };

@@ -1,6 +1,6 @@
 // GET /media/<key> — uploaded images, from the data folder, cached for a year (names never change).
-import { MIME_BY_EXT } from "@/lib/media-processing";
-import { folderStorage, isValidMediaKey } from "@/lib/storage";
+import { MIME_BY_EXT } from "@/lib/media/processing";
+import { folderStorage, isValidMediaKey } from "@/lib/media/storage";
 
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const key = (await params).path.join("/");

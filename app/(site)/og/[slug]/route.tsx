@@ -1,8 +1,8 @@
 // GET /og/<slug> — a published post's generated social card; 404 for anything else.
 import { connection } from "next/server";
 import { getPublishedBySlug } from "@/db/queries/posts";
-import { ogCard } from "@/lib/og-card";
-import { siteSettings } from "@/lib/reader";
+import { ogCard } from "@/lib/site/og-card";
+import { siteSettings } from "@/lib/site/reader";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   await connection();

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { HomeView } from "@/components/site/home-view";
-import { loadHomePage } from "@/lib/home";
-import { parsePageNumber, siteSettings } from "@/lib/reader";
-import { listMetadata } from "@/lib/seo";
+import { loadHomePage } from "@/lib/site/home";
+import { parsePageNumber, siteSettings } from "@/lib/site/reader";
+import { listMetadata } from "@/lib/site/seo";
 
 type Props = { params: Promise<{ n: string }> };
 

@@ -1,28 +1,5 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { CollectionView } from "@/components/site/collection-view";
-import { collectionJsonLd, collectionMetadata, loadCollectionPage } from "@/lib/collections";
-import { siteSettings } from "@/lib/reader";
+import { collectionRoute } from "@/lib/site/collection-route";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
-  return collectionMetadata("tag", (await params).slug, 1);
-}
-
-export default async function Page({ params }: Props) {
-  await connection();
-  const loaded = loadCollectionPage("tag", (await params).slug, 1);
-  if (!loaded) notFound();
-  const { collection, ...list } = loaded;
-  return (
-    <CollectionView
-      {...collection}
-      {...list}
-      timeZone={siteSettings().timezone}
-      jsonLd={collectionJsonLd(collection)}
-    />
-  );
-}
+const route = collectionRoute("tag");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,41 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PostListTable } from "@/components/admin/post-list-table";
-import { Button } from "@/components/ui/button";
+import { Pager, listHref, pageCount } from "@/components/admin/pager";
+import { POST_STATUS_LABEL } from "@/components/admin/post-status-labels";
+import { FilterForm } from "@/components/admin/filter-form";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { viewsByPath } from "@/db/queries/analytics";
 import { listAuthorsForFilter, listPostsForAdmin } from "@/db/queries/post-admin-list";
 import { listTagsForAdmin } from "@/db/queries/tag-admin";
-import { POST_STATUSES, type PostStatus } from "@/db/schema";
 import { bulkPostsAction } from "@/lib/actions/bulk-posts";
-import { kindOf } from "@/lib/admin-kind";
+import { smallestCopyOf } from "@/lib/markdown/media-srcset";
+import { kindOf } from "@/lib/posts/admin-kind";
 import { hasRole } from "@/lib/authz";
 import { requireStaff } from "@/lib/page-guards";
-import { listScope } from "@/lib/post-access";
+import { listScope } from "@/lib/posts/access";
+import { postListSearchSchema, type SearchParams } from "@/lib/validations/admin-lists";
 
 export const metadata: Metadata = { title: "Posts · Quire" };
 
 const PER_PAGE = 20;
-type Search = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 200) : "");
+const STATUS_OPTIONS = [
+  ...Object.entries(POST_STATUS_LABEL).map(([value, label]) => ({ value, label })),
+  { value: "trash", label: "Trash" },
+];
+const SORT_OPTIONS = [
+  { value: "updated", label: "Last updated" },
+  { value: "published", label: "Publication date" },
+  { value: "title", label: "Title" },
+];
 
 export default async function PostListPage({
   params,
   searchParams,
 }: {
   params: Promise<{ kind: string }>;
-  searchParams: Promise<Search>;
+  searchParams: Promise<SearchParams>;
 }) {
   const kind = kindOf((await params).kind);
   const user = await requireStaff(`/admin/${kind.segment}`);
-  const search = await searchParams;
-  const statusParam = one(search.status);
-  const status =
-    statusParam === "trash" || POST_STATUSES.includes(statusParam as PostStatus)
-      ? (statusParam as PostStatus | "trash")
-      : undefined;
-  const sort = (["updated", "published", "title"] as const).find((s) => s === one(search.sort)) ?? "updated";
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(one(search.page), 10) || 1));
-  const authorId = Number.parseInt(one(search.author), 10) || undefined;
-  const filter = { status, authorId, tagSlug: one(search.tag) || undefined, q: one(search.q) || undefined, sort };
+  const { status, author, tag, q, sort, page } = postListSearchSchema.parse(await searchParams);
+  const filter = { status, authorId: author, tagSlug: tag, q, sort };
   const { rows, total } = listPostsForAdmin({
     type: kind.type,
     scope: listScope(user),
@@ -43,7 +49,11 @@ export default async function PostListPage({
     page,
     perPage: PER_PAGE,
   });
+  const pages = pageCount(total, PER_PAGE);
+  const filtered = Boolean(status || author || tag || q);
   const seesAll = hasRole(user, "editor");
+  // Reader views over the kept days, for those who see the analytics (owner, administrators).
+  const views = hasRole(user, "admin") ? viewsByPath(rows.map((row) => `/${row.slug}`)) : null;
   const canPublish = hasRole(user, "author");
   const operations =
     status === "trash"
@@ -60,17 +70,6 @@ export default async function PostListPage({
             : []),
           { value: "trash", label: "Move to trash" },
         ];
-  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  const link = (p: number) =>
-    `/admin/${kind.segment}?${new URLSearchParams({
-      ...Object.fromEntries(
-        Object.entries(filter)
-          .filter(([, v]) => v)
-          .map(([k, v]) => [k === "tagSlug" ? "tag" : k === "authorId" ? "author" : k, String(v)]),
-      ),
-      page: String(p),
-    })}`;
-  const select = "rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900";
   return (
     <>
       <div className="mb-6 flex items-center gap-4">
@@ -82,93 +81,76 @@ export default async function PostListPage({
           New {kind.singular}
         </Link>
       </div>
-      <form
-        method="get"
-        className="mb-6 flex flex-wrap items-end gap-3"
-        role="search"
-        aria-label={`Filter ${kind.plural.toLowerCase()}`}
-      >
-        <div className="space-y-1">
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            Search titles
-          </label>
-          <input id="filter-q" name="q" defaultValue={filter.q} className={select} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={status ?? ""} className={select}>
-            <option value="">Any</option>
-            <option value="draft">Draft</option>
-            <option value="review">Waiting for review</option>
-            <option value="scheduled">Scheduled</option>
-            <option value="published">Published</option>
-            <option value="trash">Trash</option>
-          </select>
-        </div>
+      <FilterForm label={`Filter ${kind.plural.toLowerCase()}`} submitLabel="Filter" className="mb-6">
+        <Field id="filter-q" label="Search titles" name="q" defaultValue={q} />
+        <Select
+          id="filter-status"
+          label="Status"
+          name="status"
+          defaultValue={status ?? ""}
+          emptyOption="Any"
+          options={STATUS_OPTIONS}
+        />
         {seesAll && (
-          <div className="space-y-1">
-            <label htmlFor="filter-author" className="block text-sm font-medium">
-              Author
-            </label>
-            <select id="filter-author" name="author" defaultValue={authorId ? String(authorId) : ""} className={select}>
-              <option value="">Anyone</option>
-              {listAuthorsForFilter().map((author) => (
-                <option key={author.id} value={author.id}>
-                  {author.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="filter-author"
+            label="Author"
+            name="author"
+            defaultValue={author ? String(author) : ""}
+            emptyOption="Anyone"
+            options={listAuthorsForFilter().map((person) => ({ value: person.id, label: person.name }))}
+          />
         )}
-        <div className="space-y-1">
-          <label htmlFor="filter-tag" className="block text-sm font-medium">
-            Tag
-          </label>
-          <select id="filter-tag" name="tag" defaultValue={filter.tagSlug ?? ""} className={select}>
-            <option value="">Any</option>
-            {listTagsForAdmin().map((tag) => (
-              <option key={tag.id} value={tag.slug}>
-                {tag.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="filter-sort" className="block text-sm font-medium">
-            Sort by
-          </label>
-          <select id="filter-sort" name="sort" defaultValue={sort} className={select}>
-            <option value="updated">Last updated</option>
-            <option value="published">Publication date</option>
-            <option value="title">Title</option>
-          </select>
-        </div>
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-      </form>
+        <Select
+          id="filter-tag"
+          label="Tag"
+          name="tag"
+          defaultValue={tag ?? ""}
+          emptyOption="Any"
+          options={listTagsForAdmin().map((known) => ({ value: known.slug, label: known.name }))}
+        />
+        <Select id="filter-sort" label="Sort by" name="sort" defaultValue={sort} options={SORT_OPTIONS} />
+      </FilterForm>
       <PostListTable
         base={`/admin/${kind.segment}`}
         action={bulkPostsAction}
         operations={operations}
+        empty={
+          filtered ? (
+            <>
+              No {kind.plural.toLowerCase()} match these filters.{" "}
+              <Link className="underline" href={`/admin/${kind.segment}`}>
+                Clear filters
+              </Link>{" "}
+              to see every {kind.singular}.
+            </>
+          ) : (
+            <>
+              No {kind.plural.toLowerCase()} yet.{" "}
+              <Link className="underline" href={`/admin/${kind.segment}/new`}>
+                Write the first one
+              </Link>
+              .
+            </>
+          )
+        }
         rows={rows.map((row) => ({
           id: row.id,
           title: row.title,
+          thumbnail: row.featureImage ? smallestCopyOf(row.featureImage) : null,
           status: row.status,
           authorName: row.authorName,
+          views: views ? (views.get(`/${row.slug}`) ?? 0) : undefined,
           trashed: row.deletedAt !== null,
-          when: (row.publishedAt ?? row.updatedAt).toISOString().slice(0, 16).replace("T", " ") + " UTC",
+          when: <RelativeTime date={row.publishedAt ?? row.updatedAt} />,
         }))}
       />
-      <nav aria-label="Pagination" className="mt-4 flex items-center gap-4 text-sm">
-        {page > 1 && <Link href={link(page - 1)}>Previous page</Link>}
-        <span>
-          Page {page} of {pages} ({total} in all)
-        </span>
-        {page < pages && <Link href={link(page + 1)}>Next page</Link>}
-      </nav>
+      <Pager
+        page={page}
+        pages={pages}
+        note={`(${total} in all)`}
+        href={listHref(`/admin/${kind.segment}`, { status, author, tag, q, sort })}
+      />
     </>
   );
 }

@@ -1,50 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager, listHref, pageCount } from "@/components/admin/pager";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 import { listAuditPage } from "@/db/queries/audit";
 import { can } from "@/lib/authz";
 import { requireStaff } from "@/lib/page-guards";
+import { AUDIT_KINDS, auditSearchSchema, type SearchParams } from "@/lib/validations/admin-lists";
 
 export const metadata: Metadata = { title: "Audit log · Quire" };
 
 const PER_PAGE = 50;
-const KINDS = ["post.", "page.", "tag.", "media.", "user.", "settings.", "site."];
+const ACTION_OPTIONS = AUDIT_KINDS.map((kind) => ({ value: kind, label: kind.slice(0, -1) }));
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ action?: string; page?: string }>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff("/admin/audit");
   if (!can(user, "audit.read")) return <p role="alert">Only administrators can read the audit log.</p>;
-  const { action: rawAction, page: rawPage } = await searchParams;
-  const action = KINDS.find((kind) => kind === rawAction);
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(rawPage ?? "", 10) || 1));
+  const { action, page } = auditSearchSchema.parse(await searchParams);
   const { rows, total } = listAuditPage({ page, perPage: PER_PAGE, action });
-  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  const link = (p: number) => `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(p) })}`;
+  const pages = pageCount(total, PER_PAGE);
   return (
     <>
       <h1 className="text-2xl font-bold">Audit log</h1>
       <form method="get" className="mt-4 flex items-end gap-2">
-        <div className="space-y-1">
-          <label htmlFor="audit-action" className="block text-sm font-medium">
-            What
-          </label>
-          <select
-            id="audit-action"
-            name="action"
-            defaultValue={action ?? ""}
-            className="rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
-          >
-            <option value="">Everything</option>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind.slice(0, -1)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="audit-action"
+          label="What"
+          name="action"
+          defaultValue={action ?? ""}
+          emptyOption="Everything"
+          options={ACTION_OPTIONS}
+        />
         <Button type="submit" variant="secondary">
           Show
         </Button>
@@ -75,13 +61,27 @@ export default async function AuditPage({
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pagination" className="mt-4 flex gap-4 text-sm">
-        {page > 1 && <Link href={link(page - 1)}>Newer</Link>}
-        <span>
-          Page {page} of {pages}
-        </span>
-        {page < pages && <Link href={link(page + 1)}>Older</Link>}
-      </nav>
+      {rows.length === 0 && (
+        <p className="mt-4 rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700">
+          {action ? (
+            <>
+              Nothing of this kind has been recorded.{" "}
+              <Link className="underline" href="/admin/audit">
+                Show everything
+              </Link>
+              .
+            </>
+          ) : (
+            "Nothing recorded yet. Changes to posts, pages, tags, media, users and settings will appear here."
+          )}
+        </p>
+      )}
+      <Pager
+        page={page}
+        pages={pages}
+        href={listHref("/admin/audit", { action })}
+        labels={{ previous: "Newer", next: "Older" }}
+      />
     </>
   );
 }

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager, listHref } from "@/components/admin/pager";
 import { ModerationList } from "@/components/comments/moderation-list";
+import { FilterForm } from "@/components/admin/filter-form";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import {
   countCommentsByStatus,
   listCommentsForModeration,
@@ -11,6 +15,7 @@ import { COMMENT_STATUSES, type CommentStatus } from "@/db/schema";
 import { editCommentAction, moderateCommentsAction, staffReplyAction } from "@/lib/actions/moderate-comments";
 import { moderationScope } from "@/lib/comments/moderation";
 import { requireStaff } from "@/lib/page-guards";
+import { commentListSearchSchema, type SearchParams } from "@/lib/validations/admin-lists";
 
 export const metadata: Metadata = { title: "Comments · Quire" };
 
@@ -22,9 +27,7 @@ const LABELS: Record<CommentStatus, string> = {
   trash: "Trash",
 };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim().slice(0, 200) : "");
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function CommentsPage({ searchParams }: Props) {
   const user = await requireStaff("/admin/comments");
@@ -32,13 +35,8 @@ export default async function CommentsPage({ searchParams }: Props) {
   if (scope === null)
     return <p role="alert">Contributors cannot moderate comments. Authors moderate comments on their own posts.</p>;
 
-  const params = await searchParams;
-  const status = (COMMENT_STATUSES as readonly string[]).includes(one(params.status))
-    ? (one(params.status) as CommentStatus)
-    : "pending";
-  const postId = Number(one(params.post)) || undefined;
-  const filters: ModerationFilters = { postId, email: one(params.email) || undefined, q: one(params.q) || undefined };
-  const page = Math.max(1, Math.min(Number(one(params.page)) || 1, 1000));
+  const { status, post: postId, email, q, page } = commentListSearchSchema.parse(await searchParams);
+  const filters: ModerationFilters = { postId, email, q };
   const counts = countCommentsByStatus({ scope, filters });
   const rows = listCommentsForModeration({
     scope,
@@ -49,12 +47,7 @@ export default async function CommentsPage({ searchParams }: Props) {
   });
   const posts = listPostsWithComments({ scope });
 
-  const query = (extra: Record<string, string | number | undefined>) => {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries({ status, post: postId, email: filters.email, q: filters.q, ...extra }))
-      if (value) search.set(key, String(value));
-    return `/admin/comments?${search}`;
-  };
+  const href = listHref("/admin/comments", { status, post: postId, email, q });
 
   return (
     <>
@@ -63,7 +56,7 @@ export default async function CommentsPage({ searchParams }: Props) {
         {COMMENT_STATUSES.map((tab) => (
           <Link
             key={tab}
-            href={query({ status: tab, page: undefined })}
+            href={listHref("/admin/comments", { status: tab, post: postId, email, q })(1)}
             aria-current={tab === status ? "page" : undefined}
             className={`rounded-md border px-3 py-1 text-sm no-underline ${tab === status ? "border-blue-700 bg-blue-700 text-white dark:border-blue-300 dark:bg-blue-300 dark:text-zinc-950" : "border-zinc-400"}`}
           >
@@ -71,67 +64,37 @@ export default async function CommentsPage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      <form method="get" action="/admin/comments" className="mb-6 flex flex-wrap items-end gap-3 text-sm">
+      <FilterForm label="Filter comments" submitLabel="Filter" className="mb-6">
         <input type="hidden" name="status" value={status} />
-        <div>
-          <label htmlFor="filter-post" className="block font-medium">
-            Post
-          </label>
-          <select
-            id="filter-post"
-            name="post"
-            defaultValue={postId ?? ""}
-            className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
-          >
-            <option value="">All posts</option>
-            {posts.map((post) => (
-              <option key={post.id} value={post.id}>
-                {post.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-email" className="block font-medium">
-            Author email
-          </label>
-          <input
-            id="filter-email"
-            name="email"
-            type="email"
-            defaultValue={filters.email ?? ""}
-            className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-q" className="block font-medium">
-            Search text
-          </label>
-          <input
-            id="filter-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ""}
-            className="rounded-md border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
-          />
-        </div>
-        <button type="submit" className="rounded-md border border-zinc-400 px-3 py-1 font-semibold">
-          Filter
-        </button>
-        {(filters.postId || filters.email || filters.q) && (
-          <Link href={`/admin/comments?status=${status}`}>Clear filters</Link>
+        <Select
+          id="filter-post"
+          label="Post"
+          name="post"
+          defaultValue={postId ?? ""}
+          emptyOption="All posts"
+          options={posts.map((post) => ({ value: post.id, label: post.title }))}
+        />
+        <Field id="filter-email" label="Author email" name="email" type="email" defaultValue={email} />
+        <Field id="filter-q" label="Search text" name="q" type="search" defaultValue={q} />
+        {(postId || email || q) && (
+          <Link className="underline" href={listHref("/admin/comments", { status })(1)}>
+            Clear filters
+          </Link>
         )}
-      </form>
+      </FilterForm>
       <ModerationList
         key={`${status}-${page}`}
         status={status}
         comments={rows.slice(0, PAGE_SIZE).map((row) => ({ ...row, createdAt: row.createdAt.getTime() }))}
         actions={{ moderate: moderateCommentsAction, edit: editCommentAction, reply: staffReplyAction }}
+        clearFiltersHref={postId || email || q ? listHref("/admin/comments", { status })(1) : undefined}
       />
-      <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
-        {page > 1 && <Link href={query({ page: page - 1 })}>Newer comments</Link>}
-        {rows.length > PAGE_SIZE && <Link href={query({ page: page + 1 })}>Older comments</Link>}
-      </nav>
+      <Pager
+        page={page}
+        hasNext={rows.length > PAGE_SIZE}
+        href={href}
+        labels={{ previous: "Newer comments", next: "Older comments" }}
+      />
     </>
   );
 }

@@ -1,45 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
-import { Button } from "@/components/ui/button";
+import { Pager, listHref, pageCount } from "@/components/admin/pager";
+import { FilterForm } from "@/components/admin/filter-form";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Field } from "@/components/ui/field";
 import { listMedia } from "@/db/queries/media";
 import { deleteMediaAction } from "@/lib/actions/delete-media";
 import { hasRole } from "@/lib/authz";
 import { requireStaff } from "@/lib/page-guards";
+import { mediaSearchSchema, type SearchParams } from "@/lib/validations/admin-lists";
 
 export const metadata: Metadata = { title: "Media · Quire" };
 
 const PER_PAGE = 24;
 
-export default async function MediaPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function MediaPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff("/admin/media");
-  const { q = "", page: rawPage } = await searchParams;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(rawPage ?? "", 10) || 1));
-  const query = typeof q === "string" ? q.slice(0, 200) : "";
-  const { rows, total } = listMedia({ q: query || undefined, page, perPage: PER_PAGE });
-  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const { q, page } = mediaSearchSchema.parse(await searchParams);
+  const { rows, total } = listMedia({ q, page, perPage: PER_PAGE });
+  const pages = pageCount(total, PER_PAGE);
   return (
     <>
       <h1 className="text-2xl font-bold">Media</h1>
       <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
         Upload images from the editor (toolbar, paste or drop). Unused images can be deleted here.
       </p>
-      <form method="get" role="search" aria-label="Find media" className="mt-4 flex items-end gap-2">
-        <div className="space-y-1">
-          <label htmlFor="media-q" className="block text-sm font-medium">
-            Find by name or alt text
-          </label>
-          <input
-            id="media-q"
-            name="q"
-            defaultValue={query}
-            className="rounded-md border border-zinc-400 bg-white px-3 py-2 dark:border-zinc-600 dark:bg-zinc-900"
-          />
-        </div>
-        <Button type="submit" variant="secondary">
-          Find
-        </Button>
-      </form>
+      <FilterForm label="Find media" submitLabel="Find" className="mt-4">
+        <Field id="media-q" label="Find by name or alt text" name="q" defaultValue={q} />
+      </FilterForm>
       <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {rows.map((item) => (
           <li
@@ -58,6 +47,10 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
               {item.width}×{item.height} · {Math.ceil(item.size / 1024)} KB · {item.uploaderName ?? "—"} ·{" "}
               {item.usedIn ? `used in ${item.usedIn}` : "unused"}
             </p>
+            {/* A div: the time's tooltip opens in place, and a <p> cannot hold it. */}
+            <div className="text-sm text-zinc-700 dark:text-zinc-300">
+              Uploaded <RelativeTime date={item.createdAt} />
+            </div>
             <p className="text-sm">Alt: {item.alt}</p>
             <p className="break-all font-mono text-xs">/media/{item.storageKey}</p>
             {item.usedIn === 0 && (hasRole(user, "editor") || item.uploadedBy === user.id) && (
@@ -73,18 +66,27 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
-      {rows.length === 0 && <p className="mt-4">No media found.</p>}
-      <nav aria-label="Pagination" className="mt-4 flex gap-4 text-sm">
-        {page > 1 && (
-          <Link href={`/admin/media?${new URLSearchParams({ q: query, page: String(page - 1) })}`}>Previous page</Link>
-        )}
-        <span>
-          Page {page} of {pages}
-        </span>
-        {page < pages && (
-          <Link href={`/admin/media?${new URLSearchParams({ q: query, page: String(page + 1) })}`}>Next page</Link>
-        )}
-      </nav>
+      {rows.length === 0 && (
+        <p className="mt-4 rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700">
+          {q ? (
+            <>
+              No image matches “{q}”: try part of its file name or of its alt text, or{" "}
+              <Link className="underline" href="/admin/media">
+                clear the search
+              </Link>
+              .
+            </>
+          ) : (
+            <>
+              No images yet. Add one from the editor: the Image button, or paste or drop a picture into the body.{" "}
+              <Link className="underline" href="/admin/posts/new">
+                Write a post
+              </Link>
+            </>
+          )}
+        </p>
+      )}
+      <Pager page={page} pages={pages} href={listHref("/admin/media", { q })} />
     </>
   );
 }

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
+import { CARD_CLASS, PanelSection } from "@/components/admin/panel-section";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { listTagsForAdmin } from "@/db/queries/tag-admin";
 import { createTagAction } from "@/lib/actions/create-tag";
 import { deleteTagAction } from "@/lib/actions/delete-tag";
@@ -10,41 +13,17 @@ import { requireStaff } from "@/lib/page-guards";
 
 export const metadata: Metadata = { title: "Tags · Quire" };
 
-const input = "rounded-md border border-zinc-400 bg-white px-2 py-2 text-sm dark:border-zinc-600 dark:bg-zinc-900";
+const TAG_FIELDS = [
+  { name: "name", label: "Name" },
+  { name: "slug", label: "Slug" },
+  { name: "description", label: "Description" },
+] as const;
 
-function TagFields({
-  prefix,
-  name = "",
-  slug = "",
-  description = "",
-}: {
-  prefix: string;
-  name?: string;
-  slug?: string;
-  description?: string;
-}) {
-  return (
-    <>
-      <span className="flex flex-col">
-        <label htmlFor={`${prefix}-name`} className="text-sm">
-          Name
-        </label>
-        <input id={`${prefix}-name`} name="name" defaultValue={name} className={input} />
-      </span>
-      <span className="flex flex-col">
-        <label htmlFor={`${prefix}-slug`} className="text-sm">
-          Slug
-        </label>
-        <input id={`${prefix}-slug`} name="slug" defaultValue={slug} className={input} />
-      </span>
-      <span className="flex flex-col">
-        <label htmlFor={`${prefix}-description`} className="text-sm">
-          Description
-        </label>
-        <input id={`${prefix}-description`} name="description" defaultValue={description} className={input} />
-      </span>
-    </>
-  );
+/** Name, slug and description of a tag, for the new-tag form and each tag's own. */
+function TagFields({ prefix, tag }: { prefix: string; tag?: { name: string; slug: string; description: string } }) {
+  return TAG_FIELDS.map(({ name, label }) => (
+    <Field key={name} id={`${prefix}-${name}`} label={label} name={name} defaultValue={tag?.[name] ?? ""} />
+  ));
 }
 
 export default async function TagsPage() {
@@ -54,38 +33,30 @@ export default async function TagsPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Tags</h1>
-      <section aria-labelledby="new-tag" className="mt-6">
-        <h2 id="new-tag" className="mb-2 text-lg font-semibold">
-          New tag
-        </h2>
+      <PanelSection id="new-tag" title="New tag" className="mt-6">
         <ActionForm action={createTagAction} submitLabel="Create tag" variant="primary">
           <TagFields prefix="new-tag" />
         </ActionForm>
-      </section>
+      </PanelSection>
       {/* One merge form for all tags: a "merge into" list under each tag made the page grow
           with the square of the tag count (600 tags, 360,000 options). */}
       {tags.length > 1 && (
-        <section aria-labelledby="merge-tags" className="mt-8">
-          <h2 id="merge-tags" className="mb-2 text-lg font-semibold">
-            Merge tags
-          </h2>
+        <PanelSection id="merge-tags" title="Merge tags">
           <ActionForm action={mergeTagsAction} submitLabel="Merge tags">
             <TagSelect id="merge-from" name="fromId" label="Merge" tags={tags} />
             <TagSelect id="merge-into" name="intoId" label="into" tags={tags} />
           </ActionForm>
-        </section>
+        </PanelSection>
       )}
-      <section aria-labelledby="all-tags" className="mt-8">
-        <h2 id="all-tags" className="mb-2 text-lg font-semibold">
-          All tags ({tags.length})
-        </h2>
+      <PanelSection id="all-tags" title={`All tags (${tags.length})`}>
+        {tags.length === 0 && (
+          <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700">
+            No tags yet. Create one above, or add tags to a post in its settings.
+          </p>
+        )}
         <ul className="space-y-4">
           {tags.map((tag) => (
-            <li
-              key={tag.id}
-              aria-label={tag.name}
-              className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-            >
+            <li key={tag.id} aria-label={tag.name} className={CARD_CLASS}>
               <p className="font-semibold">
                 {tag.name}{" "}
                 <span className="font-normal text-zinc-700 dark:text-zinc-300">
@@ -98,7 +69,7 @@ export default async function TagsPage() {
                 submitLabel={`Save ${tag.name}`}
                 className="mt-2"
               >
-                <TagFields prefix={`tag-${tag.id}`} name={tag.name} slug={tag.slug} description={tag.description} />
+                <TagFields prefix={`tag-${tag.id}`} tag={tag} />
               </ActionForm>
               <div className="mt-2 flex flex-wrap gap-6">
                 <ActionForm
@@ -112,7 +83,7 @@ export default async function TagsPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </PanelSection>
     </>
   );
 }
@@ -128,18 +99,5 @@ function TagSelect({
   label: string;
   tags: { id: number; name: string }[];
 }) {
-  return (
-    <span className="flex flex-col">
-      <label htmlFor={id} className="text-sm">
-        {label}
-      </label>
-      <select id={id} name={name} className={input}>
-        {tags.map((tag) => (
-          <option key={tag.id} value={tag.id}>
-            {tag.name}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
+  return <Select id={id} name={name} label={label} options={tags.map((tag) => ({ value: tag.id, label: tag.name }))} />;
 }

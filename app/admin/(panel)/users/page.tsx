@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
+import { CARD_CLASS, PanelSection } from "@/components/admin/panel-section";
 import { InviteForm } from "@/components/admin/invite-form";
+import { Select } from "@/components/ui/select";
 import { listStaff } from "@/db/queries/user-admin";
 import { changeUserRoleAction } from "@/lib/actions/change-user-role";
 import { deleteUserAction } from "@/lib/actions/delete-user";
@@ -9,11 +11,19 @@ import { suspendUserAction } from "@/lib/actions/suspend-user";
 import { transferOwnershipAction } from "@/lib/actions/transfer-ownership";
 import { hasRole } from "@/lib/authz";
 import { requireStaff } from "@/lib/page-guards";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Users · Quire" };
 
-const ROLES = ["admin", "editor", "author", "contributor"] as const;
-const select = "rounded-md border border-zinc-400 bg-white px-2 py-2 text-sm dark:border-zinc-600 dark:bg-zinc-900";
+const ROLE_OPTIONS = ["admin", "editor", "author", "contributor"].map((role) => ({ value: role, label: role }));
+
+const ROLE_TONE: Record<string, BadgeTone> = {
+  owner: "violet",
+  admin: "blue",
+  editor: "green",
+  author: "amber",
+  contributor: "zinc",
+};
 
 export default async function UsersPage() {
   const user = await requireStaff("/admin/users");
@@ -22,46 +32,39 @@ export default async function UsersPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Users</h1>
-      <section aria-labelledby="invite-heading" className="mt-6">
-        <h2 id="invite-heading" className="mb-2 text-lg font-semibold">
-          Invite someone
-        </h2>
+      <PanelSection id="invite-heading" title="Invite someone" className="mt-6">
         <InviteForm action={inviteUserAction} />
-      </section>
-      <section aria-labelledby="staff-heading" className="mt-8">
-        <h2 id="staff-heading" className="mb-2 text-lg font-semibold">
-          Staff
-        </h2>
+      </PanelSection>
+      <PanelSection id="staff-heading" title="Staff">
+        {staff.length <= 1 && (
+          <p className="mb-4 rounded-md border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700">
+            Nobody else here yet. Invite someone above to write, edit or run the site with you.
+          </p>
+        )}
         <ul className="space-y-4">
           {staff.map((member) => {
             // Nobody changes the owner here, and nobody changes themselves here (see Profile).
             const editable = member.role !== "owner" && member.id !== user.id;
             return (
-              <li
-                key={member.id}
-                aria-label={member.name}
-                className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-              >
-                <p className="font-semibold">
-                  {member.name}{" "}
+              <li key={member.id} aria-label={member.name} className={CARD_CLASS}>
+                <p className="flex flex-wrap items-center gap-2 font-semibold">
+                  {member.name}
+                  <Badge tone={ROLE_TONE[member.role]}>{member.role}</Badge>
+                  {member.status === "suspended" && <Badge tone="red">suspended</Badge>}
                   <span className="font-normal text-zinc-700 dark:text-zinc-300">
-                    {member.email} · {member.role}
-                    {member.status === "suspended" ? " · suspended" : ""} · {member.posts} posts
+                    {member.email} · {member.posts} posts
                   </span>
                 </p>
                 {editable && (
                   <div className="mt-3 flex flex-wrap gap-6">
                     <ActionForm action={changeUserRoleAction} hidden={{ id: member.id }} submitLabel="Change role">
-                      <label htmlFor={`role-${member.id}`} className="text-sm">
-                        Role of {member.name}
-                      </label>
-                      <select id={`role-${member.id}`} name="role" defaultValue={member.role} className={select}>
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {role}
-                          </option>
-                        ))}
-                      </select>
+                      <Select
+                        id={`role-${member.id}`}
+                        label={`Role of ${member.name}`}
+                        name="role"
+                        defaultValue={member.role}
+                        options={ROLE_OPTIONS}
+                      />
                     </ActionForm>
                     <ActionForm
                       action={suspendUserAction}
@@ -75,18 +78,15 @@ export default async function UsersPage() {
                       variant="danger"
                       confirm={`Delete ${member.name}? Their posts go to the person you chose.`}
                     >
-                      <label htmlFor={`heir-${member.id}`} className="text-sm">
-                        Give their posts to
-                      </label>
-                      <select id={`heir-${member.id}`} name="reassignTo" defaultValue={user.id} className={select}>
-                        {staff
+                      <Select
+                        id={`heir-${member.id}`}
+                        label="Give their posts to"
+                        name="reassignTo"
+                        defaultValue={user.id}
+                        options={staff
                           .filter((other) => other.id !== member.id)
-                          .map((other) => (
-                            <option key={other.id} value={other.id}>
-                              {other.name}
-                            </option>
-                          ))}
-                      </select>
+                          .map((other) => ({ value: other.id, label: other.name }))}
+                      />
                     </ActionForm>
                     {user.role === "owner" && member.status === "active" && (
                       <ActionForm
@@ -102,7 +102,7 @@ export default async function UsersPage() {
             );
           })}
         </ul>
-      </section>
+      </PanelSection>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { PasswordForm } from "@/components/admin/password-form";
 import { findInvite } from "@/db/queries/user-tokens";
 import { acceptInviteAction } from "@/lib/actions/accept-invite";
-import { hashToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/users/link-tokens";
 
 export const metadata: Metadata = { title: "Accept your invitation · Quire", robots: { index: false } };
 

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { PasswordForm } from "@/components/admin/password-form";
 import { findResetToken } from "@/db/queries/user-tokens";
 import { resetPasswordAction } from "@/lib/actions/reset-password";
-import { hashToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/users/link-tokens";
 
 export const metadata: Metadata = { title: "Choose a new password · Quire", robots: { index: false } };
 

@@ -1,6 +1,6 @@
 // GET /author/<slug>/feed.json — one author's newest posts.
 import { connection } from "next/server";
-import { feedResponse } from "@/lib/feeds";
+import { feedResponse } from "@/lib/site/feeds";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   await connection();

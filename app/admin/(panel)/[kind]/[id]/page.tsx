@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PostEditor } from "@/components/editor/post-editor";
+import { viewsByPath } from "@/db/queries/analytics";
 import { getPostForEditor } from "@/db/queries/post-editor";
 import { getSettings } from "@/db/queries/settings";
 import { listTagNames } from "@/db/queries/tag-admin";
-import { idOf, kindOf } from "@/lib/admin-kind";
-import { can } from "@/lib/authz";
-import { EDITOR_ACTIONS, editorPostOf } from "@/lib/editor-props";
-import { editScope } from "@/lib/post-access";
+import { idOf, kindOf } from "@/lib/posts/admin-kind";
+import { can, hasRole } from "@/lib/authz";
+import { EDITOR_ACTIONS, editorPostOf } from "@/lib/posts/editor-props";
+import { editScope } from "@/lib/posts/access";
 import { requireStaff } from "@/lib/page-guards";
 
 export const metadata: Metadata = { title: "Edit · Quire" };
@@ -31,6 +32,10 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const post = getPostForEditor({ id, scope: editScope(user) });
   if (!post || post.type !== kind.type) notFound();
   const { timezone } = getSettings();
+  // Reader views of a published post, for those who see the analytics (as in the posts list).
+  const path = `/${post.slug}`;
+  const views =
+    post.status === "published" && hasRole(user, "admin") ? (viewsByPath([path]).get(path) ?? 0) : undefined;
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">
@@ -45,6 +50,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         actions={EDITOR_ACTIONS}
         initialPreview={{ html: post.html, wordCount: post.wordCount }}
         flash={DONE[(await searchParams).done ?? ""]}
+        views={views}
       />
     </>
   );

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { PostEditor } from "@/components/editor/post-editor";
 import { getSettings } from "@/db/queries/settings";
 import { listTagNames } from "@/db/queries/tag-admin";
-import { kindOf } from "@/lib/admin-kind";
+import { kindOf } from "@/lib/posts/admin-kind";
 import { can } from "@/lib/authz";
-import { EDITOR_ACTIONS, editorPostOf } from "@/lib/editor-props";
+import { EDITOR_ACTIONS, editorPostOf } from "@/lib/posts/editor-props";
 import { requireStaff } from "@/lib/page-guards";
 
 export const metadata: Metadata = { title: "New · Quire" };

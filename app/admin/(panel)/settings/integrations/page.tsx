@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
+import { CARD_CLASS, PanelSection } from "@/components/admin/panel-section";
 import { IssueKeysForm } from "@/components/admin/issue-keys-form";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { listIntegrations } from "@/db/queries/integrations";
 import { listRecentDeliveries } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
@@ -16,11 +20,16 @@ import {
 } from "@/lib/actions/integrations";
 import { hasRole } from "@/lib/authz";
 import { requireStaff } from "@/lib/page-guards";
-import { webhookSecret } from "@/lib/webhooks";
+import { webhookSecret } from "@/lib/jobs/webhooks";
 
 export const metadata: Metadata = { title: "Integrations · Quire" };
 
-const input = "rounded-md border border-zinc-400 bg-white px-2 py-2 text-sm dark:border-zinc-600 dark:bg-zinc-900";
+const INTEGRATION_ROLES = [
+  { value: "contributor", label: "Contributor (drafts only)" },
+  { value: "author", label: "Author (own posts)" },
+  { value: "editor", label: "Editor (all posts, tags)" },
+  { value: "admin", label: "Administrator" },
+];
 const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 19) + " UTC" : "never");
 
 export default async function IntegrationsPage() {
@@ -36,57 +45,26 @@ export default async function IntegrationsPage() {
         An integration gets a Content API key (read published content) and an Admin API key (write, with the role chosen
         here, as you). See docs/api.md.
       </p>
-      <section aria-labelledby="new-integration" className="mt-6">
-        <h2 id="new-integration" className="mb-2 text-lg font-semibold">
-          New integration
-        </h2>
+      <PanelSection id="new-integration" title="New integration" className="mt-6">
         <IssueKeysForm action={createIntegrationAction} submitLabel="Create integration" idPrefix="new-integration">
-          <span className="flex flex-col">
-            <label htmlFor="integration-name" className="text-sm">
-              Name
-            </label>
-            <input id="integration-name" name="name" className={input} />
-          </span>
-          <span className="flex flex-col">
-            <label htmlFor="integration-role" className="text-sm">
-              Role
-            </label>
-            <select id="integration-role" name="role" defaultValue="editor" className={input}>
-              <option value="contributor">Contributor (drafts only)</option>
-              <option value="author">Author (own posts)</option>
-              <option value="editor">Editor (all posts, tags)</option>
-              <option value="admin">Administrator</option>
-            </select>
-          </span>
+          <Field id="integration-name" label="Name" name="name" />
+          <Select id="integration-role" label="Role" name="role" defaultValue="editor" options={INTEGRATION_ROLES} />
         </IssueKeysForm>
-      </section>
-      <section aria-labelledby="webhook-settings" className="mt-6">
-        <h2 id="webhook-settings" className="mb-2 text-lg font-semibold">
-          Webhook safety
-        </h2>
+      </PanelSection>
+      <PanelSection id="webhook-settings" title="Webhook safety" className="mt-6">
         <ActionForm action={updateWebhookSettingsAction} submitLabel="Save webhook safety">
-          <input
-            type="checkbox"
+          <Checkbox
             id="webhooks-allow-private"
             name="webhooksAllowPrivate"
+            label="Allow webhooks to private, loopback and link-local addresses"
             defaultChecked={webhooksAllowPrivate}
           />
-          <label htmlFor="webhooks-allow-private" className="text-sm">
-            Allow webhooks to private, loopback and link-local addresses
-          </label>
         </ActionForm>
-      </section>
-      <section aria-labelledby="all-integrations" className="mt-8">
-        <h2 id="all-integrations" className="mb-2 text-lg font-semibold">
-          All integrations ({integrations.length})
-        </h2>
+      </PanelSection>
+      <PanelSection id="all-integrations" title={`All integrations (${integrations.length})`}>
         <ul className="space-y-4">
           {integrations.map((integration) => (
-            <li
-              key={integration.id}
-              aria-label={integration.name}
-              className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-            >
+            <li key={integration.id} aria-label={integration.name} className={CARD_CLASS}>
               <h3 className="font-semibold">
                 {integration.name} <span className="font-normal">· {integration.role}</span>
               </h3>
@@ -167,29 +145,18 @@ export default async function IntegrationsPage() {
                 submitLabel={`Add webhook to ${integration.name}`}
                 className="mt-2"
               >
-                <span className="flex flex-col">
-                  <label htmlFor={`hook-event-${integration.id}`} className="text-sm">
-                    Event
-                  </label>
-                  <select id={`hook-event-${integration.id}`} name="event" className={input}>
-                    {WEBHOOK_EVENTS.map((event) => (
-                      <option key={event} value={event}>
-                        {event}
-                      </option>
-                    ))}
-                  </select>
-                </span>
-                <span className="flex flex-col">
-                  <label htmlFor={`hook-url-${integration.id}`} className="text-sm">
-                    Target URL
-                  </label>
-                  <input id={`hook-url-${integration.id}`} name="targetUrl" type="url" className={input} />
-                </span>
+                <Select
+                  id={`hook-event-${integration.id}`}
+                  label="Event"
+                  name="event"
+                  options={WEBHOOK_EVENTS.map((event) => ({ value: event, label: event }))}
+                />
+                <Field id={`hook-url-${integration.id}`} label="Target URL" name="targetUrl" type="url" />
               </ActionForm>
             </li>
           ))}
         </ul>
-      </section>
+      </PanelSection>
     </>
   );
 }

@@ -1,33 +1,5 @@
-import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { connection } from "next/server";
-import { CollectionView } from "@/components/site/collection-view";
-import { collectionJsonLd, collectionMetadata, loadCollectionPage } from "@/lib/collections";
-import { parsePageNumber, siteSettings } from "@/lib/reader";
+import { collectionRoute } from "@/lib/site/collection-route";
 
-type Props = { params: Promise<{ slug: string; n: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
-  const { slug, n } = await params;
-  const page = parsePageNumber(n);
-  return page ? collectionMetadata("tag", slug, page) : {};
-}
-
-export default async function Page({ params }: Props) {
-  await connection();
-  const { slug, n } = await params;
-  if (n === "1") permanentRedirect(`/tag/${encodeURIComponent(slug)}`);
-  const page = parsePageNumber(n);
-  const loaded = page ? loadCollectionPage("tag", slug, page) : null;
-  if (!loaded) notFound();
-  const { collection, ...list } = loaded;
-  return (
-    <CollectionView
-      {...collection}
-      {...list}
-      timeZone={siteSettings().timezone}
-      jsonLd={collectionJsonLd(collection)}
-    />
-  );
-}
+const route = collectionRoute("tag");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -5,10 +5,11 @@ import { RestoreRevisionButton } from "@/components/admin/restore-revision-butto
 import { Button } from "@/components/ui/button";
 import { getPostForEditor, getRevision, listRevisions } from "@/db/queries/post-editor";
 import { restoreRevisionAction } from "@/lib/actions/restore-revision";
-import { idOf, kindOf } from "@/lib/admin-kind";
+import { idOf, kindOf } from "@/lib/posts/admin-kind";
 import { requireStaff } from "@/lib/page-guards";
-import { editScope } from "@/lib/post-access";
-import { textDiff } from "@/lib/text-diff";
+import { editScope } from "@/lib/posts/access";
+import { textDiff } from "@/lib/posts/text-diff";
+import { revisionCompareSearchSchema, type SearchParams } from "@/lib/validations/admin-lists";
 
 export const metadata: Metadata = { title: "History · Quire" };
 
@@ -19,9 +20,14 @@ const KIND = {
   conflict: "Refused save (conflict)",
   restore: "Restored",
 } as const;
+// The two ends of the comparison: the older revision is `a`, the newer `b`.
+const ENDS = [
+  { name: "a", word: "from" },
+  { name: "b", word: "to" },
+] as const;
 const at = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 
-type Props = { params: Promise<{ kind: string; id: string }>; searchParams: Promise<{ a?: string; b?: string }> };
+type Props = { params: Promise<{ kind: string; id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const { kind: segment, id: rawId } = await params;
@@ -32,10 +38,10 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const post = getPostForEditor({ id, scope });
   if (!post) notFound();
   const revisions = listRevisions({ postId: id, scope });
-  const { a, b } = await searchParams;
+  const { a, b } = revisionCompareSearchSchema.parse(await searchParams);
   // By default: the newest revision against the one before it.
-  const older = getRevision({ postId: id, revisionId: Number(a) || revisions[1]?.id || 0, scope });
-  const newer = getRevision({ postId: id, revisionId: Number(b) || revisions[0]?.id || 0, scope });
+  const older = getRevision({ postId: id, revisionId: a ?? revisions[1]?.id ?? 0, scope });
+  const newer = getRevision({ postId: id, revisionId: b ?? revisions[0]?.id ?? 0, scope });
   const diff =
     older && newer ? textDiff(`${older.title}\n\n${older.markdown}`, `${newer.title}\n\n${newer.markdown}`) : [];
   return (
@@ -63,26 +69,18 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               const label = `${KIND[revision.kind]}, ${at(revision.createdAt)}`;
               return (
                 <tr key={revision.id} className="border-b border-zinc-200 dark:border-zinc-800">
-                  <td>
-                    <input
-                      type="radio"
-                      form="compare"
-                      name="a"
-                      value={revision.id}
-                      defaultChecked={revision.id === older?.id}
-                      aria-label={`Compare from: ${label}`}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="radio"
-                      form="compare"
-                      name="b"
-                      value={revision.id}
-                      defaultChecked={revision.id === newer?.id}
-                      aria-label={`Compare to: ${label}`}
-                    />
-                  </td>
+                  {ENDS.map((end) => (
+                    <td key={end.name}>
+                      <input
+                        type="radio"
+                        form="compare"
+                        name={end.name}
+                        value={revision.id}
+                        defaultChecked={revision.id === (end.name === "a" ? older : newer)?.id}
+                        aria-label={`Compare ${end.word}: ${label}`}
+                      />
+                    </td>
+                  ))}
                   <td className="py-2">
                     {label} — {revision.title}
                   </td>

@@ -1,0 +1,313 @@
+// Reads for the exporters (lib/transfer/export/): every list is read in keyset pages
+// (`id > last ORDER BY id LIMIT n`) through better-sqlite3's `.iterate()`, so no query
+// ever holds all posts or comments. A page is handed over whole, which leaves the
+// connection free while the caller awaits its output stream between pages.
+//
+// Raw SQL on a dedicated read-only connection rather than the app's Drizzle handle:
+// the export runs inside one read transaction (a consistent snapshot while the site
+// keeps writing, as the backup does), and that must not be the web server's connection.
+import Database from "better-sqlite3";
+import { databaseFile } from "../connection";
+import type { CommentStatus, PostStatus, PostType, Role } from "../schema";
+
+export type StaffRow = {
+  id: number;
+  name: string;
+  email: string;
+  slug: string;
+  bio: string;
+  role: Role;
+  avatarUrl: string | null;
+  status: "active" | "suspended";
+  createdAt: number;
+};
+
+export type TagRow = { id: number; name: string; slug: string; description: string; createdAt: number };
+
+export type PostRow = {
+  id: number;
+  type: PostType;
+  title: string;
+  slug: string;
+  markdown: string;
+  html: string;
+  customExcerpt: string | null;
+  status: PostStatus;
+  publishedAt: number | null;
+  authorId: number;
+  featureImage: string | null;
+  featureImageAlt: string | null;
+  featured: number;
+  metaTitle: string | null;
+  metaDescription: string | null;
+  canonicalUrl: string | null;
+  ogTitle: string | null;
+  ogDescription: string | null;
+  ogImage: string | null;
+  twitterTitle: string | null;
+  twitterDescription: string | null;
+  twitterImage: string | null;
+  commentsOpen: number;
+  deletedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type CommentRow = {
+  id: number;
+  postId: number;
+  parentId: number | null;
+  status: CommentStatus;
+  kind: "comment" | "trackback" | "pingback";
+  authorName: string;
+  authorEmail: string | null;
+  authorUrl: string | null;
+  userId: number | null;
+  markdown: string;
+  html: string;
+  notifyReplies: number;
+  approvedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type RevisionRow = {
+  id: number;
+  postId: number;
+  authorId: number | null;
+  kind: string;
+  title: string;
+  markdown: string;
+  version: number;
+  createdAt: number;
+};
+
+export type MediaRow = {
+  id: number;
+  storageKey: string;
+  originalName: string;
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  variants: string | null;
+  uploadedBy: number | null;
+  createdAt: number;
+};
+
+export type RedirectRow = { id: number; fromPath: string; toPath: string; createdAt: number };
+
+export type ExportCounts = {
+  staff: number;
+  tags: number;
+  posts: number;
+  pages: number;
+  comments: number;
+  revisions: number;
+  media: number;
+  redirects: number;
+};
+
+// Columns named once, aliased to the row types above. Never selected: password
+// hashes, session versions, comment IP hashes, user agents and edit-token hashes.
+const POST_COLUMNS = `id, type, title, slug, markdown, html, custom_excerpt AS customExcerpt, status,
+  published_at AS publishedAt, author_id AS authorId, feature_image AS featureImage,
+  feature_image_alt AS featureImageAlt, featured, meta_title AS metaTitle, meta_description AS metaDescription,
+  canonical_url AS canonicalUrl, og_title AS ogTitle, og_description AS ogDescription, og_image AS ogImage,
+  twitter_title AS twitterTitle, twitter_description AS twitterDescription, twitter_image AS twitterImage,
+  comments_open AS commentsOpen, deleted_at AS deletedAt, created_at AS createdAt, updated_at AS updatedAt`;
+const COMMENT_COLUMNS = `id, post_id AS postId, parent_id AS parentId, status, kind, author_name AS authorName,
+  author_email AS authorEmail, author_url AS authorUrl, user_id AS userId, markdown, html,
+  notify_replies AS notifyReplies, approved_at AS approvedAt, created_at AS createdAt, updated_at AS updatedAt`;
+
+export const DEFAULT_PAGE_SIZE = 500;
+
+/** Yields the rows of `sql` (which takes `@after` and `@limit`) one page at a time, in id order. */
+function* keysetPages<R extends { id: number }>(
+  statement: Database.Statement,
+  params: Record<string, unknown>,
+  pageSize: number,
+): Generator<R[]> {
+  let after = 0;
+  for (;;) {
+    const page: R[] = [];
+    for (const row of statement.iterate({ ...params, after, limit: pageSize }) as IterableIterator<R>) page.push(row);
+    if (page.length === 0) return;
+    after = page[page.length - 1]!.id;
+    yield page;
+    if (page.length < pageSize) return;
+  }
+}
+
+export class ExportReader {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly sqlite: Database.Database,
+    readonly pageSize = DEFAULT_PAGE_SIZE,
+  ) {}
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  counts(): ExportCounts {
+    return this.prepare(
+      `SELECT (SELECT count(*) FROM users) AS staff, (SELECT count(*) FROM tags) AS tags,
+        (SELECT count(*) FROM posts WHERE type = 'post') AS posts, (SELECT count(*) FROM posts WHERE type = 'page') AS pages,
+        (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM revisions) AS revisions,
+        (SELECT count(*) FROM media) AS media, (SELECT count(*) FROM redirects) AS redirects`,
+    ).get() as ExportCounts;
+  }
+
+  /** The highest post id: attachments in WXR are numbered after it, in the same id space. */
+  maxPostId(): number {
+    return (this.prepare("SELECT coalesce(max(id), 0) FROM posts").pluck().get() as number) ?? 0;
+  }
+
+  /** Stored settings as raw key → JSON text; the caller keeps only the keys it knows. */
+  settings(): Map<string, string> {
+    const rows = this.prepare("SELECT key, value FROM settings").all() as { key: string; value: string }[];
+    return new Map(rows.map((row) => [row.key, row.value]));
+  }
+
+  // Staff, tags, media and redirects are small next to posts and comments, but are
+  // paged all the same: nothing here assumes a table fits in memory.
+  staffPages(): Generator<StaffRow[]> {
+    return keysetPages(
+      this.prepare(
+        `SELECT id, name, email, slug, bio, role, avatar_url AS avatarUrl, status, created_at AS createdAt
+         FROM users WHERE id > @after ORDER BY id LIMIT @limit`,
+      ),
+      {},
+      this.pageSize,
+    );
+  }
+
+  tagPages(): Generator<TagRow[]> {
+    return keysetPages(
+      this.prepare(
+        `SELECT id, name, slug, description, created_at AS createdAt FROM tags WHERE id > @after ORDER BY id LIMIT @limit`,
+      ),
+      {},
+      this.pageSize,
+    );
+  }
+
+  postPages(type: PostType): Generator<PostRow[]> {
+    return keysetPages(
+      // By id through the index that starts with id and holds the type: no sort, and pages are
+      // found without reading any post's row (left alone, SQLite sorts every post of the type per page).
+      this.prepare(
+        `SELECT ${POST_COLUMNS} FROM posts INDEXED BY posts_visibility_idx
+         WHERE id > @after AND type = @type ORDER BY id LIMIT @limit`,
+      ),
+      { type },
+      // Posts carry their bodies twice (Markdown and HTML): smaller pages keep memory flat.
+      Math.max(1, Math.ceil(this.pageSize / 5)),
+    );
+  }
+
+  /** Tag ids of these posts in their order (the first is the primary tag). */
+  tagIdsOf(postIds: number[]): Map<number, number[]> {
+    const out = new Map<number, number[]>(postIds.map((id) => [id, []]));
+    if (postIds.length === 0) return out;
+    const rows = this.sqlite
+      .prepare(
+        `SELECT post_id AS postId, tag_id AS tagId FROM post_tags WHERE post_id IN (${postIds.map(() => "?").join(",")})
+         ORDER BY post_id, position, tag_id`,
+      )
+      .iterate(...postIds) as IterableIterator<{ postId: number; tagId: number }>;
+    for (const row of rows) out.get(row.postId)!.push(row.tagId);
+    return out;
+  }
+
+  /** Tags that come first on at least one post: WXR also offers them as categories. */
+  primaryTagIds(): Set<number> {
+    // A bare column next to min() comes from the row holding the minimum (SQLite).
+    const ids = this.prepare(
+      "SELECT DISTINCT tagId FROM (SELECT tag_id AS tagId, min(position) FROM post_tags GROUP BY post_id)",
+    )
+      .pluck()
+      .all() as number[];
+    return new Set(ids);
+  }
+
+  commentPages(): Generator<CommentRow[]> {
+    return keysetPages(
+      this.prepare(`SELECT ${COMMENT_COLUMNS} FROM comments WHERE id > @after ORDER BY id LIMIT @limit`),
+      {},
+      this.pageSize * 4,
+    );
+  }
+
+  /** One post's comments, oldest id first (a parent always comes before its replies). */
+  commentPagesOf(postId: number): Generator<CommentRow[]> {
+    return keysetPages(
+      this.prepare(
+        `SELECT ${COMMENT_COLUMNS} FROM comments WHERE post_id = @postId AND id > @after ORDER BY id LIMIT @limit`,
+      ),
+      { postId },
+      this.pageSize * 4,
+    );
+  }
+
+  revisionPages(): Generator<RevisionRow[]> {
+    return keysetPages(
+      this.prepare(
+        `SELECT id, post_id AS postId, author_id AS authorId, kind, title, markdown, version, created_at AS createdAt
+         FROM revisions WHERE id > @after ORDER BY id LIMIT @limit`,
+      ),
+      {},
+      this.pageSize,
+    );
+  }
+
+  mediaPages(): Generator<MediaRow[]> {
+    return keysetPages(
+      this.prepare(
+        `SELECT id, storage_key AS storageKey, original_name AS originalName, mime_type AS mimeType, size, width, height,
+          alt, variants, uploaded_by AS uploadedBy, created_at AS createdAt FROM media WHERE id > @after ORDER BY id LIMIT @limit`,
+      ),
+      {},
+      this.pageSize,
+    );
+  }
+
+  redirectPages(): Generator<RedirectRow[]> {
+    return keysetPages(
+      this.prepare(
+        `SELECT id, from_path AS fromPath, to_path AS toPath, created_at AS createdAt FROM redirects
+         WHERE id > @after ORDER BY id LIMIT @limit`,
+      ),
+      {},
+      this.pageSize,
+    );
+  }
+}
+
+/**
+ * A read-only connection of its own, inside one read transaction: every page the
+ * export reads comes from the same snapshot, and the site's writers are never blocked
+ * (WAL mode). Close it with `close()` when done.
+ */
+export function openExportSnapshot(dataDir: string, pageSize = DEFAULT_PAGE_SIZE) {
+  const sqlite = new Database(databaseFile(dataDir), { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.exec("BEGIN");
+  // A deferred transaction takes its snapshot at the first read: read now.
+  sqlite.prepare("SELECT count(*) FROM sqlite_master").get();
+  return {
+    reader: new ExportReader(sqlite, pageSize),
+    close() {
+      if (sqlite.inTransaction) sqlite.exec("COMMIT");
+      sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { migratedDb } from "@/test/helpers";
+import { clearRateLimits, consumeWindows, sweepRateLimits } from "./rate-limits";
+
+const count = () => migratedDb().$client.prepare("SELECT count(*) FROM rate_limits").pluck().get() as number;
+
+beforeEach(() => {
+  migratedDb();
+  clearRateLimits();
+});
+
+describe("fixed windows", () => {
+  const limit = { key: "test:a", points: 2, durationMs: 60_000 };
+
+  it("allows the points, refuses the next, and starts afresh when the window ends", () => {
+    const t = 1_000_000;
+    expect([consumeWindows([limit], t), consumeWindows([limit], t + 1), consumeWindows([limit], t + 2)]).toEqual([
+      -1, -1, 0,
+    ]);
+    expect(consumeWindows([limit], t + 59_999)).toBe(0); // the window counts from its first hit
+    expect(consumeWindows([limit], t + 60_000)).toBe(-1);
+  });
+
+  it("stops at the first limit refused: the ones after it are not counted", () => {
+    const t = 2_000_000;
+    const tight = { key: "test:tight", points: 1, durationMs: 60_000 };
+    const loose = { key: "test:loose", points: 1, durationMs: 60_000 };
+    expect(consumeWindows([tight, loose], t)).toBe(-1);
+    expect(consumeWindows([tight, loose], t)).toBe(0);
+    expect(migratedDb().$client.prepare("SELECT key, points FROM rate_limits ORDER BY key").all()).toEqual([
+      { key: "test:loose", points: 1 },
+      { key: "test:tight", points: 2 },
+    ]);
+  });
+});
+
+describe("sweeping", () => {
+  it("deletes the counters whose window is over and keeps the others", () => {
+    const t = 3_000_000;
+    consumeWindows([{ key: "test:short", points: 5, durationMs: 1_000 }], t);
+    consumeWindows([{ key: "test:long", points: 5, durationMs: 60_000 }], t);
+    expect(count()).toBe(2);
+    expect(sweepRateLimits(t + 999)).toBe(0);
+    expect(sweepRateLimits(t + 1_000)).toBe(1);
+    expect(migratedDb().$client.prepare("SELECT key FROM rate_limits").pluck().all()).toEqual(["test:long"]);
+  });
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, count, eq, lte, min, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { outbox, posts } from "../schema";
+
+export type OutboxHealth = {
+  pending: number;
+  failed: number;
+  /** Seconds since the oldest pending item was queued (0 when none waits). */
+  oldestPendingSeconds: number;
+  lastError: string | null;
+};
+
+/** The outbox's depth and failures, for metrics and the health page. */
+export function outboxHealth(now = new Date()): OutboxHealth {
+  const db = getDb();
+  const byStatus = db
+    .select({ status: outbox.status, n: count(), oldest: min(outbox.createdAt) })
+    .from(outbox)
+    .where(sql`${outbox.status} in ('pending', 'failed')`)
+    .groupBy(outbox.status)
+    .all();
+  const pending = byStatus.find((row) => row.status === "pending");
+  const failed = byStatus.find((row) => row.status === "failed");
+  const last = db
+    .select({ error: outbox.lastError })
+    .from(outbox)
+    .where(and(eq(outbox.status, "failed")))
+    .orderBy(sql`${outbox.updatedAt} desc`)
+    .limit(1)
+    .get();
+  return {
+    pending: pending?.n ?? 0,
+    failed: failed?.n ?? 0,
+    oldestPendingSeconds: pending?.oldest ? Math.max(0, (now.getTime() - pending.oldest.getTime()) / 1000) : 0,
+    lastError: last?.error ?? null,
+  };
+}
+
+/** How late the scheduler is: seconds since the earliest scheduled post fell due (0 when none has). */
+export function schedulerLagSeconds(now = new Date()): number {
+  const row = getDb()
+    .select({ due: min(posts.publishedAt) })
+    .from(posts)
+    .where(and(eq(posts.status, "scheduled"), lte(posts.publishedAt, now)))
+    .get();
+  return row?.due ? Math.max(0, (now.getTime() - row.due.getTime()) / 1000) : 0;
+}

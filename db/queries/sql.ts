@@ -1,0 +1,95 @@
+import "server-only";
+import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { type Db, getDb, type Tx } from "../client";
+import { postTags, tags } from "../schema";
+
+// Small pieces every query module shares, so each is written (and fixed) once.
+
+/** The connection or a transaction: helpers that take either run inside the caller's transaction. */
+export type DbOrTx = Db | Tx;
+
+/** A read-then-write transaction: IMMEDIATE takes the write lock first, so no other writer slips in between. */
+export function immediate<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: "immediate" });
+}
+
+/**
+ * Escapes LIKE's wildcards, so "50%" or "my_post" mean those characters. Only with
+ * `ESCAPE '\'` after the LIKE does SQLite read the backslashes: use `likeContains`
+ * or `likeStartsWith`, which always add it.
+ */
+function likePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `column` contains `text`, taken literally (ASCII case-insensitive, as LIKE is). */
+export function likeContains(column: SQLiteColumn | SQL, text: string): SQL {
+  return sql`${column} like ${`%${likePattern(text)}%`} escape '\\'`;
+}
+
+/** `column` starts with `text`, taken literally. */
+export function likeStartsWith(column: SQLiteColumn | SQL, text: string): SQL {
+  return sql`${column} like ${`${likePattern(text)}%`} escape '\\'`;
+}
+
+/** A value of `column` (a unique slug column) nobody has yet: "hello", then "hello-2", "hello-3", … */
+export function uniqueSlug(db: DbOrTx, column: SQLiteColumn, base: string): string {
+  const taken = new Set(
+    db
+      .select({ slug: sql<string>`${column}` })
+      .from(column.table)
+      .where(or(eq(column, base), likeStartsWith(column, `${base}-`)))
+      .all()
+      .map((row) => row.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Whether a row other than `exceptId` already has this slug (a unique column; `id` is the table's key). */
+export function slugTaken(
+  db: DbOrTx,
+  { slug: slugColumn, id: idColumn }: { slug: SQLiteColumn; id: SQLiteColumn },
+  slug: string,
+  exceptId?: number,
+): boolean {
+  const other = exceptId === undefined ? undefined : ne(idColumn, exceptId);
+  return !!db
+    .select({ one: sql`1` })
+    .from(slugColumn.table)
+    .where(and(eq(slugColumn, slug), other))
+    .get();
+}
+
+export type PageRequest = { page: number; perPage: number };
+
+/**
+ * One page of an admin list and the total its pager needs: `table` counted under
+ * `where`, and `rows` (built with `.$dynamic()`, already filtered by the same `where`) cut to the page.
+ */
+export function paginate<Q extends SQLiteSelect>(
+  { table, where, rows }: { table: SQLiteTable; where: SQL | undefined; rows: Q },
+  { page, perPage }: PageRequest,
+): { rows: Awaited<ReturnType<Q["all"]>>; total: number } {
+  const total = getDb().select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+  const pageRows = rows
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all() as Awaited<ReturnType<Q["all"]>>;
+  return { rows: pageRows, total };
+}
+
+export type PostTag = { postId: number; id: number; name: string; slug: string; description: string };
+
+/** The tags of these posts, each post's in its order (the primary tag first). */
+export function tagsOfPosts(db: DbOrTx, postIds: number[]): PostTag[] {
+  if (postIds.length === 0) return [];
+  return db
+    .select({ postId: postTags.postId, id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
+    .from(postTags)
+    .innerJoin(tags, eq(tags.id, postTags.tagId))
+    .where(inArray(postTags.postId, postIds))
+    .orderBy(asc(postTags.postId), asc(postTags.position), asc(tags.name))
+    .all();
+}

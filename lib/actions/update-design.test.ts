@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getSettings, SETTING_DEFAULTS } from "@/db/queries/settings";
+import type { SessionUser } from "@/lib/session";
+import { migratedDb } from "@/test/helpers";
+import { updateDesignAction } from "./update-design";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
+
+// The design form as the page sends it; each test changes what it needs.
+const COMPLETE = {
+  accentColor: "#8b0000",
+  accentColorDark: "#fbbf24",
+  logoUrl: "",
+  siteIconUrl: "",
+  coverImageUrl: "",
+  fontPairing: "modern",
+  navigation: JSON.stringify([{ label: "Archive", url: "/archive" }]),
+  footerNavigation: "[]",
+  homeLayout: "cards",
+  postsPerPage: "6",
+};
+
+const form = (fields: Record<string, string> = {}) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries({ ...COMPLETE, ...fields })) data.append(key, value);
+  return data;
+};
+
+const as = (role: SessionUser["role"]) => ({ id: 1, name: "Sam", email: "sam@example.com", role });
+const auditCount = () => (migratedDb().$client.prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number }).n;
+
+describe("saving the design", () => {
+  beforeEach(() => {
+    migratedDb();
+    session.user = null;
+  });
+
+  it("refuses an editor and changes nothing", async () => {
+    session.user = as("editor");
+    const result = await updateDesignAction(null, form());
+    expect(result).toMatchObject({ ok: false, error: "You do not have permission to do that." });
+    expect(getSettings().accentColor).toBe(SETTING_DEFAULTS.accentColor);
+  });
+
+  it("refuses an accent below 4.5:1 with the ratio on the field, and saves nothing of the form", async () => {
+    session.user = as("admin");
+    const result = await updateDesignAction(null, form({ accentColor: "#7f7f7f" }));
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        accentColor: [expect.stringMatching(/light background is 4\.00:1; links need at least 4\.5:1/)],
+      },
+    });
+    expect(getSettings()).toMatchObject({ accentColor: SETTING_DEFAULTS.accentColor, homeLayout: "list" });
+    expect(auditCount()).toBe(0);
+  });
+
+  it("saves every choice for the owner, with one audit entry naming the keys", async () => {
+    session.user = as("owner");
+    migratedDb()
+      .$client.prepare(
+        "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'sam@example.com', 'Sam', 'sam', 'owner', 'h')",
+      )
+      .run();
+    const result = await updateDesignAction(null, form());
+    expect(result).toMatchObject({ ok: true });
+    expect(getSettings()).toMatchObject({
+      accentColor: "#8b0000",
+      accentColorDark: "#fbbf24",
+      fontPairing: "modern",
+      navigation: [{ label: "Archive", url: "/archive" }],
+      footerNavigation: [],
+      homeLayout: "cards",
+      postsPerPage: 6,
+    });
+    const audit = migratedDb().$client.prepare("SELECT action, details FROM audit_log").all() as {
+      action: string;
+      details: string;
+    }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.action).toBe("settings.update");
+    expect(JSON.parse(audit[0]!.details).keys).toEqual(Object.keys(COMPLETE));
+  });
+});

@@ -1,0 +1,101 @@
+// bin/server.mjs and the app read the same variables with the same defaults.
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderConcurrencyFor, serverSettings } from "./env-defaults.mjs";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+async function appEnv(vars: Record<string, string>) {
+  for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
+  const { getEnv } = await import("./env");
+  return getEnv();
+}
+
+describe("the server's settings", () => {
+  it.each([
+    [
+      "nothing set (or set empty)",
+      {
+        HOST: "",
+        PORT: "",
+        QUIRE_DATA_DIR: "",
+        QUIRE_PAGE_CACHE_MB: "",
+        QUIRE_TRUST_PROXY: "",
+        QUIRE_LOG_LEVEL: "",
+        QUIRE_LOG_IP: "",
+        QUIRE_METRICS_TOKEN: "",
+        QUIRE_WORKERS: "",
+        QUIRE_RENDER_CONCURRENCY: "",
+        QUIRE_RENDER_QUEUE: "",
+        QUIRE_RENDER_QUEUE_PER_CLIENT: "",
+        QUIRE_RENDER_RATE: "",
+      },
+    ],
+    [
+      "everything set",
+      {
+        HOST: "0.0.0.0",
+        PORT: "8080",
+        QUIRE_DATA_DIR: "/srv/q",
+        QUIRE_PAGE_CACHE_MB: "0",
+        QUIRE_TRUST_PROXY: "1",
+        QUIRE_LOG_LEVEL: "warn",
+        QUIRE_LOG_IP: "1",
+        QUIRE_METRICS_TOKEN: "a-token-of-sixteen-or-more",
+        QUIRE_WORKERS: "3",
+        QUIRE_RENDER_CONCURRENCY: "3",
+        QUIRE_RENDER_QUEUE: "100",
+        QUIRE_RENDER_QUEUE_PER_CLIENT: "5",
+        QUIRE_RENDER_RATE: "2.5",
+      },
+    ],
+  ])("agree with the app's with %s", async (_label, vars) => {
+    const env = await appEnv(vars);
+    expect(serverSettings({ ...vars })).toEqual({
+      host: env.HOST,
+      port: env.PORT,
+      dataDir: env.dataDir,
+      trustProxy: env.QUIRE_TRUST_PROXY === "1",
+      pageCacheMb: env.QUIRE_PAGE_CACHE_MB,
+      logLevel: env.QUIRE_LOG_LEVEL,
+      logAddress: env.QUIRE_LOG_IP === "1",
+      metricsToken: env.QUIRE_METRICS_TOKEN,
+      workers: env.QUIRE_WORKERS,
+      renderGate: {
+        concurrency: env.QUIRE_RENDER_CONCURRENCY ?? renderConcurrencyFor(os.availableParallelism()),
+        queue: env.QUIRE_RENDER_QUEUE,
+        perClient: env.QUIRE_RENDER_QUEUE_PER_CLIENT,
+        rate: env.QUIRE_RENDER_RATE,
+      },
+    });
+  });
+});
+
+describe("QUIRE_WORKERS", () => {
+  it.each(["0", "-1", "1.5", "three", "65"])("refuses %s, naming the variable", async (value) => {
+    await expect(appEnv({ QUIRE_WORKERS: value })).rejects.toThrow(/QUIRE_WORKERS/);
+  });
+
+  it.each([
+    ["", 1],
+    ["4", 4],
+  ])("%j means %d worker(s)", async (value, workers) => {
+    expect((await appEnv({ QUIRE_WORKERS: value })).QUIRE_WORKERS).toBe(workers);
+  });
+});
+
+describe("the media folder", () => {
+  it("is `media` in the data folder unless QUIRE_MEDIA_DIR names another", async () => {
+    expect((await appEnv({ QUIRE_DATA_DIR: "/srv/q", QUIRE_MEDIA_DIR: "" })).mediaDir).toBe(
+      path.join("/srv/q", "media"),
+    );
+    vi.resetModules();
+    expect((await appEnv({ QUIRE_DATA_DIR: "/srv/q", QUIRE_MEDIA_DIR: "/mnt/shared/media" })).mediaDir).toBe(
+      "/mnt/shared/media",
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createIntegration,
+  deleteIntegration,
+  listIntegrations,
+  rotateIntegrationKeys,
+} from "@/db/queries/integrations";
+import { ghostAuthorization as ghostHeader, migratedDb } from "@/test/helpers";
+import { authenticateAdminRequest, authenticateContentKey, issueKeys } from "./new-keys";
+
+const audit = { actorId: null, actorLabel: "test" };
+
+describe("integrations", () => {
+  beforeAll(() => migratedDb());
+
+  it("authenticate with the keys shown once, and stop after rotation and deletion", async () => {
+    const { stored, shown } = issueKeys();
+    const { id } = createIntegration({ name: "Zapier", role: "author", createdBy: null }, stored, audit);
+    const raw = JSON.stringify(migratedDb().$client.prepare("SELECT * FROM api_keys").all());
+    expect(raw).not.toContain(shown.contentKey);
+    expect(raw).not.toContain(shown.adminKey.split(":")[1]);
+
+    expect(authenticateContentKey(shown.contentKey)).toBe(true);
+    expect(authenticateContentKey("0".repeat(26))).toBe(false);
+    expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toEqual({
+      ok: true,
+      actor: { integrationId: id, name: "Zapier", role: "author" },
+    });
+
+    const rotated = issueKeys();
+    expect(rotateIntegrationKeys(id, rotated.stored, audit)).toBe(true);
+    expect(authenticateContentKey(shown.contentKey)).toBe(false);
+    expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toMatchObject({
+      ok: false,
+      message: /revoked/,
+    });
+    expect(authenticateContentKey(rotated.shown.contentKey)).toBe(true);
+    expect(listIntegrations()[0]!.keys).toHaveLength(2);
+
+    expect(deleteIntegration(id, audit)).toBe(true);
+    expect(authenticateContentKey(rotated.shown.contentKey)).toBe(false);
+    expect(listIntegrations()).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getImportJob, insertCheckedJob, queueImportJob } from "@/db/queries/import-jobs";
+import { PEOPLE, row, seedSite } from "@/test/admin-fixture";
+import { currentState, INTERRUPTED, runImportJob } from "./import-job";
+
+const WXR = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Old blog</title><link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Harbour notes</title><link>http://old.example/2019/05/harbour-notes/</link><dc:creator>admin</dc:creator>
+<content:encoded><![CDATA[<p>The boats came in at dawn.</p>]]></content:encoded><wp:post_id>7</wp:post_id>
+<wp:post_date_gmt>2019-05-01 10:00:00</wp:post_date_gmt><wp:post_name>harbour-notes</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>`;
+
+const owner = { id: PEOPLE.owner.id, label: PEOPLE.owner.name };
+
+function checkedJob(id: string, contents = WXR) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-job-")), "upload.xml");
+  fs.writeFileSync(file, contents);
+  insertCheckedJob({
+    id,
+    filePath: file,
+    fileName: "old-blog.xml",
+    fileBytes: contents.length,
+    format: "wordpress",
+    dryRunReport: {},
+    createdBy: owner.id,
+  });
+  return file;
+}
+
+describe("import jobs", () => {
+  beforeEach(() => seedSite());
+
+  it("a confirmed job runs to done: the post is imported, the report kept, the upload removed", async () => {
+    const file = checkedJob("00000000-0000-4000-8000-000000000001");
+    expect(queueImportJob("00000000-0000-4000-8000-000000000001", owner)).toBe("queued");
+    await runImportJob("00000000-0000-4000-8000-000000000001", owner.label);
+
+    const job = getImportJob("00000000-0000-4000-8000-000000000001")!;
+    expect(job.status).toBe("done");
+    expect(job.report).toMatchObject({ file: "old-blog.xml", format: "wordpress", created: { post: 1 } });
+    expect(row("SELECT title FROM posts WHERE slug = 'harbour-notes'")).toEqual({ title: "Harbour notes" });
+    expect(row("SELECT to_path FROM redirects WHERE from_path = '/2019/05/harbour-notes'")).toEqual({
+      to_path: "/harbour-notes",
+    });
+    expect(row("SELECT actor_id FROM audit_log WHERE action = 'site.import_started'")).toEqual({ actor_id: owner.id });
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it("only one import at a time: a second confirmation is refused while the first is queued", () => {
+    checkedJob("00000000-0000-4000-8000-000000000002");
+    checkedJob("00000000-0000-4000-8000-000000000003");
+    expect(queueImportJob("00000000-0000-4000-8000-000000000002", owner)).toBe("queued");
+    expect(queueImportJob("00000000-0000-4000-8000-000000000003", owner)).toBe("busy");
+    expect(getImportJob("00000000-0000-4000-8000-000000000003")!.status).toBe("checked");
+  });
+
+  it("a job cannot be started twice, nor one that was never checked", async () => {
+    expect(queueImportJob("00000000-0000-4000-8000-000000000005", owner)).toBe("missing");
+    checkedJob("00000000-0000-4000-8000-000000000004");
+    expect(queueImportJob("00000000-0000-4000-8000-000000000004", owner)).toBe("queued");
+    await runImportJob("00000000-0000-4000-8000-000000000004", owner.label);
+    expect(queueImportJob("00000000-0000-4000-8000-000000000004", owner)).toBe("missing");
+  });
+
+  it("a file that fails to import leaves the job failed with the reason, and the site unchanged", async () => {
+    checkedJob("00000000-0000-4000-8000-000000000006", "<rss><channel><item>");
+    const posts = row("SELECT count(*) AS n FROM posts");
+    queueImportJob("00000000-0000-4000-8000-000000000006", owner);
+    await runImportJob("00000000-0000-4000-8000-000000000006", owner.label);
+    const job = getImportJob("00000000-0000-4000-8000-000000000006")!;
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/Nothing was changed\.$/);
+    expect(row("SELECT count(*) AS n FROM posts")).toEqual(posts);
+  });
+
+  it("a job the database calls running but no process runs (a restart) is shown as failed", () => {
+    checkedJob("00000000-0000-4000-8000-000000000007");
+    queueImportJob("00000000-0000-4000-8000-000000000007", owner);
+    const job = currentState(getImportJob("00000000-0000-4000-8000-000000000007")!);
+    expect(job).toMatchObject({ status: "failed", error: INTERRUPTED });
+    expect(getImportJob("00000000-0000-4000-8000-000000000007")!.status).toBe("failed");
+  });
+});

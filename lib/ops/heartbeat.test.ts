@@ -1,0 +1,68 @@
+// Two instances over one SQLite file: each writes its heartbeat through its own
+// connection, and the health page of either lists both, the silent one marked stale.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseFile, openDatabase } from "@/db/connection";
+import { instancesSeenSince, recordHeartbeat } from "@/db/queries/instances";
+import { getEnv } from "@/lib/env";
+import { migratedDb } from "@/test/helpers";
+import { HEARTBEAT_MS, STALE_AFTER_MS, beat, instanceId, instancesSeen } from "./heartbeat";
+
+const holder = globalThis as unknown as { quireServer?: { instance: string } };
+// The other instance: another process on the same file, with its own connection.
+let other: ReturnType<typeof openDatabase>;
+
+beforeAll(() => {
+  migratedDb();
+  other = openDatabase(databaseFile(getEnv().dataDir));
+  holder.quireServer = { instance: "web-1:3000:4242" };
+});
+afterAll(() => {
+  other.$client.close();
+  delete holder.quireServer;
+});
+
+const otherBeat = (at: Date) =>
+  recordHeartbeat(
+    { id: "web-2:3000:777", host: "web-2", pid: 777, version: "0.1.0", startedAt: new Date(0), lastSeenAt: at },
+    other,
+  );
+
+describe("instance heartbeats", () => {
+  it("uses the id /metrics labels its output with", () => {
+    expect(instanceId()).toBe("web-1:3000:4242");
+  });
+
+  it("lists every instance that wrote to the file, this one marked, a silent one stale", () => {
+    const t0 = new Date("2026-12-01T09:00:00Z");
+    beat(t0);
+    otherBeat(t0);
+    // Both writers' rows, read back through the other connection.
+    expect(instancesSeenSince(new Date(t0.getTime() - 1), other).map((i) => i.id)).toEqual([
+      "web-1:3000:4242",
+      "web-2:3000:777",
+    ]);
+
+    // This instance keeps beating; the other stops.
+    const later = new Date(t0.getTime() + STALE_AFTER_MS + HEARTBEAT_MS);
+    beat(later);
+    const seen = instancesSeen(later);
+    expect(seen.map(({ id, current, stale }) => ({ id, current, stale }))).toEqual([
+      { id: "web-1:3000:4242", current: true, stale: false },
+      { id: "web-2:3000:777", current: false, stale: true },
+    ]);
+    const self = seen[0]!;
+    expect(self).toMatchObject({ pid: process.pid, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(self.lastSeenAt).toEqual(later);
+    expect(self.startedAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("stops listing an instance after a few minutes and sweeps it after an hour", () => {
+    const t0 = new Date("2026-12-02T09:00:00Z");
+    otherBeat(t0);
+    beat(t0);
+    expect(instancesSeen(new Date(t0.getTime() + 10 * 60_000)).map((i) => i.id)).toEqual([]);
+    beat(new Date(t0.getTime() + 61 * 60_000));
+    const rows = other.$client.prepare("SELECT id FROM instances ORDER BY id").pluck().all();
+    expect(rows).toEqual(["web-1:3000:4242"]);
+  });
+});

@@ -1,0 +1,76 @@
+import "server-only";
+import fs from "node:fs";
+import client from "prom-client";
+import { databaseFile } from "@/db/connection";
+import { outboxHealth, schedulerLagSeconds } from "@/db/queries/site-health";
+import { getEnv } from "../env";
+import { readLastBackup } from "./last-backup";
+
+// The app's metrics, in prom-client's default registry: the one bin/server/metrics.mjs
+// answers /metrics from (prom-client is loaded once from node_modules for both). Each
+// metric is made once per process, whoever asks first.
+
+export type CommentOutcome = "published" | "held" | "spam" | "refused" | "rate_limited";
+
+function once<T extends client.Metric>(name: string, make: () => T): T {
+  return (client.register.getSingleMetric(name) as T | undefined) ?? make();
+}
+
+/** Counts one comment submission by what became of it. */
+export function countCommentOutcome(outcome: CommentOutcome) {
+  once(
+    "quire_comment_submissions_total",
+    () =>
+      new client.Counter({
+        name: "quire_comment_submissions_total",
+        help: "Comment submissions, by outcome.",
+        labelNames: ["outcome"],
+      }),
+  ).inc({ outcome });
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // no WAL file between checkpoints
+  }
+}
+
+/** Gauges read from the database when Prometheus scrapes: the outbox, the scheduler, the files. */
+export function registerOperationalMetrics() {
+  const gauge = (name: string, help: string, read: () => number) =>
+    once(
+      name,
+      () =>
+        new client.Gauge({
+          name,
+          help,
+          collect() {
+            this.set(read());
+          },
+        }),
+    );
+  const { dataDir } = getEnv();
+  const file = databaseFile(dataDir);
+  gauge(
+    "quire_outbox_pending",
+    "Outbox items (e-mail, webhooks) waiting to be delivered.",
+    () => outboxHealth().pending,
+  );
+  gauge("quire_outbox_failed", "Outbox items that failed every attempt.", () => outboxHealth().failed);
+  gauge(
+    "quire_outbox_oldest_pending_seconds",
+    "Age of the oldest outbox item still waiting.",
+    () => outboxHealth().oldestPendingSeconds,
+  );
+  gauge("quire_scheduler_lag_seconds", "How long the earliest due scheduled post has waited.", () =>
+    schedulerLagSeconds(),
+  );
+  gauge("quire_database_bytes", "Size of the SQLite database file.", () => fileSize(file));
+  gauge("quire_database_wal_bytes", "Size of the SQLite write-ahead log.", () => fileSize(`${file}-wal`));
+  gauge("quire_last_backup_timestamp_seconds", "When the last `quire backup` finished (0: never).", () => {
+    const last = readLastBackup(dataDir);
+    return last ? Date.parse(last.at) / 1000 : 0;
+  });
+}

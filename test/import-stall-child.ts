@@ -1,0 +1,18 @@
+// Run by import-cli.test.ts: an import that stops inside its write transaction (and
+// says so on stderr) so the test can kill the process at that exact point.
+import fs from "node:fs";
+import { openDatabase } from "../db/connection";
+import { importFile } from "../lib/transfer/write";
+
+const [databaseFile, input] = process.argv.slice(2) as [string, string];
+let comments = 0;
+void importFile(openDatabase(databaseFile), input, {
+  beforeWrite: (kind) => {
+    if (kind !== "comment" || ++comments !== 50) return;
+    fs.writeSync(2, "inside the transaction\n");
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
+  },
+}).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

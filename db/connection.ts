@@ -14,12 +14,35 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
+  // First, so that everything below waits for another process instead of failing at once.
+  sqlite.pragma("busy_timeout = 5000");
+  useWriteAheadLog(sqlite);
   // NORMAL in WAL mode: a power cut may lose the last transactions but never corrupts the file.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
   return wrapConnection(sqlite);
+}
+
+const WAL_SWITCH_WAIT_MS = 30_000;
+
+/**
+ * Switches a file to WAL once (the mode is stored in the file). Several processes
+ * opening a new file at the same moment race for the switch, and SQLite may answer
+ * the losers BUSY without calling the busy handler, so they wait and look again.
+ */
+function useWriteAheadLog(sqlite: Database.Database) {
+  const deadline = Date.now() + WAL_SWITCH_WAIT_MS;
+  for (;;) {
+    try {
+      if (sqlite.pragma("journal_mode", { simple: true }) === "wal") return;
+      sqlite.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY");
+      if (!busy || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
 }
 
 export { DATABASE_FILE_NAME };

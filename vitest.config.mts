@@ -16,5 +16,7 @@ export default defineConfig({
     // Each test file gets its own fresh SQLite file in a temporary data folder.
     setupFiles: ["test/setup-database.ts"],
     testTimeout: 30_000,
+    // In CI a failed test runs once more (the default reporter marks it); locally, never.
+    retry: process.env.CI ? 1 : 0,
   },
 });

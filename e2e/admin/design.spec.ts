@@ -79,7 +79,13 @@ test("accent, icon, fonts, menus and layout show on the site on the next request
   await signInAsOwner(page);
   await page.goto("/admin/design");
 
-  await page.getByLabel("Accent colour, light scheme").fill("#8b0000");
+  // Typed before the form has hydrated, a value is lost: type again until the live contrast hint follows it.
+  const lightHint = page.getByText(/^Contrast on the light background/);
+  const hintBefore = (await lightHint.textContent()) ?? "";
+  await expect(async () => {
+    await page.getByLabel("Accent colour, light scheme").fill("#8b0000");
+    await expect(lightHint).not.toHaveText(hintBefore, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByLabel("Accent colour, dark scheme").fill("#fbbf24");
   await page.getByLabel("Site icon").setInputFiles({
     name: "icon.png",

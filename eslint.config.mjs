@@ -41,6 +41,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The data layer is becoming asynchronous (docs/postgres.md): a query function called
+    // without `await`, or a promise tested as if it were its row (`if (getPost(id))`), is a
+    // bug type-aware rules catch and plain type checking does not. Callbacks that return a
+    // promise where nothing waits for it (timers, event handlers) are left to the code.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: false }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
   { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noApp, noServerModules] }] } },
   {
     files: ["db/**"],

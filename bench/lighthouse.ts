@@ -84,7 +84,7 @@ async function main() {
     fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${path.relative(ROOT, file)}`);
   } finally {
-    await chrome?.kill();
+    chrome?.kill();
     await stopServer();
     fs.rmSync(tmp, { recursive: true, force: true });
   }

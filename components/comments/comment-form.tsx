@@ -84,7 +84,7 @@ export function CommentForm({ postId, parentId, replyToName, issued, action, off
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
     setHydrated(true);
-    loadViewer().then(setViewer);
+    void loadViewer().then(setViewer);
   }, []);
   const router = useRouter();
   useEffect(() => {

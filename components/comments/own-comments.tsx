@@ -40,8 +40,8 @@ export function OwnComments({ postId, lookup, edit, remove }: Props) {
   }, [lookup, postId]);
 
   useEffect(() => {
-    refresh();
-    const onChange = () => refresh();
+    void refresh();
+    const onChange = () => void refresh();
     window.addEventListener("quire:own-comments", onChange);
     const timer = setInterval(() => setNow(Date.now()), 15_000); // the edit buttons leave when the window closes
     return () => {

@@ -2,65 +2,38 @@
 // describes, and the search column finds and ranks posts. Runs against the PostgreSQL
 // server these machines run (STACK-NOTES; .ci/run starts it), in a database of its own
 // that it drops afterwards; skipped, saying so, when no server answers.
-import crypto from "node:crypto";
-import path from "node:path";
 import { getTableName, is } from "drizzle-orm";
-import { readMigrationFiles } from "drizzle-orm/migrator";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  connectTo,
+  createTestDatabase,
+  dropTestDatabase,
+  POSTGRES_MISSING,
+  postgresAnswers,
+} from "../../test/postgres";
+import { runPgMigrations } from "../pg/migrate";
 import * as schema from "./pg";
 
-const SERVER = { host: "127.0.0.1", port: 5432, user: "postgres" };
-const MIGRATIONS = path.join(import.meta.dirname, "..", "migrations", "pg");
-const database = `quire_schema_${crypto.randomBytes(6).toString("hex")}`;
 const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 
-async function serverAnswers(): Promise<boolean> {
-  const client = new pg.Client({ ...SERVER, database: "postgres", connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...SERVER, database: "postgres" });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const reachable = await serverAnswers();
-if (!reachable) {
-  console.warn(
-    `PostgreSQL does not answer on ${SERVER.host}:${SERVER.port}: the PostgreSQL migration test is skipped ` +
-      "(.ci/run starts it: see ../shared/design/STACK-NOTES.md).",
-  );
-}
+const reachable = await postgresAnswers();
+if (!reachable) console.warn(`${POSTGRES_MISSING}: the PostgreSQL migration test is skipped.`);
 
 describe.skipIf(!reachable)("the PostgreSQL migrations", () => {
   let db: pg.Client;
+  let database: string;
 
   beforeAll(async () => {
-    await admin((client) => client.query(`CREATE DATABASE ${database}`));
-    db = new pg.Client({ ...SERVER, database });
-    await db.connect();
-    for (const migration of readMigrationFiles({ migrationsFolder: MIGRATIONS })) {
-      for (const statement of migration.sql) if (statement.trim()) await db.query(statement);
-    }
+    database = await createTestDatabase("quire_schema");
+    db = await connectTo(database);
+    await runPgMigrations(db);
   });
 
   afterAll(async () => {
     await db?.end();
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    if (database) await dropTestDatabase(database);
   });
 
   it("create every table of db/schema/pg.ts with its columns, types and nullability", async () => {
@@ -162,7 +135,7 @@ describe.skipIf(!reachable)("the PostgreSQL migrations", () => {
 });
 
 // Without a server the file still reports why nothing ran.
-if (!reachable) it.skip(`PostgreSQL does not answer on ${SERVER.host}:${SERVER.port}: migrations not tried`, () => {});
+if (!reachable) it.skip(`${POSTGRES_MISSING}: migrations not tried`, () => {});
 
 function byName(a: { name: string }, b: { name: string }) {
   return a.name.localeCompare(b.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSearchInput, toMatchQuery, wordsOfPath } from "./search-query";
+import { parseSearchInput, toMatchQuery, toTsQuery, wordsOfPath } from "./search-query";
 
 describe("parseSearchInput / toMatchQuery", () => {
   it("quotes every word, keeps phrases, and allows a trailing * as prefix search", () => {
@@ -19,6 +19,21 @@ describe("parseSearchInput / toMatchQuery", () => {
     expect(parseSearchInput('"unclosed phrase here')).toEqual([
       { text: "unclosed phrase here", phrase: true, prefix: false },
     ]);
+  });
+});
+
+describe("toTsQuery (PostgreSQL)", () => {
+  it("joins words with &, chains phrases with <->, and marks a trailing * as a prefix", () => {
+    expect(toTsQuery(parseSearchInput('static "site generator" scal*'))).toBe(
+      "'static' & ('site' <-> 'generator') & 'scal':*",
+    );
+    expect(toTsQuery(parseSearchInput("a b"), "any")).toBe("'a' | 'b'");
+  });
+
+  it("reads tsquery operators a reader typed as plain words", () => {
+    // "d:*" ends in * as "scal*" does: a prefix, exactly as the SQLite query reads it.
+    expect(toTsQuery(parseSearchInput("a & !b | c <-> d:* (e) 'f'"))).toBe("'a' & 'b' & 'c' & 'd':* & 'e' & 'f'");
+    expect(toTsQuery(parseSearchInput('"" * ((( '))).toBeNull();
   });
 });
 

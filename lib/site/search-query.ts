@@ -38,6 +38,23 @@ export function toMatchQuery(terms: SearchTerm[], mode: "all" | "any" = "all"): 
   return parts.join(mode === "all" ? " " : " OR ");
 }
 
+/**
+ * The same terms as a PostgreSQL `to_tsquery` text (docs/postgres.md, full-text search):
+ * words `&` (or `|`), "phrases" as `<->` chains, `word*` as the prefix `'word':*`. Terms
+ * hold letters and digits only, and each is quoted besides, so nothing a reader typed is
+ * read as a tsquery operator. Null when nothing is searchable.
+ */
+export function toTsQuery(terms: SearchTerm[], mode: "all" | "any" = "all"): string | null {
+  if (terms.length === 0) return null;
+  const lexeme = (word: string) => `'${word.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+  const parts = terms.map((term) => {
+    const words = term.text.split(" ").map(lexeme);
+    if (term.phrase) return `(${words.join(" <-> ")})`;
+    return `${words[0]}${term.prefix ? ":*" : ""}`;
+  });
+  return parts.join(mode === "all" ? " & " : " | ");
+}
+
 /** The words of a missing address, for the 404 page's suggestions: "/my-old_post.html" → "my old post". */
 export function wordsOfPath(pathname: string): string {
   let decoded = pathname;

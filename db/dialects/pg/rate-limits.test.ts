@@ -51,7 +51,9 @@ describe.skipIf(!reachable)("rate limits on PostgreSQL", () => {
     const loose = { key: "test:loose", points: 1, durationMs: 60_000 };
     expect(await consumeWindowsPg(db, [tight, loose], t)).toBe(-1);
     expect(await consumeWindowsPg(db, [tight, loose], t)).toBe(0);
-    const rows = await db.$client.query("SELECT key, points FROM rate_limits WHERE key IN ('test:loose', 'test:tight') ORDER BY key");
+    const rows = await db.$client.query(
+      "SELECT key, points FROM rate_limits WHERE key IN ('test:loose', 'test:tight') ORDER BY key",
+    );
     expect(rows.rows).toEqual([
       { key: "test:loose", points: 1 },
       { key: "test:tight", points: 2 },

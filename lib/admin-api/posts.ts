@@ -130,7 +130,7 @@ export async function editPost(request: Request, kind: Kind, id: string, user: A
   if (!body.success)
     return validationError(`Send { ${kind}: [ { updated_at, … } ] }: ${body.error.issues[0]!.message}`);
   const input = body.data.posts[0]!;
-  const current = getPostForEditor({ id: Number(id), scope: editScope(user) });
+  const current = await getPostForEditor({ id: Number(id), scope: editScope(user) });
   if (!current || current.type !== typeOf(kind))
     return apiError(404, "Post not found, or this integration may not edit it.");
   if (!input.updated_at) return validationError("updated_at is required: send the updated_at you last read.");
@@ -174,10 +174,10 @@ export async function editPost(request: Request, kind: Kind, id: string, user: A
   return noStore({ [kind]: row ? serialize([row], new URL(request.url).searchParams) : [] });
 }
 
-export function deletePost(kind: Kind, id: string, user: ApiUser): Response {
+export async function deletePost(kind: Kind, id: string, user: ApiUser): Promise<Response> {
   if (!/^\d{1,15}$/.test(id)) return apiError(404, "Post not found.");
   const scope = deleteScope(user);
-  const current = getPostForEditor({ id: Number(id), scope });
+  const current = await getPostForEditor({ id: Number(id), scope });
   if (!current || current.type !== typeOf(kind))
     return apiError(404, "Post not found, or this integration may not delete it.");
   // Ghost deletes for good; through the trash, so the published post's webhook and audit entries are the editor's.

@@ -29,7 +29,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const id = idOf(rawId);
   const user = await requireStaff(`/admin/${kind.segment}/${id}`);
   // Out of this person's reach (another's post, a contributor's published post) looks like missing.
-  const post = getPostForEditor({ id, scope: editScope(user) });
+  const post = await getPostForEditor({ id, scope: editScope(user) });
   if (!post || post.type !== kind.type) notFound();
   const { timezone } = getSettings();
   // Reader views of a published post, for those who see the analytics (as in the posts list).

@@ -23,7 +23,7 @@ const THIRTY_DAYS = 30 * 24 * 60 * 60;
 export async function verifyCredentials(input: unknown) {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
-  const user = getUserForSignIn({ email: parsed.data.email });
+  const user = await getUserForSignIn({ email: parsed.data.email });
   const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
   if (!user || !valid || user.status !== "active") return null;
   return {
@@ -51,12 +51,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     // Runs on every session read: the user is re-read, so suspension, deletion,
     // demotion and password changes take effect on the next request.
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
       }
-      const current = token.sub ? getSessionUser({ id: Number(token.sub) }) : undefined;
+      const current = token.sub ? await getSessionUser({ id: Number(token.sub) }) : undefined;
       if (!current || current.status !== "active" || current.sessionVersion !== token.sv) return null;
       token.role = current.role;
       token.name = current.name;

@@ -17,7 +17,7 @@ export async function resetPasswordCommand(args: string[]): Promise<void> {
 
   await withMigratedDb(async (_db, applied) => {
     // Looked up before asking for the password, so nobody types one for nothing.
-    const user = getUserByEmail({ email });
+    const user = await getUserByEmail({ email });
     if (!user) throw new CliError(`No user has the email ${email}.`);
 
     const passwordHash = await hashPassword(await readNewPassword());

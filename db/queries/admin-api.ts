@@ -15,9 +15,9 @@ const ADMIN_POST_COLUMNS = {
   commentsOpen: posts.commentsOpen,
 };
 
-export type AdminPostRow = NonNullable<ReturnType<typeof readAdminPost>>;
+export type AdminPostRow = NonNullable<Awaited<ReturnType<typeof readAdminPost>>>;
 
-export function browseAdminPosts({
+export async function browseAdminPosts({
   type,
   scope,
   filter,
@@ -34,16 +34,17 @@ export function browseAdminPosts({
 }) {
   const db = getDb();
   const where = and(eq(posts.type, type), isNull(posts.deletedAt), scopeWhere(scope), filter);
-  const total = db.select({ n: count() }).from(posts).where(where).get()?.n ?? 0;
+  const [counted] = await db.select({ n: count() }).from(posts).where(where);
   const query = db
     .select(ADMIN_POST_COLUMNS)
     .from(posts)
     .where(where)
     .orderBy(...order);
-  return { rows: limit === null ? query.all() : query.limit(limit).offset(offset).all(), total };
+  const rows = limit === null ? await query : await query.limit(limit).offset(offset);
+  return { rows, total: counted?.n ?? 0 };
 }
 
-export function readAdminPost({
+export async function readAdminPost({
   type,
   by,
   value,
@@ -55,25 +56,30 @@ export function readAdminPost({
   scope: PostScope;
 }) {
   const condition = by === "id" ? eq(posts.id, Number(value)) : eq(posts.slug, value);
-  return getDb()
+  const [post] = await getDb()
     .select(ADMIN_POST_COLUMNS)
     .from(posts)
     .where(and(eq(posts.type, type), isNull(posts.deletedAt), scopeWhere(scope), condition))
-    .get();
+    .limit(1);
+  return post;
 }
 
-/** Posts by id in any state, trashed too (a webhook describes a post just deleted). */
+/**
+ * Posts by id in any state, trashed too (a webhook describes a post just deleted).
+ * Synchronous still: the scheduler queues webhooks inside the transaction that publishes.
+ */
 export function postsByIdsForWebhooks(ids: number[]) {
   if (ids.length === 0) return [];
   return getDb().select(ADMIN_POST_COLUMNS).from(posts).where(inArray(posts.id, ids)).all();
 }
 
 /** The staff member an integration acts as: whoever created it, with their current status. */
-export function getIntegrationCreator({ integrationId }: { integrationId: number }) {
-  return getDb()
+export async function getIntegrationCreator({ integrationId }: { integrationId: number }) {
+  const [creator] = await getDb()
     .select({ id: users.id, name: users.name, role: users.role, status: users.status })
     .from(integrations)
     .innerJoin(users, eq(users.id, integrations.createdBy))
     .where(eq(integrations.id, integrationId))
-    .get();
+    .limit(1);
+  return creator;
 }

@@ -101,21 +101,20 @@ export type AnalyticsSummary = {
   devices: Ranked[];
 };
 
-function ranked(dimension: AnalyticsDimension, from: string, to: string, limit: number): Ranked[] {
+async function ranked(dimension: AnalyticsDimension, from: string, to: string, limit: number): Promise<Ranked[]> {
   const total = sql<number>`sum(${analyticsDaily.count})`;
-  return getDb()
+  return await getDb()
     .select({ key: analyticsDaily.key, count: total })
     .from(analyticsDaily)
     .where(and(eq(analyticsDaily.dimension, dimension), gte(analyticsDaily.day, from), lte(analyticsDaily.day, to)))
     .groupBy(analyticsDaily.key)
     .orderBy(desc(total), analyticsDaily.key)
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Everything the analytics page shows for the days `from`..`to` (UTC, included). */
-export function analyticsSummary(from: string, to: string, limit = 10): AnalyticsSummary {
-  const rows = getDb()
+export async function analyticsSummary(from: string, to: string, limit = 10): Promise<AnalyticsSummary> {
+  const rows = await getDb()
     .select({ day: analyticsDaily.day, dimension: analyticsDaily.dimension, count: analyticsDaily.count })
     .from(analyticsDaily)
     .where(
@@ -124,8 +123,7 @@ export function analyticsSummary(from: string, to: string, limit = 10): Analytic
         gte(analyticsDaily.day, from),
         lte(analyticsDaily.day, to),
       ),
-    )
-    .all();
+    );
   const byDay = new Map(daysBetween(from, to).map((day) => [day, { day, views: 0, visitors: 0, bots: 0 }]));
   const totals = { views: 0, visitors: 0, bots: 0 };
   for (const row of rows) {
@@ -134,11 +132,11 @@ export function analyticsSummary(from: string, to: string, limit = 10): Analytic
     if (point) point[field] += row.count;
     totals[field] += row.count;
   }
-  const paths = ranked("path", from, to, limit);
-  const titles = new Map(
+  const paths = await ranked("path", from, to, limit);
+  const pathPosts =
     paths.length === 0
       ? []
-      : getDb()
+      : await getDb()
           .select({ slug: posts.slug, title: posts.title })
           .from(posts)
           .where(
@@ -146,24 +144,22 @@ export function analyticsSummary(from: string, to: string, limit = 10): Analytic
               posts.slug,
               paths.map((p) => p.key.replace(/^\//, "")),
             ),
-          )
-          .all()
-          .map((p) => [`/${p.slug}`, p.title]),
-  );
+          );
+  const titles = new Map(pathPosts.map((p) => [`/${p.slug}`, p.title]));
   return {
     from,
     to,
     daily: [...byDay.values()],
     totals,
     topPaths: paths.map((p) => ({ ...p, title: titles.get(p.key) ?? null })),
-    referrers: ranked("referrer", from, to, limit),
-    devices: ranked("device", from, to, 3),
+    referrers: await ranked("referrer", from, to, limit),
+    devices: await ranked("device", from, to, 3),
   };
 }
 
 /** Every stored row for the days `from`..`to`, for the CSV export. */
-export function analyticsRows(from: string, to: string): Row[] {
-  return getDb()
+export async function analyticsRows(from: string, to: string): Promise<Row[]> {
+  return await getDb()
     .select({
       day: analyticsDaily.day,
       dimension: analyticsDaily.dimension,
@@ -172,19 +168,17 @@ export function analyticsRows(from: string, to: string): Row[] {
     })
     .from(analyticsDaily)
     .where(and(gte(analyticsDaily.day, from), lte(analyticsDaily.day, to)))
-    .orderBy(analyticsDaily.day, analyticsDaily.dimension, desc(analyticsDaily.count), analyticsDaily.key)
-    .all();
+    .orderBy(analyticsDaily.day, analyticsDaily.dimension, desc(analyticsDaily.count), analyticsDaily.key);
 }
 
 /** Views of each of these paths over all kept days (the admin posts list). */
-export function viewsByPath(paths: readonly string[]): Map<string, number> {
+export async function viewsByPath(paths: readonly string[]): Promise<Map<string, number>> {
   if (paths.length === 0) return new Map();
   const total = sql<number>`sum(${analyticsDaily.count})`;
-  const rows = getDb()
+  const rows = await getDb()
     .select({ key: analyticsDaily.key, count: total })
     .from(analyticsDaily)
     .where(and(eq(analyticsDaily.dimension, "path"), inArray(analyticsDaily.key, [...paths])))
-    .groupBy(analyticsDaily.key)
-    .all();
+    .groupBy(analyticsDaily.key);
   return new Map(rows.map((row) => [row.key, row.count]));
 }

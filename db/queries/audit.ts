@@ -21,7 +21,7 @@ export function recordAudit(db: DbOrTx, entry: AuditEntry) {
 }
 
 /** The audit log page: newest first, optionally one kind of action ("post." matches every post action). */
-export function listAuditPage({ page, perPage, action }: { page: number; perPage: number; action?: string }) {
+export async function listAuditPage({ page, perPage, action }: { page: number; perPage: number; action?: string }) {
   const condition = action ? likeStartsWith(auditLog.action, action) : undefined;
   const rows = getDb()
     .select({

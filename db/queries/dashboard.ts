@@ -5,13 +5,11 @@ import { comments, posts } from "../schema";
 import { type PostScope, scopeWhere } from "./post-scope";
 
 /** Comments waiting for moderation on the posts this person may moderate. */
-export function countPendingComments(scope: PostScope): number {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(comments)
-      .innerJoin(posts, eq(posts.id, comments.postId))
-      .where(and(eq(comments.status, "pending"), isNull(posts.deletedAt), scopeWhere(scope)))
-      .get()?.n ?? 0
-  );
+export async function countPendingComments(scope: PostScope): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(and(eq(comments.status, "pending"), isNull(posts.deletedAt), scopeWhere(scope)));
+  return row?.n ?? 0;
 }

@@ -1,7 +1,9 @@
 // Reads for the exporters (lib/transfer/export/): every list is read in keyset pages
 // (`id > last ORDER BY id LIMIT n`) through better-sqlite3's `.iterate()`, so no query
 // ever holds all posts or comments. A page is handed over whole, which leaves the
-// connection free while the caller awaits its output stream between pages.
+// connection free while the caller awaits its output stream between pages. The reader
+// answers with promises and async generators, as a PostgreSQL reader will have to; on
+// SQLite each page is still read synchronously, one at a time.
 //
 // Raw SQL on a dedicated read-only connection rather than the app's Drizzle handle:
 // the export runs inside one read transaction (a consistent snapshot while the site
@@ -124,11 +126,11 @@ const COMMENT_COLUMNS = `id, post_id AS postId, parent_id AS parentId, status, k
 export const DEFAULT_PAGE_SIZE = 500;
 
 /** Yields the rows of `sql` (which takes `@after` and `@limit`) one page at a time, in id order. */
-function* keysetPages<R extends { id: number }>(
+async function* keysetPages<R extends { id: number }>(
   statement: Database.Statement,
   params: Record<string, unknown>,
   pageSize: number,
-): Generator<R[]> {
+): AsyncGenerator<R[]> {
   let after = 0;
   for (;;) {
     const page: R[] = [];
@@ -157,7 +159,7 @@ export class ExportReader {
     return statement;
   }
 
-  counts(): ExportCounts {
+  async counts(): Promise<ExportCounts> {
     return this.prepare(
       `SELECT (SELECT count(*) FROM users) AS staff, (SELECT count(*) FROM tags) AS tags,
         (SELECT count(*) FROM posts WHERE type = 'post') AS posts, (SELECT count(*) FROM posts WHERE type = 'page') AS pages,
@@ -167,19 +169,19 @@ export class ExportReader {
   }
 
   /** The highest post id: attachments in WXR are numbered after it, in the same id space. */
-  maxPostId(): number {
+  async maxPostId(): Promise<number> {
     return (this.prepare("SELECT coalesce(max(id), 0) FROM posts").pluck().get() as number) ?? 0;
   }
 
   /** Stored settings as raw key → JSON text; the caller keeps only the keys it knows. */
-  settings(): Map<string, string> {
+  async settings(): Promise<Map<string, string>> {
     const rows = this.prepare("SELECT key, value FROM settings").all() as { key: string; value: string }[];
     return new Map(rows.map((row) => [row.key, row.value]));
   }
 
   // Staff, tags, media and redirects are small next to posts and comments, but are
   // paged all the same: nothing here assumes a table fits in memory.
-  staffPages(): Generator<StaffRow[]> {
+  staffPages(): AsyncGenerator<StaffRow[]> {
     return keysetPages(
       this.prepare(
         `SELECT id, name, email, slug, bio, role, avatar_url AS avatarUrl, status, created_at AS createdAt
@@ -190,7 +192,7 @@ export class ExportReader {
     );
   }
 
-  tagPages(): Generator<TagRow[]> {
+  tagPages(): AsyncGenerator<TagRow[]> {
     return keysetPages(
       this.prepare(
         `SELECT id, name, slug, description, created_at AS createdAt FROM tags WHERE id > @after ORDER BY id LIMIT @limit`,
@@ -200,7 +202,7 @@ export class ExportReader {
     );
   }
 
-  postPages(type: PostType): Generator<PostRow[]> {
+  postPages(type: PostType): AsyncGenerator<PostRow[]> {
     return keysetPages(
       // By id through the index that starts with id and holds the type: no sort, and pages are
       // found without reading any post's row (left alone, SQLite sorts every post of the type per page).
@@ -215,7 +217,7 @@ export class ExportReader {
   }
 
   /** Tag ids of these posts in their order (the first is the primary tag). */
-  tagIdsOf(postIds: number[]): Map<number, number[]> {
+  async tagIdsOf(postIds: number[]): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>(postIds.map((id) => [id, []]));
     if (postIds.length === 0) return out;
     const rows = this.sqlite
@@ -229,7 +231,7 @@ export class ExportReader {
   }
 
   /** Tags that come first on at least one post: WXR also offers them as categories. */
-  primaryTagIds(): Set<number> {
+  async primaryTagIds(): Promise<Set<number>> {
     // A bare column next to min() comes from the row holding the minimum (SQLite).
     const ids = this.prepare(
       "SELECT DISTINCT tagId FROM (SELECT tag_id AS tagId, min(position) FROM post_tags GROUP BY post_id)",
@@ -239,7 +241,7 @@ export class ExportReader {
     return new Set(ids);
   }
 
-  commentPages(): Generator<CommentRow[]> {
+  commentPages(): AsyncGenerator<CommentRow[]> {
     return keysetPages(
       this.prepare(`SELECT ${COMMENT_COLUMNS} FROM comments WHERE id > @after ORDER BY id LIMIT @limit`),
       {},
@@ -248,7 +250,7 @@ export class ExportReader {
   }
 
   /** One post's comments, oldest id first (a parent always comes before its replies). */
-  commentPagesOf(postId: number): Generator<CommentRow[]> {
+  commentPagesOf(postId: number): AsyncGenerator<CommentRow[]> {
     return keysetPages(
       this.prepare(
         `SELECT ${COMMENT_COLUMNS} FROM comments WHERE post_id = @postId AND id > @after ORDER BY id LIMIT @limit`,
@@ -258,7 +260,7 @@ export class ExportReader {
     );
   }
 
-  revisionPages(): Generator<RevisionRow[]> {
+  revisionPages(): AsyncGenerator<RevisionRow[]> {
     return keysetPages(
       this.prepare(
         `SELECT id, post_id AS postId, author_id AS authorId, kind, title, markdown, version, created_at AS createdAt
@@ -269,7 +271,7 @@ export class ExportReader {
     );
   }
 
-  mediaPages(): Generator<MediaRow[]> {
+  mediaPages(): AsyncGenerator<MediaRow[]> {
     return keysetPages(
       this.prepare(
         `SELECT id, storage_key AS storageKey, original_name AS originalName, mime_type AS mimeType, size, width, height,
@@ -280,7 +282,7 @@ export class ExportReader {
     );
   }
 
-  redirectPages(): Generator<RedirectRow[]> {
+  redirectPages(): AsyncGenerator<RedirectRow[]> {
     return keysetPages(
       this.prepare(
         `SELECT id, from_path AS fromPath, to_path AS toPath, created_at AS createdAt FROM redirects

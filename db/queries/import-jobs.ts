@@ -10,17 +10,20 @@ import { recordAudit } from "./audit";
 export type ImportJob = typeof importJobs.$inferSelect;
 const BUSY: ImportJobStatus[] = ["queued", "running"];
 
-export function getImportJob(id: string): ImportJob | undefined {
-  return getDb().select().from(importJobs).where(eq(importJobs.id, id)).get();
+export async function getImportJob(id: string): Promise<ImportJob | undefined> {
+  const [job] = await getDb().select().from(importJobs).where(eq(importJobs.id, id)).limit(1);
+  return job;
 }
 
 /** The newest job, to show on the page when none is named. */
-export function latestImportJob(): ImportJob | undefined {
-  return getDb().select().from(importJobs).orderBy(desc(importJobs.createdAt)).limit(1).get();
+export async function latestImportJob(): Promise<ImportJob | undefined> {
+  const [job] = await getDb().select().from(importJobs).orderBy(desc(importJobs.createdAt)).limit(1);
+  return job;
 }
 
-export function busyImportJob(): ImportJob | undefined {
-  return getDb().select().from(importJobs).where(inArray(importJobs.status, BUSY)).limit(1).get();
+export async function busyImportJob(): Promise<ImportJob | undefined> {
+  const [job] = await getDb().select().from(importJobs).where(inArray(importJobs.status, BUSY)).limit(1);
+  return job;
 }
 
 export function insertCheckedJob(values: {

@@ -23,9 +23,10 @@ import {
 type Target = (typeof IMPORT_TARGETS)[number];
 export type SourceKey = { sourceFormat: string; sourceKind: string; sourceId: string };
 
-/** What an earlier import made from this source item, if anything. */
-export function findImported(tx: Tx | Db, key: SourceKey): number | undefined {
-  return tx
+// One query for both uses below: inside the import's transaction (synchronous until
+// transactions become async) and before it, while media files are stored.
+function importedItem(db: Tx | Db, key: SourceKey) {
+  return db
     .select({ targetId: importItems.targetId })
     .from(importItems)
     .where(
@@ -35,7 +36,12 @@ export function findImported(tx: Tx | Db, key: SourceKey): number | undefined {
         eq(importItems.sourceId, key.sourceId),
       ),
     )
-    .get()?.targetId;
+    .limit(1);
+}
+
+/** What an earlier import made from this source item, if anything (inside the import's transaction). */
+export function findImported(tx: Tx | Db, key: SourceKey): number | undefined {
+  return importedItem(tx, key).get()?.targetId;
 }
 
 export function recordImported(tx: Tx, key: SourceKey, targetType: Target, targetId: number): void {
@@ -184,11 +190,11 @@ export function insertRedirect(tx: Tx, fromPath: string, toPath: string): boolea
   return tx.insert(redirects).values({ fromPath, toPath }).onConflictDoNothing().run().changes === 1;
 }
 
-/** The /media/ address of a file an earlier import stored from this URL. */
-export function importedMediaUrl(db: Tx | Db, sourceFormat: string, url: string): string | undefined {
-  const id = findImported(db, { sourceFormat, sourceKind: "media-url", sourceId: url });
-  if (id === undefined) return undefined;
-  const row = db.select({ key: media.storageKey }).from(media).where(eq(media.id, id)).get();
+/** The /media/ address of a file an earlier import stored from this URL (read before the transaction). */
+export async function importedMediaUrl(db: Db, sourceFormat: string, url: string): Promise<string | undefined> {
+  const [item] = await importedItem(db, { sourceFormat, sourceKind: "media-url", sourceId: url });
+  if (item === undefined) return undefined;
+  const [row] = await db.select({ key: media.storageKey }).from(media).where(eq(media.id, item.targetId)).limit(1);
   return row ? `/media/${row.key}` : undefined;
 }
 

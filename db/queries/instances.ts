@@ -24,11 +24,10 @@ export function sweepInstances(before: Date, db: Db = getDb()): number {
 }
 
 /** The instances seen since `since`, the most recently seen first. */
-export function instancesSeenSince(since: Date, db: Db = getDb()): Instance[] {
-  return db
+export async function instancesSeenSince(since: Date, db: Db = getDb()): Promise<Instance[]> {
+  return await db
     .select()
     .from(instances)
     .where(gte(instances.lastSeenAt, since))
-    .orderBy(desc(instances.lastSeenAt), instances.id)
-    .all();
+    .orderBy(desc(instances.lastSeenAt), instances.id);
 }

@@ -83,9 +83,9 @@ export function deleteIntegration(id: number, audit: Omit<AuditEntry, "action" |
   );
 }
 
-export function listIntegrations() {
+export async function listIntegrations() {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       id: integrations.id,
       name: integrations.name,
@@ -93,9 +93,8 @@ export function listIntegrations() {
       createdAt: integrations.createdAt,
     })
     .from(integrations)
-    .orderBy(desc(integrations.createdAt))
-    .all();
-  const keys = db
+    .orderBy(desc(integrations.createdAt));
+  const keys = await db
     .select({
       id: apiKeys.id,
       integrationId: apiKeys.integrationId,
@@ -103,17 +102,15 @@ export function listIntegrations() {
       lastUsedAt: apiKeys.lastUsedAt,
     })
     .from(apiKeys)
-    .where(isNull(apiKeys.revokedAt))
-    .all();
-  const hooks = db
+    .where(isNull(apiKeys.revokedAt));
+  const hooks = await db
     .select({
       id: webhooks.id,
       integrationId: webhooks.integrationId,
       event: webhooks.event,
       targetUrl: webhooks.targetUrl,
     })
-    .from(webhooks)
-    .all();
+    .from(webhooks);
   return rows.map((row) => ({
     ...row,
     keys: keys.filter((key) => key.integrationId === row.id),
@@ -122,8 +119,8 @@ export function listIntegrations() {
 }
 
 /** The integration behind an active Admin key, with its encrypted secret (for JWT checks). */
-export function getActiveAdminKey({ id }: { id: string }) {
-  return getDb()
+export async function getActiveAdminKey({ id }: { id: string }) {
+  const [key] = await getDb()
     .select({
       integrationId: apiKeys.integrationId,
       secretEncrypted: apiKeys.secretEncrypted,
@@ -133,16 +130,16 @@ export function getActiveAdminKey({ id }: { id: string }) {
     .from(apiKeys)
     .innerJoin(integrations, eq(integrations.id, apiKeys.integrationId))
     .where(and(eq(apiKeys.id, id), eq(apiKeys.type, "admin"), isNull(apiKeys.revokedAt)))
-    .get();
+    .limit(1);
+  return key;
 }
 
 /** Active Content key hashes; few enough to compare in constant time one by one. */
-export function listActiveContentKeyHashes() {
-  return getDb()
+export async function listActiveContentKeyHashes() {
+  return await getDb()
     .select({ id: apiKeys.id, secretHash: apiKeys.secretHash })
     .from(apiKeys)
-    .where(and(eq(apiKeys.type, "content"), isNull(apiKeys.revokedAt)))
-    .all();
+    .where(and(eq(apiKeys.type, "content"), isNull(apiKeys.revokedAt)));
 }
 
 export function touchApiKey({ id }: { id: string }) {

@@ -34,7 +34,7 @@ const usedBy = (key: string) =>
     likeContains(posts.twitterImage, key),
   )!;
 
-export function listMedia({ q, page, perPage }: { q?: string; page: number; perPage: number }) {
+export async function listMedia({ q, page, perPage }: { q?: string; page: number; perPage: number }) {
   const condition = q ? or(likeContains(media.originalName, q), likeContains(media.alt, q)) : undefined;
   const query = getDb()
     .select({
@@ -55,11 +55,12 @@ export function listMedia({ q, page, perPage }: { q?: string; page: number; perP
     .where(condition)
     .orderBy(desc(media.createdAt), desc(media.id))
     .$dynamic();
-  const { rows, total } = paginate({ table: media, where: condition, rows: query }, { page, perPage });
-  const withUse = rows.map((row) => ({
-    ...row,
-    usedIn: getDb().select({ n: count() }).from(posts).where(usedBy(row.storageKey)).get()?.n ?? 0,
-  }));
+  const { rows, total } = await paginate({ table: media, where: condition, rows: query }, { page, perPage });
+  const withUse = [];
+  for (const row of rows) {
+    const [uses] = await getDb().select({ n: count() }).from(posts).where(usedBy(row.storageKey));
+    withUse.push({ ...row, usedIn: uses?.n ?? 0 });
+  }
   return { rows: withUse, total };
 }
 

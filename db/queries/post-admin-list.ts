@@ -24,7 +24,7 @@ const ORDER = {
 } as const;
 
 /** The admin posts/pages list: filters, title search, sort and one page of rows, plus the total. */
-export function listPostsForAdmin(filter: AdminListFilter) {
+export async function listPostsForAdmin(filter: AdminListFilter) {
   const where: SQL[] = [eq(posts.type, filter.type), scopeWhere(filter.scope)];
   if (filter.status === "trash") where.push(isNotNull(posts.deletedAt));
   else {
@@ -65,13 +65,21 @@ export function listPostsForAdmin(filter: AdminListFilter) {
 }
 
 /** Authors for the list's filter. */
-export function listAuthorsForFilter() {
-  return getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all();
+export async function listAuthorsForFilter() {
+  return await getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name));
 }
 
 /** Dashboard lists: a few posts in one status, newest change first. */
-export function listRecentByStatus({ status, scope, limit }: { status: PostStatus; scope: PostScope; limit: number }) {
-  return getDb()
+export async function listRecentByStatus({
+  status,
+  scope,
+  limit,
+}: {
+  status: PostStatus;
+  scope: PostScope;
+  limit: number;
+}) {
+  return await getDb()
     .select({
       id: posts.id,
       type: posts.type,
@@ -85,6 +93,5 @@ export function listRecentByStatus({ status, scope, limit }: { status: PostStatu
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(eq(posts.status, status), isNull(posts.deletedAt), scopeWhere(scope)))
     .orderBy(status === "published" || status === "scheduled" ? desc(posts.publishedAt) : desc(posts.updatedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -35,8 +35,8 @@ export type EditorFields = {
 export type TagInput = { name: string; slug: string };
 
 /** Everything the editor shows, when the scope reaches the post. */
-export function getPostForEditor({ id, scope }: { id: number; scope: PostScope }) {
-  const post = getDb()
+export async function getPostForEditor({ id, scope }: { id: number; scope: PostScope }) {
+  const [post] = await getDb()
     .select({
       id: posts.id,
       type: posts.type,
@@ -59,7 +59,7 @@ export function getPostForEditor({ id, scope }: { id: number; scope: PostScope }
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(liveInScope(id, scope))
-    .get();
+    .limit(1);
   if (!post) return undefined;
   return { ...post, tags: tagsOfPosts(getDb(), [id]).map((tag) => tag.name) };
 }
@@ -249,8 +249,8 @@ export function autosavePost(input: {
   );
 }
 
-export function listRevisions({ postId, scope }: { postId: number; scope: PostScope }) {
-  return getDb()
+export async function listRevisions({ postId, scope }: { postId: number; scope: PostScope }) {
+  return await getDb()
     .select({
       id: revisions.id,
       kind: revisions.kind,
@@ -264,12 +264,19 @@ export function listRevisions({ postId, scope }: { postId: number; scope: PostSc
     .leftJoin(users, eq(users.id, revisions.authorId))
     .where(and(eq(revisions.postId, postId), liveInScope(postId, scope)))
     .orderBy(desc(revisions.id))
-    .limit(200)
-    .all();
+    .limit(200);
 }
 
-export function getRevision({ postId, revisionId, scope }: { postId: number; revisionId: number; scope: PostScope }) {
-  return getDb()
+export async function getRevision({
+  postId,
+  revisionId,
+  scope,
+}: {
+  postId: number;
+  revisionId: number;
+  scope: PostScope;
+}) {
+  const [revision] = await getDb()
     .select({
       id: revisions.id,
       kind: revisions.kind,
@@ -280,7 +287,8 @@ export function getRevision({ postId, revisionId, scope }: { postId: number; rev
     .from(revisions)
     .innerJoin(posts, eq(posts.id, revisions.postId))
     .where(and(eq(revisions.id, revisionId), eq(revisions.postId, postId), liveInScope(postId, scope)))
-    .get();
+    .limit(1);
+  return revision;
 }
 
 /** Puts an older text back as the current one: a new version, and a `restore` revision. */

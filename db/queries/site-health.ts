@@ -12,23 +12,21 @@ export type OutboxHealth = {
 };
 
 /** The outbox's depth and failures, for metrics and the health page. */
-export function outboxHealth(now = new Date()): OutboxHealth {
+export async function outboxHealth(now = new Date()): Promise<OutboxHealth> {
   const db = getDb();
-  const byStatus = db
+  const byStatus = await db
     .select({ status: outbox.status, n: count(), oldest: min(outbox.createdAt) })
     .from(outbox)
     .where(sql`${outbox.status} in ('pending', 'failed')`)
-    .groupBy(outbox.status)
-    .all();
+    .groupBy(outbox.status);
   const pending = byStatus.find((row) => row.status === "pending");
   const failed = byStatus.find((row) => row.status === "failed");
-  const last = db
+  const [last] = await db
     .select({ error: outbox.lastError })
     .from(outbox)
     .where(and(eq(outbox.status, "failed")))
     .orderBy(sql`${outbox.updatedAt} desc`)
-    .limit(1)
-    .get();
+    .limit(1);
   return {
     pending: pending?.n ?? 0,
     failed: failed?.n ?? 0,
@@ -38,11 +36,10 @@ export function outboxHealth(now = new Date()): OutboxHealth {
 }
 
 /** How late the scheduler is: seconds since the earliest scheduled post fell due (0 when none has). */
-export function schedulerLagSeconds(now = new Date()): number {
-  const row = getDb()
+export async function schedulerLagSeconds(now = new Date()): Promise<number> {
+  const [row] = await getDb()
     .select({ due: min(posts.publishedAt) })
     .from(posts)
-    .where(and(eq(posts.status, "scheduled"), lte(posts.publishedAt, now)))
-    .get();
+    .where(and(eq(posts.status, "scheduled"), lte(posts.publishedAt, now)));
   return row?.due ? Math.max(0, (now.getTime() - row.due.getTime()) / 1000) : 0;
 }

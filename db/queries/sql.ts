@@ -68,16 +68,13 @@ export type PageRequest = { page: number; perPage: number };
  * One page of an admin list and the total its pager needs: `table` counted under
  * `where`, and `rows` (built with `.$dynamic()`, already filtered by the same `where`) cut to the page.
  */
-export function paginate<Q extends SQLiteSelect>(
+export async function paginate<Q extends SQLiteSelect>(
   { table, where, rows }: { table: SQLiteTable; where: SQL | undefined; rows: Q },
   { page, perPage }: PageRequest,
-): { rows: Awaited<ReturnType<Q["all"]>>; total: number } {
-  const total = getDb().select({ n: count() }).from(table).where(where).get()?.n ?? 0;
-  const pageRows = rows
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all() as Awaited<ReturnType<Q["all"]>>;
-  return { rows: pageRows, total };
+): Promise<{ rows: Awaited<ReturnType<Q["all"]>>; total: number }> {
+  const [counted] = await getDb().select({ n: count() }).from(table).where(where);
+  const pageRows = (await rows.limit(perPage).offset((page - 1) * perPage)) as Awaited<ReturnType<Q["all"]>>;
+  return { rows: pageRows, total: counted?.n ?? 0 };
 }
 
 export type PostTag = { postId: number; id: number; name: string; slug: string; description: string };

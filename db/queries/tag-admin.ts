@@ -8,8 +8,8 @@ import { recordRedirect } from "./post-editor";
 import { immediate, slugTaken } from "./sql";
 
 /** Every tag with how many posts carry it. */
-export function listTagsForAdmin() {
-  return getDb()
+export async function listTagsForAdmin() {
+  return await getDb()
     .select({
       id: tags.id,
       name: tags.name,
@@ -20,17 +20,12 @@ export function listTagsForAdmin() {
     .from(tags)
     .leftJoin(postTags, eq(postTags.tagId, tags.id))
     .groupBy(tags.id)
-    .orderBy(asc(tags.name))
-    .all();
+    .orderBy(asc(tags.name));
 }
 
-export function listTagNames(): string[] {
-  return getDb()
-    .select({ name: tags.name })
-    .from(tags)
-    .orderBy(asc(tags.name))
-    .all()
-    .map((row) => row.name);
+export async function listTagNames(): Promise<string[]> {
+  const rows = await getDb().select({ name: tags.name }).from(tags).orderBy(asc(tags.name));
+  return rows.map((row) => row.name);
 }
 
 type TagOutcome = { ok: true; slugs: string[] } | { ok: false; reason: "not_found" | "slug_taken" };

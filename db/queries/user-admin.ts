@@ -11,14 +11,13 @@ import { staffColumns } from "./users";
 // The owner is never the target of these writes: `ne(users.role, "owner")` sits in each WHERE.
 const notOwner = ne(users.role, "owner");
 
-export function listStaff() {
-  return getDb()
+export async function listStaff() {
+  return await getDb()
     .select({ ...staffColumns, slug: users.slug, posts: count(posts.id) })
     .from(users)
     .leftJoin(posts, eq(posts.authorId, users.id))
     .groupBy(users.id)
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
 type Outcome = { ok: true } | { ok: false; reason: "not_found" | "invalid" };
@@ -121,8 +120,8 @@ export function transferOwnership({ ownerId, toId }: { ownerId: number; toId: nu
   });
 }
 
-export function getProfile({ id }: { id: number }) {
-  return getDb()
+export async function getProfile({ id }: { id: number }) {
+  const [profile] = await getDb()
     .select({
       id: users.id,
       name: users.name,
@@ -133,7 +132,8 @@ export function getProfile({ id }: { id: number }) {
     })
     .from(users)
     .where(eq(users.id, id))
-    .get();
+    .limit(1);
+  return profile;
 }
 
 export function updateProfile(
@@ -153,8 +153,9 @@ export function updateProfile(
   });
 }
 
-export function getPasswordHash({ id }: { id: number }): string | undefined {
-  return getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.hash;
+export async function getPasswordHash({ id }: { id: number }): Promise<string | undefined> {
+  const [row] = await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.hash;
 }
 
 /** A new password ends every session of that user, this one included. */

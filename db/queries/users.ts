@@ -20,25 +20,28 @@ export const staffColumns = {
 };
 
 /** What sign-in needs: the hash stays inside lib/auth. */
-export function getUserForSignIn({ email }: { email: string }) {
-  return getDb()
+export async function getUserForSignIn({ email }: { email: string }) {
+  const [user] = await getDb()
     .select({ ...staffColumns, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.email, email.toLowerCase()))
-    .get();
+    .limit(1);
+  return user;
 }
 
 /** Re-read on every session check, so suspension and role changes apply at once. */
-export function getSessionUser({ id }: { id: number }) {
-  return getDb()
+export async function getSessionUser({ id }: { id: number }) {
+  const [user] = await getDb()
     .select({ ...staffColumns, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
-    .get();
+    .limit(1);
+  return user;
 }
 
-export function getUserByEmail({ email }: { email: string }) {
-  return getDb().select(staffColumns).from(users).where(eq(users.email, email.toLowerCase())).get();
+export async function getUserByEmail({ email }: { email: string }) {
+  const [user] = await getDb().select(staffColumns).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return user;
 }
 
 export type NewStaffUser = { email: string; name: string; role: Role; passwordHash: string; slugBase: string };

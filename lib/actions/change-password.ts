@@ -10,7 +10,7 @@ import { changePasswordSchema } from "../validations/user";
 export const changePasswordAction = mutation(
   { schema: changePasswordSchema, access: "contributor" },
   async (input, { user }) => {
-    if (!(await verifyPassword(getPasswordHash({ id: user.id }), input.currentPassword))) {
+    if (!(await verifyPassword(await getPasswordHash({ id: user.id }), input.currentPassword))) {
       throw new AppError("invalid_input", undefined, { currentPassword: ["That is not your current password."] });
     }
     changeOwnPassword({ id: user.id, passwordHash: await hashPassword(input.password) }, actorOf(user));

@@ -12,7 +12,7 @@ export const restoreRevisionAction = mutation(
   { schema: restoreRevisionSchema, access: "contributor" },
   async (input, { user }) => {
     const scope = editScope(user);
-    const revision = getRevision({ postId: input.postId, revisionId: input.revisionId, scope });
+    const revision = await getRevision({ postId: input.postId, revisionId: input.revisionId, scope });
     if (!revision) throw new AppError("not_found", "That revision does not exist or you may not restore it.");
     const rendered = {
       title: revision.title,

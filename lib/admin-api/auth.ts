@@ -14,7 +14,7 @@ export async function authenticateApi(
 ): Promise<{ user: ApiUser } | { error: AppError }> {
   const auth = await authenticateAdminRequest(request.headers.get("authorization"));
   if (!auth.ok) return { error: new AppError("unauthenticated", auth.message) };
-  const creator = getIntegrationCreator({ integrationId: auth.actor.integrationId });
+  const creator = await getIntegrationCreator({ integrationId: auth.actor.integrationId });
   if (write && (!creator || creator.status !== "active")) {
     return {
       error: new AppError(

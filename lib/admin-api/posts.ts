@@ -1,5 +1,5 @@
 import "server-only";
-import { browseAdminPosts, readAdminPost } from "@/db/queries/admin-api";
+import { type AdminPostRow, browseAdminPosts, readAdminPost } from "@/db/queries/admin-api";
 import { FilterFieldError, filterToSql, parseOrder } from "@/db/queries/content-api";
 import { createPost, getPostForEditor, isPostSlugFree, savePost } from "@/db/queries/post-editor";
 import {
@@ -27,20 +27,20 @@ import { jsonBody, noStore, validationError } from "./reply";
 type Kind = "posts" | "pages";
 const typeOf = (kind: Kind) => (kind === "posts" ? "post" : "page");
 
-function serialize(rows: NonNullable<ReturnType<typeof readAdminPost>>[], search: URLSearchParams) {
+function serialize(rows: AdminPostRow[], search: URLSearchParams) {
   const formats = (search.get("formats") ?? "html").split(",").filter((f) => f === "html" || f === "plaintext");
   const out = postsWithRelations(rows, { include: ["tags", "authors"], formats: formats.length ? formats : ["html"] });
   return out.map((post, index) => ({ ...post, status: rows[index]!.status }));
 }
 
-export function browsePosts(request: Request, kind: Kind, user: ApiUser): Response {
+export async function browsePosts(request: Request, kind: Kind, user: ApiUser): Promise<Response> {
   const search = new URL(request.url).searchParams;
   const parsed = parseBrowseParams(search);
   if (!parsed.ok) return apiError(400, parsed.message);
   const params = parsed.params;
   try {
     const filter = params.filter ? filterToSql(parseNql(params.filter), true) : undefined;
-    const { rows, total } = browseAdminPosts({
+    const { rows, total } = await browseAdminPosts({
       type: typeOf(kind),
       scope: listScope(user),
       filter,
@@ -54,9 +54,15 @@ export function browsePosts(request: Request, kind: Kind, user: ApiUser): Respon
   }
 }
 
-export function readPost(request: Request, kind: Kind, by: "id" | "slug", value: string, user: ApiUser): Response {
+export async function readPost(
+  request: Request,
+  kind: Kind,
+  by: "id" | "slug",
+  value: string,
+  user: ApiUser,
+): Promise<Response> {
   if (value.length > 200 || (by === "id" && !/^\d{1,15}$/.test(value))) return apiError(404, "Post not found.");
-  const row = readAdminPost({ type: typeOf(kind), by, value, scope: listScope(user) });
+  const row = await readAdminPost({ type: typeOf(kind), by, value, scope: listScope(user) });
   if (!row) return apiError(404, `${kind === "posts" ? "Post" : "Page"} not found.`);
   return noStore({ [kind]: serialize([row], new URL(request.url).searchParams) });
 }
@@ -114,7 +120,7 @@ export async function addPost(request: Request, kind: Kind, user: ApiUser): Prom
   const moved = steps.run(created.id);
   if (moved) changed.push(moved);
   afterPostsChanged(changed);
-  const row = readAdminPost({ type: typeOf(kind), by: "id", value: String(created.id), scope: listScope(user) });
+  const row = await readAdminPost({ type: typeOf(kind), by: "id", value: String(created.id), scope: listScope(user) });
   return noStore({ [kind]: row ? serialize([row], new URL(request.url).searchParams) : [] }, 201);
 }
 
@@ -124,7 +130,7 @@ export async function editPost(request: Request, kind: Kind, id: string, user: A
   if (!body.success)
     return validationError(`Send { ${kind}: [ { updated_at, … } ] }: ${body.error.issues[0]!.message}`);
   const input = body.data.posts[0]!;
-  const current = getPostForEditor({ id: Number(id), scope: editScope(user) });
+  const current = await getPostForEditor({ id: Number(id), scope: editScope(user) });
   if (!current || current.type !== typeOf(kind))
     return apiError(404, "Post not found, or this integration may not edit it.");
   if (!input.updated_at) return validationError("updated_at is required: send the updated_at you last read.");
@@ -164,14 +170,14 @@ export async function editPost(request: Request, kind: Kind, id: string, user: A
   const moved = steps.run(current.id);
   if (moved) changed.push(moved);
   afterPostsChanged(changed);
-  const row = readAdminPost({ type: typeOf(kind), by: "id", value: id, scope: listScope(user) });
+  const row = await readAdminPost({ type: typeOf(kind), by: "id", value: id, scope: listScope(user) });
   return noStore({ [kind]: row ? serialize([row], new URL(request.url).searchParams) : [] });
 }
 
-export function deletePost(kind: Kind, id: string, user: ApiUser): Response {
+export async function deletePost(kind: Kind, id: string, user: ApiUser): Promise<Response> {
   if (!/^\d{1,15}$/.test(id)) return apiError(404, "Post not found.");
   const scope = deleteScope(user);
-  const current = getPostForEditor({ id: Number(id), scope });
+  const current = await getPostForEditor({ id: Number(id), scope });
   if (!current || current.type !== typeOf(kind))
     return apiError(404, "Post not found, or this integration may not delete it.");
   // Ghost deletes for good; through the trash, so the published post's webhook and audit entries are the editor's.

@@ -22,22 +22,24 @@ const tagsBody = z.object({
     .length(1),
 });
 
-const serialize = (tag: ReturnType<typeof listTagsForAdmin>[number]) => ({
+type AdminTag = Awaited<ReturnType<typeof listTagsForAdmin>>[number];
+
+const serialize = (tag: AdminTag) => ({
   ...serializeTag(tag),
   count: { posts: tag.posts },
 });
-const find = (where: (tag: ReturnType<typeof listTagsForAdmin>[number]) => boolean) => listTagsForAdmin().find(where);
+const find = async (where: (tag: AdminTag) => boolean) => (await listTagsForAdmin()).find(where);
 
-export function browseTags(): Response {
-  const tags = listTagsForAdmin();
+export async function browseTags(): Promise<Response> {
+  const tags = await listTagsForAdmin();
   return noStore({
     tags: tags.map(serialize),
     meta: { pagination: { page: 1, limit: "all", pages: 1, total: tags.length, next: null, prev: null } },
   });
 }
 
-export function readTag(by: "id" | "slug", value: string): Response {
-  const tag = find((t) => (by === "id" ? String(t.id) === value : t.slug === value));
+export async function readTag(by: "id" | "slug", value: string): Promise<Response> {
+  const tag = await find((t) => (by === "id" ? String(t.id) === value : t.slug === value));
   return tag ? noStore({ tags: [serialize(tag)] }) : apiError(404, "Tag not found.");
 }
 
@@ -65,16 +67,16 @@ export async function addTag(request: Request, user: ApiUser): Promise<Response>
   const input = await parseTag(request, user);
   if (input.error) return input.error;
   tagResult(createTag(input.data, apiActor(user)), "Tag created.");
-  return noStore({ tags: [serialize(find((t) => t.slug === input.data.slug)!)] }, 201);
+  return noStore({ tags: [serialize((await find((t) => t.slug === input.data.slug))!)] }, 201);
 }
 
 export async function editTag(request: Request, id: string, user: ApiUser): Promise<Response> {
-  const current = find((t) => String(t.id) === id);
+  const current = await find((t) => String(t.id) === id);
   if (!current) return apiError(404, "Tag not found.");
   const input = await parseTag(request, user, current);
   if (input.error) return input.error;
   tagResult(updateTag({ id: current.id, ...input.data }, apiActor(user)), "Tag saved.");
-  return noStore({ tags: [serialize(find((t) => t.id === current.id)!)] });
+  return noStore({ tags: [serialize((await find((t) => t.id === current.id))!)] });
 }
 
 export function removeTag(id: string, user: ApiUser): Response {

@@ -133,7 +133,7 @@ describe("counting in memory", () => {
 });
 
 describe("writing the counts", () => {
-  it("adds up what several processes flush for the same day", () => {
+  it("adds up what several processes flush for the same day", async () => {
     const one = createAnalytics({ now: () => DAY1 });
     const two = createAnalytics({ now: () => DAY1 });
     one.view(view({ referer: "https://news.example/" }));
@@ -156,7 +156,7 @@ describe("writing the counts", () => {
       { day: "2026-03-01", dimension: "views", key: "", count: 4 },
       { day: "2026-03-01", dimension: "visitors", key: "", count: 4 },
     ]);
-    const summary = analyticsSummary("2026-02-28", "2026-03-02");
+    const summary = await analyticsSummary("2026-02-28", "2026-03-02");
     expect(summary.daily).toEqual([
       { day: "2026-02-28", views: 0, visitors: 0, bots: 0 },
       { day: "2026-03-01", views: 4, visitors: 4, bots: 1 },
@@ -167,7 +167,7 @@ describe("writing the counts", () => {
       ["/hello", 3],
       ["/other", 1],
     ]);
-    expect(analyticsRows("2026-03-01", "2026-03-01")).toHaveLength(10);
+    expect(await analyticsRows("2026-03-01", "2026-03-01")).toHaveLength(10);
   });
 
   it("drops what was counted when the setting is off, and sweeps days past the retention", () => {

@@ -13,7 +13,7 @@ export const handleAnalyticsExport = route({ auth: { session: "admin" } }, async
   const { days } = analyticsPeriodSchema.parse({ days: form?.get("days") ?? undefined });
   const { from, to } = periodDays(days);
   const lines = ["day,dimension,key,count"];
-  for (const row of analyticsRows(from, to)) {
+  for (const row of await analyticsRows(from, to)) {
     lines.push([row.day, row.dimension, csvField(row.key), String(row.count)].join(","));
   }
   return new Response(`${lines.join("\r\n")}\r\n`, {

@@ -75,18 +75,18 @@ export function postsWithRelations(
 }
 
 /** Parses and checks what every request shares: parameters and, for Ghost, the key. */
-function prepare(request: Request, options: Options) {
+async function prepare(request: Request, options: Options) {
   const url = new URL(request.url);
   const parsed = parseBrowseParams(url.searchParams);
   if (!parsed.ok) return { error: apiError(400, parsed.message) };
-  if (options.requireKey && !authenticateContentKey(parsed.params.key ?? null)) {
+  if (options.requireKey && !(await authenticateContentKey(parsed.params.key ?? null))) {
     return { error: apiError(401, "Unknown Content API Key", "Pass a valid Content API key as ?key=.") };
   }
   return { params: parsed.params };
 }
 
-export function browse(request: Request, resource: Resource, options: Options): Response {
-  const { params, error } = prepare(request, options);
+export async function browse(request: Request, resource: Resource, options: Options): Promise<Response> {
+  const { params, error } = await prepare(request, options);
   if (error) return error;
   try {
     if (resource === "posts" || resource === "pages") {
@@ -109,14 +109,14 @@ export function browse(request: Request, resource: Resource, options: Options): 
   }
 }
 
-export function read(
+export async function read(
   request: Request,
   resource: Resource,
   by: "id" | "slug",
   value: string,
   options: Options,
-): Response {
-  const { params, error } = prepare(request, options);
+): Promise<Response> {
+  const { params, error } = await prepare(request, options);
   if (error) return error;
   if (value.length > 200 || (by === "id" && !/^\d{1,15}$/.test(value))) return apiError(404, `${resource} not found.`);
   if (resource === "posts" || resource === "pages") {
@@ -133,8 +133,8 @@ export function read(
   return author ? jsonWithEtag(request, { authors: [serializeAuthor(author)] }) : apiError(404, "Author not found.");
 }
 
-export function settings(request: Request, options: Options): Response {
-  const { error } = prepare(request, options);
+export async function settings(request: Request, options: Options): Promise<Response> {
+  const { error } = await prepare(request, options);
   if (error) return error;
   const site = getSettings();
   return jsonWithEtag(request, {

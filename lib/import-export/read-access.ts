@@ -18,6 +18,6 @@ export async function readImportJob(request: Request, id: string) {
   if (!user) return refuse("unauthenticated");
   if (!hasRole(user, minimumRole("settings.manage"))) return refuse("forbidden");
   if (request.headers.get("sec-fetch-site") === "cross-site") return refuse("forbidden");
-  const job = getImportJob(id.slice(0, 64));
+  const job = await getImportJob(id.slice(0, 64));
   return job ? currentState(job) : refuse("not_found");
 }

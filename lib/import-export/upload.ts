@@ -25,7 +25,7 @@ export const handleImportUpload = route(
     const limit = getSettings().importMaxMegabytes * 1024 * 1024;
     const tooLarge = `The file is too large: imports may be at most ${getSettings().importMaxMegabytes} MB (Settings → Import / Export).`;
     if (Number(request.headers.get("content-length") ?? 0) > limit) throw new AppError("too_large", tooLarge);
-    if (busyImportJob()) throw new AppError("conflict", "An import is running: wait for it to finish first.");
+    if (await busyImportJob()) throw new AppError("conflict", "An import is running: wait for it to finish first.");
 
     const name = (new URL(request.url).searchParams.get("name") ?? "").replace(/[\u0000-\u001f\u007f/\\]/g, "");
     const extension = path.extname(name).toLowerCase();

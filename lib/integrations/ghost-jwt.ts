@@ -11,7 +11,7 @@ export type TokenCheck = { ok: true; keyId: string } | { ok: false; message: str
 /** Verifies a token; `secretFor` returns the hex secret of an active Admin key, or null. */
 export async function verifyAdminToken(
   authorization: string | null,
-  secretFor: (keyId: string) => string | null,
+  secretFor: (keyId: string) => string | null | Promise<string | null>,
 ): Promise<TokenCheck> {
   const match = authorization?.match(/^Ghost ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/);
   if (!match) return { ok: false, message: "Authorization header must be 'Ghost <token>'." };
@@ -25,7 +25,7 @@ export async function verifyAdminToken(
     return { ok: false, message: "The token is malformed." };
   }
   if (!keyId || !/^[0-9a-f]{24}$/.test(keyId)) return { ok: false, message: "The token names no valid key id (kid)." };
-  const secret = secretFor(keyId);
+  const secret = await secretFor(keyId);
   if (!secret) return { ok: false, message: "Unknown or revoked Admin API key." };
 
   try {

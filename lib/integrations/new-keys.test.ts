@@ -20,8 +20,8 @@ describe("integrations", () => {
     expect(raw).not.toContain(shown.contentKey);
     expect(raw).not.toContain(shown.adminKey.split(":")[1]);
 
-    expect(authenticateContentKey(shown.contentKey)).toBe(true);
-    expect(authenticateContentKey("0".repeat(26))).toBe(false);
+    expect(await authenticateContentKey(shown.contentKey)).toBe(true);
+    expect(await authenticateContentKey("0".repeat(26))).toBe(false);
     expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toEqual({
       ok: true,
       actor: { integrationId: id, name: "Zapier", role: "author" },
@@ -29,16 +29,16 @@ describe("integrations", () => {
 
     const rotated = issueKeys();
     expect(rotateIntegrationKeys(id, rotated.stored, audit)).toBe(true);
-    expect(authenticateContentKey(shown.contentKey)).toBe(false);
+    expect(await authenticateContentKey(shown.contentKey)).toBe(false);
     expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toMatchObject({
       ok: false,
       message: /revoked/,
     });
-    expect(authenticateContentKey(rotated.shown.contentKey)).toBe(true);
-    expect(listIntegrations()[0]!.keys).toHaveLength(2);
+    expect(await authenticateContentKey(rotated.shown.contentKey)).toBe(true);
+    expect((await listIntegrations())[0]!.keys).toHaveLength(2);
 
     expect(deleteIntegration(id, audit)).toBe(true);
-    expect(authenticateContentKey(rotated.shown.contentKey)).toBe(false);
-    expect(listIntegrations()).toEqual([]);
+    expect(await authenticateContentKey(rotated.shown.contentKey)).toBe(false);
+    expect(await listIntegrations()).toEqual([]);
   });
 });

@@ -20,10 +20,10 @@ export function issueKeys(): { stored: IssuedKeys; shown: { contentKey: string; 
 }
 
 /** Is `key` an active Content API key? */
-export function authenticateContentKey(key: string | null): boolean {
+export async function authenticateContentKey(key: string | null): Promise<boolean> {
   if (!key || !/^[0-9a-f]{26}$/.test(key)) return false;
   const hash = hashKey(key);
-  const match = listActiveContentKeyHashes().find((row) => row.secretHash && sameHash(row.secretHash, hash));
+  const match = (await listActiveContentKeyHashes()).find((row) => row.secretHash && sameHash(row.secretHash, hash));
   if (match) touchApiKey({ id: match.id });
   return !!match;
 }
@@ -35,8 +35,8 @@ export async function authenticateAdminRequest(
   authorization: string | null,
 ): Promise<{ ok: true; actor: ApiActor } | { ok: false; message: string }> {
   let actor: ApiActor | undefined;
-  const check = await verifyAdminToken(authorization, (keyId) => {
-    const key = getActiveAdminKey({ id: keyId });
+  const check = await verifyAdminToken(authorization, async (keyId) => {
+    const key = await getActiveAdminKey({ id: keyId });
     if (!key?.secretEncrypted) return null;
     actor = { integrationId: key.integrationId, name: key.name, role: key.role };
     return decryptSecret(key.secretEncrypted);

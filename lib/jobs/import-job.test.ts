@@ -40,7 +40,7 @@ describe("import jobs", () => {
     expect(queueImportJob("00000000-0000-4000-8000-000000000001", owner)).toBe("queued");
     await runImportJob("00000000-0000-4000-8000-000000000001", owner.label);
 
-    const job = getImportJob("00000000-0000-4000-8000-000000000001")!;
+    const job = (await getImportJob("00000000-0000-4000-8000-000000000001"))!;
     expect(job.status).toBe("done");
     expect(job.report).toMatchObject({ file: "old-blog.xml", format: "wordpress", created: { post: 1 } });
     expect(row("SELECT title FROM posts WHERE slug = 'harbour-notes'")).toEqual({ title: "Harbour notes" });
@@ -51,12 +51,12 @@ describe("import jobs", () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
-  it("only one import at a time: a second confirmation is refused while the first is queued", () => {
+  it("only one import at a time: a second confirmation is refused while the first is queued", async () => {
     checkedJob("00000000-0000-4000-8000-000000000002");
     checkedJob("00000000-0000-4000-8000-000000000003");
     expect(queueImportJob("00000000-0000-4000-8000-000000000002", owner)).toBe("queued");
     expect(queueImportJob("00000000-0000-4000-8000-000000000003", owner)).toBe("busy");
-    expect(getImportJob("00000000-0000-4000-8000-000000000003")!.status).toBe("checked");
+    expect((await getImportJob("00000000-0000-4000-8000-000000000003"))!.status).toBe("checked");
   });
 
   it("a job cannot be started twice, nor one that was never checked", async () => {
@@ -72,17 +72,17 @@ describe("import jobs", () => {
     const posts = row("SELECT count(*) AS n FROM posts");
     queueImportJob("00000000-0000-4000-8000-000000000006", owner);
     await runImportJob("00000000-0000-4000-8000-000000000006", owner.label);
-    const job = getImportJob("00000000-0000-4000-8000-000000000006")!;
+    const job = (await getImportJob("00000000-0000-4000-8000-000000000006"))!;
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/Nothing was changed\.$/);
     expect(row("SELECT count(*) AS n FROM posts")).toEqual(posts);
   });
 
-  it("a job the database calls running but no process runs (a restart) is shown as failed", () => {
+  it("a job the database calls running but no process runs (a restart) is shown as failed", async () => {
     checkedJob("00000000-0000-4000-8000-000000000007");
     queueImportJob("00000000-0000-4000-8000-000000000007", owner);
-    const job = currentState(getImportJob("00000000-0000-4000-8000-000000000007")!);
+    const job = currentState((await getImportJob("00000000-0000-4000-8000-000000000007"))!);
     expect(job).toMatchObject({ status: "failed", error: INTERRUPTED });
-    expect(getImportJob("00000000-0000-4000-8000-000000000007")!.status).toBe("failed");
+    expect((await getImportJob("00000000-0000-4000-8000-000000000007"))!.status).toBe("failed");
   });
 });

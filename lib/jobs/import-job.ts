@@ -26,7 +26,7 @@ export function startImportJob(id: string, actorLabel: string): void {
 }
 
 export async function runImportJob(id: string, actorLabel: string): Promise<void> {
-  const job = getImportJob(id);
+  const job = await getImportJob(id);
   if (!job || job.status !== "queued") return;
   updateImportJob(id, { status: "running", phase: "reading", done: 0, total: 0 });
   let lastPhase: ImportPhase | undefined;

@@ -32,12 +32,12 @@ describe("instance heartbeats", () => {
     expect(instanceId()).toBe("web-1:3000:4242");
   });
 
-  it("lists every instance that wrote to the file, this one marked, a silent one stale", () => {
+  it("lists every instance that wrote to the file, this one marked, a silent one stale", async () => {
     const t0 = new Date("2026-12-01T09:00:00Z");
     beat(t0);
     otherBeat(t0);
     // Both writers' rows, read back through the other connection.
-    expect(instancesSeenSince(new Date(t0.getTime() - 1), other).map((i) => i.id)).toEqual([
+    expect((await instancesSeenSince(new Date(t0.getTime() - 1), other)).map((i) => i.id)).toEqual([
       "web-1:3000:4242",
       "web-2:3000:777",
     ]);
@@ -45,7 +45,7 @@ describe("instance heartbeats", () => {
     // This instance keeps beating; the other stops.
     const later = new Date(t0.getTime() + STALE_AFTER_MS + HEARTBEAT_MS);
     beat(later);
-    const seen = instancesSeen(later);
+    const seen = await instancesSeen(later);
     expect(seen.map(({ id, current, stale }) => ({ id, current, stale }))).toEqual([
       { id: "web-1:3000:4242", current: true, stale: false },
       { id: "web-2:3000:777", current: false, stale: true },
@@ -56,11 +56,11 @@ describe("instance heartbeats", () => {
     expect(self.startedAt.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
-  it("stops listing an instance after a few minutes and sweeps it after an hour", () => {
+  it("stops listing an instance after a few minutes and sweeps it after an hour", async () => {
     const t0 = new Date("2026-12-02T09:00:00Z");
     otherBeat(t0);
     beat(t0);
-    expect(instancesSeen(new Date(t0.getTime() + 10 * 60_000)).map((i) => i.id)).toEqual([]);
+    expect((await instancesSeen(new Date(t0.getTime() + 10 * 60_000))).map((i) => i.id)).toEqual([]);
     beat(new Date(t0.getTime() + 61 * 60_000));
     const rows = other.$client.prepare("SELECT id FROM instances ORDER BY id").pluck().all();
     expect(rows).toEqual(["web-1:3000:4242"]);

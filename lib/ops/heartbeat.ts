@@ -60,9 +60,9 @@ export function startHeartbeat() {
 export type InstanceSeen = Instance & { stale: boolean; current: boolean };
 
 /** The instances seen in the last few minutes, each marked stale or not, this one marked current. */
-export function instancesSeen(now = new Date()): InstanceSeen[] {
+export async function instancesSeen(now = new Date()): Promise<InstanceSeen[]> {
   const current = instanceId();
-  return instancesSeenSince(new Date(now.getTime() - SHOWN_FOR_MS)).map((instance) => ({
+  return (await instancesSeenSince(new Date(now.getTime() - SHOWN_FOR_MS))).map((instance) => ({
     ...instance,
     stale: now.getTime() - instance.lastSeenAt.getTime() > STALE_AFTER_MS,
     current: instance.id === current,

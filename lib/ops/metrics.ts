@@ -39,15 +39,16 @@ function fileSize(file: string): number {
 
 /** Gauges read from the database when Prometheus scrapes: the outbox, the scheduler, the files. */
 export function registerOperationalMetrics() {
-  const gauge = (name: string, help: string, read: () => number) =>
+  // prom-client awaits an async collect() before it answers the scrape.
+  const gauge = (name: string, help: string, read: () => number | Promise<number>) =>
     once(
       name,
       () =>
         new client.Gauge({
           name,
           help,
-          collect() {
-            this.set(read());
+          async collect() {
+            this.set(await read());
           },
         }),
     );
@@ -56,13 +57,13 @@ export function registerOperationalMetrics() {
   gauge(
     "quire_outbox_pending",
     "Outbox items (e-mail, webhooks) waiting to be delivered.",
-    () => outboxHealth().pending,
+    async () => (await outboxHealth()).pending,
   );
-  gauge("quire_outbox_failed", "Outbox items that failed every attempt.", () => outboxHealth().failed);
+  gauge("quire_outbox_failed", "Outbox items that failed every attempt.", async () => (await outboxHealth()).failed);
   gauge(
     "quire_outbox_oldest_pending_seconds",
     "Age of the oldest outbox item still waiting.",
-    () => outboxHealth().oldestPendingSeconds,
+    async () => (await outboxHealth()).oldestPendingSeconds,
   );
   gauge("quire_scheduler_lag_seconds", "How long the earliest due scheduled post has waited.", () =>
     schedulerLagSeconds(),

@@ -44,14 +44,14 @@ const sizeOf = (file: string) => {
   }
 };
 
-export function gatherSiteHealth(now = new Date()): SiteHealth {
+export async function gatherSiteHealth(now = new Date()): Promise<SiteHealth> {
   const env = getEnv();
   const file = databaseFile(env.dataDir);
   const server = (globalThis as unknown as { quireServer?: ServerInfo }).quireServer;
   const last = readLastBackup(env.dataDir);
   const backup = last ? { ...last, ageHours: (now.getTime() - Date.parse(last.at)) / 3_600_000 } : null;
-  const outbox = outboxHealth(now);
-  const lag = schedulerLagSeconds(now);
+  const outbox = await outboxHealth(now);
+  const lag = await schedulerLagSeconds(now);
   const cache = server?.pageCache();
   const health: SiteHealth = {
     version: packageJson.version,
@@ -72,7 +72,7 @@ export function gatherSiteHealth(now = new Date()): SiteHealth {
           }
         : null,
     mailConfigured: Boolean(env.SMTP_URL),
-    instances: instancesSeen(now),
+    instances: await instancesSeen(now),
     attention: [],
   };
   if (!backup) health.attention.push("No backup has been recorded: run `npm run quire -- backup`.");

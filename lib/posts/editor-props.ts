@@ -43,7 +43,7 @@ const EMPTY: EditorDraft = {
   twitterImage: "",
 };
 
-type Loaded = NonNullable<ReturnType<typeof getPostForEditor>>;
+type Loaded = NonNullable<Awaited<ReturnType<typeof getPostForEditor>>>;
 
 /** The database row → the editor's plain, serialisable starting state. */
 export function editorPostOf(post: Loaded | null, type: "post" | "page", timezone: string): EditorPost {

@@ -27,7 +27,7 @@ export class MediaImporter {
   constructor(
     private readonly dir: string,
     /** A URL already imported earlier, by its address: its /media/ URL. */
-    private readonly known: (url: string) => string | undefined,
+    private readonly known: (url: string) => Promise<string | undefined>,
   ) {}
 
   /** The new /media/ address of a file the export points at, or null when DIR does not hold it. */
@@ -55,7 +55,7 @@ export class MediaImporter {
   }
 
   private async store(url: string): Promise<string | null> {
-    const known = this.known(url);
+    const known = await this.known(url);
     if (known) return known;
     const file = await this.findFile(url);
     if (!file) return null;

@@ -20,7 +20,7 @@ const LABELS = { published: "Published", scheduled: "Scheduled", draft: "Drafts"
 // Enough to find the soonest: the query lists scheduled posts latest first.
 const SCHEDULED_LOOKAHEAD = 200;
 
-type Row = ReturnType<typeof listRecentByStatus>[number];
+type Row = Awaited<ReturnType<typeof listRecentByStatus>>[number];
 
 function PostLines({ rows, date }: { rows: Row[]; date: (row: Row) => Date | null }) {
   return (
@@ -54,17 +54,19 @@ export default async function DashboardPage() {
   const scope = listScope(user);
   const pending = pendingCommentCount(user); // null: this role does not moderate
   const editor = hasRole(user, "editor");
-  const inReview = editor ? listRecentByStatus({ status: "review", scope, limit: 5 }) : [];
-  const scheduled = listRecentByStatus({ status: "scheduled", scope, limit: SCHEDULED_LOOKAHEAD });
+  const inReview = editor ? await listRecentByStatus({ status: "review", scope, limit: 5 }) : [];
+  const scheduled = await listRecentByStatus({ status: "scheduled", scope, limit: SCHEDULED_LOOKAHEAD });
   const next = scheduled.reduce<Row | null>(
     (soonest, row) => (!soonest || (row.publishedAt ?? 0) < (soonest.publishedAt ?? 0) ? row : soonest),
     null,
   );
   const recent = (status: PostStatus, limit = 5) => listRecentByStatus({ status, scope, limit });
+  const published = await recent("published");
+  const drafts = await recent("draft");
   const admin = hasRole(user, "admin");
-  const activity = admin ? listAuditPage({ page: 1, perPage: 8 }).rows : [];
+  const activity = admin ? (await listAuditPage({ page: 1, perPage: 8 })).rows : [];
   // Failed e-mail, an old backup, a late scheduler: the site-health page's list, for admins.
-  const health = admin ? gatherSiteHealth() : null;
+  const health = admin ? await gatherSiteHealth() : null;
   const calm = !pending && inReview.length === 0 && !next && !health?.attention.length;
 
   return (
@@ -167,7 +169,7 @@ export default async function DashboardPage() {
             <h3 id="published-heading" className="font-semibold">
               Recently published
             </h3>
-            <Recent rows={recent("published")} date={(row) => row.publishedAt} empty="Nothing published yet." />
+            <Recent rows={published} date={(row) => row.publishedAt} empty="Nothing published yet." />
             <p className="mt-2 text-sm">
               <Link href="/admin/posts?status=published" className="underline">
                 All published posts
@@ -178,7 +180,7 @@ export default async function DashboardPage() {
             <h3 id="drafts-heading" className="font-semibold">
               Drafts
             </h3>
-            <Recent rows={recent("draft")} date={(row) => row.updatedAt} empty="No drafts." />
+            <Recent rows={drafts} date={(row) => row.updatedAt} empty="No drafts." />
             <p className="mt-2 text-sm">
               <Link href="/admin/posts?status=draft" className="underline">
                 All drafts

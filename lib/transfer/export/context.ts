@@ -16,20 +16,20 @@ export type ExportContext = {
   tags: Map<number, TagRow>;
 };
 
-export function loadContext(
+export async function loadContext(
   reader: ExportReader,
   options: { siteUrl: string; quireVersion: string; exportedAt?: Date },
-): ExportContext {
+): Promise<ExportContext> {
   const staff = new Map<number, StaffRow>();
-  for (const page of reader.staffPages()) for (const row of page) staff.set(row.id, row);
+  for await (const page of reader.staffPages()) for (const row of page) staff.set(row.id, row);
   const tags = new Map<number, TagRow>();
-  for (const page of reader.tagPages()) for (const row of page) tags.set(row.id, row);
+  for await (const page of reader.tagPages()) for (const row of page) tags.set(row.id, row);
   return {
     reader,
     siteUrl: options.siteUrl.replace(/\/+$/, ""),
     exportedAt: options.exportedAt ?? new Date(),
     quireVersion: options.quireVersion,
-    settings: readSettings(reader),
+    settings: await readSettings(reader),
     staff,
     tags,
   };
@@ -37,8 +37,8 @@ export function loadContext(
 
 // Only the settings Quire knows, each with its default when never saved: a stray
 // row in the table (or a future secret kept there) is never exported by accident.
-function readSettings(reader: ExportReader): SiteSettings {
-  const stored = reader.settings();
+async function readSettings(reader: ExportReader): Promise<SiteSettings> {
+  const stored = await reader.settings();
   const out: Record<string, unknown> = {};
   for (const [key, fallback] of Object.entries(SETTING_DEFAULTS)) {
     const raw = stored.get(key);

@@ -16,10 +16,10 @@ export type MarkdownOptions = { onProgress?: ExportProgress };
 export async function writeMarkdownZip(context: ExportContext, zip: ZipWriter, options: MarkdownOptions = {}) {
   const { reader } = context;
   const onProgress = options.onProgress ?? noProgress;
-  const counts = reader.counts();
+  const counts = await reader.counts();
   // Old addresses by the address they now lead to; the redirects table is small next to posts.
   const aliases = new Map<string, string[]>();
-  for (const page of reader.redirectPages()) {
+  for await (const page of reader.redirectPages()) {
     for (const row of page) aliases.set(row.toPath, [...(aliases.get(row.toPath) ?? []), row.fromPath]);
   }
   zip.addText("README.md", readme(context));
@@ -29,7 +29,7 @@ export async function writeMarkdownZip(context: ExportContext, zip: ZipWriter, o
     ["pages", "page"],
   ] as const) {
     let done = 0;
-    for (const page of withTags(context, reader.postPages(type))) {
+    for await (const page of withTags(context, reader.postPages(type))) {
       for (const { row, tagIds } of page) {
         if (row.deletedAt !== null) continue;
         const tags = tagIds.map((id) => context.tags.get(id)?.name).filter((name): name is string => !!name);

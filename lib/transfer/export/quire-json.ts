@@ -30,7 +30,7 @@ export type QuireExportOptions = { revisions: boolean; onProgress?: ExportProgre
 export async function writeQuireExport(context: ExportContext, sink: TextSink, options: QuireExportOptions) {
   const { reader } = context;
   const onProgress = options.onProgress ?? noProgress;
-  const counts = reader.counts();
+  const counts = await reader.counts();
   const { bannedEmails, webhooksAllowPrivate: _serverPolicy, ...settings } = context.settings;
 
   const header = {
@@ -47,10 +47,10 @@ export async function writeQuireExport(context: ExportContext, sink: TextSink, o
   // The header's closing brace is left off: the lists follow in the same object.
   sink.write(JSON.stringify(header, null, 2).replace(/\n}$/, ""));
 
-  const list = async <R>(name: string, total: number, pages: Iterable<R[]>, record: (row: R) => unknown) => {
+  const list = async <R>(name: string, total: number, pages: AsyncIterable<R[]>, record: (row: R) => unknown) => {
     sink.write(`,\n  ${JSON.stringify(name)}: [`);
     let done = 0;
-    for (const page of pages) {
+    for await (const page of pages) {
       for (const row of page) {
         sink.write(`${done === 0 ? "" : ","}\n    ${JSON.stringify(record(row))}`);
         done++;
@@ -85,9 +85,9 @@ export async function writeQuireExport(context: ExportContext, sink: TextSink, o
 }
 
 /** Each page of posts with its tag ids, read in one query per page. */
-export function* withTags<R extends { id: number }>(context: ExportContext, pages: Iterable<R[]>) {
-  for (const page of pages) {
-    const tagIds = context.reader.tagIdsOf(page.map((row) => row.id));
+export async function* withTags<R extends { id: number }>(context: ExportContext, pages: AsyncIterable<R[]>) {
+  for await (const page of pages) {
+    const tagIds = await context.reader.tagIdsOf(page.map((row) => row.id));
     yield page.map((row) => ({ row, tagIds: tagIds.get(row.id) ?? [] }));
   }
 }

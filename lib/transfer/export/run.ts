@@ -3,10 +3,10 @@
 // export never looks like a finished one. Shared by the CLI and (later) the admin.
 import fs from "node:fs";
 import path from "node:path";
-import { openExportSnapshot, type ExportReader } from "@/db/queries/export";
+import { type ExportCounts, openExportSnapshot, type ExportReader } from "@/db/queries/export";
 import { resolveMediaDir } from "@/lib/env-defaults.mjs";
 import { isValidMediaKey } from "@/lib/media/storage";
-import { loadContext, parseVariants } from "./context";
+import { type ExportContext, loadContext, parseVariants } from "./context";
 import { MARKDOWN_MEDIA_FOLDER, writeMarkdownZip } from "./markdown";
 import { noProgress, type ExportProgress } from "./progress";
 import { writeQuireExport } from "./quire-json";
@@ -39,7 +39,7 @@ export type ExportRequest = {
 export type ExportSummary = {
   file: string;
   bytes: number;
-  counts: ReturnType<ExportReader["counts"]>;
+  counts: ExportCounts;
   mediaFiles: number;
   /** Media files the database names that are not in the media folder. */
   missingMedia: string[];
@@ -58,8 +58,11 @@ export async function runExport(request: ExportRequest): Promise<ExportSummary> 
   const work = partialPath(target);
   const snapshot = openExportSnapshot(request.dataDir, request.pageSize);
   try {
-    const context = loadContext(snapshot.reader, { siteUrl: request.siteUrl, quireVersion: request.quireVersion });
-    const counts = snapshot.reader.counts();
+    const context = await loadContext(snapshot.reader, {
+      siteUrl: request.siteUrl,
+      quireVersion: request.quireVersion,
+    });
+    const counts = await snapshot.reader.counts();
     const summary: ExportSummary = { file: target, bytes: 0, counts, mediaFiles: 0, missingMedia: [] };
     const mediaDir = request.mediaDir ?? resolveMediaDir(request.dataDir, undefined);
 
@@ -91,12 +94,7 @@ export async function runExport(request: ExportRequest): Promise<ExportSummary> 
   }
 }
 
-function writeDocument(
-  request: ExportRequest,
-  context: ReturnType<typeof loadContext>,
-  sink: TextSink,
-  onProgress: ExportProgress,
-) {
+function writeDocument(request: ExportRequest, context: ExportContext, sink: TextSink, onProgress: ExportProgress) {
   return request.format === "wxr"
     ? writeWxr(context, sink, { onProgress })
     : writeQuireExport(context, sink, { revisions: request.revisions, onProgress });
@@ -110,11 +108,11 @@ async function addMedia(
   folder: string,
   onProgress: ExportProgress,
 ) {
-  const total = reader.counts().media;
+  const total = (await reader.counts()).media;
   let done = 0;
   let mediaFiles = 0;
   const missingMedia: string[] = [];
-  for (const page of reader.mediaPages()) {
+  for await (const page of reader.mediaPages()) {
     for (const row of page) {
       for (const key of [row.storageKey, ...parseVariants(row.variants).map((v) => v.key)]) {
         const file = path.join(mediaDir, key);

@@ -32,9 +32,9 @@ export type WxrOptions = { onProgress?: ExportProgress };
 export async function writeWxr(context: ExportContext, sink: TextSink, options: WxrOptions = {}) {
   const { reader, siteUrl, settings } = context;
   const onProgress = options.onProgress ?? noProgress;
-  const counts = reader.counts();
+  const counts = await reader.counts();
   // Attachments share WordPress's post id space: numbered after the highest post id.
-  const attachmentBase = reader.maxPostId();
+  const attachmentBase = await reader.maxPostId();
   const attachmentByPath = new Map<string, number>();
 
   const namespaces = Object.entries(WXR_NAMESPACES)
@@ -62,7 +62,7 @@ export async function writeWxr(context: ExportContext, sink: TextSink, options: 
   // Quire has tags only. Each becomes a post_tag; the tags that lead a post are also
   // offered as categories, so a WordPress theme that shows categories shows something
   // (the importer creates a category per name, and a Quire import merges the two again).
-  const primary = reader.primaryTagIds();
+  const primary = await reader.primaryTagIds();
   for (const tag of context.tags.values()) {
     if (!primary.has(tag.id)) continue;
     sink.write(
@@ -81,7 +81,7 @@ export async function writeWxr(context: ExportContext, sink: TextSink, options: 
   await sink.settle();
 
   let done = 0;
-  for (const page of reader.mediaPages()) {
+  for await (const page of reader.mediaPages()) {
     for (const row of page) {
       const id = attachmentBase + row.id;
       attachmentByPath.set(mediaPath(row.storageKey), id);
@@ -97,11 +97,11 @@ export async function writeWxr(context: ExportContext, sink: TextSink, options: 
     ["pages", "page"],
   ] as const) {
     done = 0;
-    for (const page of withTags(context, reader.postPages(type))) {
+    for await (const page of withTags(context, reader.postPages(type))) {
       for (const { row, tagIds } of page) {
         sink.write(itemHead(context, row, tagIds, attachmentByPath));
         // A post's comments are read in pages of their own: one post may have a great many.
-        for (const comments of reader.commentPagesOf(row.id)) {
+        for await (const comments of reader.commentPagesOf(row.id)) {
           for (const comment of comments) {
             sink.write(commentElement(context, comment));
             if (sink.full) await sink.settle();

@@ -42,7 +42,7 @@ export default async function PostListPage({
   const user = await requireStaff(`/admin/${kind.segment}`);
   const { status, author, tag, q, sort, page } = postListSearchSchema.parse(await searchParams);
   const filter = { status, authorId: author, tagSlug: tag, q, sort };
-  const { rows, total } = listPostsForAdmin({
+  const { rows, total } = await listPostsForAdmin({
     type: kind.type,
     scope: listScope(user),
     ...filter,
@@ -53,7 +53,9 @@ export default async function PostListPage({
   const filtered = Boolean(status || author || tag || q);
   const seesAll = hasRole(user, "editor");
   // Reader views over the kept days, for those who see the analytics (owner, administrators).
-  const views = hasRole(user, "admin") ? viewsByPath(rows.map((row) => `/${row.slug}`)) : null;
+  const views = hasRole(user, "admin") ? await viewsByPath(rows.map((row) => `/${row.slug}`)) : null;
+  const authors = seesAll ? await listAuthorsForFilter() : [];
+  const knownTags = await listTagsForAdmin();
   const canPublish = hasRole(user, "author");
   const operations =
     status === "trash"
@@ -98,7 +100,7 @@ export default async function PostListPage({
             name="author"
             defaultValue={author ? String(author) : ""}
             emptyOption="Anyone"
-            options={listAuthorsForFilter().map((person) => ({ value: person.id, label: person.name }))}
+            options={authors.map((person) => ({ value: person.id, label: person.name }))}
           />
         )}
         <Select
@@ -107,7 +109,7 @@ export default async function PostListPage({
           name="tag"
           defaultValue={tag ?? ""}
           emptyOption="Any"
-          options={listTagsForAdmin().map((known) => ({ value: known.slug, label: known.name }))}
+          options={knownTags.map((known) => ({ value: known.slug, label: known.name }))}
         />
         <Select id="filter-sort" label="Sort by" name="sort" defaultValue={sort} options={SORT_OPTIONS} />
       </FilterForm>

@@ -55,7 +55,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   if (!hasRole(user, "admin")) return <p role="alert">Only the owner and administrators can see the analytics.</p>;
   const { days } = analyticsPeriodSchema.parse(await searchParams);
   const { from, to } = periodDays(days);
-  const summary = analyticsSummary(from, to);
+  const summary = await analyticsSummary(from, to);
   const { analyticsEnabled, analyticsRetentionDays } = getSettings();
   return (
     <>

@@ -17,7 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requireStaff("/admin/audit");
   if (!can(user, "audit.read")) return <p role="alert">Only administrators can read the audit log.</p>;
   const { action, page } = auditSearchSchema.parse(await searchParams);
-  const { rows, total } = listAuditPage({ page, perPage: PER_PAGE, action });
+  const { rows, total } = await listAuditPage({ page, perPage: PER_PAGE, action });
   const pages = pageCount(total, PER_PAGE);
   return (
     <>

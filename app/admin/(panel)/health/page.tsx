@@ -74,7 +74,7 @@ export default async function HealthPage() {
   const user = await requireStaff("/admin/health");
   if (!can(user, "settings.manage")) return <p role="alert">Only administrators can see the site&rsquo;s health.</p>;
   const now = new Date();
-  const health = gatherSiteHealth(now);
+  const health = await gatherSiteHealth(now);
   const { database, backup, outbox, pageCache } = health;
   return (
     <>

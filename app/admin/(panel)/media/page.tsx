@@ -18,7 +18,7 @@ const PER_PAGE = 24;
 export default async function MediaPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff("/admin/media");
   const { q, page } = mediaSearchSchema.parse(await searchParams);
-  const { rows, total } = listMedia({ q, page, perPage: PER_PAGE });
+  const { rows, total } = await listMedia({ q, page, perPage: PER_PAGE });
   const pages = pageCount(total, PER_PAGE);
   return (
     <>

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Profile · Quire" };
 
 export default async function ProfilePage() {
   const user = await requireStaff("/admin/profile");
-  const profile = getProfile({ id: user.id })!;
+  const profile = (await getProfile({ id: user.id }))!;
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Your profile</h1>

@@ -29,7 +29,7 @@ function TagFields({ prefix, tag }: { prefix: string; tag?: { name: string; slug
 export default async function TagsPage() {
   const user = await requireStaff("/admin/tags");
   if (!hasRole(user, "editor")) return <p role="alert">Only editors and administrators manage tags.</p>;
-  const tags = listTagsForAdmin();
+  const tags = await listTagsForAdmin();
   return (
     <>
       <h1 className="text-2xl font-bold">Tags</h1>

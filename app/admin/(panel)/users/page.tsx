@@ -28,7 +28,7 @@ const ROLE_TONE: Record<string, BadgeTone> = {
 export default async function UsersPage() {
   const user = await requireStaff("/admin/users");
   if (!hasRole(user, "admin")) return <p role="alert">Only administrators can manage users.</p>;
-  const staff = listStaff();
+  const staff = await listStaff();
   return (
     <>
       <h1 className="text-2xl font-bold">Users</h1>

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Preview · Quire", robots: { index: 
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idOf((await params).id);
   const user = await requireStaff(`/admin/preview/${id}`);
-  const post = getPostForEditor({ id, scope: editScope(user) });
+  const post = await getPostForEditor({ id, scope: editScope(user) });
   if (!post) notFound();
   const { title, timezone } = getSettings();
   return (

@@ -29,13 +29,13 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const id = idOf(rawId);
   const user = await requireStaff(`/admin/${kind.segment}/${id}`);
   // Out of this person's reach (another's post, a contributor's published post) looks like missing.
-  const post = getPostForEditor({ id, scope: editScope(user) });
+  const post = await getPostForEditor({ id, scope: editScope(user) });
   if (!post || post.type !== kind.type) notFound();
   const { timezone } = getSettings();
   // Reader views of a published post, for those who see the analytics (as in the posts list).
   const path = `/${post.slug}`;
   const views =
-    post.status === "published" && hasRole(user, "admin") ? (viewsByPath([path]).get(path) ?? 0) : undefined;
+    post.status === "published" && hasRole(user, "admin") ? ((await viewsByPath([path])).get(path) ?? 0) : undefined;
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">
@@ -46,7 +46,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         post={editorPostOf(post, kind.type, timezone)}
         canPublish={can(user, "post.publish", { ownerId: post.authorId })}
         timezone={timezone}
-        existingTags={listTagNames()}
+        existingTags={await listTagNames()}
         actions={EDITOR_ACTIONS}
         initialPreview={{ html: post.html, wordCount: post.wordCount }}
         flash={DONE[(await searchParams).done ?? ""]}

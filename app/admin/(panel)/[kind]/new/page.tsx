@@ -20,7 +20,7 @@ export default async function NewPostPage({ params }: { params: Promise<{ kind: 
         post={editorPostOf(null, kind.type, timezone)}
         canPublish={can(user, "post.publish", { ownerId: user.id })}
         timezone={timezone}
-        existingTags={listTagNames()}
+        existingTags={await listTagNames()}
         actions={EDITOR_ACTIONS}
         initialPreview={{ html: "", wordCount: 0 }}
       />

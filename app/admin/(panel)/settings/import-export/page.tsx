@@ -29,7 +29,7 @@ export default async function ImportExportPage({ searchParams }: { searchParams:
     return <p role="alert">Only administrators can import and export the site.</p>;
   }
   const { job: jobId } = await searchParams;
-  const found = typeof jobId === "string" ? getImportJob(jobId.slice(0, 64)) : latestImportJob();
+  const found = typeof jobId === "string" ? await getImportJob(jobId.slice(0, 64)) : await latestImportJob();
   const job = found && currentState(found);
   const maxMegabytes = getSettings().importMaxMegabytes;
 

@@ -36,7 +36,7 @@ export default async function IntegrationsPage() {
   await connection();
   const user = await requireStaff("/admin/settings/integrations");
   if (!hasRole(user, "admin")) return <p role="alert">Only administrators manage integrations.</p>;
-  const integrations = listIntegrations();
+  const integrations = await listIntegrations();
   const { webhooksAllowPrivate } = getSettings();
   return (
     <>

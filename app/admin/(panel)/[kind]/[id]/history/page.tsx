@@ -35,13 +35,13 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const id = idOf(rawId);
   const user = await requireStaff(`/admin/${kind.segment}/${id}/history`);
   const scope = editScope(user);
-  const post = getPostForEditor({ id, scope });
+  const post = await getPostForEditor({ id, scope });
   if (!post) notFound();
-  const revisions = listRevisions({ postId: id, scope });
+  const revisions = await listRevisions({ postId: id, scope });
   const { a, b } = revisionCompareSearchSchema.parse(await searchParams);
   // By default: the newest revision against the one before it.
-  const older = getRevision({ postId: id, revisionId: a ?? revisions[1]?.id ?? 0, scope });
-  const newer = getRevision({ postId: id, revisionId: b ?? revisions[0]?.id ?? 0, scope });
+  const older = await getRevision({ postId: id, revisionId: a ?? revisions[1]?.id ?? 0, scope });
+  const newer = await getRevision({ postId: id, revisionId: b ?? revisions[0]?.id ?? 0, scope });
   const diff =
     older && newer ? textDiff(`${older.title}\n\n${older.markdown}`, `${newer.title}\n\n${newer.markdown}`) : [];
   return (

@@ -3,6 +3,9 @@
 // and drops it afterwards, as the SQLite tests each get a fresh file.
 import crypto from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { closePgDatabase, openPgDatabase, type PgDb } from "../db/pg/connection";
+import { runPgMigrations } from "../db/pg/migrate";
 
 export const POSTGRES = { host: "127.0.0.1", port: 5432, user: "postgres" };
 
@@ -49,4 +52,45 @@ export async function connectTo(database: string): Promise<pg.Client> {
   const client = new pg.Client({ ...POSTGRES, database });
   await client.connect();
   return client;
+}
+
+export const urlOf = (database: string) => `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
+
+export type PgSite = { database: string; url: string; instances: PgDb[]; db: PgDb };
+
+/**
+ * A database of the test file's own for the length of the file, migrated unless told not
+ * to, with `instances` pools of `poolSize` connections (as that many machines would have);
+ * everything closed and the database dropped after the file. Read its fields in tests.
+ */
+export function usePgSite({
+  prefix,
+  instances = 1,
+  poolSize = 4,
+  migrate = true,
+}: {
+  prefix: string;
+  instances?: number;
+  poolSize?: number;
+  migrate?: boolean;
+}): PgSite {
+  const site = { instances: [] } as unknown as PgSite;
+  beforeAll(async () => {
+    site.database = await createTestDatabase(prefix);
+    site.url = urlOf(site.database);
+    for (let i = 0; i < instances; i++) site.instances.push(openPgDatabase({ url: site.url, poolSize }));
+    site.db = site.instances[0]!;
+    if (!migrate) return;
+    const client = await site.db.$client.connect();
+    try {
+      await runPgMigrations(client);
+    } finally {
+      client.release();
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(site.instances.map(closePgDatabase));
+    if (site.database) await dropTestDatabase(site.database);
+  });
+  return site;
 }

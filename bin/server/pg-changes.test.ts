@@ -8,7 +8,7 @@ import {
   connectTo,
   createTestDatabase,
   dropTestDatabase,
-  POSTGRES,
+  urlOf,
   POSTGRES_MISSING,
   postgresAnswers,
 } from "../../test/postgres";
@@ -34,7 +34,7 @@ describe.skipIf(!reachable)("the PostgreSQL change signal", () => {
   beforeAll(async () => {
     database = await createTestDatabase("quire_changes");
     other = await connectTo(database);
-    watcher = watchPgChanges(`postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`, {
+    watcher = watchPgChanges(urlOf(database), {
       retryMs: 100,
     });
     await within(5_000, () => watcher.connected());

@@ -3,11 +3,10 @@
 // no server answers.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, dropTestDatabase, POSTGRES, POSTGRES_MISSING, postgresAnswers } from "../../test/postgres";
+import { createTestDatabase, dropTestDatabase, POSTGRES_MISSING, postgresAnswers, urlOf } from "../../test/postgres";
 import { closePgDatabase, openPgDatabase, type PgDb } from "./connection";
 
 const reachable = await postgresAnswers();
-const urlOf = (database: string) => `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
 
 describe.skipIf(!reachable)("the PostgreSQL pool (db/pg/connection.ts)", () => {
   let database: string;

@@ -1,35 +1,16 @@
 // Writes that read first, on PostgreSQL (db/pg/transaction.ts), against the local server:
 // many at once, from several pools, lose no update. Skipped, saying so, when no server answers.
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, dropTestDatabase, POSTGRES, POSTGRES_MISSING, postgresAnswers } from "../../test/postgres";
+import { describe, expect, it } from "vitest";
+import { POSTGRES_MISSING, postgresAnswers, usePgSite } from "../../test/postgres";
 import { settings } from "../schema/pg";
-import { closePgDatabase, openPgDatabase, type PgDb } from "./connection";
-import { runPgMigrations } from "./migrate";
+import type { PgDb } from "./connection";
 import { pgWrite } from "./transaction";
 
 const reachable = await postgresAnswers();
 
 describe.skipIf(!reachable)("serialised writes on PostgreSQL", () => {
-  let database: string;
-  const instances: PgDb[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase("quire_tx");
-    const url = `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
-    for (let i = 0; i < 3; i++) instances.push(openPgDatabase({ url, poolSize: 4 }));
-    const client = await instances[0]!.$client.connect();
-    try {
-      await runPgMigrations(client);
-    } finally {
-      client.release();
-    }
-  });
-
-  afterAll(async () => {
-    await Promise.all(instances.map(closePgDatabase));
-    if (database) await dropTestDatabase(database);
-  });
+  const site = usePgSite({ prefix: "quire_tx", instances: 3 });
 
   // Read the counter, then write it plus one: the read-modify-write that loses updates
   // unless the transactions are serialised.
@@ -45,11 +26,8 @@ describe.skipIf(!reachable)("serialised writes on PostgreSQL", () => {
     });
 
   it("30 read-then-write increments at once from three instances: the counter ends at 30", async () => {
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => increment(instances[i % 3]!)));
-    const [row] = await instances[0]!
-      .select({ value: settings.value })
-      .from(settings)
-      .where(eq(settings.key, "counter"));
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => increment(site.instances[i % 3]!)));
+    const [row] = await site.db.select({ value: settings.value }).from(settings).where(eq(settings.key, "counter"));
     expect(Number(row!.value)).toBe(30);
     expect(new Set(results).size).toBe(30); // each saw a different count
   });
@@ -57,14 +35,14 @@ describe.skipIf(!reachable)("serialised writes on PostgreSQL", () => {
   it("an error that is not a serialisation failure is not retried and rolls back", async () => {
     let calls = 0;
     await expect(
-      pgWrite(instances[0]!, async (tx) => {
+      pgWrite(site.db, async (tx) => {
         calls++;
         await tx.insert(settings).values({ key: "half-written", value: 1 });
         await tx.execute(sql`select 1 / 0`);
       }),
     ).rejects.toThrow();
     expect(calls).toBe(1);
-    expect(await instances[0]!.select().from(settings).where(eq(settings.key, "half-written"))).toEqual([]);
+    expect(await site.db.select().from(settings).where(eq(settings.key, "half-written"))).toEqual([]);
   });
 });
 

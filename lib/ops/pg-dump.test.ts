@@ -10,14 +10,13 @@ import {
   connectTo,
   createTestDatabase,
   dropTestDatabase,
-  POSTGRES,
+  urlOf,
   POSTGRES_MISSING,
   postgresAnswers,
 } from "../../test/postgres";
 import { pgDump, pgRestore, PgToolError } from "./pg-dump";
 
 const reachable = await postgresAnswers();
-const urlOf = (database: string) => `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
 
 describe.skipIf(!reachable)("backup and restore on PostgreSQL", () => {
   const databases: string[] = [];

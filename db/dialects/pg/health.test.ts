@@ -1,13 +1,7 @@
 // `/api/health`'s check on PostgreSQL against the local server. Skipped, saying so, when no
 // server answers.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  createTestDatabase,
-  dropTestDatabase,
-  POSTGRES,
-  POSTGRES_MISSING,
-  postgresAnswers,
-} from "../../../test/postgres";
+import { POSTGRES_MISSING, postgresAnswers, usePgSite } from "../../../test/postgres";
 import { closePgDatabase, openPgDatabase, type PgDb } from "../../pg/connection";
 import { runPgMigrations } from "../../pg/migrate";
 import { checkHealthPg, databaseSizePg } from "./health";
@@ -15,32 +9,32 @@ import { checkHealthPg, databaseSizePg } from "./health";
 const reachable = await postgresAnswers();
 
 describe.skipIf(!reachable)("the health check on PostgreSQL", () => {
-  let database: string;
-  let db: PgDb;
+  // Migrated in the first test, to see the answer change.
+  const site = usePgSite({ prefix: "quire_health", migrate: false });
   const opened: PgDb[] = [];
 
-  beforeAll(async () => {
+  beforeAll(() => {
     vi.spyOn(console, "error").mockImplementation(() => {}); // the failures below are logged
-    database = await createTestDatabase("quire_health");
-    db = openPgDatabase({ url: `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}` });
-    opened.push(db);
   });
 
   afterAll(async () => {
     await Promise.all(opened.map(closePgDatabase));
-    if (database) await dropTestDatabase(database);
   });
 
   it("answers error while migrations are pending, ok once they are applied, and gives the size", async () => {
-    expect(await checkHealthPg(db)).toMatchObject({ status: "error", database: "ok", migrations: { current: false } });
+    expect(await checkHealthPg(site.db)).toMatchObject({
+      status: "error",
+      database: "ok",
+      migrations: { current: false },
+    });
 
-    const client = await db.$client.connect();
+    const client = await site.db.$client.connect();
     await runPgMigrations(client).finally(() => client.release());
 
-    const health = await checkHealthPg(db);
+    const health = await checkHealthPg(site.db);
     expect(health).toMatchObject({ status: "ok", database: "ok", migrations: { current: true } });
     expect(health.migrations.applied).toBeGreaterThan(1);
-    expect(await databaseSizePg(db)).toBeGreaterThan(1_000_000);
+    expect(await databaseSizePg(site.db)).toBeGreaterThan(1_000_000);
   });
 
   it("answers unreachable, within its limit, when the server does not answer", async () => {

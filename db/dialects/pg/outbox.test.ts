@@ -1,46 +1,20 @@
 // The outbox claim on PostgreSQL against the local server: instances draining one queue at
 // once take every due item exactly once. Skipped, saying so, when no server answers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTestDatabase,
-  dropTestDatabase,
-  POSTGRES,
-  POSTGRES_MISSING,
-  postgresAnswers,
-} from "../../../test/postgres";
-import { closePgDatabase, openPgDatabase, type PgDb } from "../../pg/connection";
-import { runPgMigrations } from "../../pg/migrate";
+import { describe, expect, it } from "vitest";
+import { POSTGRES_MISSING, postgresAnswers, usePgSite } from "../../../test/postgres";
 import { outbox } from "../../schema/pg";
 import { claimDueOutboxItemsPg } from "./outbox";
 
 const reachable = await postgresAnswers();
 
 describe.skipIf(!reachable)("claiming outbox items on PostgreSQL", () => {
-  let database: string;
-  const instances: PgDb[] = [];
+  // Four instances, each with a pool of its own, as four machines would have.
+  const site = usePgSite({ prefix: "quire_claims", instances: 4, poolSize: 2 });
   const minute = 60_000;
   const now = new Date("2026-12-01T12:00:00Z");
 
-  beforeAll(async () => {
-    database = await createTestDatabase("quire_claims");
-    const url = `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
-    // Four instances, each with a pool of its own, as four machines would have.
-    for (let i = 0; i < 4; i++) instances.push(openPgDatabase({ url, poolSize: 2 }));
-    const client = await instances[0]!.$client.connect();
-    try {
-      await runPgMigrations(client);
-    } finally {
-      client.release();
-    }
-  });
-
-  afterAll(async () => {
-    await Promise.all(instances.map(closePgDatabase));
-    if (database) await dropTestDatabase(database);
-  });
-
   it("four instances claiming at once take each due item exactly once, oldest first, and nothing not yet due", async () => {
-    const db = instances[0]!;
+    const db = site.db;
     const rows = Array.from({ length: 200 }, (_, i) => ({
       kind: "email" as const,
       payload: { n: i },
@@ -52,7 +26,7 @@ describe.skipIf(!reachable)("claiming outbox items on PostgreSQL", () => {
 
     const taken = new Map<number, string>();
     await Promise.all(
-      instances.flatMap((instance, i) =>
+      site.instances.flatMap((instance, i) =>
         [0, 1].map(async (worker) => {
           const claimer = `instance-${i}-${worker}`;
           for (;;) {
@@ -80,7 +54,7 @@ describe.skipIf(!reachable)("claiming outbox items on PostgreSQL", () => {
   });
 
   it("takes an item again once its claimer's lease has passed", async () => {
-    const db = instances[0]!;
+    const db = site.db;
     const [item] = await db
       .insert(outbox)
       .values({

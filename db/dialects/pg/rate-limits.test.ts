@@ -1,43 +1,17 @@
 // Rate limits on PostgreSQL against the local server: the same results as on SQLite
 // (db/queries/rate-limits.test.ts), and exact under many concurrent instances. Skipped,
 // saying so, when no server answers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTestDatabase,
-  dropTestDatabase,
-  POSTGRES,
-  POSTGRES_MISSING,
-  postgresAnswers,
-} from "../../../test/postgres";
-import { closePgDatabase, openPgDatabase, type PgDb } from "../../pg/connection";
-import { runPgMigrations } from "../../pg/migrate";
+import { describe, expect, it } from "vitest";
+import { POSTGRES_MISSING, postgresAnswers, usePgSite } from "../../../test/postgres";
 import { beginBackoffAttemptPg, consumeWindowsPg } from "./rate-limits";
 
 const reachable = await postgresAnswers();
 
 describe.skipIf(!reachable)("rate limits on PostgreSQL", () => {
-  let database: string;
-  const instances: PgDb[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase("quire_rates");
-    const url = `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
-    for (let i = 0; i < 3; i++) instances.push(openPgDatabase({ url, poolSize: 4 }));
-    const client = await instances[0]!.$client.connect();
-    try {
-      await runPgMigrations(client);
-    } finally {
-      client.release();
-    }
-  });
-
-  afterAll(async () => {
-    await Promise.all(instances.map(closePgDatabase));
-    if (database) await dropTestDatabase(database);
-  });
+  const site = usePgSite({ prefix: "quire_rates", instances: 3 });
 
   it("allows the points, refuses the next, starts afresh when the window ends, and stops at the first refusal", async () => {
-    const db = instances[0]!;
+    const db = site.db;
     const limit = { key: "test:a", points: 2, durationMs: 60_000 };
     const t = 1_000_000;
     expect([
@@ -63,7 +37,7 @@ describe.skipIf(!reachable)("rate limits on PostgreSQL", () => {
   it("60 hits at once from three instances on a limit of 10: exactly 10 allowed", async () => {
     const limit = { key: "test:burst", points: 10, durationMs: 60_000 };
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => consumeWindowsPg(instances[i % 3]!, [limit], 5_000_000)),
+      Array.from({ length: 60 }, (_, i) => consumeWindowsPg(site.instances[i % 3]!, [limit], 5_000_000)),
     );
     expect(results.filter((result) => result === -1)).toHaveLength(10);
   });
@@ -74,12 +48,12 @@ describe.skipIf(!reachable)("rate limits on PostgreSQL", () => {
     const t = 9_000_000;
     const waits = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        beginBackoffAttemptPg(instances[i % 3]!, i % 2 ? keys : [...keys].reverse(), policy, t),
+        beginBackoffAttemptPg(site.instances[i % 3]!, i % 2 ? keys : [...keys].reverse(), policy, t),
       ),
     );
     expect(waits.filter((wait) => wait === 0)).toHaveLength(3);
     expect(Math.min(...waits.filter((wait) => wait > 0))).toBe(1_000);
-    expect(await beginBackoffAttemptPg(instances[0]!, keys, policy, t + 1_000)).toBe(0); // the wait is over
+    expect(await beginBackoffAttemptPg(site.db, keys, policy, t + 1_000)).toBe(0); // the wait is over
   });
 });
 

@@ -1,39 +1,27 @@
 // Reader search on PostgreSQL against the local server, in a database of its own: the same
 // contract as the SQLite search (db/queries/search.test.ts). Skipped, saying so, when no
 // server answers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseSearchInput, toTsQuery } from "../../../lib/site/search-query";
-import {
-  createTestDatabase,
-  dropTestDatabase,
-  POSTGRES,
-  POSTGRES_MISSING,
-  postgresAnswers,
-} from "../../../test/postgres";
-import { closePgDatabase, openPgDatabase, type PgDb } from "../../pg/connection";
-import { runPgMigrations } from "../../pg/migrate";
+import { POSTGRES_MISSING, postgresAnswers, usePgSite } from "../../../test/postgres";
 import { MATCH_END, MATCH_START } from "../../queries/search";
 import { searchPublishedPg } from "./search";
 
 const reachable = await postgresAnswers();
 
 describe.skipIf(!reachable)("reader search on PostgreSQL", () => {
-  let database: string;
-  let db: PgDb;
+  const site = usePgSite({ prefix: "quire_search" });
 
   const search = async (input: string, mode: "all" | "any" = "all") => {
     const tsquery = toTsQuery(parseSearchInput(input), mode);
-    return tsquery ? searchPublishedPg(db, { tsquery, limit: 20 }) : [];
+    return tsquery ? searchPublishedPg(site.db, { tsquery, limit: 20 }) : [];
   };
   const titles = async (input: string, mode: "all" | "any" = "all") =>
     (await search(input, mode)).map((hit) => hit.title);
 
   beforeAll(async () => {
-    database = await createTestDatabase("quire_search");
-    db = openPgDatabase({ url: `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}` });
-    const client = await db.$client.connect();
+    const client = await site.db.$client.connect();
     try {
-      await runPgMigrations(client);
       const author = await client.query<{ id: number }>(
         `INSERT INTO users (email, name, slug, role, password_hash)
          VALUES ('ada@example.com', 'Ada', 'ada', 'owner', 'x') RETURNING id`,
@@ -61,11 +49,6 @@ describe.skipIf(!reachable)("reader search on PostgreSQL", () => {
     } finally {
       client.release();
     }
-  });
-
-  afterAll(async () => {
-    if (db) await closePgDatabase(db);
-    if (database) await dropTestDatabase(database);
   });
 
   it("ranks title matches first, stems words, and shows only what readers may see", async () => {

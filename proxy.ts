@@ -56,7 +56,7 @@ function withPolicy(request: NextRequest, extraHeaders?: Headers): NextResponse 
   return response;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Bodies past their limit are refused before Next reads them (lib/security/body-limits.ts).
   const refused = refuseBody(request);
@@ -81,7 +81,7 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-function readerRequest(request: NextRequest) {
+async function readerRequest(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // A malformed escape ("/%E0%A4%A") would make Next's router answer 500: it names nothing.
   try {
@@ -92,8 +92,8 @@ function readerRequest(request: NextRequest) {
   // An old address (a post whose slug changed) answers 301 to where it lives now.
   // Imported sites' old addresses may be a query ("/?p=123"): the whole address is tried first.
   const moved =
-    (search && pathname.length + search.length <= 300 ? lookUpRedirect(`${pathname}${search}`) : undefined) ??
-    (pathname.length <= 300 ? lookUpRedirect(pathname) : undefined);
+    (search && pathname.length + search.length <= 300 ? await lookUpRedirect(`${pathname}${search}`) : undefined) ??
+    (pathname.length <= 300 ? await lookUpRedirect(pathname) : undefined);
   if (moved && moved.toPath.startsWith("/") && !moved.toPath.startsWith("//")) {
     return NextResponse.redirect(new URL(moved.toPath, request.url), 301);
   }
@@ -105,9 +105,9 @@ function readerRequest(request: NextRequest) {
   return withPolicy(request, headers);
 }
 
-function lookUpRedirect(fromPath: string) {
+async function lookUpRedirect(fromPath: string) {
   try {
-    return findRedirect({ fromPath });
+    return await findRedirect({ fromPath });
   } catch (error) {
     // A busy or missing database must not turn every reader page into a 500: the page reports it.
     console.error("[quire] redirect lookup failed", error);

@@ -13,10 +13,11 @@ export const metadata: Metadata = { title: "Page not found" };
 
 export default async function NotFound() {
   await connection();
-  const { title, description, logoUrl } = siteSettings();
+  const { title, description, logoUrl } = await siteSettings();
+  const navigation = await navigationLinks();
   return (
     <>
-      <SiteHeader title={title} description={description} logoUrl={logoUrl} navigation={navigationLinks()} />
+      <SiteHeader title={title} description={description} logoUrl={logoUrl} navigation={navigation} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-10">
         <NotFoundView {...await notFoundSuggestions()} />
       </main>

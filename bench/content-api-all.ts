@@ -13,7 +13,7 @@ async function main() {
   const limit = limitArg === "all" ? null : Number(limitArg);
   const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
   const t0 = performance.now();
-  const { rows, total } = browsePublicPosts({ type: "post", order: parseOrder(undefined), limit, offset: 0 });
+  const { rows, total } = await browsePublicPosts({ type: "post", order: parseOrder(undefined), limit, offset: 0 });
   const t1 = performance.now();
   const posts = postsWithRelations(rows, { include: include as ("tags" | "authors")[] });
   const t2 = performance.now();

@@ -44,10 +44,10 @@ let client: Database.Database;
 let explain: (sql: string, params: unknown[]) => string[];
 const captured: Captured[] = [];
 
-/** Runs `run` and returns the statements it sent to SQLite. */
-function capture(run: () => unknown): Captured[] {
+/** Runs `run` (awaited: reads after its first await run later) and returns the statements it sent to SQLite. */
+async function capture(run: () => unknown): Promise<Captured[]> {
   captured.length = 0;
-  run();
+  await run();
   return [...captured];
 }
 
@@ -205,8 +205,10 @@ const READER_QUERIES: [string, () => unknown, string?][] = [
 ];
 
 describe("reader query plans", () => {
-  test.each(READER_QUERIES)("%s runs on indexes", (_name, run, sortReason) => {
-    const statements = capture(run).filter((s) => !/^\s*select id, slug, published_at AS at FROM posts/i.test(s.sql));
+  test.each(READER_QUERIES)("%s runs on indexes", async (_name, run, sortReason) => {
+    const statements = (await capture(run)).filter(
+      (s) => !/^\s*select id, slug, published_at AS at FROM posts/i.test(s.sql),
+    );
     expect(statements.length).toBeGreaterThan(0);
     for (const { sql, params } of statements) {
       const plan = explain(sql, params);
@@ -215,10 +217,10 @@ describe("reader query plans", () => {
     }
   });
 
-  test("search walks the full-text matches once; snippets look their rows up by rowid", () => {
+  test("search walks the full-text matches once; snippets look their rows up by rowid", async () => {
     // With its limits bound as parameters the planner once swapped the snippet join
     // round: every match of a common word scanned a second time (130 ms at 100k posts).
-    const [statement] = capture(() => searchPublished({ match: '"server"', limit: 20 }));
+    const [statement] = await capture(() => searchPublished({ match: '"server"', limit: 20 }));
     const plan = explain(statement!.sql, statement!.params);
     expect(
       plan.filter((line) => /^SCAN posts_fts VIRTUAL TABLE INDEX \d+:M/.test(line)),

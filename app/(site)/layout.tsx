@@ -16,7 +16,7 @@ import { iconVersion } from "@/lib/site/site-icon";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const { title, description, siteIconUrl, logoUrl } = siteSettings();
+  const { title, description, siteIconUrl, logoUrl } = await siteSettings();
   return {
     metadataBase: new URL(`${siteUrl()}/`),
     title: { default: title, template: `%s · ${title}` },
@@ -44,8 +44,9 @@ function siteIcons(version: string): Metadata["icons"] {
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection(); // reader pages show the live database, never a build-time copy
-  const settings = siteSettings();
+  const settings = await siteSettings();
   const { title, description, logoUrl } = settings;
+  const [navigation, footerLinks] = await Promise.all([navigationLinks(), navigationLinks("footerNavigation")]);
   // The owner's accent and fonts (Admin → Design) as custom properties: an inline style
   // attribute, which the CSP's style-src allows; no script involved.
   return (
@@ -70,11 +71,11 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
           },
         }}
       />
-      <SiteHeader title={title} description={description} logoUrl={logoUrl || null} navigation={navigationLinks()} />
+      <SiteHeader title={title} description={description} logoUrl={logoUrl || null} navigation={navigation} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-10 focus:outline-none">
         {children}
       </main>
-      <SiteFooter title={title} links={navigationLinks("footerNavigation")} />
+      <SiteFooter title={title} links={footerLinks} />
     </div>
   );
 }

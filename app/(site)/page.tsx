@@ -8,13 +8,14 @@ import { listMetadata } from "@/lib/site/seo";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const { title, description } = siteSettings();
+  const { title, description } = await siteSettings();
   return listMetadata({ description, path: "/", feeds: { title, base: "" }, siteTitle: title });
 }
 
 export default async function HomePage() {
   await connection();
-  const home = loadHomePage(1);
+  const home = await loadHomePage(1);
   if (!home) notFound();
-  return <HomeView {...home} page={1} timeZone={siteSettings().timezone} />;
+  const { timezone } = await siteSettings();
+  return <HomeView {...home} page={1} timeZone={timezone} />;
 }

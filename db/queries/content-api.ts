@@ -189,7 +189,7 @@ export const PUBLIC_POST_COLUMNS = {
 };
 
 /** One page of published posts (or pages) matching a filter, with the total. */
-export function browsePublicPosts({
+export async function browsePublicPosts({
   type,
   filter,
   order,
@@ -204,24 +204,28 @@ export function browsePublicPosts({
 }) {
   const db = getDb();
   const where = and(isPublic(type), filter);
-  const total = db.select({ n: count() }).from(posts).where(where).get()?.n ?? 0;
+  const [counted] = await db.select({ n: count() }).from(posts).where(where);
   const query = db
     .select(PUBLIC_POST_COLUMNS)
     .from(posts)
     .where(where)
     .orderBy(...order);
-  const rows = limit === null ? query.all() : query.limit(limit).offset(offset).all();
-  return { rows, total };
+  const rows = await (limit === null ? query : query.limit(limit).offset(offset));
+  return { rows, total: counted?.n ?? 0 };
 }
 
-export function readPublicPost({ type, by, value }: { type: "post" | "page"; by: "id" | "slug"; value: string }) {
+export async function readPublicPost({ type, by, value }: { type: "post" | "page"; by: "id" | "slug"; value: string }) {
   const condition = by === "id" ? eq(posts.id, Number(value)) : eq(posts.slug, value);
-  return getDb()
+  const [post] = await getDb()
     .select(PUBLIC_POST_COLUMNS)
     .from(posts)
     .where(and(isPublic(type), condition))
-    .get();
+    .limit(1);
+  return post;
 }
+
+// tagsForPosts and authorsByIds stay synchronous in this step: webhooks serialise posts with
+// them (lib/content-api/handlers.ts postsWithRelations) inside the scheduler's publish transaction.
 
 /** Tags of these posts, primary first. */
 export function tagsForPosts(postIds: number[]) {
@@ -245,7 +249,7 @@ export function authorsByIds(ids: number[]) {
 /** Authors with at least one published post (nobody else is public). */
 type Lookup = { limit: number | null; offset: number; slug?: string; id?: number };
 
-export function browsePublicAuthors({ limit, offset, slug, id }: Lookup) {
+export async function browsePublicAuthors({ limit, offset, slug, id }: Lookup) {
   const db = getDb();
   const hasPosts = sql`exists (select 1 from ${posts} where ${posts.authorId} = ${users.id} and ${isPublic("post")})`;
   const where = and(
@@ -253,13 +257,14 @@ export function browsePublicAuthors({ limit, offset, slug, id }: Lookup) {
     slug === undefined ? undefined : eq(users.slug, slug),
     id === undefined ? undefined : eq(users.id, id),
   );
-  const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
+  const [counted] = await db.select({ n: count() }).from(users).where(where);
   const query = db.select(PUBLIC_AUTHOR_COLUMNS).from(users).where(where).orderBy(asc(users.name), asc(users.id));
-  return { rows: limit === null ? query.all() : query.limit(limit).offset(offset).all(), total };
+  const rows = await (limit === null ? query : query.limit(limit).offset(offset));
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** Tags used by at least one published post. */
-export function browsePublicTags({ limit, offset, slug, id }: Lookup) {
+export async function browsePublicTags({ limit, offset, slug, id }: Lookup) {
   const db = getDb();
   const used = sql`exists (select 1 from ${postTags} join ${posts} on ${posts.id} = ${postTags.postId} where ${postTags.tagId} = ${tags.id} and ${isPublic("post")})`;
   const where = and(
@@ -267,11 +272,12 @@ export function browsePublicTags({ limit, offset, slug, id }: Lookup) {
     slug === undefined ? undefined : eq(tags.slug, slug),
     id === undefined ? undefined : eq(tags.id, id),
   );
-  const total = db.select({ n: count() }).from(tags).where(where).get()?.n ?? 0;
+  const [counted] = await db.select({ n: count() }).from(tags).where(where);
   const query = db
     .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
     .from(tags)
     .where(where)
     .orderBy(asc(tags.name), asc(tags.id));
-  return { rows: limit === null ? query.all() : query.limit(limit).offset(offset).all(), total };
+  const rows = await (limit === null ? query : query.limit(limit).offset(offset));
+  return { rows, total: counted?.n ?? 0 };
 }

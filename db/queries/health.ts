@@ -9,8 +9,10 @@ export type Health = {
 };
 
 /** Is the database answering, and are all committed migrations applied? */
-export function checkHealth(): Health {
+export async function checkHealth(): Promise<Health> {
   try {
+    // The driver itself is asked (better-sqlite3, synchronous): the PostgreSQL step gives
+    // health its own dialect check (docs/postgres.md, "Secrets, pool, health").
     const sqlite = getDb().$client;
     sqlite.prepare("SELECT 1").get();
     const { applied, total, current } = migrationStatus(sqlite);

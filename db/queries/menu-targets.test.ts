@@ -22,8 +22,8 @@ describe("what a menu link may point to", () => {
     sqlite.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (3, 1, 0), (4, 2, 0)").run();
   });
 
-  it("offers published pages, tags and authors with published posts, nothing unpublished", () => {
-    expect(listMenuTargets()).toEqual([
+  it("offers published pages, tags and authors with published posts, nothing unpublished", async () => {
+    expect(await listMenuTargets()).toEqual([
       { url: "/about", label: "Page: About us" },
       { url: "/tag/news", label: "Tag: News" },
       { url: "/author/ada", label: "Author: Ada" },

@@ -10,30 +10,27 @@ const LIMIT = 200; // suggestions, not a directory: enough for any menu
  * What a menu link may point to on Admin → Design: published pages, tags with published
  * posts, and people with published posts, as addresses with their names.
  */
-export function listMenuTargets(): { url: string; label: string }[] {
+export async function listMenuTargets(): Promise<{ url: string; label: string }[]> {
   const db = getDb();
-  const pages = db
+  const pages = await db
     .select({ slug: posts.slug, title: posts.title })
     .from(posts)
     .where(isPublic("page"))
     .orderBy(asc(posts.title))
-    .limit(LIMIT)
-    .all();
-  const tagRows = db
+    .limit(LIMIT);
+  const tagRows = await db
     .selectDistinct({ slug: tags.slug, name: tags.name })
     .from(tags)
     .innerJoin(postTags, eq(postTags.tagId, tags.id))
     .innerJoin(posts, and(eq(posts.id, postTags.postId), isPublic("post")))
     .orderBy(asc(tags.name))
-    .limit(LIMIT)
-    .all();
-  const authors = db
+    .limit(LIMIT);
+  const authors = await db
     .selectDistinct({ slug: users.slug, name: users.name })
     .from(users)
     .innerJoin(posts, and(eq(posts.authorId, users.id), isPublic("post")))
     .orderBy(asc(users.name))
-    .limit(LIMIT)
-    .all();
+    .limit(LIMIT);
   return [
     ...pages.map((page) => ({ url: `/${page.slug}`, label: `Page: ${page.title}` })),
     ...tagRows.map((tag) => ({ url: `/tag/${tag.slug}`, label: `Tag: ${tag.name}` })),

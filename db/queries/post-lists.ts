@@ -85,7 +85,15 @@ const publishedList = preparedByShape(
 );
 
 /** Newest published posts first, by the `(published_at, id)` keyset. */
-export function listPublishedPosts({ limit, before, scope }: { limit: number; before?: Cursor; scope?: ListScope }) {
+export async function listPublishedPosts({
+  limit,
+  before,
+  scope,
+}: {
+  limit: number;
+  before?: Cursor;
+  scope?: ListScope;
+}) {
   return publishedList(scope, before !== undefined).all({
     ...scopeParams(scope),
     ...(before ? { beforeAt: before.publishedAt.getTime(), beforeId: before.id } : {}),
@@ -93,14 +101,14 @@ export function listPublishedPosts({ limit, before, scope }: { limit: number; be
   });
 }
 
-export type PostCard = ReturnType<typeof listPublishedPosts>[number];
+export type PostCard = Awaited<ReturnType<typeof listPublishedPosts>>[number];
 
 const publishedCount = preparedByShape(
   (scope: ListScope | undefined) => shapeOf(scope),
   (db, scope) => db.select({ n: count() }).from(posts).where(scopeWhere(scope)).prepare(),
 );
 
-export function countPublishedPosts(scope?: ListScope): number {
+export async function countPublishedPosts(scope?: ListScope): Promise<number> {
   if (scope?.tagId !== undefined && scope.authorId === undefined && !scope.excludeIds?.length)
     return countTagPosts(scope.tagId);
   return publishedCount(scope).get(scopeParams(scope))?.n ?? 0;
@@ -143,7 +151,7 @@ const listPosition = preparedByShape(
       .prepare(),
 );
 
-export function cursorAtOffset(scope: ListScope, offset: number): Cursor | undefined {
+export async function cursorAtOffset(scope: ListScope, offset: number): Promise<Cursor | undefined> {
   if (offset <= 0) return undefined;
   const row = listPosition(scope).get({ ...scopeParams(scope), offset: offset - 1 });
   return row?.publishedAt ? { publishedAt: row.publishedAt, id: row.id } : undefined;
@@ -161,7 +169,7 @@ const featuredPosts = prepared((db) =>
     .prepare(),
 );
 
-export function listFeaturedPosts({ limit }: { limit: number }) {
+export async function listFeaturedPosts({ limit }: { limit: number }) {
   return featuredPosts().all({ limit });
 }
 
@@ -183,7 +191,7 @@ const tagsOfListedPosts = preparedByShape(
       .prepare(),
 );
 
-export function tagsByPost(postIds: number[]): Map<number, { name: string; slug: string }[]> {
+export async function tagsByPost(postIds: number[]): Promise<Map<number, { name: string; slug: string }[]>> {
   const byPost = new Map<number, { name: string; slug: string }[]>();
   if (postIds.length === 0) return byPost;
   // A page lists at most 100 posts (perPage): one prepared shape per list length.
@@ -196,13 +204,12 @@ export function tagsByPost(postIds: number[]): Map<number, { name: string; slug:
 }
 
 /** Every published post's title and date, newest first, for the archive. */
-export function listArchive() {
-  return getDb()
+export async function listArchive() {
+  return await getDb()
     .select({ id: posts.id, title: posts.title, slug: posts.slug, publishedAt: posts.publishedAt })
     .from(posts)
     .where(isPublic("post"))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .all();
+    .orderBy(desc(posts.publishedAt), desc(posts.id));
 }
 
 /** The newest posts with their bodies, for feeds. */
@@ -231,19 +238,18 @@ const feedPosts = preparedByShape(
       .prepare(),
 );
 
-export function listFeedPosts({ limit, scope }: { limit: number; scope?: ListScope }) {
+export async function listFeedPosts({ limit, scope }: { limit: number; scope?: ListScope }) {
   return feedPosts(scope).all({ ...scopeParams(scope), limit });
 }
 
 /** Every published post and page, for the sitemap: posts newest first, then pages. */
-export function listSitemapPosts() {
+export async function listSitemapPosts() {
   // One query per type, each read in index order (an OR of both would sort every row).
   const ofType = (type: "post" | "page") =>
     getDb()
       .select({ slug: posts.slug, updatedAt: posts.updatedAt, type: posts.type })
       .from(posts)
       .where(isPublic(type))
-      .orderBy(desc(posts.publishedAt), desc(posts.id))
-      .all();
-  return [...ofType("post"), ...ofType("page")];
+      .orderBy(desc(posts.publishedAt), desc(posts.id));
+  return [...(await ofType("post")), ...(await ofType("page"))];
 }

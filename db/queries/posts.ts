@@ -37,7 +37,7 @@ const publishedBySlug = prepared((db) =>
 );
 
 /** A published post or page by its slug, with what the reader page shows. */
-export function getPublishedBySlug({ slug }: { slug: string }) {
+export async function getPublishedBySlug({ slug }: { slug: string }) {
   return publishedBySlug().get({ slug });
 }
 
@@ -50,11 +50,11 @@ const publishedSlug = prepared((db) =>
 );
 
 /** Whether a published post or page has this slug: the one indexed lookup, without reading its body. */
-export function isPublishedSlug(slug: string): boolean {
+export async function isPublishedSlug(slug: string): Promise<boolean> {
   return publishedSlug().get({ slug }) !== undefined;
 }
 
-export type PublishedPost = NonNullable<ReturnType<typeof getPublishedBySlug>>;
+export type PublishedPost = NonNullable<Awaited<ReturnType<typeof getPublishedBySlug>>>;
 
 const OLDER = { beyond: lt, orSame: lte, order: desc };
 const NEWER = { beyond: gt, orSame: gte, order: asc };
@@ -85,7 +85,7 @@ const neighbour = preparedByShape(
       .prepare(),
 );
 
-export function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt: Date }) {
+export async function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt: Date }) {
   const at = publishedAt.getTime();
   return { older: neighbour(OLDER).get({ at, id }), newer: neighbour(NEWER).get({ at, id }) };
 }
@@ -115,13 +115,14 @@ const newestOfTag = prepared((db) =>
     .prepare(),
 );
 
-export function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number }) {
+export async function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number }) {
   const db = getDb();
   const shared = new Map<number, number>();
   for (const { tagId } of tagsOfPost().all({ id })) {
     for (const { postId } of newestOfTag().all({ tagId, id })) shared.set(postId, (shared.get(postId) ?? 0) + 1);
   }
   if (shared.size === 0) return [];
+  // Raw SQLite (`indexed by`), run synchronously by db.all: it moves behind the dialect interface in step 3.
   const visible = db.all<{ id: number; published_at: number }>(sql`
     select p.id, p.published_at from posts p indexed by posts_visibility_idx
     where p.id in (${sql.join(
@@ -135,19 +136,16 @@ export function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number
     .sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || b.published_at - a.published_at || b.id - a.id)
     .slice(0, limit);
   if (best.length === 0) return [];
-  const rows = new Map(
-    db
-      .select({ id: posts.id, title: posts.title, slug: posts.slug })
-      .from(posts)
-      .where(
-        inArray(
-          posts.id,
-          best.map((row) => row.id),
-        ),
-      )
-      .all()
-      .map((row) => [row.id, row]),
-  );
+  const bestRows = await db
+    .select({ id: posts.id, title: posts.title, slug: posts.slug })
+    .from(posts)
+    .where(
+      inArray(
+        posts.id,
+        best.map((row) => row.id),
+      ),
+    );
+  const rows = new Map(bestRows.map((row) => [row.id, row]));
   return best.map((row) => ({
     ...rows.get(row.id)!,
     publishedAt: new Date(row.published_at),
@@ -169,12 +167,11 @@ export function insertPost(db: DbOrTx, post: NewPost) {
 }
 
 /** How many posts and pages are in each status, for the dashboard. */
-export function countPostsByStatus() {
-  const rows = getDb()
+export async function countPostsByStatus() {
+  const rows = await getDb()
     .select({ status: posts.status, n: count() })
     .from(posts)
     .where(isNull(posts.deletedAt))
-    .groupBy(posts.status)
-    .all();
+    .groupBy(posts.status);
   return Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<PostStatus, number>>;
 }

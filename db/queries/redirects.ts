@@ -16,7 +16,7 @@ const redirectFrom = prepared((db) =>
     .prepare(),
 );
 
-export function findRedirect({ fromPath }: { fromPath: string }) {
+export async function findRedirect({ fromPath }: { fromPath: string }) {
   return redirectFrom().get({ path: fromPath, decoded: decodedPath(fromPath) });
 }
 

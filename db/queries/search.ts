@@ -27,7 +27,8 @@ const RANKED_CANDIDATES = 1_000;
  * never from raw input), best first by bm25 with title matches weighted highest,
  * among the newest RANKED_CANDIDATES matches. Snippets are made for the page of results only.
  */
-export function searchPublished({ match, limit }: { match: string; limit: number }): SearchHit[] {
+export async function searchPublished({ match, limit }: { match: string; limit: number }): Promise<SearchHit[]> {
+  // Raw SQLite (FTS5), run synchronously by db.all: it moves behind the dialect interface in step 3.
   const rows = getDb().all<{
     id: number;
     type: "post" | "page";

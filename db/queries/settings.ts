@@ -46,16 +46,20 @@ export const SETTING_DEFAULTS = {
 export type SiteSettings = typeof SETTING_DEFAULTS;
 export type SettingKey = keyof SiteSettings;
 
-const settingsQuery = (db: Tx | ReturnType<typeof getDb>) =>
+// Read on every reader page: prepared once (db/queries/prepared.ts).
+const storedSettings = prepared((db) =>
   db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
-    .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS)));
-// Read on every reader page: prepared once (db/queries/prepared.ts).
-const storedSettings = prepared((db) => settingsQuery(db).prepare());
+    .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS)))
+    .prepare(),
+);
 
-export function getSettings(db?: Tx | ReturnType<typeof getDb>): SiteSettings {
-  const rows = db ? settingsQuery(db).all() : storedSettings().all();
+// Outside transactions only: no transaction reads settings (the optional `db` argument this
+// used to take was never passed). One that comes to need them should wrap the same prepared
+// query in a named synchronous reader rather than copy the query.
+export async function getSettings(): Promise<SiteSettings> {
+  const rows = storedSettings().all();
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
   return { ...SETTING_DEFAULTS, ...stored } as SiteSettings;
 }

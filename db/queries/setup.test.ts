@@ -33,12 +33,12 @@ const site = (email: string) => ({
 describe("setupSite", () => {
   beforeAll(() => migratedDb());
 
-  it("creates the owner, the title and the starter content together", () => {
+  it("creates the owner, the title and the starter content together", async () => {
     const result = setupSite(site("Ada@Example.com"));
     expect(result).toMatchObject({ ok: true, user: { email: "ada@example.com", role: "owner", slug: "ada-lovelace" } });
-    expect(getSettings().title).toBe("Field Notes");
-    expect(listPublishedPosts({ limit: 10 }).map((post) => post.title)).toEqual(["Welcome"]);
-    expect(getPublishedBySlug({ slug: "about" })).toMatchObject({ type: "page", title: "About" });
+    expect((await getSettings()).title).toBe("Field Notes");
+    expect((await listPublishedPosts({ limit: 10 })).map((post) => post.title)).toEqual(["Welcome"]);
+    expect(await getPublishedBySlug({ slug: "about" })).toMatchObject({ type: "page", title: "About" });
   });
 
   it("never creates a second owner", () => {

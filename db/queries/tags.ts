@@ -14,18 +14,17 @@ const tagBySlug = prepared((db) =>
     .prepare(),
 );
 
-export function getTagBySlug({ slug }: { slug: string }) {
+export async function getTagBySlug({ slug }: { slug: string }) {
   return tagBySlug().get({ slug });
 }
 
 /** Tags with at least one published post and when that newest post changed, for the sitemap. */
-export function listTagsInUse() {
-  return getDb()
+export async function listTagsInUse() {
+  return await getDb()
     .select({ slug: tags.slug, lastModified: max(posts.updatedAt) })
     .from(tags)
     .innerJoin(postTags, eq(postTags.tagId, tags.id))
     .innerJoin(posts, and(eq(posts.id, postTags.postId), isPublic("post")))
     .groupBy(tags.id)
-    .orderBy(desc(sql`count(*)`))
-    .all();
+    .orderBy(desc(sql`count(*)`));
 }

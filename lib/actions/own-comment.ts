@@ -24,7 +24,7 @@ function refusal(id: number, tokenHash: string) {
 
 export const editOwnCommentAction = mutation({ schema: ownCommentSchema, access: "public" }, async (input) => {
   const body = input.body ?? "";
-  const settings = getSettings();
+  const settings = await getSettings();
   const lengthError = body.trim() ? checkLength(body, settings) : "Write a comment first.";
   if (lengthError)
     return {

@@ -13,7 +13,7 @@ import { scheduleSchema } from "../validations/post";
 export const schedulePostAction = mutation({ schema: scheduleSchema, access: "author" }, async (input, { user }) => {
   const scope = publishScope(user);
   if (!scope) return forbidden();
-  const { timezone } = getSettings();
+  const { timezone } = await getSettings();
   const at = zonedLocalToUtc(input.publishAt, timezone);
   if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now()) {
     throw new AppError("invalid_input", undefined, { publishAt: ["Choose a time in the future, or publish now."] });

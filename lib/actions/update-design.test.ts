@@ -41,7 +41,7 @@ describe("saving the design", () => {
     session.user = as("editor");
     const result = await updateDesignAction(null, form());
     expect(result).toMatchObject({ ok: false, error: "You do not have permission to do that." });
-    expect(getSettings().accentColor).toBe(SETTING_DEFAULTS.accentColor);
+    expect((await getSettings()).accentColor).toBe(SETTING_DEFAULTS.accentColor);
   });
 
   it("refuses an accent below 4.5:1 with the ratio on the field, and saves nothing of the form", async () => {
@@ -53,7 +53,7 @@ describe("saving the design", () => {
         accentColor: [expect.stringMatching(/light background is 4\.00:1; links need at least 4\.5:1/)],
       },
     });
-    expect(getSettings()).toMatchObject({ accentColor: SETTING_DEFAULTS.accentColor, homeLayout: "list" });
+    expect(await getSettings()).toMatchObject({ accentColor: SETTING_DEFAULTS.accentColor, homeLayout: "list" });
     expect(auditCount()).toBe(0);
   });
 
@@ -66,7 +66,7 @@ describe("saving the design", () => {
       .run();
     const result = await updateDesignAction(null, form());
     expect(result).toMatchObject({ ok: true });
-    expect(getSettings()).toMatchObject({
+    expect(await getSettings()).toMatchObject({
       accentColor: "#8b0000",
       accentColorDark: "#fbbf24",
       fontPairing: "modern",

@@ -39,14 +39,14 @@ describe("the mutation wrapper, through the site settings action", () => {
   it("refuses an anonymous caller and changes nothing", async () => {
     const result = await updateSiteSettingsAction(null, form({ title: "Hijacked", description: "" }));
     expect(result).toEqual({ ok: false, error: "Please sign in to continue." });
-    expect(getSettings().title).toBe(SETTING_DEFAULTS.title);
+    expect((await getSettings()).title).toBe(SETTING_DEFAULTS.title);
   });
 
   it("refuses a role below admin and changes nothing", async () => {
     session.user = as("editor");
     const result = await updateSiteSettingsAction(null, form({ title: "Editor's title", description: "" }));
     expect(result).toMatchObject({ ok: false, error: "You do not have permission to do that." });
-    expect(getSettings().title).toBe(SETTING_DEFAULTS.title);
+    expect((await getSettings()).title).toBe(SETTING_DEFAULTS.title);
   });
 
   it("returns field errors and the typed values for bad input", async () => {
@@ -57,7 +57,7 @@ describe("the mutation wrapper, through the site settings action", () => {
       fieldErrors: { title: ["Enter a site title."] },
       values: expect.objectContaining({ title: "  ", description: "kept" }),
     });
-    expect(getSettings().title).toBe(SETTING_DEFAULTS.title);
+    expect((await getSettings()).title).toBe(SETTING_DEFAULTS.title);
   });
 
   it("saves for an admin and records who did it", async () => {
@@ -69,7 +69,7 @@ describe("the mutation wrapper, through the site settings action", () => {
       .run();
     const result = await updateSiteSettingsAction(null, form({ title: "Field Notes", description: "Short essays" }));
     expect(result).toEqual({ ok: true, message: "Settings saved." });
-    expect(getSettings()).toMatchObject({ title: "Field Notes", description: "Short essays" });
+    expect(await getSettings()).toMatchObject({ title: "Field Notes", description: "Short essays" });
     const audit = migratedDb().$client.prepare("SELECT actor_label, action FROM audit_log").all();
     expect(audit).toEqual([{ actor_label: "Sam", action: "settings.update" }]);
   });

@@ -170,28 +170,28 @@ describe("writing the counts", () => {
     expect(await analyticsRows("2026-03-01", "2026-03-01")).toHaveLength(10);
   });
 
-  it("drops what was counted when the setting is off, and sweeps days past the retention", () => {
+  it("drops what was counted when the setting is off, and sweeps days past the retention", async () => {
     const analytics = createAnalytics({ now: () => DAY1 });
     const buffer = analytics as unknown as AnalyticsBuffer;
     saveSettings(migratedDb(), { analyticsEnabled: false, analyticsRetentionDays: 90 });
     analytics.view(view());
-    analyticsPass(buffer, DAY1);
+    await analyticsPass(buffer, DAY1);
     expect(analytics.enabled).toBe(false);
     expect(rows()).toEqual([]);
     analytics.view(view()); // off: not even counted in memory
     saveSettings(migratedDb(), { analyticsEnabled: true });
-    analyticsPass(buffer, DAY1);
+    await analyticsPass(buffer, DAY1);
     expect(rows()).toEqual([]);
     analytics.view(view());
-    analyticsPass(buffer, DAY1);
+    await analyticsPass(buffer, DAY1);
     expect(rows()).toContainEqual({ day: "2026-03-01", dimension: "views", key: "", count: 1 });
     // 100 days later the day is past 90 days of retention (the sweep runs hourly).
     expect(sweepAnalytics("2026-03-01")).toBe(0);
-    analyticsPass(buffer, DAY1 + 100 * 86_400_000);
+    await analyticsPass(buffer, DAY1 + 100 * 86_400_000);
     expect(rows()).toEqual([]);
   });
 
-  it("written through the page cache's watcher, leaves that watcher's data_version alone", () => {
+  it("written through the page cache's watcher, leaves that watcher's data_version alone", async () => {
     const db = migratedDb();
     const file = path.join(process.env.QUIRE_DATA_DIR!, "quire.db");
     const version = openDataVersion(file)!;
@@ -199,7 +199,7 @@ describe("writing the counts", () => {
     analytics.connection = version.connection;
     const before = version();
     analytics.view(view());
-    analyticsPass(analytics as unknown as AnalyticsBuffer, DAY1);
+    await analyticsPass(analytics as unknown as AnalyticsBuffer, DAY1);
     expect(rows()).toContainEqual({ day: "2026-03-01", dimension: "views", key: "", count: 1 });
     expect(version()).toBe(before); // the page cache stays full
     db.$client.exec("DELETE FROM analytics_daily"); // any other connection's commit is seen

@@ -44,8 +44,8 @@ export function quietWriter(buffer: AnalyticsBuffer | undefined = analyticsBuffe
  * One pass: reads the settings (changed in the admin while the process runs), writes what
  * was counted (or drops it when analytics is off) and, once an hour, sweeps old days.
  */
-export function analyticsPass(buffer: AnalyticsBuffer | undefined = analyticsBuffer(), now = Date.now()) {
-  const settings = getSettings();
+export async function analyticsPass(buffer: AnalyticsBuffer | undefined = analyticsBuffer(), now = Date.now()) {
+  const settings = await getSettings();
   const db = buffer ? quietWriter(buffer) : undefined;
   if (buffer) {
     buffer.enabled = settings.analyticsEnabled === true;

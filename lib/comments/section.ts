@@ -7,10 +7,10 @@ import { commentsClosed } from "./policy";
 import { issueFormToken } from "./tokens";
 
 /** Everything the post page's comment section shows, or null for pages and unknown posts. */
-export function loadCommentSection({ postId }: { postId: number }) {
+export async function loadCommentSection({ postId }: { postId: number }) {
   const post = getPostForCommenting({ postId });
   if (!post) return null;
-  const settings = getSettings();
+  const settings = await getSettings();
   return {
     postId: post.id,
     feedUrl: `/${post.slug}/comments.xml`,
@@ -27,4 +27,4 @@ export function loadCommentSection({ postId }: { postId: number }) {
   };
 }
 
-export type CommentSectionData = NonNullable<ReturnType<typeof loadCommentSection>>;
+export type CommentSectionData = NonNullable<Awaited<ReturnType<typeof loadCommentSection>>>;

@@ -63,7 +63,7 @@ async function screenAndStore(
     if (Object.keys(fieldErrors).length) return refuse(422, "Some fields need your attention.", { fieldErrors });
   }
 
-  const settings = getSettings();
+  const settings = await getSettings();
   const lengthError = checkLength(input.body, settings);
   if (lengthError) return refuse(422, "Some fields need your attention.", { fieldErrors: { body: [lengthError] } });
 

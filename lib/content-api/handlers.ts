@@ -61,7 +61,7 @@ function groupByPost<T extends { postId: number }>(items: T[]): Map<number, T[]>
 
 /** Serialised posts with the relations `include` asks for (also used by the Admin API and webhooks). */
 export function postsWithRelations(
-  rows: NonNullable<ReturnType<typeof readPublicPost>>[],
+  rows: NonNullable<Awaited<ReturnType<typeof readPublicPost>>>[],
   params: Pick<BrowseParams, "include" | "formats" | "fields">,
 ) {
   const include = new Set(params.include ?? []);
@@ -93,15 +93,15 @@ export async function browse(request: Request, resource: Resource, options: Opti
       const filter = params.filter ? filterToSql(parseNql(params.filter)) : undefined;
       const order = parseOrder(params.order);
       const type = resource === "posts" ? "post" : "page";
-      const { rows, total } = browsePublicPosts({ type, filter, order, ...window(params) });
+      const { rows, total } = await browsePublicPosts({ type, filter, order, ...window(params) });
       return jsonWithEtag(request, { [resource]: postsWithRelations(rows, params), meta: pagination(params, total) });
     }
     if (params.filter) return apiError(400, `filter is supported on posts and pages, not on ${resource}.`);
     if (resource === "tags") {
-      const { rows, total } = browsePublicTags(window(params));
+      const { rows, total } = await browsePublicTags(window(params));
       return jsonWithEtag(request, { tags: rows.map(serializeTag), meta: pagination(params, total) });
     }
-    const { rows, total } = browsePublicAuthors(window(params));
+    const { rows, total } = await browsePublicAuthors(window(params));
     return jsonWithEtag(request, { authors: rows.map(serializeAuthor), meta: pagination(params, total) });
   } catch (caught) {
     if (caught instanceof NqlError || caught instanceof FilterFieldError) return apiError(400, caught.message);
@@ -120,23 +120,23 @@ export async function read(
   if (error) return error;
   if (value.length > 200 || (by === "id" && !/^\d{1,15}$/.test(value))) return apiError(404, `${resource} not found.`);
   if (resource === "posts" || resource === "pages") {
-    const row = readPublicPost({ type: resource === "posts" ? "post" : "page", by, value });
+    const row = await readPublicPost({ type: resource === "posts" ? "post" : "page", by, value });
     if (!row) return apiError(404, `${resource === "posts" ? "Post" : "Page"} not found.`);
     return jsonWithEtag(request, { [resource]: postsWithRelations([row], params) });
   }
   const lookup = { limit: null, offset: 0, ...(by === "slug" ? { slug: value } : { id: Number(value) }) };
   if (resource === "tags") {
-    const [tag] = browsePublicTags(lookup).rows;
+    const [tag] = (await browsePublicTags(lookup)).rows;
     return tag ? jsonWithEtag(request, { tags: [serializeTag(tag)] }) : apiError(404, "Tag not found.");
   }
-  const [author] = browsePublicAuthors(lookup).rows;
+  const [author] = (await browsePublicAuthors(lookup)).rows;
   return author ? jsonWithEtag(request, { authors: [serializeAuthor(author)] }) : apiError(404, "Author not found.");
 }
 
 export async function settings(request: Request, options: Options): Promise<Response> {
   const { error } = await prepare(request, options);
   if (error) return error;
-  const site = getSettings();
+  const site = await getSettings();
   return jsonWithEtag(request, {
     settings: {
       title: site.title,

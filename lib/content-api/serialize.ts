@@ -6,7 +6,7 @@ import { deriveExcerpt, readingTime } from "../markdown/render";
 
 // Ghost's field names and shapes, so Ghost's clients and front ends read Quire unchanged.
 
-type PostRow = NonNullable<ReturnType<typeof readPublicPost>>;
+type PostRow = NonNullable<Awaited<ReturnType<typeof readPublicPost>>>;
 type TagRow = Omit<ReturnType<typeof tagsForPosts>[number], "postId">;
 type AuthorRow = ReturnType<typeof authorsByIds>[number];
 

@@ -22,8 +22,9 @@ const EXTENSIONS = new Set([".zip", ".xml", ".json"]);
 export const handleImportUpload = route(
   { auth: { session: minimumRole("settings.manage") } },
   async (request, { user }) => {
-    const limit = getSettings().importMaxMegabytes * 1024 * 1024;
-    const tooLarge = `The file is too large: imports may be at most ${getSettings().importMaxMegabytes} MB (Settings → Import / Export).`;
+    const { importMaxMegabytes } = await getSettings();
+    const limit = importMaxMegabytes * 1024 * 1024;
+    const tooLarge = `The file is too large: imports may be at most ${importMaxMegabytes} MB (Settings → Import / Export).`;
     if (Number(request.headers.get("content-length") ?? 0) > limit) throw new AppError("too_large", tooLarge);
     if (await busyImportJob()) throw new AppError("conflict", "An import is running: wait for it to finish first.");
 

@@ -34,9 +34,9 @@ export function startBackgroundWork() {
     if (running) return;
     running = true;
     Promise.resolve()
-      .then(() => {
+      .then(async () => {
         // Read each pass: the setting is changed in the admin while the process runs.
-        const allowPrivate = getSettings().webhooksAllowPrivate === true;
+        const allowPrivate = (await getSettings()).webhooksAllowPrivate === true;
         return processOutbox(
           { email: deliverEmail, webhook: (item) => deliverWebhook(item, { allowPrivate }) },
           { firstRetryMs: QUIRE_OUTBOX_FIRST_RETRY_MS },
@@ -57,11 +57,7 @@ export function startBackgroundWork() {
   startHeartbeat();
   registerAnalyticsFlush();
   holder.quireAnalyticsFlush = setInterval(() => {
-    try {
-      analyticsPass();
-    } catch (error) {
-      console.error("[quire] analytics pass failed", error);
-    }
+    analyticsPass().catch((error: unknown) => console.error("[quire] analytics pass failed", error));
   }, ANALYTICS_FLUSH_MS);
   holder.quireAnalyticsFlush.unref();
 }

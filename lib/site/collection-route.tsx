@@ -25,15 +25,9 @@ export function collectionRoute(kind: CollectionKind) {
     },
     async Page({ params }: RouteProps) {
       await connection(); // the live database, never a build-time copy
-      const { collection, ...list } = loadCollectionRoute(kind, await params);
-      return (
-        <CollectionView
-          {...collection}
-          {...list}
-          timeZone={siteSettings().timezone}
-          jsonLd={collectionJsonLd(collection)}
-        />
-      );
+      const { collection, ...list } = await loadCollectionRoute(kind, await params);
+      const { timezone } = await siteSettings();
+      return <CollectionView {...collection} {...list} timeZone={timezone} jsonLd={collectionJsonLd(collection)} />;
     },
   };
 }

@@ -11,11 +11,11 @@ import { absoluteUrl, breadcrumbJsonLd, listMetadata, personJsonLd } from "./seo
 
 export type CollectionKind = "tag" | "author";
 
-function findCollection(kind: CollectionKind, rawSlug: string) {
+async function findCollection(kind: CollectionKind, rawSlug: string) {
   const slug = slugParam(rawSlug);
   if (slug.length > 200) return undefined;
   if (kind === "tag") {
-    const tag = getTagBySlug({ slug });
+    const tag = await getTagBySlug({ slug });
     return (
       tag && {
         kind,
@@ -27,7 +27,7 @@ function findCollection(kind: CollectionKind, rawSlug: string) {
       }
     );
   }
-  const author = getAuthorBySlug({ slug });
+  const author = await getAuthorBySlug({ slug });
   return (
     author && {
       kind,
@@ -40,27 +40,27 @@ function findCollection(kind: CollectionKind, rawSlug: string) {
   );
 }
 
-export type Collection = NonNullable<ReturnType<typeof findCollection>>;
+export type Collection = NonNullable<Awaited<ReturnType<typeof findCollection>>>;
 
 /**
  * A tag or author page, or null (404) when the tag, author or page number does not exist.
  * Once per request: generateMetadata and the page both ask for it (React's cache).
  */
-export const loadCollectionPage = cache((kind: CollectionKind, slug: string, page: number) => {
-  const collection = findCollection(kind, slug);
+export const loadCollectionPage = cache(async (kind: CollectionKind, slug: string, page: number) => {
+  const collection = await findCollection(kind, slug);
   if (!collection) return null;
-  const list = loadListPage({ scope: collection.scope, page, perPage: perPage() });
+  const list = await loadListPage({ scope: collection.scope, page, perPage: await perPage() });
   if (!list) return null;
   // A tag with no published post is not a page readers can reach.
   if (kind === "tag" && list.total === 0) return null;
   return { collection, ...list, page };
 });
 
-export function collectionMetadata(kind: CollectionKind, slug: string, page: number): Metadata {
-  const loaded = loadCollectionPage(kind, slug, page);
+export async function collectionMetadata(kind: CollectionKind, slug: string, page: number): Promise<Metadata> {
+  const loaded = await loadCollectionPage(kind, slug, page);
   if (!loaded) return {};
   const { collection } = loaded;
-  const siteTitle = siteSettings().title;
+  const siteTitle = (await siteSettings()).title;
   const base = `/${kind}/${collection.slug}`;
   const title = `${kind === "tag" ? `Posts tagged ${collection.name}` : `Posts by ${collection.name}`}${page > 1 ? `, page ${page}` : ""}`;
   const description =
@@ -108,15 +108,15 @@ function pageOf({ n }: CollectionParams): number | null {
 }
 
 /** The page a tag or author route shows; /page/1 redirects to the first page, anything missing is a 404. */
-export function loadCollectionRoute(kind: CollectionKind, params: CollectionParams) {
+export async function loadCollectionRoute(kind: CollectionKind, params: CollectionParams) {
   if (params.n === "1") permanentRedirect(`/${kind}/${encodeURIComponent(params.slug)}`);
   const page = pageOf(params);
-  const loaded = page ? loadCollectionPage(kind, params.slug, page) : null;
+  const loaded = page ? await loadCollectionPage(kind, params.slug, page) : null;
   if (!loaded) notFound();
   return loaded;
 }
 
-export function collectionRouteMetadata(kind: CollectionKind, params: CollectionParams): Metadata {
+export async function collectionRouteMetadata(kind: CollectionKind, params: CollectionParams): Promise<Metadata> {
   const page = pageOf(params);
   return page ? collectionMetadata(kind, params.slug, page) : {};
 }

@@ -20,13 +20,13 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 
 type Source = { base: string; title: string; description: string; scope: ListScope };
 
-function findSource(kind: "site" | "tag" | "author", rawSlug?: string): Source | null {
+async function findSource(kind: "site" | "tag" | "author", rawSlug?: string): Promise<Source | null> {
   const slug = rawSlug === undefined ? undefined : slugParam(rawSlug);
-  const site = siteSettings();
+  const site = await siteSettings();
   if (kind === "site") return { base: "", title: site.title, description: site.description, scope: {} };
   if (!slug || slug.length > 200) return null;
   if (kind === "tag") {
-    const tag = getTagBySlug({ slug });
+    const tag = await getTagBySlug({ slug });
     return tag
       ? {
           base: `/tag/${tag.slug}`,
@@ -36,7 +36,7 @@ function findSource(kind: "site" | "tag" | "author", rawSlug?: string): Source |
         }
       : null;
   }
-  const author = getAuthorBySlug({ slug });
+  const author = await getAuthorBySlug({ slug });
   return author
     ? {
         base: `/author/${author.slug}`,
@@ -47,10 +47,10 @@ function findSource(kind: "site" | "tag" | "author", rawSlug?: string): Source |
     : null;
 }
 
-function buildFeed(source: Source, format: FeedFormat): string {
+async function buildFeed(source: Source, format: FeedFormat): Promise<string> {
   const origin = siteUrl();
-  const { feedFullContent } = siteSettings();
-  const posts = listFeedPosts({ limit: FEED_SIZE, scope: source.scope });
+  const { feedFullContent } = await siteSettings();
+  const posts = await listFeedPosts({ limit: FEED_SIZE, scope: source.scope });
   const updated = posts.reduce((latest, post) => (post.updatedAt > latest ? post.updatedAt : latest), new Date(0));
   const channel = {
     title: source.title,
@@ -130,11 +130,15 @@ function absolutize(html: string, origin: string): string {
 }
 
 /** The HTTP answer for a feed: 404 when the tag or author does not exist. */
-export function feedResponse(format: FeedFormat, kind: "site" | "tag" | "author", slug?: string): Response {
-  const source = findSource(kind, slug);
+export async function feedResponse(
+  format: FeedFormat,
+  kind: "site" | "tag" | "author",
+  slug?: string,
+): Promise<Response> {
+  const source = await findSource(kind, slug);
   if (!source)
     return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return new Response(buildFeed(source, format), {
+  return new Response(await buildFeed(source, format), {
     headers: { "content-type": CONTENT_TYPES[format], "cache-control": "public, max-age=0, must-revalidate" },
   });
 }

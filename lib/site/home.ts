@@ -9,14 +9,18 @@ const MAX_PINNED = 3;
  * first. Pinned posts are left out of the list below so nothing shows twice, and
  * pagination counts only that list. Null when the page does not exist.
  */
-export function loadHomePage(page: number) {
-  const pinnedRows = listFeaturedPosts({ limit: MAX_PINNED });
-  const list = loadListPage({ scope: { excludeIds: pinnedRows.map((row) => row.id) }, page, perPage: perPage() });
+export async function loadHomePage(page: number) {
+  const pinnedRows = await listFeaturedPosts({ limit: MAX_PINNED });
+  const list = await loadListPage({
+    scope: { excludeIds: pinnedRows.map((row) => row.id) },
+    page,
+    perPage: await perPage(),
+  });
   if (!list) return null;
   // Admin → Design: list or cards, and a cover image above page 1.
-  const { homeLayout, coverImageUrl } = siteSettings();
+  const { homeLayout, coverImageUrl } = await siteSettings();
   return {
-    pinned: page === 1 ? toCards(pinnedRows) : [],
+    pinned: page === 1 ? await toCards(pinnedRows) : [],
     ...list,
     layout: homeLayout === "cards" ? ("cards" as const) : ("list" as const),
     coverImageUrl: page === 1 && coverImageUrl ? coverImageUrl : null,

@@ -23,18 +23,18 @@ describe("the header navigation", () => {
     expect(result.ok).toBe(true);
   });
 
-  it("shows no link to an About page that does not exist", () => {
-    expect(navigationLinks()).toEqual([{ label: "Home", url: "/" }]);
+  it("shows no link to an About page that does not exist", async () => {
+    expect(await navigationLinks()).toEqual([{ label: "Home", url: "/" }]);
   });
 
-  it("shows no link to a page that is only a draft", () => {
+  it("shows no link to a page that is only a draft", async () => {
     addPage("about", "draft");
-    expect(navigationLinks().map((link) => link.label)).toEqual(["Home"]);
+    expect((await navigationLinks()).map((link) => link.label)).toEqual(["Home"]);
   });
 
-  it("shows the link once the page is published", () => {
+  it("shows the link once the page is published", async () => {
     db.$client.prepare("UPDATE posts SET status = 'published' WHERE slug = 'about'").run();
-    expect(navigationLinks()).toEqual([
+    expect(await navigationLinks()).toEqual([
       { label: "Home", url: "/" },
       { label: "About", url: "/about" },
     ]);

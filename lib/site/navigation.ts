@@ -25,14 +25,20 @@ export function postSlugOf(url: string): string | null {
  * post or page is published (or its old address redirects to where it lives now), so a
  * site set up without the starter About page shows no link that answers 404.
  */
-export function reachableLinks(links: NavLink[], exists: (slug: string) => boolean = slugAnswers): NavLink[] {
-  return links.filter((link) => {
-    const slug = postSlugOf(link.url);
-    return slug === null || exists(slug);
-  });
+export async function reachableLinks(
+  links: NavLink[],
+  exists: (slug: string) => Promise<boolean> = slugAnswers,
+): Promise<NavLink[]> {
+  const reachable = await Promise.all(
+    links.map(async (link) => {
+      const slug = postSlugOf(link.url);
+      return slug === null || (await exists(slug));
+    }),
+  );
+  return links.filter((_, i) => reachable[i]);
 }
 
-function slugAnswers(slug: string): boolean {
+async function slugAnswers(slug: string): Promise<boolean> {
   if (slug.length > 200) return false;
-  return isPublishedSlug(slug) || findRedirect({ fromPath: `/${slug}` }) !== undefined;
+  return (await isPublishedSlug(slug)) || (await findRedirect({ fromPath: `/${slug}` })) !== undefined;
 }

@@ -15,7 +15,7 @@ const STATIC_PAGES = new Set(["archive", "search", "page"]);
  * Next renders each not-found boundary alongside every page, not only on a 404, so the
  * search runs only when the address names nothing that exists (one indexed lookup).
  */
-function namesNothing(path: string): boolean {
+async function namesNothing(path: string): Promise<boolean> {
   let segments: string[];
   try {
     segments = decodeURIComponent(path).split("/").filter(Boolean);
@@ -24,14 +24,14 @@ function namesNothing(path: string): boolean {
   }
   const [first, second] = segments;
   if (!first || (segments.length === 1 && STATIC_PAGES.has(first)) || first === "page") return false;
-  if (segments.length === 1) return first.length > 200 || !isPublishedSlug(first);
+  if (segments.length === 1) return first.length > 200 || !(await isPublishedSlug(first));
   if (
     (first === "tag" || first === "author") &&
     second &&
     second.length <= 200 &&
     (segments.length === 2 || segments[2] === "page")
   ) {
-    return first === "tag" ? !getTagBySlug({ slug: second }) : !getAuthorBySlug({ slug: second });
+    return first === "tag" ? !(await getTagBySlug({ slug: second })) : !(await getAuthorBySlug({ slug: second }));
   }
   return true;
 }
@@ -40,7 +40,7 @@ function namesNothing(path: string): boolean {
 export const notFoundSuggestions = cache(async () => {
   // proxy.ts copies the requested path here: a not-found page gets no params of its own.
   const path = (await headers()).get(MISSING_PATH_HEADER) ?? "";
-  const words = namesNothing(path) ? wordsOfPath(path) : "";
-  const results = words ? searchSite(words, { limit: 5, anyWord: true }).results : [];
-  return { words, results, timeZone: siteSettings().timezone };
+  const words = (await namesNothing(path)) ? wordsOfPath(path) : "";
+  const results = words ? (await searchSite(words, { limit: 5, anyWord: true })).results : [];
+  return { words, results, timeZone: (await siteSettings()).timezone };
 });

@@ -18,8 +18,8 @@ import { type NavLink, reachableLinks } from "./navigation";
 export const siteSettings = cache(() => getSettings());
 
 /** Rows from db/queries → what a card shows, with each post's tags. */
-export function toCards(rows: PostCard[]): PostCardData[] {
-  const tags = tagsByPost(rows.map((row) => row.id));
+export async function toCards(rows: PostCard[]): Promise<PostCardData[]> {
+  const tags = await tagsByPost(rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -56,13 +56,13 @@ export function parsePageNumber(raw: string): number | null {
  * Page `page` of a list, read by keyset (the cursor is found on the index); null
  * when the page does not exist, so the route answers 404.
  */
-export function loadListPage({ scope, page, perPage }: { scope: ListScope; page: number; perPage: number }) {
-  const total = countPublishedPosts(scope);
+export async function loadListPage({ scope, page, perPage }: { scope: ListScope; page: number; perPage: number }) {
+  const total = await countPublishedPosts(scope);
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   if (page > totalPages) return null;
-  const before = cursorAtOffset(scope, (page - 1) * perPage);
+  const before = await cursorAtOffset(scope, (page - 1) * perPage);
   if (page > 1 && !before) return null;
-  return { cards: toCards(listPublishedPosts({ limit: perPage, before, scope })), totalPages, total };
+  return { cards: await toCards(await listPublishedPosts({ limit: perPage, before, scope })), totalPages, total };
 }
 
 /**
@@ -70,8 +70,8 @@ export function loadListPage({ scope, page, perPage }: { scope: ListScope; page:
  * only site paths and http(s) addresses, whatever is stored, and no link to a post or page
  * that is not published (lib/site/navigation.ts).
  */
-export function navigationLinks(menu: "navigation" | "footerNavigation" = "navigation"): NavLink[] {
-  const stored = siteSettings()[menu];
+export async function navigationLinks(menu: "navigation" | "footerNavigation" = "navigation"): Promise<NavLink[]> {
+  const stored = (await siteSettings())[menu];
   if (!Array.isArray(stored)) return [];
   return reachableLinks(
     stored.filter(
@@ -85,7 +85,7 @@ export function navigationLinks(menu: "navigation" | "footerNavigation" = "navig
 }
 
 /** Posts per page from settings, kept within sane bounds whatever is stored. */
-export function perPage(): number {
-  const value = Number(siteSettings().postsPerPage);
+export async function perPage(): Promise<number> {
+  const value = Number((await siteSettings()).postsPerPage);
   return Number.isInteger(value) ? Math.min(Math.max(value, 1), 100) : 10;
 }

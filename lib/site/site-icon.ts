@@ -30,8 +30,8 @@ const SIZE: Record<IconKind, number> = {
 export const PNG_ICON_SIZES = [32, 192, 512] as const;
 
 /** The uploaded image the icon is made from, or null for the default mark (the layout's ?v= uses the same order). */
-function iconSource(): string | null {
-  const { siteIconUrl, logoUrl } = getSettings();
+async function iconSource(): Promise<string | null> {
+  const { siteIconUrl, logoUrl } = await getSettings();
   return siteIconUrl || logoUrl || null;
 }
 
@@ -83,7 +83,7 @@ export function pngToIco(png: Buffer, size: number): Buffer {
 const made = new Map<IconKind, { source: string | null; bytes: Buffer }>();
 
 export async function siteIcon(kind: IconKind): Promise<Buffer> {
-  const source = iconSource();
+  const source = await iconSource();
   const known = made.get(kind);
   if (known && known.source === source) return known.bytes;
   let png: Buffer;

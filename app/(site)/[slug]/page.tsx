@@ -23,26 +23,27 @@ const findPost = cache((slug: string) => (slug.length <= 200 ? getPublishedBySlu
 async function loadPost({ params }: Props) {
   await connection();
   const slug = slugParam((await params).slug);
-  const post = findPost(slug);
+  const post = await findPost(slug);
   if (post) return post;
   // (Old slugs answer 301 in proxy.ts, before this page runs.)
   notFound();
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return postMetadata(await loadPost(props), siteSettings().title);
+  return postMetadata(await loadPost(props), (await siteSettings()).title);
 }
 
 export default async function PostPage(props: Props) {
   const post = await loadPost(props);
-  const { timezone } = siteSettings();
+  const { timezone } = await siteSettings();
   const isPost = post.type === "post";
-  const tags = isPost ? (tagsByPost([post.id]).get(post.id) ?? []) : [];
+  const tags = isPost ? ((await tagsByPost([post.id])).get(post.id) ?? []) : [];
   const adjacent =
     isPost && post.publishedAt
-      ? getAdjacentPosts({ id: post.id, publishedAt: post.publishedAt })
+      ? await getAdjacentPosts({ id: post.id, publishedAt: post.publishedAt })
       : { older: undefined, newer: undefined };
-  const related = isPost ? listRelatedPosts({ id: post.id }) : [];
+  const related = isPost ? await listRelatedPosts({ id: post.id }) : [];
+  const comments = isPost ? await loadCommentSection({ postId: post.id }) : null;
   const crumbs = [
     { name: "Home", path: "/" },
     ...(tags[0] ? [{ name: tags[0].name, path: `/tag/${tags[0].slug}` }] : []),
@@ -73,7 +74,7 @@ export default async function PostPage(props: Props) {
               }}
             />
             <PostNav older={adjacent.older} newer={adjacent.newer} related={related} />
-            <CommentSection data={loadCommentSection({ postId: post.id })} />
+            <CommentSection data={comments} />
           </>
         )}
       </PostArticle>

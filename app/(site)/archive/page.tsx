@@ -7,7 +7,7 @@ import { listMetadata } from "@/lib/site/seo";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const { title } = siteSettings();
+  const { title } = await siteSettings();
   return listMetadata({
     title: "Archive",
     description: `Every post on ${title}, by month.`,
@@ -16,14 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-type Month = { key: string; month: string; posts: ReturnType<typeof listArchive> };
+type Month = { key: string; month: string; posts: Awaited<ReturnType<typeof listArchive>> };
 
 /** Every published post, grouped by year and month in the site's timezone. */
 export default async function ArchivePage() {
   await connection();
-  const { timezone } = siteSettings();
+  const { timezone } = await siteSettings();
   const years: { year: string; months: Month[] }[] = [];
-  for (const post of listArchive()) {
+  for (const post of await listArchive()) {
     if (!post.publishedAt) continue;
     const { year, month } = yearAndMonth(post.publishedAt, timezone);
     if (years.at(-1)?.year !== year) years.push({ year, months: [] });

@@ -5,6 +5,6 @@ import { siteSettings } from "@/lib/site/reader";
 
 export async function GET() {
   await connection();
-  const { title, description } = siteSettings();
+  const { title, description } = await siteSettings();
   return ogCard({ title: description || title, site: title });
 }

@@ -26,7 +26,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function SearchPage(props: Props) {
   await connection();
   const query = await readQuery(props);
-  const { results, relaxed, searched } = searchSite(query);
+  const { results, relaxed, searched } = await searchSite(query);
+  const { timezone } = await siteSettings();
   return (
     <>
       <h1 className="mb-6 text-4xl font-bold tracking-tight">Search</h1>
@@ -41,7 +42,7 @@ export default async function SearchPage(props: Props) {
                 ? `No results for “${query.slice(0, 100)}”.`
                 : `${results.length === 1 ? "1 result" : `${results.length} results`} for “${query.slice(0, 100)}”${relaxed ? " (matching any of the words)" : ""}`}
         </h2>
-        <SearchResults results={results} timeZone={siteSettings().timezone} headingLevel={3} />
+        <SearchResults results={results} timeZone={timezone} headingLevel={3} />
       </section>
     </>
   );

@@ -11,7 +11,7 @@ const escapeXml = (text: string) =>
 export async function GET() {
   await connection();
   const origin = siteUrl();
-  const posts = listSitemapPosts();
+  const [posts, tagsInUse, authorsInUse] = await Promise.all([listSitemapPosts(), listTagsInUse(), listAuthorsInUse()]);
   const newest = posts.reduce<Date | null>(
     (latest, post) => (!latest || post.updatedAt > latest ? post.updatedAt : latest),
     null,
@@ -19,8 +19,8 @@ export async function GET() {
   const entries: { path: string; lastModified: Date | null }[] = [
     { path: "/", lastModified: newest },
     ...posts.map((post) => ({ path: `/${encodeURIComponent(post.slug)}`, lastModified: post.updatedAt })),
-    ...listTagsInUse().map((tag) => ({ path: `/tag/${encodeURIComponent(tag.slug)}`, lastModified: tag.lastModified })),
-    ...listAuthorsInUse().map((author) => ({
+    ...tagsInUse.map((tag) => ({ path: `/tag/${encodeURIComponent(tag.slug)}`, lastModified: tag.lastModified })),
+    ...authorsInUse.map((author) => ({
       path: `/author/${encodeURIComponent(author.slug)}`,
       lastModified: author.lastModified,
     })),

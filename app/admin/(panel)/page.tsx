@@ -50,7 +50,7 @@ function PostLines({ rows, date }: { rows: Row[]; date: (row: Row) => Date | nul
 
 export default async function DashboardPage() {
   const user = await requireStaff("/admin");
-  const counts = countPostsByStatus();
+  const counts = await countPostsByStatus();
   const scope = listScope(user);
   const pending = pendingCommentCount(user); // null: this role does not moderate
   const editor = hasRole(user, "editor");

@@ -5,12 +5,12 @@ import { GET } from "./route";
 
 describe("GET /api/health", () => {
   it("answers 503 while migrations are pending, then 200", async () => {
-    const pending = GET();
+    const pending = await GET();
     expect(pending.status).toBe(503);
     expect(await pending.json()).toMatchObject({ status: "error", database: "ok", migrations: { current: false } });
 
     runMigrations(getDb().$client);
-    const ready = GET();
+    const ready = await GET();
     expect(ready.status).toBe(200);
     expect(ready.headers.get("cache-control")).toBe("no-store");
     expect(await ready.json()).toMatchObject({ status: "ok", database: "ok", migrations: { current: true } });
@@ -18,7 +18,7 @@ describe("GET /api/health", () => {
 
   it("answers 503 when the database cannot be reached", async () => {
     getDb().$client.close();
-    const response = GET();
+    const response = await GET();
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: "error", database: "unreachable" });
   });

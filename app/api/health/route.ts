@@ -3,8 +3,8 @@ import { checkHealth } from "@/db/queries/health";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  const health = checkHealth();
+export async function GET() {
+  const health = await checkHealth();
   return Response.json(health, {
     status: health.status === "ok" ? 200 : 503,
     headers: { "Cache-Control": "no-store" },

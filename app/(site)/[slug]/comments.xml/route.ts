@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const postUrl = `${site}/${post.slug}`;
   const comments = listCommentsForFeed({ postId: post.id, limit: 50 });
   const feed = new Feed({
-    title: `Comments on “${post.title}” · ${getSettings().title}`,
+    title: `Comments on “${post.title}” · ${(await getSettings()).title}`,
     description: `Comments on “${post.title}”`,
     id: postUrl,
     link: postUrl,

@@ -7,12 +7,12 @@ import { siteSettings } from "@/lib/site/reader";
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   await connection();
   const { slug } = await params;
-  const post = slug.length <= 200 ? getPublishedBySlug({ slug }) : undefined;
+  const post = slug.length <= 200 ? await getPublishedBySlug({ slug }) : undefined;
   if (!post)
     return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return ogCard({
     title: post.title,
-    site: siteSettings().title,
+    site: (await siteSettings()).title,
     subtitle: post.type === "post" ? post.authorName : undefined,
   });
 }

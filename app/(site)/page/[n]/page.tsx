@@ -11,7 +11,7 @@ type Props = { params: Promise<{ n: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const page = parsePageNumber((await params).n);
-  const { title, description } = siteSettings();
+  const { title, description } = await siteSettings();
   if (!page) return {};
   return listMetadata({
     title: `Page ${page}`,
@@ -27,7 +27,8 @@ export default async function HomePageN({ params }: Props) {
   const { n } = await params;
   if (n === "1") permanentRedirect("/");
   const page = parsePageNumber(n);
-  const home = page ? loadHomePage(page) : null;
+  const home = page ? await loadHomePage(page) : null;
   if (!page || !home) notFound();
-  return <HomeView {...home} page={page} timeZone={siteSettings().timezone} />;
+  const { timezone } = await siteSettings();
+  return <HomeView {...home} page={page} timeZone={timezone} />;
 }

@@ -56,7 +56,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const { days } = analyticsPeriodSchema.parse(await searchParams);
   const { from, to } = periodDays(days);
   const summary = await analyticsSummary(from, to);
-  const { analyticsEnabled, analyticsRetentionDays } = getSettings();
+  const { analyticsEnabled, analyticsRetentionDays } = await getSettings();
   return (
     <>
       <h1 className="text-2xl font-bold">Analytics</h1>

@@ -16,8 +16,8 @@ export default async function DesignPage() {
   if (!hasRole(user, "admin")) {
     return <p role="alert">Only administrators can change the site&rsquo;s design.</p>;
   }
-  const s = getSettings();
-  const latest = loadListPage({ scope: {}, page: 1, perPage: PREVIEW_POSTS });
+  const s = await getSettings();
+  const latest = await loadListPage({ scope: {}, page: 1, perPage: PREVIEW_POSTS });
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">Design</h1>
@@ -26,7 +26,7 @@ export default async function DesignPage() {
       </p>
       <DesignForm
         action={updateDesignAction}
-        menuTargets={listMenuTargets()}
+        menuTargets={await listMenuTargets()}
         current={{
           accentColor: s.accentColor,
           accentColorDark: s.accentColorDark,

@@ -19,7 +19,7 @@ export default async function SettingsPage() {
   if (!hasRole(user, "admin")) {
     return <p role="alert">Only administrators can change the site settings.</p>;
   }
-  const s = getSettings();
+  const s = await getSettings();
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">Settings</h1>

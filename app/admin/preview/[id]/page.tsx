@@ -18,7 +18,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const user = await requireStaff(`/admin/preview/${id}`);
   const post = await getPostForEditor({ id, scope: editScope(user) });
   if (!post) notFound();
-  const { title, timezone } = getSettings();
+  const { title, timezone } = await getSettings();
   return (
     <>
       <p role="status" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
@@ -36,7 +36,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
             // A draft carries the date it would get if it were published now.
             date: post.publishedAt ?? new Date(),
             minutes: readingTime(post.wordCount),
-            tags: tagsByPost([post.id]).get(post.id) ?? [],
+            tags: (await tagsByPost([post.id])).get(post.id) ?? [],
           }}
           timeZone={timezone}
         />

@@ -31,7 +31,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   // Out of this person's reach (another's post, a contributor's published post) looks like missing.
   const post = await getPostForEditor({ id, scope: editScope(user) });
   if (!post || post.type !== kind.type) notFound();
-  const { timezone } = getSettings();
+  const { timezone } = await getSettings();
   // Reader views of a published post, for those who see the analytics (as in the posts list).
   const path = `/${post.slug}`;
   const views =

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "New · Quire" };
 export default async function NewPostPage({ params }: { params: Promise<{ kind: string }> }) {
   const kind = kindOf((await params).kind);
   const user = await requireStaff(`/admin/${kind.segment}/new`);
-  const { timezone } = getSettings();
+  const { timezone } = await getSettings();
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">New {kind.singular}</h1>

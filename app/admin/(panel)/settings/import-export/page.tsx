@@ -31,7 +31,7 @@ export default async function ImportExportPage({ searchParams }: { searchParams:
   const { job: jobId } = await searchParams;
   const found = typeof jobId === "string" ? await getImportJob(jobId.slice(0, 64)) : await latestImportJob();
   const job = found && currentState(found);
-  const maxMegabytes = getSettings().importMaxMegabytes;
+  const maxMegabytes = (await getSettings()).importMaxMegabytes;
 
   return (
     <>

@@ -37,7 +37,7 @@ export default async function IntegrationsPage() {
   const user = await requireStaff("/admin/settings/integrations");
   if (!hasRole(user, "admin")) return <p role="alert">Only administrators manage integrations.</p>;
   const integrations = await listIntegrations();
-  const { webhooksAllowPrivate } = getSettings();
+  const { webhooksAllowPrivate } = await getSettings();
   return (
     <>
       <h1 className="text-2xl font-bold">Integrations</h1>

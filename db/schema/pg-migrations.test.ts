@@ -9,6 +9,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commentBodyHash } from "../queries/comments";
 import * as schema from "./pg";
 
 const SERVER = { host: "127.0.0.1", port: 5432, user: "postgres" };
@@ -158,6 +159,30 @@ describe.skipIf(!reachable)("the PostgreSQL migrations", () => {
     await db.query(`UPDATE posts SET plaintext = 'A lighthouse on the hill.' WHERE slug = 'garden-diary'`);
     expect(await search("lighthouse")).toContain("Garden diary");
     expect(await search("tomato")).toEqual([]);
+  });
+
+  it("hash the comments written before body_hash as the app hashes new ones", async () => {
+    // The backfill statement of the migration that added the column, run again on a row
+    // written without a hash: what a database upgraded with comments in it gets.
+    const backfill = readMigrationFiles({ migrationsFolder: MIGRATIONS })
+      .flatMap((migration) => migration.sql)
+      .find((statement) => /UPDATE "comments" SET "body_hash"/.test(statement));
+    expect(backfill).toBeDefined();
+    const post = await db.query<{ id: number }>(
+      `WITH author AS (INSERT INTO users (email, name, slug, role, password_hash)
+                       VALUES ('rita@example.com', 'Rita', 'rita', 'author', 'x') RETURNING id)
+       INSERT INTO posts (title, slug, author_id) SELECT 'Commented', 'commented', id FROM author RETURNING id`,
+    );
+    const markdown = 'Ünïcode ✓, *emphasis* and "quotes"\n\nA second paragraph.';
+    await db.query(`INSERT INTO comments (post_id, author_name, markdown, html) VALUES ($1, 'Rita', $2, '')`, [
+      post.rows[0]!.id,
+      markdown,
+    ]);
+    await db.query(backfill!);
+    const { rows } = await db.query<{ hash: string }>(`SELECT body_hash AS hash FROM comments WHERE markdown = $1`, [
+      markdown,
+    ]);
+    expect(rows).toEqual([{ hash: commentBodyHash(markdown) }]);
   });
 });
 

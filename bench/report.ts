@@ -6,12 +6,14 @@ export type Row = {
   p99Ms: number;
   errors: number;
   rssMb: number | null;
+  /** Server CPU time per request over the measured run (one process only). */
+  cpuMsPerRequest?: number | null;
   ratio?: number;
   note?: string;
 };
 
 export function printTable(rows: Row[]): void {
-  const header = ["route", "req/s", "p50 ms", "p99 ms", "errors", "RSS MB", "vs static"];
+  const header = ["route", "req/s", "p50 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "vs static"];
   const lines = rows.map((r) => [
     r.route,
     r.rps.toFixed(0),
@@ -19,6 +21,7 @@ export function printTable(rows: Row[]): void {
     r.p99Ms.toFixed(1),
     String(r.errors),
     r.rssMb === null ? "n/a" : r.rssMb.toFixed(0),
+    r.cpuMsPerRequest == null ? "n/a" : r.cpuMsPerRequest.toFixed(2),
     r.ratio === undefined ? "" : `${(r.ratio * 100).toFixed(0)} %`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

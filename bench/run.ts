@@ -1,4 +1,4 @@
-// `npm run bench [-- --large] [--quick] [--reuse] [--port N] [--workers N] [--instances N]`:
+// `npm run bench [-- --large] [--quick] [--reuse] [--port N] [--workers N] [--instances N] [--comments]`:
 // builds if needed, seeds a fresh data folder, starts the production server (with
 // QUIRE_WORKERS=N, or N instances behind nginx configured from docs/deploy/nginx.conf), measures its cold start,
 // page weights and each route under load next to a static-file reference, prints
@@ -17,7 +17,7 @@ import { measurePageWeights, type Weight } from "./page-weight";
 import { printTable, type Row } from "./report";
 import { seedData } from "./seed";
 import { Nginx, NGINX } from "../e2e/cluster/processes";
-import { startServer, sampleRss } from "./server";
+import { cpuMs, startServer, sampleRss } from "./server";
 import { startStaticRef, type StaticRef } from "./static-ref";
 import { countComments, pickTargets } from "./targets";
 import { measureRenderCost, uncachedRoutes } from "./uncached";
@@ -46,6 +46,7 @@ const { values: opts } = parseArgs({
     analytics: { type: "boolean", default: false },
     editor: { type: "boolean", default: false },
     flood: { type: "boolean", default: false },
+    comments: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -55,6 +56,7 @@ if (opts.help) {
       "  --analytics  only the cost of analytics: the cached post page with analytics on, then off, three times\n" +
       "  --editor  only the editor's client JS (bytes, gzipped) and its time to interactive (bench/editor-weight.ts)\n" +
       "  --flood  only the flood scenario (bench/flood.ts); a full run ends with it\n" +
+      "  --comments  only the comment POST rows, with the server's CPU time per POST\n" +
       "  --large  100,000 posts / 1,000,000 comments instead of 200 / 2,000\n" +
       "  --quick  1 s warm-up and 5 s per route instead of 3 s and 15 s\n" +
       "  --reuse  reuse (and keep) the seeded database of an earlier --reuse run in bench/.seeded/\n" +
@@ -147,17 +149,65 @@ async function settle(server: Site): Promise<void> {
   log("the server did not answer /api/health within 60 s of the last route: the next figures include its backlog");
 }
 
-async function measure(server: Site, name: string, target: Target): Promise<LoadResult & { rssMb: number | null }> {
+type Measured = LoadResult & { rssMb: number | null; cpuMsPerRequest: number | null };
+
+/**
+ * Server CPU time (user + system, /proc) over the measured run: one process only, or the
+ * workers' time would be missed. On a shared machine req/s and latencies move with
+ * everything else running; the CPU a request costs hardly does.
+ */
+function serverCpuMs(server: Site): number | null {
+  return server.pids.length === 1 && workers === 1 ? cpuMs(server.pids[0]!) : null;
+}
+
+async function measure(server: Site, name: string, target: Target): Promise<Measured> {
   await settle(server);
   const tool = loadTool();
   await runLoad(tool, target, WARMUP_S, tmp);
   const stopSampling = sampleRss(server.pids);
+  const cpuBefore = serverCpuMs(server);
   const result = await runLoad(tool, target, MEASURE_S, tmp);
+  const cpuAfter = serverCpuMs(server);
   const rssMb = stopSampling();
+  const cpuMsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? (cpuAfter - cpuBefore) / result.requests : null;
+  const cpu = cpuMsPerRequest === null ? "" : `, ${cpuMsPerRequest.toFixed(2)} ms of server CPU per request`;
   log(
-    `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.errors} errors`,
+    `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.errors} errors${cpu}, RSS ${rssMb?.toFixed(0) ?? "n/a"} MB`,
   );
-  return { ...result, rssMb };
+  return { ...result, rssMb, cpuMsPerRequest };
+}
+
+/** Comment POSTs both ways the form sends them, each counted in the database afterwards. */
+async function commentRows(
+  server: Site,
+  { postUrl, postHtml, dbFile, postId }: { postUrl: string; postHtml: string; dbFile: string; postId: number },
+): Promise<{ rows: Row[]; created: number }> {
+  // A comment token, old enough (3 s, MIN_FORM_AGE_MS) by the time the POSTs start.
+  const viewer = (await (await fetch(`${server.origin}/api/comments/viewer`)).json()) as { issued: string };
+  await sleep(3_200);
+  const hidden = formFields(postHtml);
+  const posts: [string, Target][] = [
+    ["comment POST (JavaScript, JSON)", commentJsonTarget(postUrl, hidden, viewer.issued)],
+    ["comment POST (no-JS form)", commentTarget(postUrl, hidden, viewer.issued)],
+  ];
+  const rows: Row[] = [];
+  let created = 0;
+  for (const [name, target] of posts) {
+    const before = countComments(dbFile);
+    const onPost = countComments(dbFile, postId);
+    const posting = await measure(server, name, target);
+    const made = countComments(dbFile) - before;
+    created += made;
+    rows.push({
+      route: name,
+      ...posting,
+      note: `${made} comments created (warm-up included); the post had ${onPost} before`,
+    });
+    // The measured run only; the warm-up's comments are in the database count too.
+    log(`${name}: ${made} new comments in the database for ${posting.requests} measured requests plus the warm-up`);
+  }
+  return { rows, created };
 }
 
 async function main() {
@@ -202,11 +252,8 @@ async function main() {
     );
     return log(`wrote ${path.relative(process.cwd(), out)}`);
   }
-  // A comment token now, so it is old enough by the time the comment POSTs start.
-  const viewer = (await (await fetch(`${origin}/api/comments/viewer`)).json()) as { issued: string };
-  const issuedAt = Date.now();
-
   const postHtml = await (await fetch(postUrl, { headers: { "accept-encoding": ACCEPT_ENCODING } })).text();
+  if (opts.comments) return commentsOnly(server, { postUrl, postHtml, dbFile, postId: targets.post.id });
   const staticRef: StaticRef = await startStaticRef({ html: postHtml, port: port + 1, tmp, log });
   stoppers.push(staticRef.stop);
   log(`static reference: ${staticRef.kind}`);
@@ -244,22 +291,9 @@ async function main() {
   const renderCost = workers === 1 && !instances ? await measureRenderCost(origin, server.pids[0]!, paths, log) : null;
 
   // Comment POSTs last: each one changes the post, and so what the pages above show.
-  await sleep(Math.max(0, issuedAt + 3_200 - Date.now()));
-  const hidden = formFields(postHtml);
-  const posts: [string, Target][] = [
-    ["comment POST (JavaScript, JSON)", commentJsonTarget(postUrl, hidden, viewer.issued)],
-    ["comment POST (no-JS form)", commentTarget(postUrl, hidden, viewer.issued)],
-  ];
-  let created = 0;
-  for (const [name, target] of posts) {
-    const before = countComments(dbFile);
-    const posting = await measure(server, name, target);
-    const made = countComments(dbFile) - before;
-    created += made;
-    results.push({ route: name, ...posting, note: `${made} comments created (warm-up included)` });
-    // The measured run only; the warm-up's comments are in the database count too.
-    log(`${name}: ${made} new comments in the database for ${posting.requests} measured requests plus the warm-up`);
-  }
+  const commented = await commentRows(server, { postUrl, postHtml, dbFile, postId: targets.post.id });
+  results.push(...commented.rows);
+  const created = commented.created;
 
   const flood = instances ? null : await floodRun(); // behind nginx every client is nginx's address
   const staticRps = results[0]!.rps;
@@ -306,6 +340,25 @@ async function main() {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), out)} (${report.totalSeconds} s in all)`);
+}
+
+/** `--comments`: only the comment POST rows, their table and a JSON of their own. */
+async function commentsOnly(server: Site, post: Parameters<typeof commentRows>[1]) {
+  const loadBefore = os.loadavg();
+  const { rows, created } = await commentRows(server, post);
+  printTable(rows);
+  const loadAfter = os.loadavg();
+  log(`${topology}; load average before ${fmtLoad(loadBefore)}, after ${fmtLoad(loadAfter)} (uptime's 1, 5, 15 min)`);
+  const date = new Date().toISOString();
+  const out = path.join(
+    __dirname,
+    "results",
+    `${date.slice(0, 10)}-${size}${opts.quick ? "-quick" : ""}-comments.json`,
+  );
+  const report = { date, size, topology, loadAverage: { before: loadBefore, after: loadAfter }, created, routes: rows };
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${path.relative(process.cwd(), out)}`);
 }
 
 const fmtLoad = (load: number[]) => load.map((value) => value.toFixed(2)).join(", ");

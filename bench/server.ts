@@ -32,7 +32,7 @@ export async function startServer({
     throw new Error(`something already answers on ${origin}: choose another --port`);
   let log = "";
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
+  const child: ChildProcess = spawn(process.execPath, [...benchNodeArgs(), path.join(ROOT, "bin", "server.mjs")], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -79,6 +79,25 @@ export async function startServer({
   const coldStartMs = performance.now() - started;
   await until(`${origin}/api/health`);
   return { origin, pid: child.pid!, coldStartMs, log: () => log, stop };
+}
+
+/**
+ * QUIRE_BENCH_NODE_ARGS: more options for the server's node, split at spaces, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/profiles" for a CPU profile of the run (written when the
+ * server stops) or "--heapsnapshot-signal=SIGUSR2" to look at its memory.
+ */
+function benchNodeArgs(): string[] {
+  return (process.env.QUIRE_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+}
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; 1/100 s ticks), or null elsewhere. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** The resident memory of a process in MB (Linux), or null where /proc is not there. */

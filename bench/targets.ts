@@ -52,9 +52,12 @@ export function pickTargets(file: string): Targets {
   }
 }
 
-export function countComments(file: string): number {
+/** Every comment in the database, or the comments (any status) of one post. */
+export function countComments(file: string, postId?: number): number {
   const db = new Database(file, { readonly: true });
   try {
+    if (postId !== undefined)
+      return db.prepare("SELECT count(*) FROM comments WHERE post_id = ?").pluck().get(postId) as number;
     return db.prepare("SELECT count(*) FROM comments").pluck().get() as number;
   } finally {
     db.close();

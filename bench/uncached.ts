@@ -5,6 +5,7 @@
 // reader gets, as with QUIRE_PAGE_CACHE_MB=0, and on the same server as the cached rows.
 import fs from "node:fs";
 import { ACCEPT_ENCODING, type Target } from "./load";
+import { cpuMs } from "./server";
 
 export const UNCACHED_HEADERS = { Authorization: "Bench uncached" };
 
@@ -23,12 +24,6 @@ export function uncachedRoutes(origin: string, paths: Paths): [string, Target][]
 }
 
 export type RenderCost = { route: string; renders: number; cpuMsPerRender: number; rendersPerCpuSecond: number };
-
-/** User + system CPU time of a process so far, in ms (Linux /proc; 1/100 s ticks). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 const RENDERS = 200;
 const AT_ONCE = 4;
@@ -59,9 +54,9 @@ export async function measureRenderCost(
       for (let i = 0; i < count / AT_ONCE; i++) await Promise.all(Array.from({ length: AT_ONCE }, once));
     };
     await batches(40); // warm-up: the JIT and the prepared statements
-    const before = cpuMs(pid);
+    const before = cpuMs(pid)!;
     await batches(RENDERS);
-    const perRender = (cpuMs(pid) - before) / RENDERS;
+    const perRender = (cpuMs(pid)! - before) / RENDERS;
     const cost = {
       route: `${name}, uncached`,
       renders: RENDERS,

@@ -4,7 +4,7 @@ import { getDb, type Tx } from "../client";
 import { comments, posts, type CommentStatus } from "../schema";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
-import { countComments } from "./comments";
+import { commentBodyHash, countComments } from "./comments";
 import { likeContains } from "./sql";
 
 // The moderation queue. `scope` comes from lib/authz ownershipScope: "all" for
@@ -213,7 +213,7 @@ export function editCommentAsStaff({
     (tx) => {
       const changed = tx
         .update(comments)
-        .set({ markdown, html, updatedAt: new Date() })
+        .set({ markdown, bodyHash: commentBodyHash(markdown), html, updatedAt: new Date() })
         .where(scoped(scope, eq(comments.id, id)))
         .returning({ id: comments.id, postId: comments.postId })
         .get();

@@ -1,11 +1,31 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { comments, emailSuppressions, posts, users, type CommentStatus } from "../schema";
 import { prepared } from "./prepared";
-import { type DbOrTx, likeContains } from "./sql";
+import { type DbOrTx, likeContainsPattern } from "./sql";
 
-export type NewComment = typeof comments.$inferInsert;
+/** A comment to store (createComment): what is left out is stored as null, false or 0. */
+export type NewComment = {
+  postId: number;
+  parentId?: number | null;
+  status: CommentStatus;
+  authorName: string;
+  authorEmail?: string | null;
+  authorUrl?: string | null;
+  userId?: number | null;
+  markdown: string;
+  html: string;
+  ipHash?: string | null;
+  userAgent?: string | null;
+  notifyReplies?: boolean;
+  editTokenHash?: string | null;
+  spamScore?: number;
+  approvedAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 /** How many comments match: the building block of the rate limits, spam checks and counts. */
 export function countComments(where: SQL | undefined): number {
@@ -41,9 +61,13 @@ export function getPostForCommenting({ postId }: { postId: number }) {
   return postForCommenting().get({ postId });
 }
 
+// The checks of every comment POST (lib/comments/submit.ts, screening.ts) are prepared once
+// per connection (prepared.ts): building them with Drizzle's builder on each POST cost more
+// than running them.
+
 /** The comment a reply answers, only when it is approved and on the same post. */
-export function getReplyTarget(db: DbOrTx, { id, postId }: { id: number; postId: number }) {
-  return db
+const replyTarget = prepared((db) =>
+  db
     .select({
       id: comments.id,
       authorName: comments.authorName,
@@ -51,18 +75,30 @@ export function getReplyTarget(db: DbOrTx, { id, postId }: { id: number; postId:
       notifyReplies: comments.notifyReplies,
     })
     .from(comments)
-    .where(and(eq(comments.id, id), eq(comments.postId, postId), eq(comments.status, "approved")))
-    .get();
+    .where(
+      and(
+        eq(comments.id, sql.placeholder("id")),
+        eq(comments.postId, sql.placeholder("postId")),
+        eq(comments.status, "approved"),
+      ),
+    )
+    .prepare(),
+);
+
+export function getReplyTarget({ id, postId }: { id: number; postId: number }) {
+  return replyTarget().get({ id, postId });
 }
 
-/**
- * How many comments match, counting no further than `max`: the spam score reads its
- * signals only up to a cap, and a prolific commenter's whole history need not be counted
- * on every comment they post.
- */
-function countCommentsUpTo(where: SQL | undefined, max: number): number {
-  return getDb().select({ id: comments.id }).from(comments).where(where).limit(max).all().length;
-}
+// The spam score's signals are counted no further than `max`: it reads them only up to a
+// cap, and a prolific commenter's whole history need not be counted on every comment.
+const commentsFromEmail = prepared((db) =>
+  db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.authorEmail, sql.placeholder("email")), eq(comments.status, sql.placeholder("status"))))
+    .limit(sql.placeholder("max"))
+    .prepare(),
+);
 
 export function countCommentsFromEmail({
   email,
@@ -73,22 +109,96 @@ export function countCommentsFromEmail({
   status: CommentStatus;
   max: number;
 }): number {
-  return countCommentsUpTo(and(eq(comments.authorEmail, email), eq(comments.status, status)), max);
+  return commentsFromEmail().all({ email, status, max }).length;
 }
 
+const spamFromIp = prepared((db) =>
+  db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.ipHash, sql.placeholder("ipHash")), eq(comments.status, "spam")))
+    .limit(sql.placeholder("max"))
+    .prepare(),
+);
+
 export function countSpamFromIp({ ipHash, max }: { ipHash: string; max: number }): number {
-  return countCommentsUpTo(and(eq(comments.ipHash, ipHash), eq(comments.status, "spam")), max);
+  return spamFromIp().all({ ipHash, max }).length;
 }
+
+/** A spam comment whose markdown contains the pattern (a LIKE pattern, from likeContainsPattern). */
+const spamLinking = prepared((db) =>
+  db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.status, "spam"), sql`${comments.markdown} like ${sql.placeholder("pattern")} escape '\\'`))
+    .limit(1)
+    .prepare(),
+);
 
 /** How many of these domains were linked from comments moderators marked spam. */
 export function countSpamDomains({ domains }: { domains: string[] }): number {
-  return domains.filter(
-    (domain) =>
-      countCommentsUpTo(and(eq(comments.status, "spam"), likeContains(comments.markdown, `://${domain}`)), 1) > 0,
-  ).length;
+  return domains.filter((domain) => spamLinking().get({ pattern: likeContainsPattern(`://${domain}`) }) !== undefined)
+    .length;
 }
 
-/** The same words from the same person on the same post, not yet deleted: a double submit or a bot. */
+/**
+ * What the duplicate check compares, as the `body_hash` column holds it: SHA-256 (hex) of the
+ * markdown exactly as written (the check has always compared the text as it is, spaces and
+ * case included). PostgreSQL computes the same value in SQL (db/migrations/pg/0002).
+ */
+export function commentBodyHash(markdown: string): string {
+  return createHash("sha256").update(markdown, "utf8").digest("hex");
+}
+
+// The same sender: the email, or the address when there is one (`ip_hash = null` is never true).
+const sameSender = or(
+  eq(comments.authorEmail, sql.placeholder("email")),
+  eq(comments.ipHash, sql.placeholder("ipHash")),
+);
+
+/** A comment of the post with these words' hash from this sender, not in the trash. */
+const duplicateByHash = prepared((db) =>
+  db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.postId, sql.placeholder("postId")),
+        eq(comments.bodyHash, sql.placeholder("bodyHash")),
+        ne(comments.status, "trash"),
+        sameSender,
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
+/**
+ * The same for rows without a hash (written before the column existed, or inserted by hand):
+ * compared by their text, reading only the post's rows whose hash is null, through the same index.
+ */
+const duplicateByText = prepared((db) =>
+  db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.postId, sql.placeholder("postId")),
+        isNull(comments.bodyHash),
+        eq(comments.markdown, sql.placeholder("markdown")),
+        ne(comments.status, "trash"),
+        sameSender,
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
+/**
+ * The same words from the same person on the same post, not yet deleted: a double submit or
+ * a bot. Looked up by the words' hash, so a post with thousands of comments is not read
+ * through; two lookups, not one with OR, which SQLite would answer by reading the post's rows.
+ */
 export function isDuplicateComment({
   postId,
   email,
@@ -99,24 +209,68 @@ export function isDuplicateComment({
   email: string;
   ipHash: string | null;
   markdown: string;
-}) {
-  const sameSender = ipHash
-    ? or(eq(comments.authorEmail, email), eq(comments.ipHash, ipHash))
-    : eq(comments.authorEmail, email);
-  return !!getDb()
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.postId, postId), eq(comments.markdown, markdown), ne(comments.status, "trash"), sameSender))
-    .get();
+}): boolean {
+  const sender = { postId, email, ipHash };
+  return (
+    duplicateByHash().get({ ...sender, bodyHash: commentBodyHash(markdown) }) !== undefined ||
+    duplicateByText().get({ ...sender, markdown }) !== undefined
+  );
 }
 
-/** Inserts a comment and, in the same transaction, whatever it queues (e-mails, webhooks). */
+/** The insert of every comment POST, prepared once per connection like the checks before it. */
+const insertComment = prepared((db) =>
+  db
+    .insert(comments)
+    .values({
+      postId: sql.placeholder("postId"),
+      parentId: sql.placeholder("parentId"),
+      status: sql.placeholder("status"),
+      authorName: sql.placeholder("authorName"),
+      authorEmail: sql.placeholder("authorEmail"),
+      authorUrl: sql.placeholder("authorUrl"),
+      userId: sql.placeholder("userId"),
+      markdown: sql.placeholder("markdown"),
+      bodyHash: sql.placeholder("bodyHash"),
+      html: sql.placeholder("html"),
+      ipHash: sql.placeholder("ipHash"),
+      userAgent: sql.placeholder("userAgent"),
+      notifyReplies: sql.placeholder("notifyReplies"),
+      editTokenHash: sql.placeholder("editTokenHash"),
+      spamScore: sql.placeholder("spamScore"),
+      // Passed as milliseconds: Drizzle's date mapping of a placeholder does not take null.
+      approvedAt: sql`${sql.placeholder("approvedAt")}`,
+      createdAt: sql.placeholder("createdAt"),
+      updatedAt: sql.placeholder("updatedAt"),
+    })
+    .returning({ id: comments.id })
+    .prepare(),
+);
+
+/**
+ * Inserts a comment and, in the same transaction, whatever it queues (e-mails, webhooks).
+ * The body's hash (for the duplicate check) is computed here from its markdown. The
+ * prepared insert runs on the connection the transaction holds: inside it.
+ */
 export function createComment(values: NewComment, afterInsert: (tx: Tx, comment: { id: number }) => void) {
+  const row = {
+    parentId: null,
+    authorEmail: null,
+    authorUrl: null,
+    userId: null,
+    ipHash: null,
+    userAgent: null,
+    notifyReplies: false,
+    editTokenHash: null,
+    spamScore: 0,
+    ...values,
+    bodyHash: commentBodyHash(values.markdown),
+    approvedAt: values.approvedAt?.getTime() ?? null,
+  };
   return getDb().transaction(
     (tx) => {
-      const row = tx.insert(comments).values(values).returning({ id: comments.id }).get();
-      afterInsert(tx, row);
-      return row;
+      const inserted = insertComment().get(row)!;
+      afterInsert(tx, inserted);
+      return inserted;
     },
     { behavior: "immediate" },
   );
@@ -220,7 +374,13 @@ export function editOwnComment({
 }) {
   return getDb()
     .update(comments)
-    .set({ markdown, html, updatedAt: new Date(), ...(holdAgain ? { status: "pending" as const } : {}) })
+    .set({
+      markdown,
+      bodyHash: commentBodyHash(markdown),
+      html,
+      updatedAt: new Date(),
+      ...(holdAgain ? { status: "pending" as const } : {}),
+    })
     .where(ownWithinWindow({ id, tokenHash, since }))
     .returning({ id: comments.id, postId: comments.postId, status: comments.status })
     .get();

@@ -15,6 +15,7 @@ import {
   tags,
   users,
 } from "../schema";
+import { commentBodyHash } from "./comments";
 
 // The writes of an import (lib/transfer/write.ts), all inside its one transaction.
 // Comments come by the million: their writes (ImportSql) are raw statements prepared
@@ -253,8 +254,8 @@ export class ImportSql {
   insertComment(comment: NewImportedComment): number {
     return Number(
       this.statement(
-        `INSERT INTO comments (post_id, status, kind, author_name, author_email, author_url, markdown, html,
-           notify_replies, approved_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO comments (post_id, status, kind, author_name, author_email, author_url, markdown, body_hash, html,
+           notify_replies, approved_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         comment.postId,
         comment.status,
@@ -263,6 +264,7 @@ export class ImportSql {
         comment.authorEmail,
         comment.authorUrl,
         comment.markdown,
+        commentBodyHash(comment.markdown), // for the duplicate check's index
         comment.html,
         comment.notifyReplies ? 1 : 0,
         comment.approvedAt?.getTime() ?? null,

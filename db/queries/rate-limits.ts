@@ -2,6 +2,7 @@ import "server-only";
 import { inArray, lte, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { rateLimits } from "../schema";
+import { prepared } from "./prepared";
 import { immediate } from "./sql";
 
 // Rate limits and brute-force brakes live in the database, so every process serving
@@ -14,27 +15,36 @@ import { immediate } from "./sql";
 export type WindowLimit = { key: string; points: number; durationMs: number };
 
 /**
+ * One hit on a window, returning its count: a window still open counts on; an expired one
+ * starts afresh with this hit. Prepared once per connection (prepared.ts): it runs on every
+ * comment POST and sign-in attempt.
+ */
+const hitWindow = prepared((db) =>
+  db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder("key"), points: 1, expiresAt: sql.placeholder("expiresAt") })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        points: sql`case when ${rateLimits.expiresAt} > ${sql.placeholder("now")} then ${rateLimits.points} + 1 else 1 end`,
+        expiresAt: sql`case when ${rateLimits.expiresAt} > ${sql.placeholder("now")} then ${rateLimits.expiresAt} else excluded.expires_at end`,
+      },
+    })
+    .returning({ points: rateLimits.points })
+    .prepare(),
+);
+
+/**
  * Counts one hit against each limit in turn and stops at the first one over its
  * allowance (that hit is counted, as rate-limiter-flexible counts it; the limits
  * after it are not touched). Returns that limit's index, or -1 when every limit
  * allowed the hit.
  */
 export function consumeWindows(limits: readonly WindowLimit[], now = Date.now()): number {
-  return immediate((tx) => {
+  // The prepared statement runs on the connection the transaction holds: inside it.
+  return immediate(() => {
     for (const [index, limit] of limits.entries()) {
-      const row = tx
-        .insert(rateLimits)
-        .values({ key: limit.key, points: 1, expiresAt: now + limit.durationMs })
-        .onConflictDoUpdate({
-          target: rateLimits.key,
-          set: {
-            // A window still open counts on; an expired one starts afresh with this hit.
-            points: sql`case when ${rateLimits.expiresAt} > ${now} then ${rateLimits.points} + 1 else 1 end`,
-            expiresAt: sql`case when ${rateLimits.expiresAt} > ${now} then ${rateLimits.expiresAt} else excluded.expires_at end`,
-          },
-        })
-        .returning({ points: rateLimits.points })
-        .get();
+      const row = hitWindow().get({ key: limit.key, expiresAt: now + limit.durationMs, now })!;
       if (row.points > limit.points) return index;
     }
     return -1;

@@ -25,7 +25,12 @@ function likePattern(text: string): string {
 
 /** `column` contains `text`, taken literally (ASCII case-insensitive, as LIKE is). */
 export function likeContains(column: SQLiteColumn | SQL, text: string): SQL {
-  return sql`${column} like ${`%${likePattern(text)}%`} escape '\\'`;
+  return sql`${column} like ${likeContainsPattern(text)} escape '\\'`;
+}
+
+/** The pattern likeContains matches with, for a prepared query's placeholder (`like ? escape '\'`). */
+export function likeContainsPattern(text: string): string {
+  return `%${likePattern(text)}%`;
 }
 
 /** `column` starts with `text`, taken literally. */

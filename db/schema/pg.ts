@@ -177,6 +177,7 @@ export const comments = pgTable(
     authorUrl: text("author_url"),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     markdown: text("markdown").notNull(),
+    bodyHash: text("body_hash"),
     html: text("html").notNull(),
     ipHash: text("ip_hash"),
     userAgent: text("user_agent"),
@@ -193,6 +194,7 @@ export const comments = pgTable(
     index("comments_email_idx").on(t.authorEmail, t.status),
     index("comments_ip_status_idx").on(t.ipHash, t.status),
     index("comments_parent_idx").on(t.parentId),
+    index("comments_post_body_hash_idx").on(t.postId, t.bodyHash),
   ],
 );
 

@@ -190,6 +190,10 @@ export const comments = sqliteTable(
     // Set when a signed-in staff member wrote it.
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     markdown: text("markdown").notNull(),
+    // SHA-256 (hex) of `markdown` as written, for the duplicate check's index
+    // (db/queries/comments.ts commentBodyHash). Null on rows written before it existed
+    // and on rows inserted by hand: the check looks those up by their text.
+    bodyHash: text("body_hash"),
     html: text("html").notNull(),
     // Salted hash only: the raw address is never stored.
     ipHash: text("ip_hash"),
@@ -209,6 +213,8 @@ export const comments = sqliteTable(
     // The spam screen counts what moderators marked spam from the sender's address.
     index("comments_ip_status_idx").on(t.ipHash, t.status),
     index("comments_parent_idx").on(t.parentId),
+    // The duplicate check: the same words on the same post, found without reading the post's comments.
+    index("comments_post_body_hash_idx").on(t.postId, t.bodyHash),
   ],
 );
 

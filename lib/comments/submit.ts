@@ -2,7 +2,6 @@ import "server-only";
 import { createComment, getPostForCommenting, getReplyTarget, isDuplicateComment } from "@/db/queries/comments";
 import { enqueueWebhookEvent } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
-import { getDb } from "@/db/client";
 import { type CommentOutcome, countCommentOutcome } from "../ops/metrics";
 import type { SessionUser } from "../session";
 import type { ActionResult } from "../utils/action-result";
@@ -70,7 +69,7 @@ async function screenAndStore(
   const post = getPostForCommenting({ postId: input.postId });
   if (!post) return refuse(404, "This post cannot take comments.");
   if (commentsClosed(post, settings.commentCloseAfterDays)) return refuse(403, "Comments are closed on this post.");
-  if (input.parentId && !getReplyTarget(getDb(), { id: input.parentId, postId: post.id })) {
+  if (input.parentId && !getReplyTarget({ id: input.parentId, postId: post.id })) {
     return refuse(422, "The comment you are replying to is not on this post.");
   }
 

@@ -74,6 +74,18 @@ describe.skipIf(!reachable)("backup and restore on PostgreSQL", () => {
     expect(found.rows).toEqual([{ title: "Second tide" }]);
   });
 
+  it("tells the running instances that everything changed", async () => {
+    const target = await site();
+    const listener = await connectTo(target.name);
+    clients.push(listener);
+    const heard = new Promise((resolve) => listener.once("notification", resolve));
+    await listener.query("LISTEN quire_changed");
+
+    await pgRestore(urlOf(target.name), dump);
+
+    await expect(heard).resolves.toMatchObject({ channel: "quire_changed" });
+  });
+
   it("a dump that cannot be read leaves the database as it was", async () => {
     const target = await site();
     await addPost(target.db, "Still here");

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import pg from "pg";
 
 // Backup and restore on PostgreSQL (docs/postgres.md): PostgreSQL's own tools, driven by
 // the CLI, rather than a copy Quire would make itself. pg_dump takes a consistent snapshot
@@ -35,10 +36,12 @@ export function pgDump(url: string, file: string, tool = "pg_dump"): Promise<voi
 
 /**
  * Replaces what the database at `url` holds with the dump in `file`, in one transaction:
- * a dump that cannot be read or applied leaves the database as it was.
+ * a dump that cannot be read or applied leaves the database as it was. The restore loads
+ * the tables before their triggers exist, so it then tells every running instance itself
+ * that everything changed (the channel of bin/server/pg-changes.mjs).
  */
-export function pgRestore(url: string, file: string, tool = "pg_restore"): Promise<void> {
-  return run(tool, [
+export async function pgRestore(url: string, file: string, tool = "pg_restore"): Promise<void> {
+  await run(tool, [
     "--clean",
     "--if-exists",
     "--single-transaction",
@@ -49,4 +52,11 @@ export function pgRestore(url: string, file: string, tool = "pg_restore"): Promi
     url,
     file,
   ]);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("NOTIFY quire_changed");
+  } finally {
+    await client.end();
+  }
 }

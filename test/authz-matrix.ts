@@ -84,6 +84,12 @@ export type MatrixRow = {
   reads?: boolean;
 };
 
+/** The site the route handlers are called on, as the Origin a same-site request carries. */
+export const SITE = "http://blog.example";
+
+/** A route handler's answer as a matrix result. */
+export const ok = (response: Response) => ({ ok: response.ok });
+
 /** A redirect() at the end of an action is its success. */
 export async function settle(call: Promise<{ ok: boolean }>): Promise<{ ok: boolean }> {
   try {

@@ -12,8 +12,11 @@ import {
   serverActionFiles,
   type Target,
 } from "@/test/authz-matrix";
+import { ACCOUNT_ACTIONS } from "@/test/matrix/accounts";
 import { ADMIN_ACTIONS } from "@/test/matrix/admin-actions";
-import { APP_ACTIONS } from "@/test/matrix/app-actions";
+import { COMMENT_ACTIONS } from "@/test/matrix/comments";
+import { INTEGRATION_ACTIONS } from "@/test/matrix/integrations";
+import { MEDIA_ACTIONS } from "@/test/matrix/media";
 import { migratedDb } from "@/test/helpers";
 
 // Every mutating entry point of the app × every kind of person (test/authz-matrix.ts):
@@ -43,7 +46,13 @@ vi.mock("@/lib/auth", () => ({
   },
 }));
 
-const MATRIX: MatrixRow[] = [...ADMIN_ACTIONS, ...APP_ACTIONS];
+const MATRIX: MatrixRow[] = [
+  ...ADMIN_ACTIONS,
+  ...COMMENT_ACTIONS,
+  ...MEDIA_ACTIONS,
+  ...INTEGRATION_ACTIONS,
+  ...ACCOUNT_ACTIONS,
+];
 let passwordHash = "";
 
 beforeAll(async () => {

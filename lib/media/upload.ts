@@ -4,8 +4,8 @@ import { insertMedia } from "@/db/queries/media";
 import { minimumRole } from "../authz";
 import { AppError } from "../errors";
 import { route } from "../route";
-import { inspectImage, makeVariants, MAX_UPLOAD_BYTES } from "./processing";
-import { folderStorage, newMediaKey } from "./storage";
+import { inspectImage, MAX_UPLOAD_BYTES } from "./processing";
+import { storeImageFiles } from "./store-image";
 
 const altSchema = z
   .string()
@@ -48,16 +48,7 @@ export async function storeImageUpload(
   if (!image) throw new AppError("unsupported_type", UNSUPPORTED);
 
   // The stored name is generated; the uploaded one is kept only as a label.
-  const storage = folderStorage();
-  const { base, key } = newMediaKey(image.ext, image.width);
-  const variants = await makeVariants(bytes, image.width);
-  await storage.put(key, bytes);
-  const stored = [];
-  for (const variant of variants) {
-    const variantKey = `${base}-${variant.width}.webp`;
-    await storage.put(variantKey, variant.bytes);
-    stored.push({ width: variant.width, key: variantKey, size: variant.bytes.length });
-  }
+  const { key, variants } = await storeImageFiles(bytes, image);
   const created = insertMedia(
     {
       storageKey: key,
@@ -67,7 +58,7 @@ export async function storeImageUpload(
       width: image.width,
       height: image.height,
       alt: alt.data,
-      variants: stored,
+      variants,
       uploadedBy: uploader.id,
     },
     { actorId: uploader.id, actorLabel: uploader.label ?? uploader.name },
@@ -80,6 +71,6 @@ export async function storeImageUpload(
     width: image.width,
     height: image.height,
     alt: alt.data,
-    variants: stored.map((v) => ({ width: v.width, url: `/media/${v.key}` })),
+    variants: variants.map((v) => ({ width: v.width, url: `/media/${v.key}` })),
   };
 }

@@ -1,8 +1,20 @@
-// Scheduling: the person picks a wall-clock time in the site's timezone; the database keeps UTC.
+// The site's clock. Scheduling: the person picks a wall-clock time in the site's timezone; the
+// database keeps UTC. Exports write dates on that clock too (wordpress-dates.ts).
 
-function offsetMs(utc: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+export type WallClock = { year: string; month: string; day: string; hour: string; minute: string; second: string };
+
+// Building an Intl.DateTimeFormat costs far more than using one (a WordPress export reads the clock
+// for every post, page and comment): one per zone, kept for the process. Bounded anyway.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant's date and time on `timeZone`'s clock, every part two digits (the year four).
+ * Throws a RangeError for a zone this runtime does not know: callers decide what that means.
+ */
+export function wallClock(instant: number, timeZone: string): WallClock {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -11,11 +23,25 @@ function offsetMs(utc: number, timeZone: string): number {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
-    })
-      .formatToParts(new Date(utc))
-      .map((part) => [part.type, part.value]),
-  );
-  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+    });
+    if (wallClockFormats.size >= 100) wallClockFormats.clear();
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "00";
+  return {
+    year: part("year"),
+    month: part("month"),
+    day: part("day"),
+    hour: part("hour"),
+    minute: part("minute"),
+    second: part("second"),
+  };
+}
+
+function offsetMs(utc: number, timeZone: string): number {
+  const clock = wallClock(utc, timeZone);
+  const asUtc = Date.UTC(+clock.year, +clock.month - 1, +clock.day, +clock.hour, +clock.minute, +clock.second);
   return asUtc - Math.floor(utc / 1000) * 1000;
 }
 

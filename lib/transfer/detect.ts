@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { readBlogger } from "./blogger";
 import { readGhost } from "./ghost";
-import { looksLikeQuireExport, QUIRE_DOCUMENT } from "./quire";
+import { looksLikeQuireExport } from "./quire";
+import { QUIRE_DOCUMENT } from "./quire-zip";
 import { IMPORT_FORMATS, ImportError, type ImportFormat, type ImportSource } from "./shape";
 import { readWordPress } from "./wordpress";
 

@@ -18,6 +18,18 @@ const text = z.string().nullish();
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape);
 const table = <T extends z.ZodType>(schema: T) => z.array(schema).optional().default([]);
 
+// Older Ghost exports keep a post's SEO fields on the post, newer ones in posts_meta (read first).
+const seoColumns = {
+  meta_title: text,
+  meta_description: text,
+  og_title: text,
+  og_description: text,
+  og_image: text,
+  twitter_title: text,
+  twitter_description: text,
+  twitter_image: text,
+};
+
 const postSchema = row({
   id,
   uuid: text,
@@ -40,14 +52,7 @@ const postSchema = row({
   created_at: text,
   custom_excerpt: text,
   canonical_url: text,
-  meta_title: text,
-  meta_description: text,
-  og_title: text,
-  og_description: text,
-  og_image: text,
-  twitter_title: text,
-  twitter_description: text,
-  twitter_image: text,
+  ...seoColumns,
 });
 
 export const ghostExportSchema = z.object({
@@ -63,20 +68,7 @@ export const ghostExportSchema = z.object({
           posts_authors: table(row({ post_id: id, author_id: id, sort_order: z.number().nullish() })),
           tags: table(row({ id, name: z.string(), slug: z.string(), description: text, visibility: text })),
           posts_tags: table(row({ post_id: id, tag_id: id, sort_order: z.number().nullish() })),
-          posts_meta: table(
-            row({
-              post_id: id,
-              meta_title: text,
-              meta_description: text,
-              og_title: text,
-              og_description: text,
-              og_image: text,
-              twitter_title: text,
-              twitter_description: text,
-              twitter_image: text,
-              feature_image_alt: text,
-            }),
-          ),
+          posts_meta: table(row({ post_id: id, ...seoColumns, feature_image_alt: text })),
         }),
       }),
     )

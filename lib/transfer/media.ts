@@ -2,8 +2,9 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { NewMedia } from "@/db/queries/media";
-import { inspectImage, makeVariants, MAX_UPLOAD_BYTES } from "../media/processing";
-import { folderStorage, newMediaKey } from "../media/storage";
+import { inspectImage, MAX_UPLOAD_BYTES } from "../media/processing";
+import { folderStorage } from "../media/storage";
+import { storeImageFiles } from "../media/store-image";
 
 // With --media DIR (a copy of wp-content/uploads, Ghost's content/images, a folder next to
 // the Markdown files), the files an export points at are looked up in DIR by the end of
@@ -65,16 +66,7 @@ export class MediaImporter {
       this.notImages.add(url);
       return null;
     }
-    const storage = folderStorage();
-    const { base, key } = newMediaKey(image.ext, image.width);
-    const variants = await makeVariants(bytes, image.width);
-    await storage.put(key, bytes);
-    const stored = [];
-    for (const variant of variants) {
-      const variantKey = `${base}-${variant.width}.webp`;
-      await storage.put(variantKey, variant.bytes);
-      stored.push({ width: variant.width, key: variantKey, size: variant.bytes.length });
-    }
+    const { key, variants } = await storeImageFiles(bytes, image);
     this.stored.push({
       url,
       storageKey: key,
@@ -89,7 +81,7 @@ export class MediaImporter {
           .basename(file)
           .replace(/\.[a-z0-9]+$/i, "")
           .slice(0, 300),
-        variants: stored,
+        variants,
       },
     });
     return `/media/${key}`;

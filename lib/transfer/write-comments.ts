@@ -1,19 +1,12 @@
 import "server-only";
-import type { ImportSql, SourceKey } from "@/db/queries/imports";
 import { htmlToText } from "./convert";
-import { bump, type ImportReport } from "./report";
-import type { Staging } from "./staging";
+import { bump } from "./report";
+import type { WriteContext } from "./write-common";
 
 // The comments of an import, written inside the import's one transaction (lib/transfer/write.ts):
 // each comment once (keyed by its source id), then the reply links, once every comment has its id.
 
-export function writeComments(
-  sql: ImportSql,
-  staging: Staging,
-  report: ImportReport,
-  key: (kind: string, id: string) => SourceKey,
-  step: (kind: string) => void,
-) {
+export function writeComments({ sql, staging, report, key, step }: WriteContext) {
   // New ids and reply links are kept in the staging file: a million comments fit there, not in maps.
   for (const comment of staging.each("comment")) {
     step("comment");

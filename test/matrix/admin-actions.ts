@@ -6,6 +6,7 @@ import { deleteTagAction } from "@/lib/actions/delete-tag";
 import { deleteUserAction } from "@/lib/actions/delete-user";
 import { inviteUserAction } from "@/lib/actions/invite-user";
 import { mergeTagsAction } from "@/lib/actions/merge-tags";
+import { previewMarkdownAction } from "@/lib/actions/preview-markdown";
 import { publishPostAction } from "@/lib/actions/publish-post";
 import { restoreRevisionAction } from "@/lib/actions/restore-revision";
 import { savePostAction } from "@/lib/actions/save-post";
@@ -20,7 +21,7 @@ import { updateSiteSettingsAction } from "@/lib/actions/update-site-settings";
 import { updateTagAction } from "@/lib/actions/update-tag";
 import { PEOPLE, POSTS, row } from "../admin-fixture";
 import { IMPORT_EXPORT_ACTIONS } from "./import-export";
-import { ADMINS, EDITORS, type MatrixRow, OWNER, PUBLISHERS, STAFF_EDIT } from "../authz-matrix";
+import { ADMINS, EDITORS, type MatrixRow, OWNER, PUBLISHERS, STAFF, STAFF_EDIT } from "../authz-matrix";
 
 const TRASHED = "SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?";
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
@@ -38,6 +39,13 @@ export const ADMIN_ACTIONS: MatrixRow[] = [
     entry: autosavePostAction,
     run: (t) => autosavePostAction(null, { id: t.draft, version: 1, title: "Changed", markdown: "New" }),
     allowed: STAFF_EDIT,
+  },
+  {
+    what: "preview Markdown",
+    entry: previewMarkdownAction,
+    run: () => previewMarkdownAction(null, { markdown: "*hi*" }),
+    allowed: STAFF,
+    reads: true,
   },
   {
     what: "submit for review",

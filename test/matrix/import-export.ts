@@ -5,11 +5,10 @@ import { updateAnalyticsSettingsAction } from "@/lib/actions/analytics-settings"
 import { startImportAction, updateImportLimitAction } from "@/lib/actions/import-export";
 import { handleAnalyticsExport as analyticsExportRoute } from "@/lib/analytics/export";
 import { migratedDb } from "../helpers";
-import { ADMINS, type MatrixRow, settle } from "../authz-matrix";
+import { ADMINS, type MatrixRow, ok, settle, SITE } from "../authz-matrix";
 
 // Admin → Settings → Import / Export: the owner and administrators only.
-const SITE = "http://blog.example";
-const ok = (response: Response) => ({ ok: response.ok });
+
 const WXR = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel><title>Old blog</title><link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>

@@ -1,25 +1,7 @@
+import { type WallClock, wallClock } from "../../posts/timezone";
+
 // WordPress keeps two clocks per date: `post_date` on the site's wall clock and
 // `post_date_gmt` in UTC, both written "YYYY-MM-DD HH:MM:SS"; RSS's pubDate is RFC 822.
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 export function wpGmt(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
@@ -27,14 +9,13 @@ export function wpGmt(ms: number): string {
 
 /** The same instant on the site's clock (UTC when the zone is unknown). */
 export function wpLocal(ms: number, timeZone: string): string {
-  let parts: Intl.DateTimeFormatPart[];
+  let clock: WallClock;
   try {
-    parts = formatter(timeZone).formatToParts(ms);
+    clock = wallClock(ms, timeZone);
   } catch {
     return wpGmt(ms);
   }
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`;
+  return `${clock.year}-${clock.month}-${clock.day} ${clock.hour}:${clock.minute}:${clock.second}`;
 }
 
 export function rfc822(ms: number): string {

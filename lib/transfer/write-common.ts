@@ -1,0 +1,25 @@
+import "server-only";
+import type { Tx } from "@/db/client";
+import type { ImportSql, SourceKey } from "@/db/queries/imports";
+import { htmlToText } from "./convert";
+import type { ImportReport } from "./report";
+import type { Staging } from "./staging";
+
+/** What each step of an import's one write transaction (write.ts) works with. */
+export type WriteContext = {
+  tx: Tx;
+  /** Prepared statements for the steps that run once per post or comment. */
+  sql: ImportSql;
+  staging: Staging;
+  report: ImportReport;
+  /** An item of this source in the ledger of what was imported, so a second import finds it. */
+  key: (sourceKind: string, sourceId: string) => SourceKey;
+  /** Called before each item is written: progress, and the tests' injected failures. */
+  step: (kind: string) => void;
+};
+
+/** An HTML field of the source as plain text of at most `max` characters; null when empty. */
+export function clip(text: string | null | undefined, max: number): string | null {
+  const plain = text ? htmlToText(text).slice(0, max) : "";
+  return plain || null;
+}

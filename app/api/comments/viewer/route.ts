@@ -9,8 +9,6 @@ export async function GET() {
   const user = await getCurrentUser().catch(() => null);
   return NextResponse.json(
     { issued: issueFormToken(), staff: user ? { name: user.name } : null },
-    // A hundred bytes or so, asked for on every post page view: `no-transform` keeps the
-    // server in front of Next from starting a compressor for it (lib/comments/post-json.ts).
-    { headers: { "Cache-Control": "private, no-store, no-transform" } },
+    { headers: { "Cache-Control": "private, no-store" } },
   );
 }

@@ -123,8 +123,11 @@ test("the media library finds an upload by name and deletes it while no post use
   await page.goto("/admin/media");
   await page.getByLabel("Find by name or alt text").fill(name);
   await page.getByRole("button", { name: "Find" }).click();
-  await expect(page.getByRole("img", { name: "An old wooden pier" })).toBeVisible();
-  await expect(page.getByText(/800×400 · \d+ KB · Ada Lovelace · unused/)).toBeVisible();
+  // Read within this upload's card: until the search has answered, the list may still show
+  // other 800×400 images with the same alt text that earlier tests uploaded.
+  const card = page.getByRole("listitem").filter({ hasText: name });
+  await expect(card.getByRole("img", { name: "An old wooden pier" })).toBeVisible();
+  await expect(card.getByText(/800×400 · \d+ KB · Ada Lovelace · unused/)).toBeVisible();
   await page.getByRole("button", { name: `Delete ${name}` }).click();
   // Asked first, in a dialog that Escape closes without deleting.
   const ask = page.getByRole("alertdialog", { name: "Delete this image for good?" });

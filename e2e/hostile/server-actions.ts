@@ -57,16 +57,16 @@ export function callAction(
 
 /**
  * Every row of every table except those the server's background work changes on its own:
- * the outbox (sent), the rate-limit counters (expired ones swept each minute) and the
- * analytics counts (written every few seconds). Equal before and after means the requests
- * changed nothing.
+ * the outbox (sent), the rate-limit counters (expired ones swept each minute), the
+ * analytics counts (written every few seconds) and the instances' heartbeats (every 30 s).
+ * Equal before and after means the requests changed nothing.
  */
 export function dumpDatabase(): string {
   const db = testDb();
   try {
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('outbox', 'rate_limits', 'analytics_daily') ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('outbox', 'rate_limits', 'analytics_daily', 'instances') ORDER BY name",
       )
       .all() as { name: string }[];
     return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));

@@ -3,7 +3,10 @@ import { inArray, lte, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { rateLimits } from "../schema";
 import { prepared } from "./prepared";
+import { afterAttempt, type BackoffPolicy, longestWait } from "./backoff";
 import { immediate } from "./sql";
+
+export type { BackoffPolicy } from "./backoff";
 
 // Rate limits and brute-force brakes live in the database, so every process serving
 // the site counts against the same numbers: N processes never give an attacker N
@@ -51,9 +54,6 @@ export function consumeWindows(limits: readonly WindowLimit[], now = Date.now())
   });
 }
 
-/** Escalating waits: `freeAttempts` free, then firstWaitMs, doubled per attempt, at most maxWaitMs. */
-export type BackoffPolicy = { freeAttempts: number; firstWaitMs: number; maxWaitMs: number; forgetAfterMs: number };
-
 type BackoffRow = { key: string; points: number; blockedUntil: number };
 
 function liveRows(keys: readonly string[], now: number, db: Pick<ReturnType<typeof getDb>, "select"> = getDb()) {
@@ -80,16 +80,10 @@ export function backoffWait(key: string, now = Date.now()): number {
 export function beginBackoffAttempt(keys: readonly string[], policy: BackoffPolicy, now = Date.now()): number {
   return immediate((tx) => {
     const live = new Map(liveRows(keys, now, tx).map((row) => [row.key, row]));
-    const wait = Math.max(0, ...[...live.values()].map((row) => row.blockedUntil - now));
+    const wait = longestWait(live.values(), now);
     if (wait > 0) return wait;
     for (const key of keys) {
-      const previous = live.get(key);
-      const attempts = (previous?.points ?? 0) + 1;
-      const blockedUntil =
-        attempts >= policy.freeAttempts
-          ? now + Math.min(policy.maxWaitMs, policy.firstWaitMs * 2 ** (attempts - policy.freeAttempts))
-          : (previous?.blockedUntil ?? 0);
-      const row = { points: attempts, blockedUntil, expiresAt: Math.max(now + policy.forgetAfterMs, blockedUntil) };
+      const row = afterAttempt(live.get(key), policy, now);
       tx.insert(rateLimits)
         .values({ key, ...row })
         .onConflictDoUpdate({ target: rateLimits.key, set: row })

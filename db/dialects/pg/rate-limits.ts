@@ -1,5 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import type { PgDb } from "../../pg/connection";
+import { afterAttempt, type BackoffPolicy, longestWait } from "../../queries/backoff";
 import { rateLimits } from "../../schema/pg";
 
 // Rate limits and brute-force brakes on PostgreSQL: the counterparts of `consumeWindows`
@@ -7,7 +8,6 @@ import { rateLimits } from "../../schema/pg";
 // so every instance counts against the same numbers.
 
 type WindowLimit = { key: string; points: number; durationMs: number };
-type BackoffPolicy = { freeAttempts: number; firstWaitMs: number; maxWaitMs: number; forgetAfterMs: number };
 
 /**
  * Counts one hit against each limit in turn and stops at the first one over its allowance;
@@ -57,16 +57,10 @@ export async function beginBackoffAttemptPg(
           .where(sql`${inArray(rateLimits.key, [...keys])} and ${rateLimits.expiresAt} > ${now}`)
       ).map((row) => [row.key, row]),
     );
-    const wait = Math.max(0, ...[...live.values()].map((row) => row.blockedUntil - now));
+    const wait = longestWait(live.values(), now);
     if (wait > 0) return wait;
     for (const key of keys) {
-      const previous = live.get(key);
-      const attempts = (previous?.points ?? 0) + 1;
-      const blockedUntil =
-        attempts >= policy.freeAttempts
-          ? now + Math.min(policy.maxWaitMs, policy.firstWaitMs * 2 ** (attempts - policy.freeAttempts))
-          : (previous?.blockedUntil ?? 0);
-      const row = { points: attempts, blockedUntil, expiresAt: Math.max(now + policy.forgetAfterMs, blockedUntil) };
+      const row = afterAttempt(live.get(key), policy, now);
       await tx
         .insert(rateLimits)
         .values({ key, ...row })

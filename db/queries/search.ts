@@ -59,12 +59,12 @@ export async function searchPublished({ match, limit }: { match: string; limit: 
     where posts_fts match ${match}
     order by b.score, b.published_at desc
   `);
-  return rows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    title: row.title,
-    slug: row.slug,
-    publishedAt: row.published_at === null ? null : new Date(row.published_at),
-    snippet: row.snippet,
-  }));
+  return rows.map(toSearchHit);
+}
+
+/** A result row as both databases' queries return it (the date as milliseconds or as text). */
+export type SearchRow = Omit<SearchHit, "publishedAt"> & { published_at: number | string | null };
+
+export function toSearchHit({ published_at, ...row }: SearchRow): SearchHit {
+  return { ...row, publishedAt: published_at === null ? null : new Date(published_at) };
 }

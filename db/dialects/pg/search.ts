@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgDb } from "../../pg/connection";
-import { MATCH_START, MATCH_END, type SearchHit } from "../../queries/search";
+import { MATCH_END, MATCH_START, toSearchHit } from "../../queries/search";
 
 // Reader search on PostgreSQL: the counterpart of db/queries/search.ts (FTS5) over the
 // generated `posts.search` tsvector (db/migrations/pg/0001_posts_search.sql). Same contract:
@@ -54,12 +54,5 @@ export async function searchPublishedPg(db: PgDb, { tsquery, limit }: { tsquery:
     from best b join posts p on p.id = b.id
     order by b.score desc, b.published_at desc
   `);
-  return rows.map((row): SearchHit => ({
-    id: row.id,
-    type: row.type,
-    title: row.title,
-    slug: row.slug,
-    publishedAt: row.published_at === null ? null : new Date(row.published_at),
-    snippet: row.snippet,
-  }));
+  return rows.map(toSearchHit);
 }

@@ -21,7 +21,8 @@ async function main() {
   const { getDb } = await import("../db/client");
   const { runMigrations } = await import("../db/migrate");
   const { posts, users } = await import("../db/schema");
-  const { createComment, isDuplicateComment } = await import("../db/queries/comments");
+  const { createComment } = await import("../db/queries/comments");
+  const { isDuplicateComment } = await import("../db/queries/comment-checks");
   const db = getDb();
   runMigrations(db.$client);
   const author = db

@@ -8,14 +8,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   countApprovedComments,
   countApprovedCommentsByPost,
-  countCommentsFromEmail,
-  countSpamFromIp,
   getPostForCommentFeed,
   getPostForCommenting,
-  isDuplicateComment,
   listApprovedComments,
   listCommentsForFeed,
 } from "@/db/queries/comments";
+import { countCommentsFromEmail, countSpamFromIp, isDuplicateComment } from "@/db/queries/comment-checks";
 import { getAuthorBySlug, listAuthorsInUse } from "@/db/queries/authors";
 import {
   countPublishedPosts,

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { migratedDb } from "@/test/helpers";
 import { posts, users } from "../schema";
 import { editCommentAsStaff } from "./comment-moderation";
-import { commentBodyHash, createComment, editOwnComment, isDuplicateComment } from "./comments";
+import { commentBodyHash, isDuplicateComment } from "./comment-checks";
+import { createComment, editOwnComment } from "./comments";
 
 let db: ReturnType<typeof migratedDb>;
 let postId: number;

@@ -4,7 +4,8 @@ import { getDb, type Tx } from "../client";
 import { comments, posts, type CommentStatus } from "../schema";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
-import { commentBodyHash, countComments } from "./comments";
+import { commentBodyHash } from "./comment-checks";
+import { countComments } from "./comments";
 import { likeContains } from "./sql";
 
 // The moderation queue. `scope` comes from lib/authz ownershipScope: "all" for

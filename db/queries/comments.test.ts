@@ -8,13 +8,8 @@ import {
   listCommentsForModeration,
   setCommentStatus,
 } from "./comment-moderation";
-import {
-  countApprovedCommentsByPost,
-  deleteOwnComment,
-  editOwnComment,
-  isDuplicateComment,
-  listApprovedComments,
-} from "./comments";
+import { countApprovedCommentsByPost, deleteOwnComment, editOwnComment, listApprovedComments } from "./comments";
+import { isDuplicateComment } from "./comment-checks";
 
 let db: ReturnType<typeof migratedDb>;
 let ownPost: number;

@@ -15,7 +15,7 @@ import {
   tags,
   users,
 } from "../schema";
-import { commentBodyHash } from "./comments";
+import { commentBodyHash } from "./comment-checks";
 
 // The writes of an import (lib/transfer/write.ts), all inside its one transaction.
 // Comments come by the million: their writes (ImportSql) are raw statements prepared

@@ -15,7 +15,7 @@ import {
   postgresAnswers,
 } from "../../test/postgres";
 import { PG_MIGRATIONS_FOLDER, runPgMigrations } from "../pg/migrate";
-import { commentBodyHash } from "../queries/comments";
+import { commentBodyHash } from "../queries/comment-checks";
 import * as schema from "./pg";
 
 const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));

@@ -1,5 +1,5 @@
 import "server-only";
-import { countCommentsFromEmail, countSpamDomains, countSpamFromIp } from "@/db/queries/comments";
+import { countCommentsFromEmail, countSpamDomains, countSpamFromIp } from "@/db/queries/comment-checks";
 import type { SiteSettings } from "@/db/queries/settings";
 import type { CommentStatus } from "@/db/schema";
 import { decideStatus } from "./policy";

@@ -1,5 +1,6 @@
 import "server-only";
-import { createComment, getPostForCommenting, getReplyTarget, isDuplicateComment } from "@/db/queries/comments";
+import { isDuplicateComment } from "@/db/queries/comment-checks";
+import { createComment, getPostForCommenting, getReplyTarget } from "@/db/queries/comments";
 import { enqueueWebhookEvent } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
 import { type CommentOutcome, countCommentOutcome } from "../ops/metrics";

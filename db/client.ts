@@ -1,16 +1,46 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { getEnv } from "@/lib/env";
-import { databaseFile, openDatabase, type Db } from "./connection";
+import { databaseFile, openDatabase, openReader, type Db } from "./connection";
 
 export type { Db } from "./connection";
 /** A Drizzle transaction handle: what `db.transaction(fn)` passes to `fn`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-// One connection per process, opened on first use (never at build time) and kept
-// across hot reloads in development.
-const holder = globalThis as unknown as { quireDb?: Db };
+// Two connections per process, opened on first use (never at build time) and kept across
+// hot reloads in development (docs/postgres.md, "Transactions keep their guarantees"):
+// the writer, used only inside `write()` (db/transaction.ts), one transaction at a time;
+// and the reader, for everything else, which cannot write (`query_only`), so a write left
+// outside `write()` fails at once instead of slipping into another request's transaction.
+type Connections = { reader: Db; writer: Db };
+const holder = globalThis as unknown as { quireDb?: Connections };
 
-export function getDb(): Db {
-  holder.quireDb ??= openDatabase(databaseFile(getEnv().dataDir));
+function connections(): Connections {
+  if (!holder.quireDb) {
+    const file = databaseFile(getEnv().dataDir);
+    const writer = openDatabase(file); // first: it creates the file and switches it to WAL
+    holder.quireDb = { writer, reader: READER_SPLIT ? openReader(file) : writer };
+  }
   return holder.quireDb;
+}
+
+// Step 1b of docs/postgres.md is converted module by module; until every write goes
+// through write(), reads and writes outside it share the writer connection.
+const READER_SPLIT = false;
+
+/** The write open in this async context, while it is open. */
+export const openWrite = new AsyncLocalStorage<{ db: Db; open: boolean }>();
+
+/**
+ * The connection for a query: inside `write()`, its transaction (so helpers called there
+ * see its rows and join it); elsewhere the reader.
+ */
+export function getDb(): Db {
+  const write = openWrite.getStore();
+  return write?.open ? write.db : connections().reader;
+}
+
+/** The writer connection itself: for `write()`, and for migrations run in-process. */
+export function writerConnection(): Db {
+  return connections().writer;
 }

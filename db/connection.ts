@@ -23,6 +23,17 @@ export function openDatabase(file: string): Db {
   return wrapConnection(sqlite);
 }
 
+/**
+ * A second connection to a file `openDatabase` has opened, that refuses every write
+ * (`query_only`): in WAL mode it reads the last committed state while the writer works.
+ */
+export function openReader(file: string): Db {
+  const sqlite = new Database(file);
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("query_only = ON");
+  return wrapConnection(sqlite);
+}
+
 const WAL_SWITCH_WAIT_MS = 30_000;
 
 /**

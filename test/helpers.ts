@@ -1,9 +1,12 @@
-import { getDb } from "@/db/client";
+import { writerConnection } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 
-/** The test file's database, migrated. */
+/**
+ * The test file's database, migrated: the writer connection, on which a test sets up its
+ * rows directly (a test runs one thing at a time, so nothing else is writing).
+ */
 export function migratedDb() {
-  const db = getDb();
+  const db = writerConnection();
   runMigrations(db.$client);
   return db;
 }

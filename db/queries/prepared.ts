@@ -15,13 +15,15 @@ export function preparedByShape<Args extends unknown[], Query>(
   shape: (...args: Args) => string,
   build: (db: Db, ...args: Args) => Query,
 ): (...args: Args) => Query {
-  let connection: Db | undefined;
-  const queries = new Map<string, Query>();
+  // Per connection: the reader and the writer (inside write()) each prepare their own, and a
+  // connection closed by a test file is forgotten with it.
+  const byConnection = new WeakMap<Db, Map<string, Query>>();
   return (...args) => {
     const db = getDb();
-    if (db !== connection || queries.size >= MAX_SHAPES) {
-      connection = db; // a new connection (tests open one per file) gets its own statements
-      queries.clear();
+    let queries = byConnection.get(db);
+    if (queries === undefined || queries.size >= MAX_SHAPES) {
+      queries = new Map();
+      byConnection.set(db, queries);
     }
     const key = shape(...args);
     let query = queries.get(key);

@@ -1,0 +1,49 @@
+import "server-only";
+import { type Db, openWrite, writerConnection } from "./client";
+
+// Every write goes through write() (docs/postgres.md, "Transactions keep their guarantees").
+// Awaiting inside a transaction lets other requests run meanwhile; on one shared connection
+// they would read its uncommitted rows, and their own writes would join it and vanish with
+// its rollback. So writes run one at a time on a connection of their own, under a mutex,
+// in BEGIN IMMEDIATE (which takes SQLite's write lock first: no other process's writer
+// slips in between a read and the write that depends on it).
+
+let queueTail: Promise<void> = Promise.resolve();
+
+/** Waits for the writes queued before this one; the answer releases the turn. */
+function takeTurn(): Promise<() => void> {
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  const turn = queueTail.then(() => release);
+  queueTail = queueTail.then(() => done);
+  return turn;
+}
+
+/**
+ * Runs `fn` in a write transaction and commits, or rolls back when it throws. Within `fn`,
+ * `getDb()` answers the transaction too, and a `write()` called there joins it.
+ */
+export async function write<T>(fn: (db: Db) => T): Promise<Awaited<T>> {
+  const open = openWrite.getStore();
+  if (open?.open) return await fn(open.db);
+  const release = await takeTurn();
+  const db = writerConnection();
+  const state = { db, open: true };
+  try {
+    db.$client.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await openWrite.run(state, () => fn(db));
+      db.$client.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (db.$client.inTransaction) db.$client.exec("ROLLBACK");
+      throw error;
+    } finally {
+      // Work started inside fn and still running (a promise not awaited) must not reach a
+      // later write's transaction through getDb().
+      state.open = false;
+    }
+  } finally {
+    release();
+  }
+}

@@ -44,3 +44,12 @@ export function getDb(): Db {
 export function writerConnection(): Db {
   return connections().writer;
 }
+
+/** Closes both connections (the CLI, when done, so the WAL is checkpointed into the file). */
+export function closeDatabase(): void {
+  const open = holder.quireDb;
+  if (!open) return;
+  holder.quireDb = undefined;
+  if (open.reader !== open.writer) open.reader.$client.close();
+  open.writer.$client.close();
+}

@@ -113,15 +113,8 @@ describe("quire import", { timeout: 120_000 }, () => {
     // own command would run it in a child process of its own).
     const child = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--conditions=react-server",
-        path.join(ROOT, "test", "import-stall-child.ts"),
-        path.join(dir, "quire.db"),
-        file,
-      ],
-      { cwd: ROOT },
+      ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "test", "import-stall-child.ts"), file],
+      { cwd: ROOT, env: { ...process.env, QUIRE_DATA_DIR: dir } },
     );
     let stderr = "";
     const ended = new Promise<string>((resolve) => {

@@ -1,12 +1,12 @@
 // Run by import-cli.test.ts: an import that stops inside its write transaction (and
-// says so on stderr) so the test can kill the process at that exact point.
+// says so on stderr) so the test can kill the process at that exact point. It imports
+// into the site of QUIRE_DATA_DIR, as the app does.
 import fs from "node:fs";
-import { openDatabase } from "../db/connection";
 import { importFile } from "../lib/transfer/write";
 
-const [databaseFile, input] = process.argv.slice(2) as [string, string];
+const [input] = process.argv.slice(2) as [string];
 let comments = 0;
-void importFile(openDatabase(databaseFile), input, {
+void importFile(input, {
   beforeWrite: (kind) => {
     if (kind !== "comment" || ++comments !== 50) return;
     fs.writeSync(2, "inside the transaction\n");

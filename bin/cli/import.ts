@@ -38,13 +38,13 @@ export async function importCommand(args: string[]): Promise<void> {
     throw new UsageError((error as Error).message);
   }
 
-  await withMigratedDb(async (db, applied) => {
+  await withMigratedDb(async (_db, applied) => {
     process.stderr.write(migrationNote(applied));
     let bar: Progress | undefined;
     let phase: ImportPhase | undefined;
     const pool = workers > 0 ? new ConvertPool(workers) : undefined;
     try {
-      const report = await importFile(db, path.resolve(from), {
+      const report = await importFile(path.resolve(from), {
         format,
         dryRun: flags["dry-run"],
         mediaDir: values.media === undefined ? undefined : path.resolve(values.media),

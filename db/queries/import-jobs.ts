@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
+import { write } from "../transaction";
 import { type ImportJobStatus, importJobs } from "../schema";
 import { recordAudit } from "./audit";
 
@@ -26,7 +27,7 @@ export async function busyImportJob(): Promise<ImportJob | undefined> {
   return job;
 }
 
-export function insertCheckedJob(values: {
+export async function insertCheckedJob(values: {
   id: string;
   filePath: string;
   fileName: string;
@@ -34,59 +35,62 @@ export function insertCheckedJob(values: {
   format: string;
   dryRunReport: Record<string, unknown>;
   createdBy: number;
-}) {
-  getDb()
-    .insert(importJobs)
-    .values({ ...values, status: "checked" })
-    .run();
+}): Promise<void> {
+  await write((db) => db.insert(importJobs).values({ ...values, status: "checked" }));
 }
 
 /**
  * A checked job becomes queued, unless another import is queued or running: read and
- * write in one immediate transaction so two confirmations cannot both start.
+ * write in one write() so two confirmations cannot both start.
  */
-export function queueImportJob(id: string, actor: { id: number; label: string }): "queued" | "busy" | "missing" {
-  return getDb().transaction(
-    (tx) => {
-      if (tx.select({ id: importJobs.id }).from(importJobs).where(inArray(importJobs.status, BUSY)).get())
-        return "busy";
-      const changed = tx
-        .update(importJobs)
-        .set({ status: "queued", updatedAt: new Date() })
-        .where(and(eq(importJobs.id, id), eq(importJobs.status, "checked")))
-        .run().changes;
-      if (changed === 0) return "missing";
-      recordAudit(tx, {
-        actorId: actor.id,
-        actorLabel: actor.label,
-        action: "site.import_started",
-        targetType: "import_job",
-        targetId: id,
-      });
-      return "queued";
-    },
-    { behavior: "immediate" },
+export async function queueImportJob(
+  id: string,
+  actor: { id: number; label: string },
+): Promise<"queued" | "busy" | "missing"> {
+  return await write(async (db) => {
+    const [busy] = await db
+      .select({ id: importJobs.id })
+      .from(importJobs)
+      .where(inArray(importJobs.status, BUSY))
+      .limit(1);
+    if (busy) return "busy";
+    const changed = await db
+      .update(importJobs)
+      .set({ status: "queued", updatedAt: new Date() })
+      .where(and(eq(importJobs.id, id), eq(importJobs.status, "checked")))
+      .returning({ id: importJobs.id });
+    if (changed.length === 0) return "missing";
+    recordAudit(db, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: "site.import_started",
+      targetType: "import_job",
+      targetId: id,
+    });
+    return "queued";
+  });
+}
+
+export async function updateImportJob(
+  id: string,
+  values: Partial<Pick<ImportJob, "status" | "phase" | "done" | "total" | "report" | "error">>,
+): Promise<void> {
+  await write((db) =>
+    db
+      .update(importJobs)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(importJobs.id, id)),
   );
 }
 
-export function updateImportJob(
-  id: string,
-  values: Partial<Pick<ImportJob, "status" | "phase" | "done" | "total" | "report" | "error">>,
-) {
-  getDb()
-    .update(importJobs)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(importJobs.id, id))
-    .run();
-}
-
 /** Uploads checked but never confirmed, closed when a new file comes: returns their files, to remove. */
-export function discardCheckedJobs(): string[] {
-  return getDb()
-    .update(importJobs)
-    .set({ status: "failed", error: "Not imported: a newer file was uploaded.", updatedAt: new Date() })
-    .where(eq(importJobs.status, "checked"))
-    .returning({ filePath: importJobs.filePath })
-    .all()
-    .map((job) => job.filePath);
+export async function discardCheckedJobs(): Promise<string[]> {
+  const closed = await write((db) =>
+    db
+      .update(importJobs)
+      .set({ status: "failed", error: "Not imported: a newer file was uploaded.", updatedAt: new Date() })
+      .where(eq(importJobs.status, "checked"))
+      .returning({ filePath: importJobs.filePath }),
+  );
+  return closed.map((job) => job.filePath);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "../client";
+import { type Db, getDb } from "../client";
 import {
   comments,
   importItems,
@@ -17,17 +17,16 @@ import {
 } from "../schema";
 import { commentBodyHash } from "./comment-checks";
 
-// The writes of an import (lib/transfer/write.ts), all inside its one transaction.
-// Comments come by the million: their writes (ImportSql) are raw statements prepared
-// once on the connection the transaction runs on, not a query built per row.
+// The writes of an import (lib/transfer/write.ts), all inside its one write() (`db` is the
+// connection it hands over). Comments come by the million: their writes (ImportSql) are raw
+// statements prepared once on that connection, not a query built per row.
 
 type Target = (typeof IMPORT_TARGETS)[number];
 export type SourceKey = { sourceFormat: string; sourceKind: string; sourceId: string };
 
-// One query for both uses below: inside the import's transaction (synchronous until
-// transactions become async) and before it, while media files are stored.
-function importedItem(db: Tx | Db, key: SourceKey) {
-  return db
+/** What an earlier import made from this source item, if anything. */
+export async function findImported(db: Db, key: SourceKey): Promise<number | undefined> {
+  const [item] = await db
     .select({ targetId: importItems.targetId })
     .from(importItems)
     .where(
@@ -38,86 +37,91 @@ function importedItem(db: Tx | Db, key: SourceKey) {
       ),
     )
     .limit(1);
+  return item?.targetId;
 }
 
-/** What an earlier import made from this source item, if anything (inside the import's transaction). */
-export function findImported(tx: Tx | Db, key: SourceKey): number | undefined {
-  return importedItem(tx, key).get()?.targetId;
-}
-
-export function recordImported(tx: Tx, key: SourceKey, targetType: Target, targetId: number): void {
-  tx.insert(importItems)
+export async function recordImported(db: Db, key: SourceKey, targetType: Target, targetId: number): Promise<void> {
+  await db
+    .insert(importItems)
     .values({ ...key, targetType, targetId })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
 }
 
 /** Whom posts without a known author are credited to: the owner, else the first admin. */
-export function fallbackAuthorId(tx: Tx): number | undefined {
-  return tx
+export async function fallbackAuthorId(db: Db): Promise<number | undefined> {
+  const [user] = await db
     .select({ id: users.id })
     .from(users)
     .where(inArray(users.role, ["owner", "admin"]))
     .orderBy(sql`${users.role} = 'owner' desc`, asc(users.id))
-    .get()?.id;
+    .limit(1);
+  return user?.id;
 }
 
-export function findUserIdByEmail(tx: Tx, email: string): number | undefined {
-  return tx
+export async function findUserIdByEmail(db: Db, email: string): Promise<number | undefined> {
+  const [user] = await db
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .get()?.id;
+    .limit(1);
+  return user?.id;
 }
 
-function uniqueSlug(taken: (slug: string) => boolean, base: string): string {
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+async function uniqueSlug(taken: (slug: string) => Promise<boolean>, base: string): Promise<string> {
+  if (!(await taken(base))) return base;
+  for (let n = 2; ; n++) if (!(await taken(`${base}-${n}`))) return `${base}-${n}`;
 }
 
 // Imported staff have no password: this is no argon2 hash, so verifyPassword can never
 // accept anything against it (lib/users/password.ts). A password reset or invitation gives them one.
 export const NO_PASSWORD = "!imported:no-password";
 
-export function insertImportedUser(
-  tx: Tx,
+export async function insertImportedUser(
+  db: Db,
   user: { email: string; name: string; slugBase: string; role: Exclude<Role, "owner">; bio: string },
-): number {
-  const slug = uniqueSlug(
-    (candidate) => !!tx.select({ id: users.id }).from(users).where(eq(users.slug, candidate)).get(),
+): Promise<number> {
+  const slug = await uniqueSlug(
+    async (candidate) =>
+      (await db.select({ id: users.id }).from(users).where(eq(users.slug, candidate)).limit(1)).length > 0,
     user.slugBase || "author",
   );
-  return tx
+  const [row] = await db
     .insert(users)
     .values({ email: user.email, name: user.name, slug, role: user.role, bio: user.bio, passwordHash: NO_PASSWORD })
-    .returning({ id: users.id })
-    .get().id;
+    .returning({ id: users.id });
+  return row!.id;
 }
 
 /** A tag with this slug or this name (any case): a category and a tag of one name are one tag. */
-export function findTag(tx: Tx, name: string, slug: string): number | undefined {
-  return tx
+export async function findTag(db: Db, name: string, slug: string): Promise<number | undefined> {
+  const [tag] = await db
     .select({ id: tags.id })
     .from(tags)
     .where(or(eq(tags.slug, slug), sql`lower(${tags.name}) = ${name.toLowerCase()}`))
     .orderBy(sql`${tags.slug} = ${slug} desc`)
-    .get()?.id;
+    .limit(1);
+  return tag?.id;
 }
 
-export function insertImportedTag(tx: Tx, tag: { name: string; slug: string; description: string }): number {
-  const slug = uniqueSlug(
-    (candidate) => !!tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, candidate)).get(),
+export async function insertImportedTag(
+  db: Db,
+  tag: { name: string; slug: string; description: string },
+): Promise<number> {
+  const slug = await uniqueSlug(
+    async (candidate) =>
+      (await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, candidate)).limit(1)).length > 0,
     tag.slug,
   );
-  return tx
+  const [row] = await db
     .insert(tags)
     .values({ ...tag, slug })
-    .returning({ id: tags.id })
-    .get().id;
+    .returning({ id: tags.id });
+  return row!.id;
 }
 
-export function tagSlugById(tx: Tx, id: number): string | undefined {
-  return tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id)).get()?.slug;
+export async function tagSlugById(db: Db, id: number): Promise<string | undefined> {
+  const [tag] = await db.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id)).limit(1);
+  return tag?.slug;
 }
 
 /**
@@ -126,55 +130,64 @@ export function tagSlugById(tx: Tx, id: number): string | undefined {
  * uniqueSlug() in sql.ts makes: that one is fine for a post typed in the editor, but
  * at 100,000 imported posts it read ten billion index entries.
  */
-function uniqueImportedPostSlug(tx: Tx, base: string): string {
+async function uniqueImportedPostSlug(db: Db, base: string): Promise<string> {
   const wanted = base || "untitled";
-  if (!tx.select({ id: posts.id }).from(posts).where(eq(posts.slug, wanted)).get()) return wanted;
+  const same = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, wanted)).limit(1);
+  if (same.length === 0) return wanted;
   // "-" is followed by "." in code-point order: the range holds exactly the slugs starting "<base>-".
   const taken = new Set(
-    tx
-      .select({ slug: posts.slug })
-      .from(posts)
-      .where(and(gte(posts.slug, `${wanted}-`), lt(posts.slug, `${wanted}.`)))
-      .all()
-      .map((row) => row.slug),
+    (
+      await db
+        .select({ slug: posts.slug })
+        .from(posts)
+        .where(and(gte(posts.slug, `${wanted}-`), lt(posts.slug, `${wanted}.`)))
+    ).map((row) => row.slug),
   );
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
 /** Inserts a post under a slug no one has (staff's posts keep theirs). */
-export function insertImportedPost(tx: Tx, post: NewPost): { id: number; slug: string } {
-  return tx
+export async function insertImportedPost(db: Db, post: NewPost): Promise<{ id: number; slug: string }> {
+  const [row] = await db
     .insert(posts)
-    .values({ ...post, slug: uniqueImportedPostSlug(tx, post.slug) })
-    .returning({ id: posts.id, slug: posts.slug })
-    .get();
+    .values({ ...post, slug: await uniqueImportedPostSlug(db, post.slug) })
+    .returning({ id: posts.id, slug: posts.slug });
+  return row!;
 }
 
-export function insertPostTags(tx: Tx, postId: number, tagIds: number[]): void {
+export async function insertPostTags(db: Db, postId: number, tagIds: number[]): Promise<void> {
   const unique = [...new Set(tagIds)];
   if (unique.length === 0) return;
-  tx.insert(postTags)
+  await db
+    .insert(postTags)
     .values(unique.map((tagId, position) => ({ postId, tagId, position })))
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
 }
 
 /** Whether a path is the live address of a post, page or tag: a redirect must never hide it. */
-export function isLiveAddress(tx: Tx, path: string): boolean {
+export async function isLiveAddress(db: Db, path: string): Promise<boolean> {
   const post = /^\/([^/?#]+)$/.exec(path)?.[1];
   if (post)
-    return !!tx
-      .select({ id: posts.id })
-      .from(posts)
-      .where(eq(posts.slug, decodeSafe(post)))
-      .get();
+    return (
+      (
+        await db
+          .select({ id: posts.id })
+          .from(posts)
+          .where(eq(posts.slug, decodeSafe(post)))
+          .limit(1)
+      ).length > 0
+    );
   const tag = /^\/tag\/([^/?#]+)$/.exec(path)?.[1];
   if (tag)
-    return !!tx
-      .select({ id: tags.id })
-      .from(tags)
-      .where(eq(tags.slug, decodeSafe(tag)))
-      .get();
+    return (
+      (
+        await db
+          .select({ id: tags.id })
+          .from(tags)
+          .where(eq(tags.slug, decodeSafe(tag)))
+          .limit(1)
+      ).length > 0
+    );
   return false;
 }
 
@@ -187,20 +200,27 @@ function decodeSafe(text: string): string {
 }
 
 /** An old address → its new one; false when that old address already leads somewhere. */
-export function insertRedirect(tx: Tx, fromPath: string, toPath: string): boolean {
-  return tx.insert(redirects).values({ fromPath, toPath }).onConflictDoNothing().run().changes === 1;
+export async function insertRedirect(db: Db, fromPath: string, toPath: string): Promise<boolean> {
+  const inserted = await db
+    .insert(redirects)
+    .values({ fromPath, toPath })
+    .onConflictDoNothing()
+    .returning({ id: redirects.id });
+  return inserted.length === 1;
 }
 
-/** The /media/ address of a file an earlier import stored from this URL (read before the transaction). */
-export async function importedMediaUrl(db: Db, sourceFormat: string, url: string): Promise<string | undefined> {
-  const [item] = await importedItem(db, { sourceFormat, sourceKind: "media-url", sourceId: url });
-  if (item === undefined) return undefined;
-  const [row] = await db.select({ key: media.storageKey }).from(media).where(eq(media.id, item.targetId)).limit(1);
+/** The /media/ address of a file an earlier import stored from this URL (read before the import's write). */
+export async function importedMediaUrl(sourceFormat: string, url: string): Promise<string | undefined> {
+  const db = getDb();
+  const id = await findImported(db, { sourceFormat, sourceKind: "media-url", sourceId: url });
+  if (id === undefined) return undefined;
+  const [row] = await db.select({ key: media.storageKey }).from(media).where(eq(media.id, id)).limit(1);
   return row ? `/media/${row.key}` : undefined;
 }
 
-export function insertImportedMedia(tx: Tx, row: typeof media.$inferInsert): number {
-  return tx.insert(media).values(row).returning({ id: media.id }).get().id;
+export async function insertImportedMedia(db: Db, row: typeof media.$inferInsert): Promise<number> {
+  const [inserted] = await db.insert(media).values(row).returning({ id: media.id });
+  return inserted!.id;
 }
 
 export type NewImportedComment = {
@@ -220,7 +240,7 @@ export type NewImportedComment = {
 
 /**
  * The per-row writes of an import as statements prepared once. `client` is the
- * connection the import's transaction runs on (db.$client), so they run inside it.
+ * connection the import's write() hands over (db.$client), so they run inside it.
  */
 export class ImportSql {
   private readonly statements = new Map<string, Database.Statement>();

@@ -17,7 +17,7 @@ import { importLimitSchema } from "../validations/settings";
 export const startImportAction = mutation(
   { schema: z.object({ id: z.string().uuid("Upload the file again.") }), access: "admin" },
   async ({ id }, { user }) => {
-    const outcome = queueImportJob(id, { id: user.id, label: user.name });
+    const outcome = await queueImportJob(id, { id: user.id, label: user.name });
     if (outcome === "busy") throw new AppError("conflict", "An import is already running: wait for it to finish.");
     if (outcome === "missing")
       throw new AppError("not_found", "This upload has already been imported or is gone: upload the file again.");

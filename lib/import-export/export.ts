@@ -6,8 +6,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { write } from "@/db/transaction";
 import { minimumRole } from "@/lib/authz";
 import { getEnv, siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -45,14 +45,16 @@ export const handleExportDownload = route(
       siteUrl: siteUrl(),
       quireVersion: packageInfo.version,
     });
-    recordAudit(getDb(), {
-      actorId: user.id,
-      actorLabel: user.name,
-      action: "site.export",
-      targetType: "export",
-      targetId: parsed.data.format,
-      details: { bytes: summary.bytes, ...summary.counts },
-    });
+    await write((db) =>
+      recordAudit(db, {
+        actorId: user.id,
+        actorLabel: user.name,
+        action: "site.export",
+        targetType: "export",
+        targetId: parsed.data.format,
+        details: { bytes: summary.bytes, ...summary.counts },
+      }),
+    );
 
     const stream = fs.createReadStream(file);
     stream.once("close", () => fs.rmSync(file, { force: true }));

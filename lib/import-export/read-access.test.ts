@@ -13,9 +13,9 @@ const ask = (headers: Record<string, string> = {}) =>
   readImportJob(new Request(`http://blog.example/api/import-export/jobs/${ID}`, { headers }), ID);
 
 describe("an import job's progress and report routes", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     seedSite();
-    insertCheckedJob({
+    await insertCheckedJob({
       id: ID,
       filePath: "/nowhere.xml",
       fileName: "old.xml",

@@ -19,5 +19,5 @@ export async function readImportJob(request: Request, id: string) {
   if (!hasRole(user, minimumRole("settings.manage"))) return refuse("forbidden");
   if (request.headers.get("sec-fetch-site") === "cross-site") return refuse("forbidden");
   const job = await getImportJob(id.slice(0, 64));
-  return job ? currentState(job) : refuse("not_found");
+  return job ? await currentState(job) : refuse("not_found");
 }

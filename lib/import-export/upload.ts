@@ -8,7 +8,6 @@ import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { busyImportJob, discardCheckedJobs, insertCheckedJob } from "@/db/queries/import-jobs";
-import { getDb } from "@/db/client";
 import { getSettings } from "@/db/queries/settings";
 import { minimumRole } from "@/lib/authz";
 import { getEnv } from "@/lib/env";
@@ -38,7 +37,7 @@ export const handleImportUpload = route(
     if (!request.body) throw new AppError("bad_request", "The upload was empty.");
 
     // One upload waits for its "Import" at a time: an earlier one left unconfirmed goes.
-    for (const earlier of discardCheckedJobs()) fs.rmSync(earlier, { force: true });
+    for (const earlier of await discardCheckedJobs()) fs.rmSync(earlier, { force: true });
     const id = crypto.randomUUID();
     const folder = path.join(getEnv().dataDir, "imports");
     fs.mkdirSync(folder, { recursive: true });
@@ -46,9 +45,9 @@ export const handleImportUpload = route(
     const bytes = await saveBody(request.body, file, limit, tooLarge);
 
     try {
-      const report = await importFile(getDb(), file, { dryRun: true });
+      const report = await importFile(file, { dryRun: true });
       report.file = name.slice(0, 200);
-      insertCheckedJob({
+      await insertCheckedJob({
         id,
         filePath: file,
         fileName: name.slice(0, 200),

@@ -17,10 +17,10 @@ const WXR = `<?xml version="1.0" encoding="UTF-8"?>
 
 const owner = { id: PEOPLE.owner.id, label: PEOPLE.owner.name };
 
-function checkedJob(id: string, contents = WXR) {
+async function checkedJob(id: string, contents = WXR) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-job-")), "upload.xml");
   fs.writeFileSync(file, contents);
-  insertCheckedJob({
+  await insertCheckedJob({
     id,
     filePath: file,
     fileName: "old-blog.xml",
@@ -36,8 +36,8 @@ describe("import jobs", () => {
   beforeEach(() => seedSite());
 
   it("a confirmed job runs to done: the post is imported, the report kept, the upload removed", async () => {
-    const file = checkedJob("00000000-0000-4000-8000-000000000001");
-    expect(queueImportJob("00000000-0000-4000-8000-000000000001", owner)).toBe("queued");
+    const file = await checkedJob("00000000-0000-4000-8000-000000000001");
+    expect(await queueImportJob("00000000-0000-4000-8000-000000000001", owner)).toBe("queued");
     await runImportJob("00000000-0000-4000-8000-000000000001", owner.label);
 
     const job = (await getImportJob("00000000-0000-4000-8000-000000000001"))!;
@@ -52,25 +52,25 @@ describe("import jobs", () => {
   });
 
   it("only one import at a time: a second confirmation is refused while the first is queued", async () => {
-    checkedJob("00000000-0000-4000-8000-000000000002");
-    checkedJob("00000000-0000-4000-8000-000000000003");
-    expect(queueImportJob("00000000-0000-4000-8000-000000000002", owner)).toBe("queued");
-    expect(queueImportJob("00000000-0000-4000-8000-000000000003", owner)).toBe("busy");
+    await checkedJob("00000000-0000-4000-8000-000000000002");
+    await checkedJob("00000000-0000-4000-8000-000000000003");
+    expect(await queueImportJob("00000000-0000-4000-8000-000000000002", owner)).toBe("queued");
+    expect(await queueImportJob("00000000-0000-4000-8000-000000000003", owner)).toBe("busy");
     expect((await getImportJob("00000000-0000-4000-8000-000000000003"))!.status).toBe("checked");
   });
 
   it("a job cannot be started twice, nor one that was never checked", async () => {
-    expect(queueImportJob("00000000-0000-4000-8000-000000000005", owner)).toBe("missing");
-    checkedJob("00000000-0000-4000-8000-000000000004");
-    expect(queueImportJob("00000000-0000-4000-8000-000000000004", owner)).toBe("queued");
+    expect(await queueImportJob("00000000-0000-4000-8000-000000000005", owner)).toBe("missing");
+    await checkedJob("00000000-0000-4000-8000-000000000004");
+    expect(await queueImportJob("00000000-0000-4000-8000-000000000004", owner)).toBe("queued");
     await runImportJob("00000000-0000-4000-8000-000000000004", owner.label);
-    expect(queueImportJob("00000000-0000-4000-8000-000000000004", owner)).toBe("missing");
+    expect(await queueImportJob("00000000-0000-4000-8000-000000000004", owner)).toBe("missing");
   });
 
   it("a file that fails to import leaves the job failed with the reason, and the site unchanged", async () => {
-    checkedJob("00000000-0000-4000-8000-000000000006", "<rss><channel><item>");
+    await checkedJob("00000000-0000-4000-8000-000000000006", "<rss><channel><item>");
     const posts = row("SELECT count(*) AS n FROM posts");
-    queueImportJob("00000000-0000-4000-8000-000000000006", owner);
+    await queueImportJob("00000000-0000-4000-8000-000000000006", owner);
     await runImportJob("00000000-0000-4000-8000-000000000006", owner.label);
     const job = (await getImportJob("00000000-0000-4000-8000-000000000006"))!;
     expect(job.status).toBe("failed");
@@ -79,9 +79,9 @@ describe("import jobs", () => {
   });
 
   it("a job the database calls running but no process runs (a restart) is shown as failed", async () => {
-    checkedJob("00000000-0000-4000-8000-000000000007");
-    queueImportJob("00000000-0000-4000-8000-000000000007", owner);
-    const job = currentState((await getImportJob("00000000-0000-4000-8000-000000000007"))!);
+    await checkedJob("00000000-0000-4000-8000-000000000007");
+    await queueImportJob("00000000-0000-4000-8000-000000000007", owner);
+    const job = await currentState((await getImportJob("00000000-0000-4000-8000-000000000007"))!);
     expect(job).toMatchObject({ status: "failed", error: INTERRUPTED });
     expect((await getImportJob("00000000-0000-4000-8000-000000000007"))!.status).toBe("failed");
   });

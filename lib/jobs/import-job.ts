@@ -1,6 +1,5 @@
 import "server-only";
 import fs from "node:fs";
-import { getDb } from "@/db/client";
 import { getImportJob, type ImportJob, updateImportJob } from "@/db/queries/import-jobs";
 import type { ImportFormat } from "../transfer/shape";
 import { type ImportPhase, importFile } from "../transfer/write";
@@ -28,28 +27,29 @@ export function startImportJob(id: string, actorLabel: string): void {
 export async function runImportJob(id: string, actorLabel: string): Promise<void> {
   const job = await getImportJob(id);
   if (!job || job.status !== "queued") return;
-  updateImportJob(id, { status: "running", phase: "reading", done: 0, total: 0 });
+  await updateImportJob(id, { status: "running", phase: "reading", done: 0, total: 0 });
   let lastPhase: ImportPhase | undefined;
   let lastWrite = 0;
   try {
-    const report = await importFile(getDb(), job.filePath, {
+    const report = await importFile(job.filePath, {
       format: (job.format ?? undefined) as ImportFormat | undefined,
       actorLabel,
-      onProgress: (phase, done, total) => {
+      // While writing, this joins the import's write(), as it shared its transaction before.
+      onProgress: async (phase, done, total) => {
         const now = Date.now();
         if (phase === lastPhase && done < total && now - lastWrite < PROGRESS_EVERY_MS) return;
         lastPhase = phase;
         lastWrite = now;
-        updateImportJob(id, { phase, done, total });
+        await updateImportJob(id, { phase, done, total });
       },
     });
     report.file = job.fileName;
-    updateImportJob(id, { status: "done", phase: null, report: report as unknown as Record<string, unknown> });
+    await updateImportJob(id, { status: "done", phase: null, report: report as unknown as Record<string, unknown> });
     logger().info({ job: "import", id }, "import job done");
   } catch (error) {
     logger().error({ err: error, job: "import", id }, "import job failed");
     const message = error instanceof Error ? error.message : String(error);
-    updateImportJob(id, { status: "failed", phase: null, error: `${message} Nothing was changed.` });
+    await updateImportJob(id, { status: "failed", phase: null, error: `${message} Nothing was changed.` });
   } finally {
     fs.rmSync(job.filePath, { force: true });
   }
@@ -59,9 +59,9 @@ export async function runImportJob(id: string, actorLabel: string): Promise<void
  * The job as it stands. One the database calls queued or running that this process is
  * not running was cut off by a restart: it is marked failed (the site is unchanged).
  */
-export function currentState(job: ImportJob): ImportJob {
+export async function currentState(job: ImportJob): Promise<ImportJob> {
   if ((job.status === "queued" || job.status === "running") && holder.quireImportJob !== job.id) {
-    updateImportJob(job.id, { status: "failed", phase: null, error: INTERRUPTED });
+    await updateImportJob(job.id, { status: "failed", phase: null, error: INTERRUPTED });
     fs.rmSync(job.filePath, { force: true });
     return { ...job, status: "failed", phase: null, error: INTERRUPTED };
   }

@@ -82,7 +82,7 @@ export async function convertStaged(
     for (const warning of new Set(warnings)) report.notes.push({ item: itemLabel(post), note: warning });
   };
   for (const post of staging.each("post")) {
-    onProgress?.("converting", ++done, total);
+    await onProgress?.("converting", ++done, total);
     if (done % YIELD_EVERY === 0) await yieldToEventLoop();
     const warnings: string[] = [];
     let body: Promise<ConvertedBody>;
@@ -110,7 +110,7 @@ export async function convertStaged(
   }
   for (const item of started) await finish(item);
   for (const comment of staging.each("comment")) {
-    onProgress?.("converting", ++done, total);
+    await onProgress?.("converting", ++done, total);
     if (done % YIELD_EVERY === 0) await yieldToEventLoop();
     try {
       const converted = await convertComment(comment.html, comment.markdown, renderCommentMarkdown);

@@ -8,7 +8,7 @@ describe("Ghost 4.1 export", () => {
   test("posts, pages, tag and authors imported; every item accounted for; nothing secret comes along", async () => {
     const db = siteWithOwner();
     const settingsBefore = JSON.stringify(rows(db, "SELECT * FROM settings ORDER BY key"));
-    const report = await importFile(db, GHOST);
+    const report = await importFile(GHOST);
     expect(report.parsed).toEqual({ author: 2, tag: 1, post: 7, page: 4 });
     expect(report.created).toEqual({ author: 2, tag: 1, post: 7, page: 4 });
     expect(report.skipped.total).toBe(0);
@@ -55,7 +55,7 @@ describe("Ghost 4.1 export", () => {
 describe("Blogger backup", () => {
   test("posts, the page and its 13 comments; settings and template skipped and counted", async () => {
     const db = siteWithOwner();
-    const report = await importFile(db, BLOGGER);
+    const report = await importFile(BLOGGER);
     expect(report.parsed).toEqual({ author: 1, post: 4, tag: 1, page: 1, comment: 13 });
     expect(report.created).toEqual({ author: 1, post: 4, tag: 1, page: 1, comment: 13 });
     expect(report.skipped.byReason).toEqual({

@@ -9,7 +9,7 @@ import { importFile } from "./write";
 async function refused(file: string, message: RegExp, format?: "wordpress" | "ghost" | "blogger") {
   const db = siteWithOwner();
   const before = dump(db);
-  await expect(importFile(db, file, { format })).rejects.toThrow(message);
+  await expect(importFile(file, { format })).rejects.toThrow(message);
   expect(dump(db)).toBe(before);
 }
 
@@ -75,7 +75,7 @@ describe("refused input leaves the database unchanged", () => {
       const beforeWrite = (kind: string) => {
         if (kind === failAt) throw new Error(`simulated failure at ${kind}`);
       };
-      await expect(importFile(db, file, { beforeWrite })).rejects.toThrow(/simulated failure/);
+      await expect(importFile(file, { beforeWrite })).rejects.toThrow(/simulated failure/);
       expect(dump(db)).toBe(before);
     }
   });
@@ -83,7 +83,7 @@ describe("refused input leaves the database unchanged", () => {
 
 async function imported(body: string): Promise<{ db: Db; report: Awaited<ReturnType<typeof importFile>> }> {
   const db = siteWithOwner();
-  return { db, report: await importFile(db, writeTemp("input.xml", wxr(body))) };
+  return { db, report: await importFile(writeTemp("input.xml", wxr(body))) };
 }
 
 describe("odd input imported safely, and reported", () => {

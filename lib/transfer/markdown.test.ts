@@ -57,7 +57,7 @@ describe("Markdown folders", () => {
       "content/broken.md": "---\ntitle: [unclosed\n---\nBody\n",
     });
     const db = siteWithOwner();
-    const report = await importFile(db, root);
+    const report = await importFile(root);
     expect(report.format).toBe("markdown");
     expect(report.parsed).toEqual({ post: 3, page: 1, tag: 2, author: 1 });
     expect(report.skipped.items).toEqual([
@@ -86,7 +86,7 @@ describe("Markdown folders", () => {
     expect(rows(db, "SELECT name, role FROM users WHERE role != 'owner'")).toEqual([{ name: "Grace", role: "author" }]);
     expect(report.words.postsBelow99).toBe(0);
 
-    const again = await importFile(db, root);
+    const again = await importFile(root);
     expect(again.created).toEqual({});
     expect(again.alreadyImported).toMatchObject({ post: 3, page: 1 });
   });
@@ -94,7 +94,8 @@ describe("Markdown folders", () => {
   test("a symbolic link in a folder is not followed, and reported", async () => {
     const root = folder({ "posts/a.md": "---\ntitle: A\n---\nA.\n" });
     fs.symlinkSync("/etc/passwd", path.join(root, "posts", "passwd.md"));
-    const report = await importFile(siteWithOwner(), root);
+    siteWithOwner();
+    const report = await importFile(root);
     expect(report.parsed).toEqual({ post: 1 });
     expect(report.skipped.items).toEqual([expect.objectContaining({ reason: "a symbolic link: not followed" })]);
   });
@@ -107,13 +108,14 @@ describe("Markdown zips", () => {
   async function refusedZip(buffer: Buffer, message: RegExp) {
     const db = siteWithOwner();
     const before = dump(db);
-    await expect(importFile(db, writeTemp("site.zip", buffer))).rejects.toThrow(message);
+    await expect(importFile(writeTemp("site.zip", buffer))).rejects.toThrow(message);
     expect(dump(db)).toBe(before);
   }
 
   test("a zip of Markdown files imports like a folder", async () => {
     const buffer = await zip([{ name: "posts/hello-world.md", data: HELLO }]);
-    const report = await importFile(siteWithOwner(), writeTemp("site.zip", buffer));
+    siteWithOwner();
+    const report = await importFile(writeTemp("site.zip", buffer));
     expect(report.created).toMatchObject({ post: 1, tag: 2 });
   });
 
@@ -153,7 +155,6 @@ describe("a Quire Markdown zip read back (laid out as a Hugo site)", () => {
   test("content/pages/ holds pages, the README is no post, lastmod and the text come back as written", async () => {
     const db = siteWithOwner();
     const report = await importFile(
-      db,
       folder({
         "README.md": "# Quire\n\nExported from Quire.\n",
         "content/pages/about.md": '---\ntitle: About\ndate: "2019-05-01T10:00:00Z"\n---\n\nAbout *me*.\n',

@@ -40,7 +40,7 @@ const file = () =>
 test("referenced files are stored with variants, links and the feature image point at them", async () => {
   const db = siteWithOwner();
   const input = file();
-  const report = await importFile(db, input, { mediaDir: await uploadsFolder() });
+  const report = await importFile(input, { mediaDir: await uploadsFolder() });
   const stored = rows<{ storage_key: string; mime_type: string; width: number; variants: string }>(
     db,
     "SELECT storage_key, mime_type, width, variants FROM media",
@@ -60,7 +60,7 @@ test("referenced files are stored with variants, links and the feature image poi
   expect(report.remoteMedia).not.toContain(PHOTO);
   expect(report.mediaKeptRemote).toBe(0);
 
-  const again = await importFile(db, input, { mediaDir: await uploadsFolder() });
+  const again = await importFile(input, { mediaDir: await uploadsFolder() });
   expect(again.created).toEqual({});
   expect(rows(db, "SELECT id FROM media")).toHaveLength(1);
 });
@@ -74,7 +74,7 @@ test("a failed import removes the files it stored", async () => {
       : 0;
   const filesBefore = countFiles();
   await expect(
-    importFile(db, file(), {
+    importFile(file(), {
       mediaDir: await uploadsFolder(),
       beforeWrite: () => {
         throw new Error("simulated failure");

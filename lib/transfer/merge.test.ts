@@ -22,7 +22,7 @@ test("slug clashes get a new slug, known e-mails become that staff member, exist
         wxrItem({ "wp:post_id": "2", title: "Other", link: "https://old.example/a-post/", "wp:post_name": "a-post" }),
     ),
   );
-  const report = await importFile(db, file);
+  const report = await importFile(file);
 
   expect(rows(db, "SELECT title, slug, markdown FROM posts ORDER BY id")).toEqual([
     { title: "Staff post", slug: "a-post", markdown: "Staff words." },

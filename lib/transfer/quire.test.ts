@@ -42,7 +42,7 @@ describe("importing a Quire export", () => {
 
   test("brings posts with their statuses, the trash, tags in order, comments with threads and settings", async () => {
     const db = siteWithOwner();
-    const report = await importFile(db, json);
+    const report = await importFile(json);
     expect(report.format).toBe("quire");
     expect(report.created).toMatchObject({ post: 5, page: 1, tag: 3, comment: 4, author: 2 });
     // Revisions are listed, not silently dropped.
@@ -95,14 +95,14 @@ describe("importing a Quire export", () => {
     // Importing the same export again creates nothing (the audit log says it ran; the attempted
     // redirects move SQLite's id counter, not a row).
     const before = dump(db, ["audit_log", "sqlite_sequence"]);
-    const again = await importFile(db, json);
+    const again = await importFile(json);
     expect(again.created).toEqual({});
     expect(dump(db, ["audit_log", "sqlite_sequence"])).toBe(before);
   });
 
   test("a zip brings its media files through the media pipeline and points the posts at them", async () => {
     const db = siteWithOwner();
-    const report = await importFile(db, zip);
+    const report = await importFile(zip);
     expect(report.created["media file"]).toBe(1);
     const [media] = rows<{ storage_key: string; mime_type: string }>(db, "SELECT storage_key, mime_type FROM media");
     expect(media!.mime_type).toBe("image/png");
@@ -112,8 +112,8 @@ describe("importing a Quire export", () => {
   });
 
   test("a file re-indented by another tool is still read (whole)", async () => {
-    const db = siteWithOwner();
-    const report = await importFile(db, writeTemp("pretty.json", JSON.stringify(JSON.parse(text), null, 4)));
+    siteWithOwner();
+    const report = await importFile(writeTemp("pretty.json", JSON.stringify(JSON.parse(text), null, 4)));
     expect(report.created).toMatchObject({ post: 5, page: 1, comment: 4 });
   });
 
@@ -121,11 +121,11 @@ describe("importing a Quire export", () => {
     const db = siteWithOwner();
     const before = dump(db);
     const v2 = writeTemp("v2.json", text.replace('"version": 1,', '"version": 2,'));
-    await expect(importFile(db, v2)).rejects.toThrow(/version 2; this Quire reads version 1 only/);
+    await expect(importFile(v2)).rejects.toThrow(/version 2; this Quire reads version 1 only/);
     const wrong = writeTemp("wrong.json", text.replace('"status":"draft"', '"status":"sideways"'));
-    await expect(importFile(db, wrong)).rejects.toThrow(/of “posts” in the Quire export: “status”/);
+    await expect(importFile(wrong)).rejects.toThrow(/of “posts” in the Quire export: “status”/);
     const broken = writeTemp("broken.json", text.replace('"title":"A draft"', '"title":"A draft'));
-    await expect(importFile(db, broken)).rejects.toThrow(/Line \d+ of the Quire export is not valid JSON/);
+    await expect(importFile(broken)).rejects.toThrow(/Line \d+ of the Quire export is not valid JSON/);
     expect(dump(db)).toBe(before);
   });
 });

@@ -5,42 +5,33 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { openDatabase, type Db } from "@/db/connection";
-import { runMigrations } from "@/db/migrate";
+import { getEnv } from "@/lib/env";
 import { runExport, type ExportFormat } from "./export/run";
 import { readZip } from "./export/test-site";
-import { tempDir, WORDPRESS } from "./test-support";
+import { siteWithOwner, tempDir, WORDPRESS } from "./test-support";
 import { importFile } from "./write";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const SITE_URL = "https://quire.example";
 
-/** A fresh site with an owner in a data folder of its own, as after setup. */
-function freshSiteIn(dir: string): Db {
-  const db = openDatabase(path.join(dir, "quire.db"));
-  runMigrations(db.$client);
-  db.$client
-    .prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES (?, ?, ?, ?, ?)")
-    .run("owner@example.com", "Olive Owner", "olive", "owner", "$argon2id$placeholder");
-  return db;
-}
-
-/** Imports `file` into a fresh site and exports that site as `format`: the export's path. */
+/** Imports `file` into a fresh site (the test file's, emptied) and exports that site as `format`: the export's path. */
 async function importThenExport(file: string, format: ExportFormat, zip: boolean) {
-  const dir = tempDir();
-  const db = freshSiteIn(dir);
-  let report;
-  try {
-    report = await importFile(db, file);
-  } finally {
-    db.$client.close();
-  }
+  siteWithOwner();
+  const report = await importFile(file);
   const out = path.join(
     tempDir(),
     zip || format === "markdown" ? "export.zip" : `export.${format === "wxr" ? "xml" : "json"}`,
   );
-  await runExport({ dataDir: dir, file: out, format, zip, revisions: false, siteUrl: SITE_URL, quireVersion: "test" });
+  await runExport({
+    dataDir: getEnv().dataDir,
+    file: out,
+    format,
+    zip,
+    revisions: false,
+    siteUrl: SITE_URL,
+    quireVersion: "test",
+  });
   return { out, report };
 }
 

@@ -1,11 +1,11 @@
-// Shared by the import tests: a fresh migrated site database per test, a dump to compare
+// Shared by the import tests: the site database emptied for each test, a dump to compare
 // before and after, the real export files, and temporary input files.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { openDatabase, type Db } from "@/db/connection";
-import { runMigrations } from "@/db/migrate";
+import type { Db } from "@/db/connection";
+import { migratedDb } from "@/test/helpers";
 
 // The real export files, copied byte for byte from ../shared/corpora (see its README) so that
 // a clone alone holds everything the tests read.
@@ -25,10 +25,29 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A new, migrated, empty site database. */
+/**
+ * The site database, migrated and with every row removed: as new. It is the test file's own
+ * database (the writer connection), since importFile() writes through write() to that one.
+ */
 export function freshSite(): Db {
-  const db = openDatabase(path.join(tempDir(), "quire.db"));
-  runMigrations(db.$client);
+  const db = migratedDb();
+  const sqlite = db.$client;
+  // Not the migrations' ledger, nor the search index's own tables (the posts' delete trigger empties it).
+  const tables = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'posts_fts%' AND name != '__drizzle_migrations'",
+    )
+    .pluck()
+    .all() as string[];
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    sqlite.transaction(() => {
+      for (const name of tables) sqlite.exec(`DELETE FROM "${name}"`);
+      sqlite.exec("DELETE FROM sqlite_sequence"); // ids start at 1 again
+    })();
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
   return db;
 }
 

@@ -11,7 +11,7 @@ let report: ImportReport;
 
 beforeAll(async () => {
   db = siteWithOwner();
-  report = await importFile(db, WORDPRESS);
+  report = await importFile(WORDPRESS);
 }, 120_000);
 
 const post = (title: string) =>
@@ -125,7 +125,7 @@ describe("WordPress Theme Unit Test", () => {
 
   test("importing the same file again creates nothing new and says so", async () => {
     const before = dump(db, ["audit_log", "sqlite_sequence"]);
-    const again = await importFile(db, WORDPRESS);
+    const again = await importFile(WORDPRESS);
     expect(again.created).toEqual({});
     expect(again.alreadyImported).toMatchObject({ post: 58, page: 21, comment: 33, author: 2, tag: 182 });
     expect(again.redirects.created).toBe(0);

@@ -3,13 +3,13 @@ import { htmlToText } from "./convert";
 import { bump } from "./report";
 import type { WriteContext } from "./write-common";
 
-// The comments of an import, written inside the import's one transaction (lib/transfer/write.ts):
+// The comments of an import, written inside the import's one write() (lib/transfer/write.ts):
 // each comment once (keyed by its source id), then the reply links, once every comment has its id.
 
-export function writeComments({ sql, staging, report, key, step }: WriteContext) {
+export async function writeComments({ sql, staging, report, key, step }: WriteContext) {
   // New ids and reply links are kept in the staging file: a million comments fit there, not in maps.
   for (const comment of staging.each("comment")) {
-    step("comment");
+    await step("comment");
     const body = staging.comment(comment.sourceId);
     if (!body) continue; // skipped while converting
     if (comment.parentSourceId) staging.addReply(comment.sourceId, comment.parentSourceId);

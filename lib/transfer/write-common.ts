@@ -1,13 +1,14 @@
 import "server-only";
-import type { Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import type { ImportSql, SourceKey } from "@/db/queries/imports";
 import { htmlToText } from "./convert";
 import type { ImportReport } from "./report";
 import type { Staging } from "./staging";
 
-/** What each step of an import's one write transaction (write.ts) works with. */
+/** What each step of an import's one write() (write.ts) works with. */
 export type WriteContext = {
-  tx: Tx;
+  /** The connection write() hands over: the import's transaction. */
+  db: Db;
   /** Prepared statements for the steps that run once per post or comment. */
   sql: ImportSql;
   staging: Staging;
@@ -15,7 +16,7 @@ export type WriteContext = {
   /** An item of this source in the ledger of what was imported, so a second import finds it. */
   key: (sourceKind: string, sourceId: string) => SourceKey;
   /** Called before each item is written: progress, and the tests' injected failures. */
-  step: (kind: string) => void;
+  step: (kind: string) => Promise<void>;
 };
 
 /** An HTML field of the source as plain text of at most `max` characters; null when empty. */

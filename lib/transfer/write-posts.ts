@@ -23,12 +23,12 @@ export type PostLinks = {
 };
 
 /** Each converted post or page once, with its tags and its old addresses as redirects. */
-export function writePosts(context: WriteContext, { authorIds, tagIds, fallbackAuthor }: PostLinks) {
-  const { tx, sql, staging, report, key, step } = context;
+export async function writePosts(context: WriteContext, { authorIds, tagIds, fallbackAuthor }: PostLinks) {
+  const { db, sql, staging, report, key, step } = context;
   // Posts' new ids and slugs go to the staging file (staging.setTarget), not to maps.
   const media = (sourceId: string | undefined) => (sourceId ? (staging.get("media", sourceId)?.url ?? null) : null);
   for (const post of staging.each("post")) {
-    step("post");
+    await step("post");
     const converted = staging.converted(post.sourceId);
     if (!converted) continue; // skipped while converting, already reported
     recordWords(staging, post, report);
@@ -53,7 +53,7 @@ export function writePosts(context: WriteContext, { authorIds, tagIds, fallbackA
     const seo = Object.fromEntries(
       Object.entries(post.seo ?? {}).map(([field, value]) => [field, clip(value, MAX_SEO)]),
     );
-    const created = insertImportedPost(tx, {
+    const created = await insertImportedPost(db, {
       type: post.type,
       title: title || "Untitled",
       slug: slugBase(post),
@@ -78,12 +78,12 @@ export function writePosts(context: WriteContext, { authorIds, tagIds, fallbackA
     for (const note of post.notes) report.notes.push({ item: itemLabel(post), note });
     staging.setTarget("post", post.sourceId, created.id, created.slug);
     sql.recordImported(key("post", post.sourceId), "post", created.id);
-    insertPostTags(
-      tx,
+    await insertPostTags(
+      db,
       created.id,
       post.tagSourceIds.map((id) => tagIds.get(id)).filter((id): id is number => id !== undefined),
     );
-    for (const from of post.oldPaths) addRedirect(tx, report, from, `/${created.slug}`);
+    for (const from of post.oldPaths) await addRedirect(db, report, from, `/${created.slug}`);
   }
 }
 

@@ -8,11 +8,11 @@ import { clip, type WriteContext } from "./write-common";
 import { addRedirect } from "./write-redirects";
 
 /** Each tag once: merged with a tag of the same name or slug, else created. Their ids by source id. */
-export function writeTags({ tx, staging, report, key, step }: WriteContext): Map<string, number> {
+export async function writeTags({ db, staging, report, key, step }: WriteContext): Promise<Map<string, number>> {
   const tagIds = new Map<string, number>();
   for (const tag of staging.each("tag")) {
-    step("tag");
-    const known = findImported(tx, key("tag", tag.sourceId));
+    await step("tag");
+    const known = await findImported(db, key("tag", tag.sourceId));
     if (known !== undefined) {
       tagIds.set(tag.sourceId, known);
       bump(report.alreadyImported, "tag");
@@ -20,17 +20,17 @@ export function writeTags({ tx, staging, report, key, step }: WriteContext): Map
     }
     const name = htmlToText(tag.name).slice(0, 60) || tag.slug || "tag";
     const slug = slugify(decodeURIComponentSafe(tag.slug ?? "")) || slugify(name) || "tag";
-    const existing = findTag(tx, name, slug);
-    const id = existing ?? insertImportedTag(tx, { name, slug, description: clip(tag.description, 500) ?? "" });
+    const existing = await findTag(db, name, slug);
+    const id = existing ?? (await insertImportedTag(db, { name, slug, description: clip(tag.description, 500) ?? "" }));
     bump(existing === undefined ? report.created : report.merged, "tag");
     tagIds.set(tag.sourceId, id);
-    recordImported(tx, key("tag", tag.sourceId), "tag", id);
+    await recordImported(db, key("tag", tag.sourceId), "tag", id);
   }
   // Tag archive addresses, once every tag has its final slug.
   for (const tag of staging.each("tag")) {
     const id = tagIds.get(tag.sourceId);
-    const slug = id !== undefined ? tagSlugById(tx, id) : undefined;
-    if (slug) for (const from of tag.oldPaths) addRedirect(tx, report, from, `/tag/${slug}`);
+    const slug = id !== undefined ? await tagSlugById(db, id) : undefined;
+    if (slug) for (const from of tag.oldPaths) await addRedirect(db, report, from, `/tag/${slug}`);
   }
   return tagIds;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import type { Db, Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import {
   fallbackAuthorId,
@@ -10,6 +10,7 @@ import {
   recordImported,
   type SourceKey,
 } from "@/db/queries/imports";
+import { write } from "@/db/transaction";
 import { type BodyConverter, convertStaged } from "./convert-step";
 import { openSource } from "./detect";
 import { MediaImporter } from "./media";
@@ -26,8 +27,8 @@ import { writeTags } from "./write-tags";
 
 // An import runs in three phases. Reading: the parser streams the file into a staging
 // SQLite file. Converting (convert-step.ts): bodies become Markdown and rendered HTML (async, done
-// before the site's database is touched). Writing: one immediate transaction on the
-// site's database, so a failure or an interrupted process leaves the site as it was.
+// before the site's database is touched). Writing: one write() on the site's database (a
+// single transaction), so a failure or an interrupted process leaves the site as it was.
 //
 // WordPress page hierarchy is flattened: every page lives at /<slug> like any Quire
 // page, and its old nested address (/parent/child/) becomes a 301 redirect.
@@ -40,7 +41,9 @@ export type ImportOptions = {
   /** A folder holding the files the export points at (see media.ts). */
   mediaDir?: string;
   actorLabel?: string;
-  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  /** Awaited when it answers a promise: the import job records progress in the database (inside the
+   * import's write() while writing, as a write() there joins it). */
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void | Promise<void>;
   /** Converts the post bodies; in this thread when omitted (the CLI passes a worker pool, convert-pool.ts). */
   converter?: BodyConverter;
   /** For tests: called before each item is written, so a failure can be injected midway. */
@@ -49,7 +52,8 @@ export type ImportOptions = {
 
 const MAX_LISTED_SKIPS = 500;
 
-export async function importFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportReport> {
+/** Imports a file into the site's database (getDb()/write()); a dry run only reads it. */
+export async function importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const started = Date.now();
   const source = await openSource(file, options.format);
   const report = emptyReport(source.format, path.basename(file), options.dryRun === true);
@@ -59,7 +63,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   const mediaDir = options.mediaDir ?? source.mediaDir?.();
   const mediaFiles =
     mediaDir && !options.dryRun
-      ? new MediaImporter(mediaDir, (url) => importedMediaUrl(db, source.format, url))
+      ? new MediaImporter(mediaDir, (url) => importedMediaUrl(source.format, url))
       : undefined;
   let committed = false;
   try {
@@ -67,11 +71,8 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     await convertStaged(source.format, staging, report, options.onProgress, mediaFiles, options.converter);
     if (options.dryRun) dryRunCounts(staging, report);
     else
-      db.transaction(
-        (tx) => write(tx, new ImportSql(db.$client), source.format, staging, report, options, mediaFiles),
-        {
-          behavior: "immediate",
-        },
+      await write((db) =>
+        writeStaged(db, new ImportSql(db.$client), source.format, staging, report, options, mediaFiles),
       );
     committed = true;
     for (const row of staging.skippedRows()) {
@@ -95,7 +96,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
 async function stage(source: ImportSource, staging: Staging, report: ImportReport, options: ImportOptions) {
   let n = 0;
   for await (const item of source.items) {
-    if (++n % 200 === 0) options.onProgress?.("reading", source.position().done, source.position().total);
+    if (++n % 200 === 0) await options.onProgress?.("reading", source.position().done, source.position().total);
     if (item.kind === "warning") {
       report.warnings.push(item.message);
       continue;
@@ -115,7 +116,7 @@ async function stage(source: ImportSource, staging: Staging, report: ImportRepor
     }
     bump(report.parsed, label);
   }
-  options.onProgress?.("reading", source.position().total, source.position().total);
+  await options.onProgress?.("reading", source.position().total, source.position().total);
 }
 
 function dryRunCounts(staging: Staging, report: ImportReport) {
@@ -123,8 +124,8 @@ function dryRunCounts(staging: Staging, report: ImportReport) {
   for (const [kind, n] of Object.entries(report.parsed)) report.created[kind] = n;
 }
 
-function write(
-  tx: Tx,
+async function writeStaged(
+  db: Db,
   sql: ImportSql,
   format: ImportFormat,
   staging: Staging,
@@ -134,27 +135,27 @@ function write(
 ) {
   const key = (sourceKind: string, sourceId: string): SourceKey => ({ sourceFormat: format, sourceKind, sourceId });
   for (const item of mediaFiles?.stored ?? []) {
-    const id = insertImportedMedia(tx, item.row);
-    recordImported(tx, key("media-url", item.url), "media", id);
+    const id = await insertImportedMedia(db, item.row);
+    await recordImported(db, key("media-url", item.url), "media", id);
     bump(report.created, "media file");
   }
   const total = staging.count("author") + staging.count("tag") + staging.count("post") + staging.count("comment");
   let done = 0;
-  const step = (kind: string) => {
+  const step = async (kind: string) => {
     options.beforeWrite?.(kind, done);
-    if (++done % 100 === 0) options.onProgress?.("writing", done, total);
+    if (++done % 100 === 0) await options.onProgress?.("writing", done, total);
   };
 
-  const context: WriteContext = { tx, sql, staging, report, key, step };
-  const authorIds = writeAuthors(context);
-  const fallbackAuthor = fallbackAuthorId(tx) ?? authorIds.values().next().value;
-  const tagIds = writeTags(context);
-  writePosts(context, { authorIds, tagIds, fallbackAuthor });
+  const context: WriteContext = { db, sql, staging, report, key, step };
+  const authorIds = await writeAuthors(context);
+  const fallbackAuthor = (await fallbackAuthorId(db)) ?? authorIds.values().next().value;
+  const tagIds = await writeTags(context);
+  await writePosts(context, { authorIds, tagIds, fallbackAuthor });
   // After the posts, so a listed redirect can lead to its post's slug here.
-  writeListedRedirects(context);
-  writeSettings(context);
-  writeComments(context);
-  recordAudit(tx, {
+  await writeListedRedirects(context);
+  await writeSettings(context);
+  await writeComments(context);
+  recordAudit(db, {
     actorId: null,
     actorLabel: options.actorLabel ?? "cli",
     action: "site.import",
@@ -167,5 +168,5 @@ function write(
       skipped: report.skipped.total,
     },
   });
-  options.onProgress?.("writing", total, total);
+  await options.onProgress?.("writing", total, total);
 }

@@ -30,7 +30,7 @@ export default async function ImportExportPage({ searchParams }: { searchParams:
   }
   const { job: jobId } = await searchParams;
   const found = typeof jobId === "string" ? await getImportJob(jobId.slice(0, 64)) : await latestImportJob();
-  const job = found && currentState(found);
+  const job = found && (await currentState(found));
   const maxMegabytes = (await getSettings()).importMaxMegabytes;
 
   return (
@@ -68,7 +68,7 @@ export default async function ImportExportPage({ searchParams }: { searchParams:
   );
 }
 
-function JobPanel({ job }: { job: ReturnType<typeof currentState> }) {
+function JobPanel({ job }: { job: Awaited<ReturnType<typeof currentState>> }) {
   const reportLink = (
     <a href={`/api/import-export/jobs/${job.id}/report`} className="underline" download>
       Download report (JSON)

@@ -15,7 +15,7 @@ async function main() {
   const t0 = performance.now();
   const { rows, total } = await browsePublicPosts({ type: "post", order: parseOrder(undefined), limit, offset: 0 });
   const t1 = performance.now();
-  const posts = postsWithRelations(rows, { include: include as ("tags" | "authors")[] });
+  const posts = await postsWithRelations(rows, { include: include as ("tags" | "authors")[] });
   const t2 = performance.now();
   let bytes: number | string;
   try {

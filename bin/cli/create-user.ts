@@ -38,7 +38,7 @@ export async function createUserCommand(args: string[]): Promise<void> {
     if (early) throw new CliError(REFUSALS[early](email));
 
     const passwordHash = await hashPassword(await readNewPassword());
-    const result = createStaffUser({ email, name, role, passwordHash, slugBase: slugify(name) });
+    const result = await createStaffUser({ email, name, role, passwordHash, slugBase: slugify(name) });
     if (!result.ok) throw new CliError(REFUSALS[result.reason](email));
 
     const { user } = result;

@@ -64,13 +64,10 @@ export async function readAdminPost({
   return post;
 }
 
-/**
- * Posts by id in any state, trashed too (a webhook describes a post just deleted).
- * Synchronous still: the scheduler queues webhooks inside the transaction that publishes.
- */
-export function postsByIdsForWebhooks(ids: number[]) {
+/** Posts by id in any state, trashed too (a webhook describes a post just deleted). */
+export async function postsByIdsForWebhooks(ids: number[]) {
   if (ids.length === 0) return [];
-  return getDb().select(ADMIN_POST_COLUMNS).from(posts).where(inArray(posts.id, ids)).all();
+  return await getDb().select(ADMIN_POST_COLUMNS).from(posts).where(inArray(posts.id, ids));
 }
 
 /** The staff member an integration acts as: whoever created it, with their current status. */

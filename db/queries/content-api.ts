@@ -224,12 +224,9 @@ export async function readPublicPost({ type, by, value }: { type: "post" | "page
   return post;
 }
 
-// tagsForPosts and authorsByIds stay synchronous in this step: webhooks serialise posts with
-// them (lib/content-api/handlers.ts postsWithRelations) inside the scheduler's publish transaction.
-
 /** Tags of these posts, primary first. */
-export function tagsForPosts(postIds: number[]) {
-  return tagsOfPosts(getDb(), postIds);
+export async function tagsForPosts(postIds: number[]) {
+  return await tagsOfPosts(getDb(), postIds);
 }
 
 // Columns of a staff member a reader may see: never email, role or password hash.
@@ -241,9 +238,9 @@ const PUBLIC_AUTHOR_COLUMNS = {
   avatarUrl: users.avatarUrl,
 };
 
-export function authorsByIds(ids: number[]) {
+export async function authorsByIds(ids: number[]) {
   if (ids.length === 0) return [];
-  return getDb().select(PUBLIC_AUTHOR_COLUMNS).from(users).where(inArray(users.id, ids)).all();
+  return await getDb().select(PUBLIC_AUTHOR_COLUMNS).from(users).where(inArray(users.id, ids));
 }
 
 /** Authors with at least one published post (nobody else is public). */

@@ -2,27 +2,25 @@ import "server-only";
 import { and, count, desc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { media, posts, users } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
 import { likeContains, paginate } from "./sql";
 
 export type NewMedia = typeof media.$inferInsert;
 
-export function insertMedia(row: NewMedia, actor: Actor) {
-  return getDb().transaction(
-    (tx) => {
-      const created = tx.insert(media).values(row).returning({ id: media.id }).get();
-      recordAudit(tx, {
-        ...actor,
-        action: "media.upload",
-        targetType: "media",
-        targetId: created.id,
-        details: { name: row.originalName },
-      });
-      return created;
-    },
-    { behavior: "immediate" },
-  );
+export async function insertMedia(row: NewMedia, actor: Actor) {
+  return await write(async (db) => {
+    const [created] = await db.insert(media).values(row).returning({ id: media.id });
+    recordAudit(db, {
+      ...actor,
+      action: "media.upload",
+      targetType: "media",
+      targetId: created!.id,
+      details: { name: row.originalName },
+    });
+    return created!;
+  });
 }
 
 // Used when a post's body, featured or social image points at the file.
@@ -67,31 +65,28 @@ export async function listMedia({ q, page, perPage }: { q?: string; page: number
 type DeleteOutcome = { ok: true; keys: string[] } | { ok: false; reason: "not_found" | "in_use" };
 
 /** Deletes an item no post uses; `uploadedBy` limits it to one person's uploads. Returns the files to remove. */
-export function deleteUnusedMedia(
+export async function deleteUnusedMedia(
   { id, uploadedBy }: { id: number; uploadedBy: number | "all" },
   actor: Actor,
-): DeleteOutcome {
-  return getDb().transaction(
-    (tx): DeleteOutcome => {
-      const owner = uploadedBy === "all" ? sql`1 = 1` : eq(media.uploadedBy, uploadedBy);
-      const row = tx
-        .select({ key: media.storageKey, variants: media.variants, name: media.originalName })
-        .from(media)
-        .where(and(eq(media.id, id), owner))
-        .get();
-      if (!row) return { ok: false, reason: "not_found" };
-      const uses = tx.select({ n: count() }).from(posts).where(usedBy(row.key)).get()?.n ?? 0;
-      if (uses > 0) return { ok: false, reason: "in_use" };
-      tx.delete(media).where(eq(media.id, id)).run();
-      recordAudit(tx, {
-        ...actor,
-        action: "media.delete",
-        targetType: "media",
-        targetId: id,
-        details: { name: row.name },
-      });
-      return { ok: true, keys: [row.key, ...(row.variants ?? []).map((variant) => variant.key)] };
-    },
-    { behavior: "immediate" },
-  );
+): Promise<DeleteOutcome> {
+  return await write(async (db): Promise<DeleteOutcome> => {
+    const owner = uploadedBy === "all" ? sql`1 = 1` : eq(media.uploadedBy, uploadedBy);
+    const [row] = await db
+      .select({ key: media.storageKey, variants: media.variants, name: media.originalName })
+      .from(media)
+      .where(and(eq(media.id, id), owner))
+      .limit(1);
+    if (!row) return { ok: false, reason: "not_found" };
+    const [uses] = await db.select({ n: count() }).from(posts).where(usedBy(row.key));
+    if ((uses?.n ?? 0) > 0) return { ok: false, reason: "in_use" };
+    await db.delete(media).where(eq(media.id, id));
+    recordAudit(db, {
+      ...actor,
+      action: "media.delete",
+      targetType: "media",
+      targetId: id,
+      details: { name: row.name },
+    });
+    return { ok: true, keys: [row.key, ...(row.variants ?? []).map((variant) => variant.key)] };
+  });
 }

@@ -198,7 +198,7 @@ export async function tagsByPost(postIds: number[]): Promise<Map<number, { name:
   const rows =
     postIds.length <= 100
       ? tagsOfListedPosts(postIds.length).all(Object.fromEntries(postIds.map((id, i) => [`p${i}`, id])))
-      : tagsOfPosts(getDb(), postIds);
+      : await tagsOfPosts(getDb(), postIds);
   for (const { postId, name, slug } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { name, slug }]);
   return byPost;
 }

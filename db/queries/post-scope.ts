@@ -25,6 +25,6 @@ export function liveInScope(id: number, scope: PostScope): SQL {
 }
 
 /** A post's tag slugs, primary first (which tag pages a change makes stale). */
-export function tagSlugsOf(db: DbOrTx, postId: number): string[] {
-  return tagsOfPosts(db, [postId]).map((tag) => tag.slug);
+export async function tagSlugsOf(db: DbOrTx, postId: number): Promise<string[]> {
+  return (await tagsOfPosts(db, [postId])).map((tag) => tag.slug);
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { type Db, getDb } from "../client";
 import { type PostStatus, posts, revisions } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import { type Actor, type PostScope, scopeWhere, tagSlugsOf } from "./post-scope";
 
@@ -27,14 +28,14 @@ type Transition = {
 };
 
 // One read-then-write per post, ownership and status in the WHERE of the read.
-function transition(tx: Tx, t: Transition, actor: Actor): Changed | null {
+async function transition(db: Db, t: Transition, actor: Actor): Promise<Changed | null> {
   const where: SQL[] = [
     eq(posts.id, t.id),
     scopeWhere(t.scope),
     t.trashed ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt),
   ];
   if (t.from) where.push(inArray(posts.status, [...t.from]));
-  const current = tx
+  const [current] = await db
     .select({
       id: posts.id,
       slug: posts.slug,
@@ -47,31 +48,29 @@ function transition(tx: Tx, t: Transition, actor: Actor): Changed | null {
     })
     .from(posts)
     .where(and(...where))
-    .get();
+    .limit(1);
   if (!current) return null;
-  const tagSlugs = tagSlugsOf(tx, current.id);
+  const tagSlugs = await tagSlugsOf(db, current.id);
   const change = t.change(current);
   if (change === "purge") {
-    tx.delete(posts).where(eq(posts.id, current.id)).run();
+    await db.delete(posts).where(eq(posts.id, current.id));
   } else {
-    tx.update(posts)
+    await db
+      .update(posts)
       .set({ ...change, updatedAt: new Date() })
-      .where(eq(posts.id, current.id))
-      .run();
+      .where(eq(posts.id, current.id));
     if (change.status === "published" && current.status !== "published") {
-      tx.insert(revisions)
-        .values({
-          postId: current.id,
-          authorId: actor.actorId,
-          kind: "publish",
-          title: current.title,
-          markdown: current.markdown,
-          version: current.version,
-        })
-        .run();
+      await db.insert(revisions).values({
+        postId: current.id,
+        authorId: actor.actorId,
+        kind: "publish",
+        title: current.title,
+        markdown: current.markdown,
+        version: current.version,
+      });
     }
   }
-  recordAudit(tx, {
+  recordAudit(db, {
     ...actor,
     action: `${current.type}.${t.action}`,
     targetType: "post",
@@ -88,8 +87,8 @@ function transition(tx: Tx, t: Transition, actor: Actor): Changed | null {
   };
 }
 
-function inTransaction(t: Transition, actor: Actor) {
-  return getDb().transaction((tx) => transition(tx, t, actor), { behavior: "immediate" });
+function inTransaction(t: Transition, actor: Actor): Promise<Changed | null> {
+  return write((db) => transition(db, t, actor));
 }
 
 /** Publishes now; a post published before keeps its original date. */
@@ -164,50 +163,53 @@ const BULK = {
 } as const;
 
 /** A bulk action: each post on its own terms; those out of scope are skipped, not failed. */
-export function bulkPosts(
+export async function bulkPosts(
   { operation, ids, scope }: { operation: keyof typeof BULK; ids: number[]; scope: PostScope },
   actor: Actor,
-) {
-  return ids
-    .map((id) => BULK[operation]({ id, scope }, actor))
-    .filter((changed): changed is Changed => changed !== null);
+): Promise<Changed[]> {
+  const changed: Changed[] = [];
+  for (const id of ids) {
+    const one = await BULK[operation]({ id, scope }, actor);
+    if (one) changed.push(one);
+  }
+  return changed;
 }
 
 /**
  * The scheduler's query: every scheduled post whose time has come, published through the
  * same transition. Several processes may run it at once: each post is re-read as
- * "scheduled" inside its IMMEDIATE transaction, so exactly one process flips it and
- * gets it back. `inTransaction` runs inside that same transaction (the post's webhooks
- * are queued there), so the post and what it sets off commit together or not at all.
+ * "scheduled" inside its write (BEGIN IMMEDIATE), so exactly one process flips it and
+ * gets it back. `inTransaction` runs inside that same write (the post's webhooks are
+ * queued there), so the post and what it sets off commit together or not at all.
  */
-export function publishDuePosts(now: Date, inTransaction: (changed: Changed) => void = () => {}): Changed[] {
-  const due = getDb()
+export async function publishDuePosts(
+  now: Date,
+  inTransaction: (changed: Changed) => Promise<void> = async () => {},
+): Promise<Changed[]> {
+  const due = await getDb()
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.status, "scheduled"), isNull(posts.deletedAt), lte(posts.publishedAt, now)))
-    .all();
+    .where(and(eq(posts.status, "scheduled"), isNull(posts.deletedAt), lte(posts.publishedAt, now)));
   const actor = { actorId: null, actorLabel: "scheduler" };
   const all: PostScope = { authorId: "all", statuses: ["scheduled"] };
-  return due
-    .map(({ id }) =>
-      getDb().transaction(
-        (tx) => {
-          const changed = transition(
-            tx,
-            {
-              id,
-              scope: all,
-              action: "publish",
-              trashed: false,
-              change: (current) => ({ status: "published", publishedAt: current.publishedAt ?? now }),
-            },
-            actor,
-          );
-          if (changed) inTransaction(changed);
-          return changed;
+  const published: Changed[] = [];
+  for (const { id } of due) {
+    const changed = await write(async (db) => {
+      const flipped = await transition(
+        db,
+        {
+          id,
+          scope: all,
+          action: "publish",
+          trashed: false,
+          change: (current) => ({ status: "published", publishedAt: current.publishedAt ?? now }),
         },
-        { behavior: "immediate" },
-      ),
-    )
-    .filter((changed): changed is Changed => changed !== null);
+        actor,
+      );
+      if (flipped) await inTransaction(flipped);
+      return flipped;
+    });
+    if (changed) published.push(changed);
+  }
+  return published;
 }

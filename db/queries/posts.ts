@@ -154,16 +154,17 @@ export async function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: 
 }
 
 /** A slug no other post or page has: "hello", then "hello-2", …; never the empty slug (that would be the home page). */
-export function uniquePostSlug(db: DbOrTx, base: string): string {
-  return uniqueSlug(db, posts.slug, base || "untitled");
+export async function uniquePostSlug(db: DbOrTx, base: string): Promise<string> {
+  return await uniqueSlug(db, posts.slug, base || "untitled");
 }
 
-export function insertPost(db: DbOrTx, post: NewPost) {
-  return db
+/** Inserts a post under a free slug; called inside the caller's write(). */
+export async function insertPost(db: DbOrTx, post: NewPost) {
+  const [created] = await db
     .insert(posts)
-    .values({ ...post, slug: uniquePostSlug(db, post.slug) })
-    .returning({ id: posts.id, slug: posts.slug })
-    .get();
+    .values({ ...post, slug: await uniquePostSlug(db, post.slug) })
+    .returning({ id: posts.id, slug: posts.slug });
+  return created!;
 }
 
 /** How many posts and pages are in each status, for the dashboard. */

@@ -34,15 +34,15 @@ describe("setupSite", () => {
   beforeAll(() => migratedDb());
 
   it("creates the owner, the title and the starter content together", async () => {
-    const result = setupSite(site("Ada@Example.com"));
+    const result = await setupSite(site("Ada@Example.com"));
     expect(result).toMatchObject({ ok: true, user: { email: "ada@example.com", role: "owner", slug: "ada-lovelace" } });
     expect((await getSettings()).title).toBe("Field Notes");
     expect((await listPublishedPosts({ limit: 10 })).map((post) => post.title)).toEqual(["Welcome"]);
     expect(await getPublishedBySlug({ slug: "about" })).toMatchObject({ type: "page", title: "About" });
   });
 
-  it("never creates a second owner", () => {
-    expect(setupSite(site("mallory@example.com"))).toEqual({ ok: false, reason: "already_setup" });
+  it("never creates a second owner", async () => {
+    expect(await setupSite(site("mallory@example.com"))).toEqual({ ok: false, reason: "already_setup" });
     expect(countStaff()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../client";
+import { write } from "../transaction";
 import type { NewPost } from "../schema";
 import { recordAudit } from "./audit";
 import { insertPost } from "./posts";
@@ -20,21 +20,18 @@ export type SiteSetup = {
  * requests exactly one creates an owner.
  */
 export function setupSite({ siteTitle, owner, starterContent }: SiteSetup) {
-  return getDb().transaction(
-    (tx) => {
-      if (countStaff(tx) > 0) return { ok: false as const, reason: "already_setup" as const };
-      const user = insertUser(tx, { ...owner, role: "owner" });
-      saveSettings(tx, { title: siteTitle });
-      for (const post of starterContent) insertPost(tx, { ...post, authorId: user.id });
-      recordAudit(tx, {
-        actorId: user.id,
-        actorLabel: user.name,
-        action: "site.setup",
-        targetType: "user",
-        targetId: user.id,
-      });
-      return { ok: true as const, user };
-    },
-    { behavior: "immediate" },
-  );
+  return write(async (tx) => {
+    if (countStaff(tx) > 0) return { ok: false as const, reason: "already_setup" as const };
+    const user = await insertUser(tx, { ...owner, role: "owner" });
+    saveSettings(tx, { title: siteTitle });
+    for (const post of starterContent) await insertPost(tx, { ...post, authorId: user.id });
+    recordAudit(tx, {
+      actorId: user.id,
+      actorLabel: user.name,
+      action: "site.setup",
+      targetType: "user",
+      targetId: user.id,
+    });
+    return { ok: true as const, user };
+  });
 }

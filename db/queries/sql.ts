@@ -39,32 +39,30 @@ export function likeStartsWith(column: SQLiteColumn | SQL, text: string): SQL {
 }
 
 /** A value of `column` (a unique slug column) nobody has yet: "hello", then "hello-2", "hello-3", … */
-export function uniqueSlug(db: DbOrTx, column: SQLiteColumn, base: string): string {
-  const taken = new Set(
-    db
-      .select({ slug: sql<string>`${column}` })
-      .from(column.table)
-      .where(or(eq(column, base), likeStartsWith(column, `${base}-`)))
-      .all()
-      .map((row) => row.slug),
-  );
+export async function uniqueSlug(db: DbOrTx, column: SQLiteColumn, base: string): Promise<string> {
+  const rows = await db
+    .select({ slug: sql<string>`${column}` })
+    .from(column.table)
+    .where(or(eq(column, base), likeStartsWith(column, `${base}-`)));
+  const taken = new Set(rows.map((row) => row.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** Whether a row other than `exceptId` already has this slug (a unique column; `id` is the table's key). */
-export function slugTaken(
+export async function slugTaken(
   db: DbOrTx,
   { slug: slugColumn, id: idColumn }: { slug: SQLiteColumn; id: SQLiteColumn },
   slug: string,
   exceptId?: number,
-): boolean {
+): Promise<boolean> {
   const other = exceptId === undefined ? undefined : ne(idColumn, exceptId);
-  return !!db
+  const [row] = await db
     .select({ one: sql`1` })
     .from(slugColumn.table)
     .where(and(eq(slugColumn, slug), other))
-    .get();
+    .limit(1);
+  return row !== undefined;
 }
 
 export type PageRequest = { page: number; perPage: number };
@@ -85,13 +83,12 @@ export async function paginate<Q extends SQLiteSelect>(
 export type PostTag = { postId: number; id: number; name: string; slug: string; description: string };
 
 /** The tags of these posts, each post's in its order (the primary tag first). */
-export function tagsOfPosts(db: DbOrTx, postIds: number[]): PostTag[] {
+export async function tagsOfPosts(db: DbOrTx, postIds: number[]): Promise<PostTag[]> {
   if (postIds.length === 0) return [];
-  return db
+  return await db
     .select({ postId: postTags.postId, id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
     .from(postTags)
     .innerJoin(tags, eq(tags.id, postTags.tagId))
     .where(inArray(postTags.postId, postIds))
-    .orderBy(asc(postTags.postId), asc(postTags.position), asc(tags.name))
-    .all();
+    .orderBy(asc(postTags.postId), asc(postTags.position), asc(tags.name));
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { asc, count, eq, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
 import { postTags, tags } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
 import { recordRedirect } from "./post-editor";
-import { immediate, slugTaken } from "./sql";
+import { slugTaken } from "./sql";
 
 /** Every tag with how many posts carry it. */
 export async function listTagsForAdmin() {
@@ -30,36 +31,43 @@ export async function listTagNames(): Promise<string[]> {
 
 type TagOutcome = { ok: true; slugs: string[] } | { ok: false; reason: "not_found" | "slug_taken" };
 
-export function createTag(input: { name: string; slug: string; description: string }, actor: Actor): TagOutcome {
-  return immediate((tx): TagOutcome => {
-    if (slugTaken(tx, tags, input.slug)) return { ok: false, reason: "slug_taken" };
-    const created = tx.insert(tags).values(input).returning({ id: tags.id }).get();
-    recordAudit(tx, {
+export async function createTag(
+  input: { name: string; slug: string; description: string },
+  actor: Actor,
+): Promise<TagOutcome> {
+  return await write(async (db): Promise<TagOutcome> => {
+    if (await slugTaken(db, tags, input.slug)) return { ok: false, reason: "slug_taken" };
+    const [created] = await db.insert(tags).values(input).returning({ id: tags.id });
+    recordAudit(db, {
       ...actor,
       action: "tag.create",
       targetType: "tag",
-      targetId: created.id,
+      targetId: created!.id,
       details: { name: input.name },
     });
     return { ok: true, slugs: [input.slug] };
   });
 }
 
+/** The tag's current slug, when the tag exists. */
+const slugOfTag = async (db: Db, id: number) =>
+  (await db.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id)).limit(1))[0];
+
 /** Rename and describe; a new slug leaves a redirect from the old tag address. */
-export function updateTag(
+export async function updateTag(
   input: { id: number; name: string; slug: string; description: string },
   actor: Actor,
-): TagOutcome {
-  return immediate((tx): TagOutcome => {
-    const current = tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, input.id)).get();
+): Promise<TagOutcome> {
+  return await write(async (db): Promise<TagOutcome> => {
+    const current = await slugOfTag(db, input.id);
     if (!current) return { ok: false, reason: "not_found" };
-    if (slugTaken(tx, tags, input.slug, input.id)) return { ok: false, reason: "slug_taken" };
-    tx.update(tags)
+    if (await slugTaken(db, tags, input.slug, input.id)) return { ok: false, reason: "slug_taken" };
+    await db
+      .update(tags)
       .set({ name: input.name, slug: input.slug, description: input.description, updatedAt: new Date() })
-      .where(eq(tags.id, input.id))
-      .run();
-    if (current.slug !== input.slug) recordRedirect(tx, `/tag/${current.slug}`, `/tag/${input.slug}`);
-    recordAudit(tx, {
+      .where(eq(tags.id, input.id));
+    if (current.slug !== input.slug) await recordRedirect(db, `/tag/${current.slug}`, `/tag/${input.slug}`);
+    recordAudit(db, {
       ...actor,
       action: "tag.update",
       targetType: "tag",
@@ -71,17 +79,28 @@ export function updateTag(
 }
 
 /** Moves every post of one tag onto another, then removes the first; its address redirects. */
-export function mergeTags(input: { fromId: number; intoId: number }, actor: Actor): TagOutcome {
-  return immediate((tx): TagOutcome => {
-    const from = tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, input.fromId)).get();
-    const into = tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, input.intoId)).get();
+export async function mergeTags(input: { fromId: number; intoId: number }, actor: Actor): Promise<TagOutcome> {
+  return await write(async (db): Promise<TagOutcome> => {
+    const from = await slugOfTag(db, input.fromId);
+    const into = await slugOfTag(db, input.intoId);
     if (!from || !into || input.fromId === input.intoId) return { ok: false, reason: "not_found" };
-    tx.run(
-      sql`INSERT OR IGNORE INTO post_tags (post_id, tag_id, position) SELECT post_id, ${input.intoId}, position FROM post_tags WHERE tag_id = ${input.fromId}`,
-    );
-    tx.delete(tags).where(eq(tags.id, input.fromId)).run();
-    recordRedirect(tx, `/tag/${from.slug}`, `/tag/${into.slug}`);
-    recordAudit(tx, {
+    // A post that already has both tags keeps its place under the one it merges into.
+    await db
+      .insert(postTags)
+      .select(
+        db
+          .select({
+            postId: postTags.postId,
+            tagId: sql<number>`${input.intoId}`.as("tag_id"),
+            position: postTags.position,
+          })
+          .from(postTags)
+          .where(eq(postTags.tagId, input.fromId)),
+      )
+      .onConflictDoNothing();
+    await db.delete(tags).where(eq(tags.id, input.fromId));
+    await recordRedirect(db, `/tag/${from.slug}`, `/tag/${into.slug}`);
+    recordAudit(db, {
       ...actor,
       action: "tag.merge",
       targetType: "tag",
@@ -92,12 +111,16 @@ export function mergeTags(input: { fromId: number; intoId: number }, actor: Acto
   });
 }
 
-export function deleteTag(input: { id: number }, actor: Actor): TagOutcome {
-  return immediate((tx): TagOutcome => {
-    const current = tx.select({ slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.id, input.id)).get();
+export async function deleteTag(input: { id: number }, actor: Actor): Promise<TagOutcome> {
+  return await write(async (db): Promise<TagOutcome> => {
+    const [current] = await db
+      .select({ slug: tags.slug, name: tags.name })
+      .from(tags)
+      .where(eq(tags.id, input.id))
+      .limit(1);
     if (!current) return { ok: false, reason: "not_found" };
-    tx.delete(tags).where(eq(tags.id, input.id)).run();
-    recordAudit(tx, {
+    await db.delete(tags).where(eq(tags.id, input.id));
+    recordAudit(db, {
       ...actor,
       action: "tag.delete",
       targetType: "tag",

@@ -3,6 +3,7 @@ import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { getDb, type Tx } from "../client";
 import { posts, type Role, users } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
 import { immediate, slugTaken } from "./sql";
@@ -139,9 +140,9 @@ export async function getProfile({ id }: { id: number }) {
 export function updateProfile(
   input: { id: number; name: string; slug: string; bio: string; avatarUrl: string | null },
   actor: Actor,
-): Outcome {
-  return immediate((tx): Outcome => {
-    if (slugTaken(tx, users, input.slug, input.id)) return { ok: false, reason: "invalid" };
+): Promise<Outcome> {
+  return write(async (tx): Promise<Outcome> => {
+    if (await slugTaken(tx, users, input.slug, input.id)) return { ok: false, reason: "invalid" };
     const changed = tx
       .update(users)
       .set({ name: input.name, slug: input.slug, bio: input.bio, avatarUrl: input.avatarUrl, updatedAt: new Date() })

@@ -15,7 +15,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 describe("invitations and password resets", () => {
   beforeEach(() => seedSite());
 
-  it("an invitation works once, within its time, and never for an address already on the staff", () => {
+  it("an invitation works once, within its time, and never for an address already on the staff", async () => {
     expect(
       createInvite(
         { email: "author@example.com", role: "author", tokenHash: "h0", expiresAt: inDays(7), createdBy: 1 },
@@ -29,10 +29,12 @@ describe("invitations and password resets", () => {
       ),
     ).toEqual({ ok: true });
     expect(findInvite({ tokenHash: "h1", now: inDays(8) })).toBeUndefined();
-    expect(acceptInvite({ tokenHash: "h1", name: "New", passwordHash: "p", slugBase: "new" }, inDays(8))).toBeNull();
-    const user = acceptInvite({ tokenHash: "h1", name: "New", passwordHash: "p", slugBase: "new" });
+    expect(
+      await acceptInvite({ tokenHash: "h1", name: "New", passwordHash: "p", slugBase: "new" }, inDays(8)),
+    ).toBeNull();
+    const user = await acceptInvite({ tokenHash: "h1", name: "New", passwordHash: "p", slugBase: "new" });
     expect(user).toMatchObject({ email: "new@example.com", role: "editor" });
-    expect(acceptInvite({ tokenHash: "h1", name: "Again", passwordHash: "p", slugBase: "again" })).toBeNull();
+    expect(await acceptInvite({ tokenHash: "h1", name: "Again", passwordHash: "p", slugBase: "again" })).toBeNull();
   });
 
   it("a reset link sets a new password once, ends sessions, and expires", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { write } from "../transaction";
 import { type Role, users, userTokens } from "../schema";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
@@ -56,35 +57,32 @@ export function acceptInvite(
   input: { tokenHash: string; name: string; passwordHash: string; slugBase: string },
   now = new Date(),
 ) {
-  return getDb().transaction(
-    (tx) => {
-      const invite = tx
-        .select({ id: userTokens.id, email: userTokens.email, role: userTokens.role })
-        .from(userTokens)
-        .where(usable("invite", input.tokenHash, now))
-        .get();
-      if (!invite || !invite.role || invite.role === "owner") return null;
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email)).get()) return null;
-      const user = insertUser(tx, {
-        email: invite.email,
-        name: input.name,
-        role: invite.role,
-        passwordHash: input.passwordHash,
-        slugBase: input.slugBase,
-      });
-      tx.update(userTokens).set({ usedAt: now, userId: user.id }).where(eq(userTokens.id, invite.id)).run();
-      recordAudit(tx, {
-        actorId: user.id,
-        actorLabel: user.name,
-        action: "user.accept_invite",
-        targetType: "user",
-        targetId: user.id,
-        details: { role: user.role },
-      });
-      return user;
-    },
-    { behavior: "immediate" },
-  );
+  return write(async (tx) => {
+    const invite = tx
+      .select({ id: userTokens.id, email: userTokens.email, role: userTokens.role })
+      .from(userTokens)
+      .where(usable("invite", input.tokenHash, now))
+      .get();
+    if (!invite || !invite.role || invite.role === "owner") return null;
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email)).get()) return null;
+    const user = await insertUser(tx, {
+      email: invite.email,
+      name: input.name,
+      role: invite.role,
+      passwordHash: input.passwordHash,
+      slugBase: input.slugBase,
+    });
+    tx.update(userTokens).set({ usedAt: now, userId: user.id }).where(eq(userTokens.id, invite.id)).run();
+    recordAudit(tx, {
+      actorId: user.id,
+      actorLabel: user.name,
+      action: "user.accept_invite",
+      targetType: "user",
+      targetId: user.id,
+      details: { role: user.role },
+    });
+    return user;
+  });
 }
 
 /** A reset token for an active account; none (silently) for an unknown address. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { count, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { write } from "../transaction";
 import { type Role, users } from "../schema";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
@@ -46,7 +47,7 @@ export async function getUserByEmail({ email }: { email: string }) {
 
 export type NewStaffUser = { email: string; name: string; role: Role; passwordHash: string; slugBase: string };
 
-export function insertUser(db: DbOrTx, user: NewStaffUser) {
+export async function insertUser(db: DbOrTx, user: NewStaffUser) {
   return db
     .insert(users)
     .values({
@@ -55,7 +56,7 @@ export function insertUser(db: DbOrTx, user: NewStaffUser) {
       role: user.role,
       passwordHash: user.passwordHash,
       // "ada-lovelace", then "ada-lovelace-2", …
-      slug: uniqueSlug(db, users.slug, user.slugBase || "author"),
+      slug: await uniqueSlug(db, users.slug, user.slugBase || "author"),
     })
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role, slug: users.slug })
     .get();
@@ -85,22 +86,19 @@ export function staffCheck(db: DbOrTx, user: Pick<NewStaffUser, "email" | "role"
 const CLI: Actor = { actorId: null, actorLabel: "cli" };
 
 export function createStaffUser(user: NewStaffUser, actor: Actor = CLI) {
-  return getDb().transaction(
-    (tx) => {
-      const refused = staffCheck(tx, user);
-      if (refused) return { ok: false as const, reason: refused };
-      const created = insertUser(tx, user);
-      recordAudit(tx, {
-        ...actor,
-        action: "user.create",
-        targetType: "user",
-        targetId: created.id,
-        details: { role: created.role },
-      });
-      return { ok: true as const, user: created };
-    },
-    { behavior: "immediate" },
-  );
+  return write(async (tx) => {
+    const refused = staffCheck(tx, user);
+    if (refused) return { ok: false as const, reason: refused };
+    const created = await insertUser(tx, user);
+    recordAudit(tx, {
+      ...actor,
+      action: "user.create",
+      targetType: "user",
+      targetId: created.id,
+      details: { role: created.role },
+    });
+    return { ok: true as const, user: created };
+  });
 }
 
 /** Replaces a password and ends every existing session of that user. */

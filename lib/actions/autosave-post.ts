@@ -10,7 +10,7 @@ import { autosaveSchema } from "../validations/post";
 export const autosavePostAction = mutation(
   { schema: autosaveSchema, access: "contributor" },
   async (input, { user }) => {
-    const saved = autosavePost({ ...input, scope: editScope(user), authorId: user.id });
+    const saved = await autosavePost({ ...input, scope: editScope(user), authorId: user.id });
     if (!saved) throw new AppError("not_found", "This post does not exist or you may not edit it.");
     return { ok: true, message: `Autosaved at ${new Date().toISOString().slice(11, 19)} UTC.` };
   },

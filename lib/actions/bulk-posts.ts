@@ -20,8 +20,8 @@ export const bulkPostsAction = mutation({ schema: bulkPostsSchema, access: "cont
   const publishing = input.operation === "publish" || input.operation === "unpublish";
   const scope = publishing ? publishScope(user) : deleteScope(user);
   if (!scope) return forbidden();
-  const changed = bulkPosts({ operation: input.operation, ids: input.ids, scope }, actorOf(user));
-  afterPostsChanged(changed);
+  const changed = await bulkPosts({ operation: input.operation, ids: input.ids, scope }, actorOf(user));
+  await afterPostsChanged(changed);
   const skipped = input.ids.length - changed.length;
   const message = `${changed.length} ${changed.length === 1 ? "item" : "items"} ${DONE[input.operation]}.${skipped ? ` ${skipped} skipped (not allowed or not applicable).` : ""}`;
   return { ok: true, message };

@@ -10,7 +10,7 @@ import { tagSchema } from "../validations/tag";
 // Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.
 export const createTagAction = mutation({ schema: tagSchema, access: "editor" }, async (input, { user }) =>
   tagResult(
-    createTag(
+    await createTag(
       { name: input.name, slug: tagSlug(input.slug, input.name, slugify), description: input.description },
       actorOf(user),
     ),

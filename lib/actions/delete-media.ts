@@ -14,7 +14,7 @@ const schema = z.object({ id: z.coerce.number().int().positive() });
 export const deleteMediaAction = mutation({ schema, access: minimumRole("media.delete") }, async (input, { user }) => {
   const uploadedBy = ownershipScope(user, "media.delete");
   if (uploadedBy === null) throw new AppError("forbidden");
-  const outcome = deleteUnusedMedia({ id: input.id, uploadedBy }, actorOf(user));
+  const outcome = await deleteUnusedMedia({ id: input.id, uploadedBy }, actorOf(user));
   if (!outcome.ok) {
     throw new AppError(
       outcome.reason === "in_use" ? "conflict" : "not_found",

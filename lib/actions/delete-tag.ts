@@ -8,5 +8,5 @@ import { deleteTagSchema } from "../validations/tag";
 
 // Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.
 export const deleteTagAction = mutation({ schema: deleteTagSchema, access: "editor" }, async (input, { user }) =>
-  tagResult(deleteTag(input, actorOf(user)), "Tag deleted."),
+  tagResult(await deleteTag(input, actorOf(user)), "Tag deleted."),
 );

@@ -8,5 +8,5 @@ import { mergeTagsSchema } from "../validations/tag";
 
 // Tags are managed by editors and up (PRODUCT.md); authors create them only inline while writing.
 export const mergeTagsAction = mutation({ schema: mergeTagsSchema, access: "editor" }, async (input, { user }) =>
-  tagResult(mergeTags(input, actorOf(user)), "Tags merged."),
+  tagResult(await mergeTags(input, actorOf(user)), "Tags merged."),
 );

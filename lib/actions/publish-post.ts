@@ -9,5 +9,5 @@ import { postIdSchema } from "../validations/post";
 export const publishPostAction = mutation({ schema: postIdSchema, access: "author" }, async (input, { user }) => {
   const scope = publishScope(user);
   if (!scope) return forbidden();
-  return statusResult(publishPost({ id: input.id, scope }, actorOf(user)), "Published.");
+  return await statusResult(await publishPost({ id: input.id, scope }, actorOf(user)), "Published.");
 });

@@ -19,9 +19,12 @@ export const restoreRevisionAction = mutation(
       markdown: revision.markdown,
       ...(await renderPostMarkdown(revision.markdown)),
     };
-    const restored = restoreRevision({ postId: input.postId, scope, revisionId: revision.id, rendered }, actorOf(user));
+    const restored = await restoreRevision(
+      { postId: input.postId, scope, revisionId: revision.id, rendered },
+      actorOf(user),
+    );
     if (!restored) throw new AppError("not_found", "This post does not exist or you may not edit it.");
-    afterPostsChanged([{ id: input.postId, slug: "", type: "post", tagSlugs: restored.tagSlugs }]);
+    await afterPostsChanged([{ id: input.postId, slug: "", type: "post", tagSlugs: restored.tagSlugs }]);
     return { ok: true, message: "Revision restored.", data: { version: restored.version } };
   },
 );

@@ -16,17 +16,17 @@ export const savePostAction = mutation({ schema: savePostSchema, access: "contri
   const slug = requestedSlug(input.slug);
   const { fields, tags } = await toEditorFields(input);
   if (!input.id) {
-    if (slug && !isPostSlugFree(slug)) throw slugTakenError();
+    if (slug && !(await isPostSlugFree(slug))) throw slugTakenError();
     const base = slug || slugify(input.title) || "untitled";
-    const created = createPost({ type: input.type, authorId: user.id, slug: base, fields, tags }, actorOf(user));
-    afterPostsChanged([{ id: created.id, slug: created.slug, type: input.type, tagSlugs: created.tagSlugs }]);
+    const created = await createPost({ type: input.type, authorId: user.id, slug: base, fields, tags }, actorOf(user));
+    await afterPostsChanged([{ id: created.id, slug: created.slug, type: input.type, tagSlugs: created.tagSlugs }]);
     return {
       ok: true,
       message: "Draft saved.",
       data: { id: created.id, version: created.version, slug: created.slug },
     };
   }
-  const outcome = savePost(
+  const outcome = await savePost(
     { id: input.id, scope: editScope(user), version: input.version, slug, fields, tags },
     actorOf(user),
   );
@@ -35,7 +35,7 @@ export const savePostAction = mutation({ schema: savePostSchema, access: "contri
     if (outcome.reason === "conflict") return { ok: false, error: CONFLICT_MESSAGE };
     throw new AppError("not_found", "This post does not exist or you may not edit it.");
   }
-  afterPostsChanged([
+  await afterPostsChanged([
     {
       id: outcome.id,
       slug: outcome.slug,

@@ -18,8 +18,8 @@ export const schedulePostAction = mutation({ schema: scheduleSchema, access: "au
   if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now()) {
     throw new AppError("invalid_input", undefined, { publishAt: ["Choose a time in the future, or publish now."] });
   }
-  const result = statusResult(
-    schedulePost({ id: input.id, scope, at }, actorOf(user)),
+  const result = await statusResult(
+    await schedulePost({ id: input.id, scope, at }, actorOf(user)),
     `Scheduled for ${input.publishAt.replace("T", " ")} (${timezone}).`,
   );
   return result;

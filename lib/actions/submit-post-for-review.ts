@@ -9,8 +9,8 @@ import { postIdSchema } from "../validations/post";
 export const submitPostForReviewAction = mutation(
   { schema: postIdSchema, access: "contributor" },
   async (input, { user }) => {
-    return statusResult(
-      submitForReview({ id: input.id, scope: editScope(user) }, actorOf(user)),
+    return await statusResult(
+      await submitForReview({ id: input.id, scope: editScope(user) }, actorOf(user)),
       "Submitted for review. An editor will publish it.",
     );
   },

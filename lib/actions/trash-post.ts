@@ -7,5 +7,8 @@ import { statusResult } from "../posts/status";
 import { postIdSchema } from "../validations/post";
 
 export const trashPostAction = mutation({ schema: postIdSchema, access: "contributor" }, async (input, { user }) => {
-  return statusResult(trashPost({ id: input.id, scope: deleteScope(user) }, actorOf(user)), "Moved to the trash.");
+  return await statusResult(
+    await trashPost({ id: input.id, scope: deleteScope(user) }, actorOf(user)),
+    "Moved to the trash.",
+  );
 });

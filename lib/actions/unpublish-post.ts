@@ -9,5 +9,8 @@ import { postIdSchema } from "../validations/post";
 export const unpublishPostAction = mutation({ schema: postIdSchema, access: "author" }, async (input, { user }) => {
   const scope = publishScope(user);
   if (!scope) return forbidden();
-  return statusResult(unpublishPost({ id: input.id, scope }, actorOf(user)), "Unpublished; it is a draft again.");
+  return await statusResult(
+    await unpublishPost({ id: input.id, scope }, actorOf(user)),
+    "Unpublished; it is a draft again.",
+  );
 });

@@ -9,5 +9,5 @@ import { updateTagSchema } from "../validations/tag";
 
 // Rename and describe; a changed slug leaves a redirect from the old /tag/ address.
 export const updateTagAction = mutation({ schema: updateTagSchema, access: "editor" }, async (input, { user }) =>
-  tagResult(updateTag({ ...input, slug: tagSlug(input.slug, input.name, slugify) }, actorOf(user)), "Tag saved."),
+  tagResult(await updateTag({ ...input, slug: tagSlug(input.slug, input.name, slugify) }, actorOf(user)), "Tag saved."),
 );

@@ -27,9 +27,12 @@ import { jsonBody, noStore, validationError } from "./reply";
 type Kind = "posts" | "pages";
 const typeOf = (kind: Kind) => (kind === "posts" ? "post" : "page");
 
-function serialize(rows: AdminPostRow[], search: URLSearchParams) {
+async function serialize(rows: AdminPostRow[], search: URLSearchParams) {
   const formats = (search.get("formats") ?? "html").split(",").filter((f) => f === "html" || f === "plaintext");
-  const out = postsWithRelations(rows, { include: ["tags", "authors"], formats: formats.length ? formats : ["html"] });
+  const out = await postsWithRelations(rows, {
+    include: ["tags", "authors"],
+    formats: formats.length ? formats : ["html"],
+  });
   return out.map((post, index) => ({ ...post, status: rows[index]!.status }));
 }
 
@@ -47,7 +50,7 @@ export async function browsePosts(request: Request, kind: Kind, user: ApiUser): 
       order: parseOrder(params.order),
       ...window(params),
     });
-    return noStore({ [kind]: serialize(rows, search), meta: pagination(params, total) });
+    return noStore({ [kind]: await serialize(rows, search), meta: pagination(params, total) });
   } catch (caught) {
     if (caught instanceof NqlError || caught instanceof FilterFieldError) return apiError(400, caught.message);
     throw caught;
@@ -64,7 +67,7 @@ export async function readPost(
   if (value.length > 200 || (by === "id" && !/^\d{1,15}$/.test(value))) return apiError(404, "Post not found.");
   const row = await readAdminPost({ type: typeOf(kind), by, value, scope: listScope(user) });
   if (!row) return apiError(404, `${kind === "posts" ? "Post" : "Page"} not found.`);
-  return noStore({ [kind]: serialize([row], new URL(request.url).searchParams) });
+  return noStore({ [kind]: await serialize([row], new URL(request.url).searchParams) });
 }
 
 // What a status in the body asks for, checked before anything is written.
@@ -72,10 +75,11 @@ function plan(
   input: ApiPost,
   currentStatus: PostStatus,
   user: ApiUser,
-): Response | { run: (id: number) => Changed | null } {
+): Response | { run: (id: number) => Promise<Changed | null> } {
   const wanted = input.status;
-  if (!wanted || (wanted === currentStatus && wanted !== "scheduled")) return { run: () => null };
-  if (wanted === "draft" && currentStatus !== "published" && currentStatus !== "scheduled") return { run: () => null };
+  const nothing = { run: () => Promise.resolve(null) };
+  if (!wanted || (wanted === currentStatus && wanted !== "scheduled")) return nothing;
+  if (wanted === "draft" && currentStatus !== "published" && currentStatus !== "scheduled") return nothing;
   const scope = publishScope(user);
   if (!scope) return apiError(403, "This integration's role may not publish, schedule or unpublish.");
   const actor = apiActor(user);
@@ -110,18 +114,18 @@ export async function addPost(request: Request, kind: Kind, user: ApiUser): Prom
   const prepared = await editorInput(input, { commentsOpen: true }, kind);
   if (prepared.error) return prepared.error;
   const slug = requestedSlug(prepared.data.slug);
-  if (slug && !isPostSlugFree(slug)) return validationError("Another post or page already uses this slug.");
+  if (slug && !(await isPostSlugFree(slug))) return validationError("Another post or page already uses this slug.");
   const { fields, tags } = await toEditorFields(prepared.data);
-  const created = createPost(
+  const created = await createPost(
     { type: typeOf(kind), authorId: user.id, slug: slug || slugify(fields.title) || "untitled", fields, tags },
     apiActor(user),
   );
   const changed: Changed[] = [{ id: created.id, slug: created.slug, type: typeOf(kind), tagSlugs: created.tagSlugs }];
-  const moved = steps.run(created.id);
+  const moved = await steps.run(created.id);
   if (moved) changed.push(moved);
-  afterPostsChanged(changed);
+  await afterPostsChanged(changed);
   const row = await readAdminPost({ type: typeOf(kind), by: "id", value: String(created.id), scope: listScope(user) });
-  return noStore({ [kind]: row ? serialize([row], new URL(request.url).searchParams) : [] }, 201);
+  return noStore({ [kind]: row ? await serialize([row], new URL(request.url).searchParams) : [] }, 201);
 }
 
 export async function editPost(request: Request, kind: Kind, id: string, user: ApiUser): Promise<Response> {
@@ -148,7 +152,7 @@ export async function editPost(request: Request, kind: Kind, id: string, user: A
   if (prepared.error) return prepared.error;
   const slug = requestedSlug(prepared.data.slug);
   const { fields, tags } = await toEditorFields(prepared.data);
-  const outcome = savePost(
+  const outcome = await savePost(
     { id: current.id, scope: editScope(user), version: current.version, slug, fields, tags },
     apiActor(user),
   );
@@ -167,11 +171,11 @@ export async function editPost(request: Request, kind: Kind, id: string, user: A
       previousStatus: current.status,
     },
   ];
-  const moved = steps.run(current.id);
+  const moved = await steps.run(current.id);
   if (moved) changed.push(moved);
-  afterPostsChanged(changed);
+  await afterPostsChanged(changed);
   const row = await readAdminPost({ type: typeOf(kind), by: "id", value: id, scope: listScope(user) });
-  return noStore({ [kind]: row ? serialize([row], new URL(request.url).searchParams) : [] });
+  return noStore({ [kind]: row ? await serialize([row], new URL(request.url).searchParams) : [] });
 }
 
 export async function deletePost(kind: Kind, id: string, user: ApiUser): Promise<Response> {
@@ -181,8 +185,8 @@ export async function deletePost(kind: Kind, id: string, user: ApiUser): Promise
   if (!current || current.type !== typeOf(kind))
     return apiError(404, "Post not found, or this integration may not delete it.");
   // Ghost deletes for good; through the trash, so the published post's webhook and audit entries are the editor's.
-  const trashed = trashPost({ id: current.id, scope }, apiActor(user));
-  const purged = trashed ? purgePost({ id: current.id, scope }, apiActor(user)) : null;
-  afterPostsChanged([trashed, purged].filter((c): c is Changed => c !== null));
+  const trashed = await trashPost({ id: current.id, scope }, apiActor(user));
+  const purged = trashed ? await purgePost({ id: current.id, scope }, apiActor(user)) : null;
+  await afterPostsChanged([trashed, purged].filter((c): c is Changed => c !== null));
   return new Response(null, { status: 204 });
 }

@@ -66,7 +66,7 @@ async function parseTag(
 export async function addTag(request: Request, user: ApiUser): Promise<Response> {
   const input = await parseTag(request, user);
   if (input.error) return input.error;
-  tagResult(createTag(input.data, apiActor(user)), "Tag created.");
+  tagResult(await createTag(input.data, apiActor(user)), "Tag created.");
   return noStore({ tags: [serialize((await find((t) => t.slug === input.data.slug))!)] }, 201);
 }
 
@@ -75,13 +75,13 @@ export async function editTag(request: Request, id: string, user: ApiUser): Prom
   if (!current) return apiError(404, "Tag not found.");
   const input = await parseTag(request, user, current);
   if (input.error) return input.error;
-  tagResult(updateTag({ id: current.id, ...input.data }, apiActor(user)), "Tag saved.");
+  tagResult(await updateTag({ id: current.id, ...input.data }, apiActor(user)), "Tag saved.");
   return noStore({ tags: [serialize((await find((t) => t.id === current.id))!)] });
 }
 
-export function removeTag(id: string, user: ApiUser): Response {
+export async function removeTag(id: string, user: ApiUser): Promise<Response> {
   if (!can(user, "tag.manage")) return apiError(403, "Only editor and admin integrations manage tags.");
   if (!/^\d{1,15}$/.test(id)) return apiError(404, "Tag not found.");
-  tagResult(deleteTag({ id: Number(id) }, apiActor(user)), "Tag deleted.");
+  tagResult(await deleteTag({ id: Number(id) }, apiActor(user)), "Tag deleted.");
   return new Response(null, { status: 204 });
 }

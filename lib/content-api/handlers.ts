@@ -60,15 +60,15 @@ function groupByPost<T extends { postId: number }>(items: T[]): Map<number, T[]>
 }
 
 /** Serialised posts with the relations `include` asks for (also used by the Admin API and webhooks). */
-export function postsWithRelations(
+export async function postsWithRelations(
   rows: NonNullable<Awaited<ReturnType<typeof readPublicPost>>>[],
   params: Pick<BrowseParams, "include" | "formats" | "fields">,
 ) {
   const include = new Set(params.include ?? []);
   const ids = rows.map((row) => row.id);
-  const tags = include.has("tags") ? groupByPost(tagsForPosts(ids)) : undefined;
+  const tags = include.has("tags") ? groupByPost(await tagsForPosts(ids)) : undefined;
   const authors = include.has("authors")
-    ? new Map(authorsByIds([...new Set(rows.map((row) => row.authorId))]).map((author) => [author.id, author]))
+    ? new Map((await authorsByIds([...new Set(rows.map((row) => row.authorId))])).map((author) => [author.id, author]))
     : undefined;
   const context = { formats: new Set(params.formats ?? ["html"]), fields: params.fields, tags, authors };
   return rows.map((row) => serializePost(row, context));
@@ -94,7 +94,10 @@ export async function browse(request: Request, resource: Resource, options: Opti
       const order = parseOrder(params.order);
       const type = resource === "posts" ? "post" : "page";
       const { rows, total } = await browsePublicPosts({ type, filter, order, ...window(params) });
-      return jsonWithEtag(request, { [resource]: postsWithRelations(rows, params), meta: pagination(params, total) });
+      return jsonWithEtag(request, {
+        [resource]: await postsWithRelations(rows, params),
+        meta: pagination(params, total),
+      });
     }
     if (params.filter) return apiError(400, `filter is supported on posts and pages, not on ${resource}.`);
     if (resource === "tags") {
@@ -122,7 +125,7 @@ export async function read(
   if (resource === "posts" || resource === "pages") {
     const row = await readPublicPost({ type: resource === "posts" ? "post" : "page", by, value });
     if (!row) return apiError(404, `${resource === "posts" ? "Post" : "Page"} not found.`);
-    return jsonWithEtag(request, { [resource]: postsWithRelations([row], params) });
+    return jsonWithEtag(request, { [resource]: await postsWithRelations([row], params) });
   }
   const lookup = { limit: null, offset: 0, ...(by === "slug" ? { slug: value } : { id: Number(value) }) };
   if (resource === "tags") {

@@ -7,8 +7,8 @@ import { deriveExcerpt, readingTime } from "../markdown/render";
 // Ghost's field names and shapes, so Ghost's clients and front ends read Quire unchanged.
 
 type PostRow = NonNullable<Awaited<ReturnType<typeof readPublicPost>>>;
-type TagRow = Omit<ReturnType<typeof tagsForPosts>[number], "postId">;
-type AuthorRow = ReturnType<typeof authorsByIds>[number];
+type TagRow = Omit<Awaited<ReturnType<typeof tagsForPosts>>[number], "postId">;
+type AuthorRow = Awaited<ReturnType<typeof authorsByIds>>[number];
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

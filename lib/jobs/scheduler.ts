@@ -16,7 +16,7 @@ const holder = globalThis as unknown as { quireScheduler?: NodeJS.Timeout };
 export async function runScheduledPublishing(now = new Date()) {
   // Webhooks are queued in the transaction that publishes the post: only the process
   // that flipped it queues them, and a crash cannot publish without queuing them.
-  const published = publishDuePosts(now, (changed) => firePostWebhooks([changed]));
+  const published = await publishDuePosts(now, (changed) => firePostWebhooks([changed]));
   if (published.length === 0) return published;
   logger().info({ job: "scheduler", published: published.map((post) => post.id) }, "scheduled posts published");
   return published;

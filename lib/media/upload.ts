@@ -49,7 +49,7 @@ export async function storeImageUpload(
 
   // The stored name is generated; the uploaded one is kept only as a label.
   const { key, variants } = await storeImageFiles(bytes, image);
-  const created = insertMedia(
+  const created = await insertMedia(
     {
       storageKey: key,
       originalName,

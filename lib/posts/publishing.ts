@@ -18,8 +18,8 @@ export function cacheTagsFor(changed: Changed[]): CacheTag[] {
  * The side effects of a content change. The manual publish and the scheduler both end
  * here: caches, then webhooks.
  */
-export function afterPostsChanged(changed: Changed[]) {
+export async function afterPostsChanged(changed: Changed[]) {
   const tags = cacheTagsFor(changed);
   if (tags.length) invalidate(...tags);
-  firePostWebhooks(changed);
+  await firePostWebhooks(changed);
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { getDb } from "@/db/client";
 import { postsByIdsForWebhooks } from "@/db/queries/admin-api";
 import { enqueueWebhookEvent, type WebhookEvent } from "@/db/queries/outbox";
 import type { Changed } from "@/db/queries/post-workflow";
+import { write } from "@/db/transaction";
 import { postsWithRelations } from "../content-api/handlers";
 import { logger } from "../ops/log.mjs";
 
@@ -17,14 +17,15 @@ function eventOf(change: Changed): WebhookEvent | null {
 }
 
 /**
- * Queues the webhooks of these changes (right after the write), with Ghost's body
- * `{ post: { current, previous } }`; the outbox delivers them with retries.
+ * Queues the webhooks of these changes (right after the write, or inside it: the scheduler's
+ * write joins), with Ghost's body `{ post: { current, previous } }`; the outbox delivers them
+ * with retries.
  */
-export function firePostWebhooks(changed: Changed[]) {
+export async function firePostWebhooks(changed: Changed[]) {
   const events = changed.map((change) => ({ change, event: eventOf(change) })).filter((item) => item.event !== null);
   if (events.length === 0) return;
-  const rows = postsByIdsForWebhooks(events.map((item) => item.change.id));
-  const serialized = postsWithRelations(rows, { include: ["tags", "authors"], formats: ["html", "plaintext"] });
+  const rows = await postsByIdsForWebhooks(events.map((item) => item.change.id));
+  const serialized = await postsWithRelations(rows, { include: ["tags", "authors"], formats: ["html", "plaintext"] });
   for (const { change, event } of events) {
     const index = rows.findIndex((row) => row.id === change.id);
     const row = rows[index];
@@ -34,7 +35,7 @@ export function firePostWebhooks(changed: Changed[]) {
       ...(event!.endsWith(".published") && { published_at: null }),
     };
     try {
-      enqueueWebhookEvent(getDb(), event!, { [change.type]: { current, previous } });
+      await write((db) => enqueueWebhookEvent(db, event!, { [change.type]: { current, previous } }));
     } catch (error) {
       // The change itself is saved; a failed enqueue must not turn it into an error page.
       logger().error({ err: error, event }, "could not queue webhook");

@@ -30,6 +30,7 @@ import { findRedirect } from "@/db/queries/redirects";
 import { searchPublished } from "@/db/queries/search";
 import { getSettings } from "@/db/queries/settings";
 import { getTagBySlug, listTagsInUse } from "@/db/queries/tags";
+import { getDb } from "@/db/client";
 import { migratedDb } from "./helpers";
 
 const BIG_TABLES = new Set(["posts", "comments", "post_tags", "tags"]);
@@ -79,8 +80,14 @@ beforeAll(() => {
   const prepare = client.prepare.bind(client);
   explain = (sql, params) =>
     (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
-  // Record each statement with the parameters it ran with.
-  client.prepare = ((sql: string) => {
+  // Reads outside write() run on the reader connection, writes on the writer: record both.
+  for (const connection of new Set([client, getDb().$client])) recordStatements(connection);
+});
+
+/** Records each statement `connection` runs, with the parameters it ran with. */
+function recordStatements(connection: Database.Database) {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = ((sql: string) => {
     const statement = prepare(sql);
     const proxy: Database.Statement = new Proxy(statement, {
       get(target, key) {
@@ -100,8 +107,8 @@ beforeAll(() => {
       },
     });
     return proxy;
-  }) as typeof client.prepare;
-});
+  }) as typeof connection.prepare;
+}
 
 /** The table each name in the SQL stands for (aliases included). */
 function tablesByName(sql: string): Map<string, string> {

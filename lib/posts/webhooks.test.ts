@@ -52,9 +52,9 @@ const change = (id: number, action: string, previousStatus: "draft" | "published
 });
 
 describe("post webhooks", () => {
-  it("turns each change into Ghost's event with the post as current and what it was as previous", () => {
+  it("turns each change into Ghost's event with the post as current and what it was as previous", async () => {
     const { post, queued } = setup();
-    firePostWebhooks([
+    await firePostWebhooks([
       change(post, "publish", "draft"),
       change(post, "save", "published"),
       change(post, "unpublish", "published"),
@@ -77,9 +77,9 @@ describe("post webhooks", () => {
     expect(events[0]!.body.post.current).not.toHaveProperty("markdown");
   });
 
-  it("fires nothing for changes readers never saw", () => {
+  it("fires nothing for changes readers never saw", async () => {
     const { post, queued } = setup();
-    firePostWebhooks([
+    await firePostWebhooks([
       change(post, "save", "draft"),
       change(post, "trash", "draft"),
       change(post, "unpublish", "scheduled"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { write } from "@/db/transaction";
 import { postsByIdsForWebhooks } from "@/db/queries/admin-api";
 import { enqueueWebhookEvent, type WebhookEvent } from "@/db/queries/outbox";
 import type { Changed } from "@/db/queries/post-workflow";
@@ -20,7 +20,7 @@ function eventOf(change: Changed): WebhookEvent | null {
  * Queues the webhooks of these changes (right after the write), with Ghost's body
  * `{ post: { current, previous } }`; the outbox delivers them with retries.
  */
-export function firePostWebhooks(changed: Changed[]) {
+export async function firePostWebhooks(changed: Changed[]) {
   const events = changed.map((change) => ({ change, event: eventOf(change) })).filter((item) => item.event !== null);
   if (events.length === 0) return;
   const rows = postsByIdsForWebhooks(events.map((item) => item.change.id));
@@ -34,7 +34,7 @@ export function firePostWebhooks(changed: Changed[]) {
       ...(event!.endsWith(".published") && { published_at: null }),
     };
     try {
-      enqueueWebhookEvent(getDb(), event!, { [change.type]: { current, previous } });
+      await write((db) => enqueueWebhookEvent(db, event!, { [change.type]: { current, previous } }));
     } catch (error) {
       // The change itself is saved; a failed enqueue must not turn it into an error page.
       logger().error({ err: error, event }, "could not queue webhook");

@@ -18,12 +18,12 @@ process.env.QUIRE_LOG_LEVEL ??= "warn";
 const CHECKS = 2_000;
 
 async function main() {
-  const { getDb } = await import("../db/client");
+  const { writerConnection } = await import("../db/client");
   const { runMigrations } = await import("../db/migrate");
   const { posts, users } = await import("../db/schema");
   const { createComment } = await import("../db/queries/comments");
   const { isDuplicateComment } = await import("../db/queries/comment-checks");
-  const db = getDb();
+  const db = writerConnection(); // the setup writes directly, as the tests' migratedDb() does
   runMigrations(db.$client);
   const author = db
     .insert(users)
@@ -39,7 +39,7 @@ async function main() {
   const body = (i: number) => `A comment from the benchmark, sent with JavaScript, number ${i}.`;
   const now = new Date();
   for (let i = 0; i < existing; i++) {
-    createComment(
+    await createComment(
       {
         postId: post.id,
         status: "pending",

@@ -109,25 +109,23 @@ async function serve() {
   const who = cluster.isWorker ? ` worker ${process.pid}` : "";
   server.listen(port, hostname, () => console.log(`[quire]${who} listening on http://${hostname}:${port}`));
 
-  /** Writes what was counted since the last pass of the app's loop. */
-  const flushAnalytics = () => {
+  /** Writes what was counted since the last pass of the app's loop (a write waits for its turn: awaited). */
+  const flushAnalytics = async () => {
     try {
-      analytics.flush?.();
+      await analytics.flush?.();
     } catch (error) {
       log.error({ err: error }, "analytics flush at shutdown failed");
     }
   };
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
-      flushAnalytics();
+      void flushAnalytics();
       // Requests in flight finish; idle keep-alive connections close; then the process ends.
       server.close(() => {
-        flushAnalytics(); // what the requests still open then counted
-        process.exit(0);
+        void flushAnalytics().then(() => process.exit(0)); // what the requests still open then counted
       });
       setTimeout(() => {
-        flushAnalytics();
-        process.exit(0);
+        void flushAnalytics().then(() => process.exit(0));
       }, STOP_GRACE_MS - 1000).unref();
     });
   }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migratedDb } from "@/test/helpers";
 import { getDb } from "./client";
+import { openDatabase } from "./connection";
 import { tags } from "./schema";
 import { write } from "./transaction";
 
@@ -63,6 +64,19 @@ describe("write", () => {
     await Promise.all(Array.from({ length: 20 }, increment));
     const [row] = await getDb().select({ n: tags.description }).from(tags).where(eq(tags.slug, "counter"));
     expect(row!.n).toBe("20");
+  });
+
+  it("writes through another connection when given one, in its turn: never waiting on the writer's lock", async () => {
+    const other = openDatabase(migratedDb().$client.name);
+    other.$client.pragma("busy_timeout = 100"); // waiting on the lock would fail fast, not stall
+    const first = write(async (db) => {
+      await db.insert(tags).values(tagNamed("Writer first"));
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the writer holds the lock meanwhile
+    });
+    const second = write((db) => db.insert(tags).values(tagNamed("Through another")), other);
+    await Promise.all([first, second]);
+    expect(await namesOf()).toEqual(expect.arrayContaining(["Writer first", "Through another"]));
+    other.$client.close();
   });
 
   it("goes on after a failed write: the next one gets its turn", async () => {

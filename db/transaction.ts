@@ -22,12 +22,17 @@ function takeTurn(): Promise<() => void> {
 /**
  * Runs `fn` in a write transaction and commits, or rolls back when it throws. Within `fn`,
  * `getDb()` answers the transaction too, and a `write()` called there joins it.
+ *
+ * `through` is another connection to write on instead of the writer: the page-cache
+ * watcher's (lib/analytics/flush.ts, quietWriter), whose own commits leave this process's
+ * page cache full. Such a write still waits for its turn: begun while the writer holds the
+ * lock, it would wait in SQLite's busy handler, which blocks the event loop.
  */
-export async function write<T>(fn: (db: Db) => T): Promise<Awaited<T>> {
+export async function write<T>(fn: (db: Db) => T, through?: Db): Promise<Awaited<T>> {
   const open = openWrite.getStore();
   if (open?.open) return await fn(open.db);
   const release = await takeTurn();
-  const db = writerConnection();
+  const db = through ?? writerConnection();
   const state = { db, open: true };
   try {
     db.$client.exec("BEGIN IMMEDIATE");

@@ -182,8 +182,8 @@ export function createAnalytics({ now = Date.now } = {}) {
         }
       }
     },
-    /** Set by the app: writes what is pending now (called at shutdown). */
-    flush: /** @type {(() => void) | null} */ (null),
+    /** Set by the app: writes what is pending now (called at shutdown, awaited before exit). */
+    flush: /** @type {(() => Promise<void>) | null} */ (null),
     /** Set by the server: the connection that watches data_version, to write through (see server.mjs). */
     connection: /** @type {unknown} */ (null),
   };

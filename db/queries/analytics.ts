@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { type Db, getDb } from "../client";
 import { ANALYTICS_DIMENSIONS, analyticsDaily, posts } from "../schema";
+import { write } from "../transaction";
 
 // Reader analytics: daily aggregates only. The counts come from memory
 // (bin/server/analytics.mjs) in batches; each batch adds to the stored rows, so several
@@ -41,41 +42,41 @@ function rowsOf(days: readonly DayCounts[]): Row[] {
 const CHUNK = 500; // rows per statement, well under SQLite's bound-parameter limit
 
 /**
- * Adds drained counts to the daily rows, in one IMMEDIATE transaction. `db` is the
- * connection to write through (the server's data_version watcher in production, so the
- * write leaves the page cache full). Returns the number of rows written.
+ * Adds drained counts to the daily rows, in one write. `quiet` is the connection to write
+ * through when there is one (the server's data_version watcher in production, so the write
+ * leaves the page cache full), else the writer. Returns the number of rows written.
  */
-export function addAnalytics(days: readonly DayCounts[], db: Db = getDb()): number {
+export async function addAnalytics(days: readonly DayCounts[], quiet?: Db): Promise<number> {
   const rows = rowsOf(days);
   if (rows.length === 0) return 0;
-  db.transaction(
-    (tx) => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        tx.insert(analyticsDaily)
-          .values(rows.slice(i, i + CHUNK))
-          .onConflictDoUpdate({
-            target: [analyticsDaily.day, analyticsDaily.dimension, analyticsDaily.key],
-            set: { count: sql`${analyticsDaily.count} + excluded.count` },
-          })
-          .run();
-      }
-    },
-    { behavior: "immediate" },
-  );
+  await write(async (db) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await db
+        .insert(analyticsDaily)
+        .values(rows.slice(i, i + CHUNK))
+        .onConflictDoUpdate({
+          target: [analyticsDaily.day, analyticsDaily.dimension, analyticsDaily.key],
+          set: { count: sql`${analyticsDaily.count} + excluded.count` },
+        });
+    }
+  }, quiet);
   return rows.length;
 }
 
-/** Deletes the days before `firstKept` (YYYY-MM-DD). Returns the rows deleted. */
-export function sweepAnalytics(firstKept: string, db: Db = getDb()): number {
-  const exists = db
+/** Deletes the days before `firstKept` (YYYY-MM-DD), through `quiet` as addAnalytics. Returns the rows deleted. */
+export async function sweepAnalytics(firstKept: string, quiet?: Db): Promise<number> {
+  const [exists] = await (quiet ?? getDb())
     .select({ one: sql`1` })
     .from(analyticsDaily)
     .where(lt(analyticsDaily.day, firstKept))
-    .limit(1)
-    .get();
+    .limit(1);
   // Nothing to do commits nothing (a commit would empty other processes' page caches).
   if (!exists) return 0;
-  return db.delete(analyticsDaily).where(lt(analyticsDaily.day, firstKept)).run().changes;
+  const deleted = await write(
+    (db) => db.delete(analyticsDaily).where(lt(analyticsDaily.day, firstKept)).returning({ day: analyticsDaily.day }),
+    quiet,
+  );
+  return deleted.length;
 }
 
 /** The UTC days from `from` to `to`, both included (YYYY-MM-DD). */

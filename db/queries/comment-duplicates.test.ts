@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { migratedDb } from "@/test/helpers";
+import { getDb } from "../client";
 import { posts, users } from "../schema";
 import { editCommentAsStaff } from "./comment-moderation";
 import { commentBodyHash, isDuplicateComment } from "./comment-checks";
@@ -16,9 +17,9 @@ const prepared: string[] = [];
 
 const rita = { email: "rita@example.com", ipHash: "ip-rita" };
 
-function addComment(values: { postId: number; markdown: string; email?: string; ipHash?: string | null }) {
+async function addComment(values: { postId: number; markdown: string; email?: string; ipHash?: string | null }) {
   const now = new Date();
-  return createComment(
+  const { id } = await createComment(
     {
       postId: values.postId,
       status: "pending",
@@ -32,7 +33,8 @@ function addComment(values: { postId: number; markdown: string; email?: string; 
       updatedAt: now,
     },
     () => {},
-  ).id;
+  );
+  return id;
 }
 
 const duplicate = (markdown: string, on = postId, sender: { email: string; ipHash: string | null } = rita) =>
@@ -40,13 +42,15 @@ const duplicate = (markdown: string, on = postId, sender: { email: string; ipHas
 
 beforeAll(() => {
   db = migratedDb();
-  // Every statement prepared from here on is recorded, so its plan can be asked for.
-  const client = db.$client;
-  const prepare = client.prepare.bind(client);
-  client.prepare = ((source: string) => {
-    prepared.push(source);
-    return prepare(source);
-  }) as typeof client.prepare;
+  // Every statement prepared from here on is recorded, so its plan can be asked for: on the
+  // writer, and on the reader the checks run on (getDb() outside write()) once it is split off.
+  for (const client of new Set([db.$client, getDb().$client])) {
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((source: string) => {
+      prepared.push(source);
+      return prepare(source);
+    }) as typeof client.prepare;
+  }
   const author = db
     .insert(users)
     .values({ email: "a@example.com", name: "Author", slug: "a", role: "author", passwordHash: "x" })
@@ -59,40 +63,40 @@ beforeAll(() => {
 });
 
 describe("the duplicate check", () => {
-  test("refuses the same body twice on one post, from the same email or the same address", () => {
+  test("refuses the same body twice on one post, from the same email or the same address", async () => {
     expect(duplicate("First words.")).toBe(false);
-    addComment({ postId, markdown: "First words." });
+    await addComment({ postId, markdown: "First words." });
     expect(duplicate("First words.")).toBe(true);
     expect(duplicate("First words.", postId, { email: "other@example.com", ipHash: rita.ipHash })).toBe(true);
     expect(duplicate("First words.", postId, { email: rita.email, ipHash: null })).toBe(true);
   });
 
-  test("accepts the same body on another post, or from someone else", () => {
-    addComment({ postId, markdown: "Same elsewhere." });
+  test("accepts the same body on another post, or from someone else", async () => {
+    await addComment({ postId, markdown: "Same elsewhere." });
     expect(duplicate("Same elsewhere.", otherPostId)).toBe(false);
     expect(duplicate("Same elsewhere.", postId, { email: "other@example.com", ipHash: "ip-other" })).toBe(false);
     expect(duplicate("Same elsewhere.", postId, { email: "other@example.com", ipHash: null })).toBe(false);
   });
 
-  test("compares the text as written, as it always has: other case or spacing is another comment", () => {
-    addComment({ postId, markdown: "Exact words here." });
+  test("compares the text as written, as it always has: other case or spacing is another comment", async () => {
+    await addComment({ postId, markdown: "Exact words here." });
     expect(duplicate("Exact words here.")).toBe(true);
     expect(duplicate("exact words here.")).toBe(false);
     expect(duplicate("Exact words here. ")).toBe(false);
     expect(duplicate("Exact  words here.")).toBe(false);
   });
 
-  test("stores SHA-256 hex of the markdown, the value PostgreSQL's backfill computes", () => {
+  test("stores SHA-256 hex of the markdown, the value PostgreSQL's backfill computes", async () => {
     const text = 'Ünïcode ✓ and "quotes"';
-    const id = addComment({ postId, markdown: text });
+    const id = await addComment({ postId, markdown: text });
     const stored = db.$client.prepare("SELECT body_hash FROM comments WHERE id = ?").pluck().get(id);
     expect(stored).toBe(createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex"));
     expect(stored).toBe(commentBodyHash(text));
   });
 
-  test("stores the comment as given (the insert is prepared), with null, false or 0 for what is left out", () => {
+  test("stores the comment as given (the insert is prepared), with null, false or 0 for what is left out", async () => {
     const at = new Date(1_790_000_000_123);
-    const { id } = createComment(
+    const { id } = await createComment(
       {
         postId,
         status: "approved",
@@ -119,15 +123,15 @@ describe("the duplicate check", () => {
       created_at: at.getTime(),
       updated_at: at.getTime(),
     });
-    const held = addComment({ postId, markdown: "Held, notified." });
+    const held = await addComment({ postId, markdown: "Held, notified." });
     expect(db.$client.prepare("SELECT approved_at, ip_hash FROM comments WHERE id = ?").get(held)).toEqual({
       approved_at: null,
       ip_hash: rita.ipHash,
     });
   });
 
-  test("does not count a comment in the trash", () => {
-    const id = addComment({ postId, markdown: "Thrown away." });
+  test("does not count a comment in the trash", async () => {
+    const id = await addComment({ postId, markdown: "Thrown away." });
     db.$client.prepare("UPDATE comments SET status = 'trash' WHERE id = ?").run(id);
     expect(duplicate("Thrown away.")).toBe(false);
   });
@@ -142,9 +146,9 @@ describe("the duplicate check", () => {
     expect(duplicate("Said long ago.", otherPostId)).toBe(false);
   });
 
-  test("follows edits: the new words are the comment's, the old ones no longer", () => {
-    const own = addComment({ postId, markdown: "Before my edit." });
-    editOwnComment({
+  test("follows edits: the new words are the comment's, the old ones no longer", async () => {
+    const own = await addComment({ postId, markdown: "Before my edit." });
+    await editOwnComment({
       id: own,
       tokenHash: "token-hash",
       since: new Date(Date.now() - 60_000),
@@ -154,8 +158,8 @@ describe("the duplicate check", () => {
     });
     expect([duplicate("Before my edit."), duplicate("After my edit.")]).toEqual([false, true]);
 
-    const staffEdited = addComment({ postId, markdown: "Before the moderator." });
-    editCommentAsStaff({ id: staffEdited, scope: "all", markdown: "After the moderator.", html: "<p>x</p>" });
+    const staffEdited = await addComment({ postId, markdown: "Before the moderator." });
+    await editCommentAsStaff({ id: staffEdited, scope: "all", markdown: "After the moderator.", html: "<p>x</p>" });
     expect([duplicate("Before the moderator."), duplicate("After the moderator.")]).toEqual([false, true]);
   });
 

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { type Db, getDb } from "../client";
 import { comments, posts, type CommentStatus } from "../schema";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
 import { commentBodyHash } from "./comment-checks";
 import { countComments } from "./comments";
 import { likeContains } from "./sql";
+import { write } from "../transaction";
 
 // The moderation queue. `scope` comes from lib/authz ownershipScope: "all" for
 // editors and above, the author's id for authors — always in the WHERE.
@@ -18,10 +19,16 @@ function scoped(scope: ModerationScope, condition: SQL | undefined): SQL | undef
   return and(condition, inArray(comments.postId, ownPosts));
 }
 
-/** With an actor, the change's audit row is written in the change's own transaction. */
+/** With an actor, the change's audit row is written in the change's own write. */
 type Audited = { actor?: Actor };
 
-function auditChange(tx: Tx, actor: Actor | undefined, action: string, changed: { id: number }[], details?: object) {
+async function auditChange(
+  tx: Db,
+  actor: Actor | undefined,
+  action: string,
+  changed: { id: number }[],
+  details?: object,
+) {
   if (!actor || changed.length === 0) return;
   recordAudit(tx, {
     ...actor,
@@ -138,67 +145,62 @@ export type ApprovedComment = {
 
 /**
  * Moves comments to another status; only those in scope change. `onFirstApproval`
- * runs inside the transaction for each comment approved for the first time
+ * runs inside the write for each comment approved for the first time
  * (reply e-mails, webhooks). Returns the changed rows' ids and posts.
  */
-export function setCommentStatus(
+export async function setCommentStatus(
   { ids, op, scope, actor }: { ids: number[]; op: keyof typeof NEXT_STATUS; scope: ModerationScope } & Audited,
-  onFirstApproval: (tx: Tx, comment: ApprovedComment) => void,
+  onFirstApproval: (db: Db, comment: ApprovedComment) => Promise<void> | void,
 ) {
   const { to, from } = NEXT_STATUS[op];
   const where = scoped(scope, and(inArray(comments.id, ids), from ? inArray(comments.status, from) : undefined));
-  return getDb().transaction(
-    (tx) => {
-      const firstApprovals =
-        to === "approved"
-          ? tx
-              .select({
-                id: comments.id,
-                postId: comments.postId,
-                parentId: comments.parentId,
-                authorEmail: comments.authorEmail,
-                authorName: comments.authorName,
-              })
-              .from(comments)
-              .where(and(where, isNull(comments.approvedAt)))
-              .all()
-          : [];
-      const now = new Date();
-      const changed = tx
-        .update(comments)
-        .set({
-          status: to,
-          updatedAt: now,
-          ...(to === "approved" ? { approvedAt: sql`coalesce(${comments.approvedAt}, ${now.getTime()})` } : {}),
-        })
-        .where(where)
-        .returning({ id: comments.id, postId: comments.postId })
-        .all();
-      for (const comment of firstApprovals) onFirstApproval(tx, comment);
-      auditChange(tx, actor, `comment.${op}`, changed, { count: changed.length });
-      return changed;
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    const firstApprovals =
+      to === "approved"
+        ? await db
+            .select({
+              id: comments.id,
+              postId: comments.postId,
+              parentId: comments.parentId,
+              authorEmail: comments.authorEmail,
+              authorName: comments.authorName,
+            })
+            .from(comments)
+            .where(and(where, isNull(comments.approvedAt)))
+        : [];
+    const now = new Date();
+    const changed = await db
+      .update(comments)
+      .set({
+        status: to,
+        updatedAt: now,
+        ...(to === "approved" ? { approvedAt: sql`coalesce(${comments.approvedAt}, ${now.getTime()})` } : {}),
+      })
+      .where(where)
+      .returning({ id: comments.id, postId: comments.postId });
+    for (const comment of firstApprovals) await onFirstApproval(db, comment);
+    await auditChange(db, actor, `comment.${op}`, changed, { count: changed.length });
+    return changed;
+  });
 }
 
 /** Deletes forever; only from spam or trash, only in scope. */
-export function deleteCommentsForever({ ids, scope, actor }: { ids: number[]; scope: ModerationScope } & Audited) {
-  return getDb().transaction(
-    (tx) => {
-      const deleted = tx
-        .delete(comments)
-        .where(scoped(scope, and(inArray(comments.id, ids), inArray(comments.status, ["spam", "trash"]))))
-        .returning({ id: comments.id, postId: comments.postId })
-        .all();
-      auditChange(tx, actor, "comment.delete", deleted, { count: deleted.length });
-      return deleted;
-    },
-    { behavior: "immediate" },
-  );
+export async function deleteCommentsForever({
+  ids,
+  scope,
+  actor,
+}: { ids: number[]; scope: ModerationScope } & Audited) {
+  return await write(async (db) => {
+    const deleted = await db
+      .delete(comments)
+      .where(scoped(scope, and(inArray(comments.id, ids), inArray(comments.status, ["spam", "trash"]))))
+      .returning({ id: comments.id, postId: comments.postId });
+    await auditChange(db, actor, "comment.delete", deleted, { count: deleted.length });
+    return deleted;
+  });
 }
 
-export function editCommentAsStaff({
+export async function editCommentAsStaff({
   id,
   scope,
   markdown,
@@ -210,19 +212,15 @@ export function editCommentAsStaff({
   markdown: string;
   html: string;
 } & Audited) {
-  return getDb().transaction(
-    (tx) => {
-      const changed = tx
-        .update(comments)
-        .set({ markdown, bodyHash: commentBodyHash(markdown), html, updatedAt: new Date() })
-        .where(scoped(scope, eq(comments.id, id)))
-        .returning({ id: comments.id, postId: comments.postId })
-        .get();
-      auditChange(tx, actor, "comment.edit", changed ? [changed] : []);
-      return changed;
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    const [changed] = await db
+      .update(comments)
+      .set({ markdown, bodyHash: commentBodyHash(markdown), html, updatedAt: new Date() })
+      .where(scoped(scope, eq(comments.id, id)))
+      .returning({ id: comments.id, postId: comments.postId });
+    await auditChange(db, actor, "comment.edit", changed ? [changed] : []);
+    return changed;
+  });
 }
 
 /** The comment staff reply to, only in scope. */

@@ -59,31 +59,34 @@ beforeAll(() => {
 });
 
 describe("moderation scope", () => {
-  test("an author's scope changes only comments on their own posts", () => {
+  test("an author's scope changes only comments on their own posts", async () => {
     const mine = addComment(ownPost);
     const theirs = addComment(otherPost);
     const approved: number[] = [];
-    const changed = setCommentStatus({ ids: [mine, theirs], op: "approve", scope: authorId }, (_tx, c) =>
-      approved.push(c.id),
-    );
+    const changed = await setCommentStatus({ ids: [mine, theirs], op: "approve", scope: authorId }, (_tx, c) => {
+      approved.push(c.id);
+    });
     expect(changed.map((c) => c.id)).toEqual([mine]);
     expect(approved).toEqual([mine]);
     expect(statusOf(theirs)).toEqual({ status: "pending" });
-    expect(editCommentAsStaff({ id: theirs, scope: authorId, markdown: "x", html: "x" })).toBeUndefined();
-    expect(deleteCommentsForever({ ids: [theirs], scope: "all" })).toEqual([]); // pending: not deletable
-    const all = setCommentStatus({ ids: [theirs], op: "trash", scope: "all" }, () => {});
+    expect(await editCommentAsStaff({ id: theirs, scope: authorId, markdown: "x", html: "x" })).toBeUndefined();
+    expect(await deleteCommentsForever({ ids: [theirs], scope: "all" })).toEqual([]); // pending: not deletable
+    const all = await setCommentStatus({ ids: [theirs], op: "trash", scope: "all" }, () => {});
     expect(all).toHaveLength(1);
-    expect(deleteCommentsForever({ ids: [theirs], scope: authorId })).toEqual([]);
-    expect(deleteCommentsForever({ ids: [theirs], scope: "all" })).toHaveLength(1);
+    expect(await deleteCommentsForever({ ids: [theirs], scope: authorId })).toEqual([]);
+    expect(await deleteCommentsForever({ ids: [theirs], scope: "all" })).toHaveLength(1);
   });
 
-  test("first approval runs its side effects once; counts and lists follow the scope", () => {
+  test("first approval runs its side effects once; counts and lists follow the scope", async () => {
     const id = addComment(ownPost);
     let calls = 0;
-    setCommentStatus({ ids: [id], op: "approve", scope: "all" }, () => calls++);
-    setCommentStatus({ ids: [id], op: "spam", scope: "all" }, () => calls++);
-    setCommentStatus({ ids: [id], op: "not_spam", scope: "all" }, () => calls++);
-    setCommentStatus({ ids: [id], op: "approve", scope: "all" }, () => calls++);
+    const count = () => {
+      calls++;
+    };
+    await setCommentStatus({ ids: [id], op: "approve", scope: "all" }, count);
+    await setCommentStatus({ ids: [id], op: "spam", scope: "all" }, count);
+    await setCommentStatus({ ids: [id], op: "not_spam", scope: "all" }, count);
+    await setCommentStatus({ ids: [id], op: "approve", scope: "all" }, count);
     expect(calls).toBe(1);
     const mineCounts = countCommentsByStatus({ scope: authorId });
     const allCounts = countCommentsByStatus({ scope: "all" });
@@ -120,18 +123,20 @@ describe("moderation scope", () => {
 });
 
 describe("the commenter's own window", () => {
-  test("edit and delete need the token hash and a recent comment", () => {
+  test("edit and delete need the token hash and a recent comment", async () => {
     const id = addComment(ownPost, { editTokenHash: "h1", createdAt: new Date(Date.now() - 60_000) });
     const since = new Date(Date.now() - 10 * 60_000);
     expect(
-      editOwnComment({ id, tokenHash: "wrong", since, markdown: "m", html: "h", holdAgain: false }),
+      await editOwnComment({ id, tokenHash: "wrong", since, markdown: "m", html: "h", holdAgain: false }),
     ).toBeUndefined();
-    expect(editOwnComment({ id, tokenHash: "h1", since, markdown: "m", html: "h", holdAgain: false })?.id).toBe(id);
+    expect((await editOwnComment({ id, tokenHash: "h1", since, markdown: "m", html: "h", holdAgain: false }))?.id).toBe(
+      id,
+    );
     expect(
-      editOwnComment({ id, tokenHash: "h1", since: new Date(), markdown: "late", html: "h", holdAgain: false }),
+      await editOwnComment({ id, tokenHash: "h1", since: new Date(), markdown: "late", html: "h", holdAgain: false }),
     ).toBeUndefined();
-    expect(deleteOwnComment({ id, tokenHash: "h1", since: new Date() })).toBeUndefined();
-    expect(deleteOwnComment({ id, tokenHash: "h1", since })?.id).toBe(id);
+    expect(await deleteOwnComment({ id, tokenHash: "h1", since: new Date() })).toBeUndefined();
+    expect((await deleteOwnComment({ id, tokenHash: "h1", since }))?.id).toBe(id);
   });
 
   test("duplicates match the same words from the same email or address on the same post", () => {

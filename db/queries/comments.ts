@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { type Db, getDb } from "../client";
 import { comments, emailSuppressions, posts, users, type CommentStatus } from "../schema";
 import { commentBodyHash } from "./comment-checks";
 import { prepared } from "./prepared";
 import type { DbOrTx } from "./sql";
+import { write } from "../transaction";
 
 /** A comment to store (createComment): what is left out is stored as null, false or 0. */
 export type NewComment = {
@@ -119,11 +120,14 @@ const insertComment = prepared((db) =>
 );
 
 /**
- * Inserts a comment and, in the same transaction, whatever it queues (e-mails, webhooks).
+ * Inserts a comment and, in the same write, whatever it queues (e-mails, webhooks).
  * The body's hash (for the duplicate check) is computed here from its markdown. The
- * prepared insert runs on the connection the transaction holds: inside it.
+ * prepared insert runs on the connection the write holds: inside it.
  */
-export function createComment(values: NewComment, afterInsert: (tx: Tx, comment: { id: number }) => void) {
+export async function createComment(
+  values: NewComment,
+  afterInsert: (db: Db, comment: { id: number }) => Promise<void> | void,
+): Promise<{ id: number }> {
   const row = {
     parentId: null,
     authorEmail: null,
@@ -138,14 +142,11 @@ export function createComment(values: NewComment, afterInsert: (tx: Tx, comment:
     bodyHash: commentBodyHash(values.markdown),
     approvedAt: values.approvedAt?.getTime() ?? null,
   };
-  return getDb().transaction(
-    (tx) => {
-      const inserted = insertComment().get(row)!;
-      afterInsert(tx, inserted);
-      return inserted;
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    const inserted = insertComment().get(row)!;
+    await afterInsert(db, inserted);
+    return inserted;
+  });
 }
 
 /** Approved comments of a post, oldest first: the page nests them. */
@@ -229,7 +230,7 @@ function ownWithinWindow({ id, tokenHash, since }: OwnComment) {
 }
 
 /** Edits one's own comment while the window is open; undefined when the token or the window does not match. */
-export function editOwnComment({
+export async function editOwnComment({
   id,
   tokenHash,
   since,
@@ -244,26 +245,30 @@ export function editOwnComment({
   html: string;
   holdAgain: boolean;
 }) {
-  return getDb()
-    .update(comments)
-    .set({
-      markdown,
-      bodyHash: commentBodyHash(markdown),
-      html,
-      updatedAt: new Date(),
-      ...(holdAgain ? { status: "pending" as const } : {}),
-    })
-    .where(ownWithinWindow({ id, tokenHash, since }))
-    .returning({ id: comments.id, postId: comments.postId, status: comments.status })
-    .get();
+  const [changed] = await write((db) =>
+    db
+      .update(comments)
+      .set({
+        markdown,
+        bodyHash: commentBodyHash(markdown),
+        html,
+        updatedAt: new Date(),
+        ...(holdAgain ? { status: "pending" as const } : {}),
+      })
+      .where(ownWithinWindow({ id, tokenHash, since }))
+      .returning({ id: comments.id, postId: comments.postId, status: comments.status }),
+  );
+  return changed;
 }
 
-export function deleteOwnComment({ id, tokenHash, since }: OwnComment) {
-  return getDb()
-    .delete(comments)
-    .where(ownWithinWindow({ id, tokenHash, since }))
-    .returning({ id: comments.id, postId: comments.postId })
-    .get();
+export async function deleteOwnComment({ id, tokenHash, since }: OwnComment) {
+  const [deleted] = await write((db) =>
+    db
+      .delete(comments)
+      .where(ownWithinWindow({ id, tokenHash, since }))
+      .returning({ id: comments.id, postId: comments.postId }),
+  );
+  return deleted;
 }
 
 /** Whether a token matches a comment at all: tells "window closed" from "not yours". */
@@ -275,16 +280,16 @@ export function ownCommentExists({ id, tokenHash }: { id: number; tokenHash: str
     .get();
 }
 
-export function suppressEmail({ email }: { email: string }) {
-  getDb().insert(emailSuppressions).values({ email: email.toLowerCase() }).onConflictDoNothing().run();
+export async function suppressEmail({ email }: { email: string }): Promise<void> {
+  await write((db) => db.insert(emailSuppressions).values({ email: email.toLowerCase() }).onConflictDoNothing());
 }
 
-export function isEmailSuppressed(db: DbOrTx, { email }: { email: string }): boolean {
-  return !!db
+export async function isEmailSuppressed(db: DbOrTx, { email }: { email: string }): Promise<boolean> {
+  const [row] = await db
     .select({ email: emailSuppressions.email })
     .from(emailSuppressions)
-    .where(eq(emailSuppressions.email, email.toLowerCase()))
-    .get();
+    .where(eq(emailSuppressions.email, email.toLowerCase()));
+  return row !== undefined;
 }
 
 /** A post's approved count, for its heading and feed. */
@@ -293,8 +298,8 @@ export function countApprovedComments({ postId }: { postId: number }): number {
 }
 
 /** What a reply e-mail needs: the reply, its parent's opted-in address, and the post. */
-export function getReplyNoticeContext(db: DbOrTx, { commentId }: { commentId: number }) {
-  return db
+export async function getReplyNoticeContext(db: DbOrTx, { commentId }: { commentId: number }) {
+  const [reply] = await db
     .select({
       id: comments.id,
       authorName: comments.authorName,
@@ -308,8 +313,8 @@ export function getReplyNoticeContext(db: DbOrTx, { commentId }: { commentId: nu
     })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
-    .where(eq(comments.id, commentId))
-    .get();
+    .where(eq(comments.id, commentId));
+  return reply;
 }
 
 /** A published post by slug, for its comments feed. */

@@ -2,33 +2,41 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { getDb } from "../client";
 import { outbox, webhooks, type WEBHOOK_EVENTS } from "../schema";
-import { type DbOrTx, immediate } from "./sql";
+import type { DbOrTx } from "./sql";
+import { write } from "../transaction";
 
 export type OutboxItem = typeof outbox.$inferSelect;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+// The enqueues write on `db`, the write() they are called in: queued with the change that
+// caused them, both kept or neither.
+
 /** Queues one delivery for every webhook subscribed to `event`; returns how many. */
-export function enqueueWebhookEvent(db: DbOrTx, event: WebhookEvent, payload: Record<string, unknown>): number {
-  const targets = db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.event, event)).all();
+export async function enqueueWebhookEvent(
+  db: DbOrTx,
+  event: WebhookEvent,
+  payload: Record<string, unknown>,
+): Promise<number> {
+  const targets = await db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.event, event));
   const now = new Date();
   for (const target of targets) {
-    db.insert(outbox)
-      .values({ kind: "webhook", webhookId: target.id, payload: { event, body: payload }, nextAttemptAt: now })
-      .run();
+    await db
+      .insert(outbox)
+      .values({ kind: "webhook", webhookId: target.id, payload: { event, body: payload }, nextAttemptAt: now });
   }
   return targets.length;
 }
 
-export function enqueueEmail(db: DbOrTx, message: Record<string, unknown>) {
-  db.insert(outbox).values({ kind: "email", payload: message, nextAttemptAt: new Date() }).run();
+export async function enqueueEmail(db: DbOrTx, message: Record<string, unknown>): Promise<void> {
+  await db.insert(outbox).values({ kind: "email", payload: message, nextAttemptAt: new Date() });
 }
 
 /**
  * Claims the due items, oldest first, for `claimer` until `leaseUntil`, in one
- * IMMEDIATE transaction: several processes drain one queue and no two take the same
+ * write() (BEGIN IMMEDIATE): several processes drain one queue and no two take the same
  * item. An item whose claimer died (its lease passed without an outcome) is due again.
  */
-export function claimDueOutboxItems({
+export async function claimDueOutboxItems({
   now,
   limit,
   claimer,
@@ -38,9 +46,9 @@ export function claimDueOutboxItems({
   limit: number;
   claimer: string;
   leaseUntil: Date;
-}): OutboxItem[] {
-  return immediate((tx) => {
-    const due = tx
+}): Promise<OutboxItem[]> {
+  return await write(async (db) => {
+    const due = await db
       .select()
       .from(outbox)
       .where(
@@ -51,18 +59,17 @@ export function claimDueOutboxItems({
         ),
       )
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(limit)
-      .all();
+      .limit(limit);
     if (due.length === 0) return [];
-    tx.update(outbox)
+    await db
+      .update(outbox)
       .set({ claimedBy: claimer, leaseUntil })
       .where(
         inArray(
           outbox.id,
           due.map((item) => item.id),
         ),
-      )
-      .run();
+      );
     return due.map((item) => ({ ...item, claimedBy: claimer, leaseUntil }));
   });
 }
@@ -80,7 +87,7 @@ export function getWebhookTarget({ id }: { id: number }) {
  * `claimer` still holds the item: a claimer whose lease ran out (and whose item
  * another process has taken since) records nothing. Returns whether it was written.
  */
-export function recordOutboxAttempt(
+export async function recordOutboxAttempt(
   id: number,
   claimer: string,
   outcome: {
@@ -90,9 +97,9 @@ export function recordOutboxAttempt(
     error?: string;
     responseStatus?: number;
   },
-) {
-  return (
-    getDb()
+): Promise<boolean> {
+  const written = await write((db) =>
+    db
       .update(outbox)
       .set({
         status: outcome.status,
@@ -105,8 +112,9 @@ export function recordOutboxAttempt(
         updatedAt: new Date(),
       })
       .where(and(eq(outbox.id, id), eq(outbox.claimedBy, claimer)))
-      .run().changes === 1
+      .returning({ id: outbox.id }),
   );
+  return written.length === 1;
 }
 
 /** The latest deliveries to one webhook, for the admin. */

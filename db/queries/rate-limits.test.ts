@@ -4,29 +4,31 @@ import { clearRateLimits, consumeWindows, sweepRateLimits } from "./rate-limits"
 
 const count = () => migratedDb().$client.prepare("SELECT count(*) FROM rate_limits").pluck().get() as number;
 
-beforeEach(() => {
+beforeEach(async () => {
   migratedDb();
-  clearRateLimits();
+  await clearRateLimits();
 });
 
 describe("fixed windows", () => {
   const limit = { key: "test:a", points: 2, durationMs: 60_000 };
 
-  it("allows the points, refuses the next, and starts afresh when the window ends", () => {
+  it("allows the points, refuses the next, and starts afresh when the window ends", async () => {
     const t = 1_000_000;
-    expect([consumeWindows([limit], t), consumeWindows([limit], t + 1), consumeWindows([limit], t + 2)]).toEqual([
-      -1, -1, 0,
-    ]);
-    expect(consumeWindows([limit], t + 59_999)).toBe(0); // the window counts from its first hit
-    expect(consumeWindows([limit], t + 60_000)).toBe(-1);
+    expect([
+      await consumeWindows([limit], t),
+      await consumeWindows([limit], t + 1),
+      await consumeWindows([limit], t + 2),
+    ]).toEqual([-1, -1, 0]);
+    expect(await consumeWindows([limit], t + 59_999)).toBe(0); // the window counts from its first hit
+    expect(await consumeWindows([limit], t + 60_000)).toBe(-1);
   });
 
-  it("stops at the first limit refused: the ones after it are not counted", () => {
+  it("stops at the first limit refused: the ones after it are not counted", async () => {
     const t = 2_000_000;
     const tight = { key: "test:tight", points: 1, durationMs: 60_000 };
     const loose = { key: "test:loose", points: 1, durationMs: 60_000 };
-    expect(consumeWindows([tight, loose], t)).toBe(-1);
-    expect(consumeWindows([tight, loose], t)).toBe(0);
+    expect(await consumeWindows([tight, loose], t)).toBe(-1);
+    expect(await consumeWindows([tight, loose], t)).toBe(0);
     expect(migratedDb().$client.prepare("SELECT key, points FROM rate_limits ORDER BY key").all()).toEqual([
       { key: "test:loose", points: 1 },
       { key: "test:tight", points: 2 },
@@ -35,13 +37,13 @@ describe("fixed windows", () => {
 });
 
 describe("sweeping", () => {
-  it("deletes the counters whose window is over and keeps the others", () => {
+  it("deletes the counters whose window is over and keeps the others", async () => {
     const t = 3_000_000;
-    consumeWindows([{ key: "test:short", points: 5, durationMs: 1_000 }], t);
-    consumeWindows([{ key: "test:long", points: 5, durationMs: 60_000 }], t);
+    await consumeWindows([{ key: "test:short", points: 5, durationMs: 1_000 }], t);
+    await consumeWindows([{ key: "test:long", points: 5, durationMs: 60_000 }], t);
     expect(count()).toBe(2);
-    expect(sweepRateLimits(t + 999)).toBe(0);
-    expect(sweepRateLimits(t + 1_000)).toBe(1);
+    expect(await sweepRateLimits(t + 999)).toBe(0);
+    expect(await sweepRateLimits(t + 1_000)).toBe(1);
     expect(migratedDb().$client.prepare("SELECT key FROM rate_limits").pluck().all()).toEqual(["test:long"]);
   });
 });

@@ -4,13 +4,13 @@ import { getDb } from "../client";
 import { rateLimits } from "../schema";
 import { prepared } from "./prepared";
 import { afterAttempt, type BackoffPolicy, longestWait } from "./backoff";
-import { immediate } from "./sql";
+import { write } from "../transaction";
 
 export type { BackoffPolicy } from "./backoff";
 
 // Rate limits and brute-force brakes live in the database, so every process serving
 // the site counts against the same numbers: N processes never give an attacker N
-// times the limit. Each check is one IMMEDIATE transaction (the write lock first, so
+// times the limit. Each check is one write() (BEGIN IMMEDIATE: the write lock first, so
 // two processes never both read "one left"). A PostgreSQL implementation keeps these
 // signatures (INSERT … ON CONFLICT … RETURNING works there too).
 
@@ -43,9 +43,9 @@ const hitWindow = prepared((db) =>
  * after it are not touched). Returns that limit's index, or -1 when every limit
  * allowed the hit.
  */
-export function consumeWindows(limits: readonly WindowLimit[], now = Date.now()): number {
-  // The prepared statement runs on the connection the transaction holds: inside it.
-  return immediate(() => {
+export async function consumeWindows(limits: readonly WindowLimit[], now = Date.now()): Promise<number> {
+  // The prepared statement runs on the connection the write holds: inside it.
+  return await write(() => {
     for (const [index, limit] of limits.entries()) {
       const row = hitWindow().get({ key: limit.key, expiresAt: now + limit.durationMs, now })!;
       if (row.points > limit.points) return index;
@@ -56,18 +56,18 @@ export function consumeWindows(limits: readonly WindowLimit[], now = Date.now())
 
 type BackoffRow = { key: string; points: number; blockedUntil: number };
 
-function liveRows(keys: readonly string[], now: number, db: Pick<ReturnType<typeof getDb>, "select"> = getDb()) {
-  if (keys.length === 0) return [] as BackoffRow[];
-  return db
+/** Inside write(), getDb() answers its transaction: the rows are read under its lock. */
+async function liveRows(keys: readonly string[], now: number): Promise<BackoffRow[]> {
+  if (keys.length === 0) return [];
+  return await getDb()
     .select({ key: rateLimits.key, points: rateLimits.points, blockedUntil: rateLimits.blockedUntil })
     .from(rateLimits)
-    .where(sql`${inArray(rateLimits.key, [...keys])} and ${rateLimits.expiresAt} > ${now}`)
-    .all();
+    .where(sql`${inArray(rateLimits.key, [...keys])} and ${rateLimits.expiresAt} > ${now}`);
 }
 
 /** Milliseconds `key` must still wait before its next attempt; 0 when it may try now. */
-export function backoffWait(key: string, now = Date.now()): number {
-  const [row] = liveRows([key], now);
+export async function backoffWait(key: string, now = Date.now()): Promise<number> {
+  const [row] = await liveRows([key], now);
   return row ? Math.max(0, row.blockedUntil - now) : 0;
 }
 
@@ -77,42 +77,46 @@ export function backoffWait(key: string, now = Date.now()): number {
  * on every key (it counts when it STARTS, so parallel guesses cannot slip in before
  * the first one fails) and returns 0.
  */
-export function beginBackoffAttempt(keys: readonly string[], policy: BackoffPolicy, now = Date.now()): number {
-  return immediate((tx) => {
-    const live = new Map(liveRows(keys, now, tx).map((row) => [row.key, row]));
+export async function beginBackoffAttempt(
+  keys: readonly string[],
+  policy: BackoffPolicy,
+  now = Date.now(),
+): Promise<number> {
+  return await write(async (db) => {
+    const live = new Map((await liveRows(keys, now)).map((row) => [row.key, row]));
     const wait = longestWait(live.values(), now);
     if (wait > 0) return wait;
     for (const key of keys) {
       const row = afterAttempt(live.get(key), policy, now);
-      tx.insert(rateLimits)
+      await db
+        .insert(rateLimits)
         .values({ key, ...row })
-        .onConflictDoUpdate({ target: rateLimits.key, set: row })
-        .run();
+        .onConflictDoUpdate({ target: rateLimits.key, set: row });
     }
     return 0;
   });
 }
 
 /** The attempt succeeded: these keys start afresh. */
-export function forgetRateLimits(keys: readonly string[]): void {
-  if (keys.length > 0)
-    getDb()
-      .delete(rateLimits)
-      .where(inArray(rateLimits.key, [...keys]))
-      .run();
+export async function forgetRateLimits(keys: readonly string[]): Promise<void> {
+  if (keys.length > 0) await write((db) => db.delete(rateLimits).where(inArray(rateLimits.key, [...keys])));
 }
 
 /** Deletes up to `max` rows whose window or wait is over; returns how many. */
-export function sweepRateLimits(now = Date.now(), max = 1_000): number {
-  const expired = getDb()
-    .select({ key: rateLimits.key })
-    .from(rateLimits)
-    .where(lte(rateLimits.expiresAt, now))
-    .limit(max);
-  return getDb().delete(rateLimits).where(inArray(rateLimits.key, expired)).run().changes;
+export async function sweepRateLimits(now = Date.now(), max = 1_000): Promise<number> {
+  const swept = await write((db) => {
+    const expired = db
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(lte(rateLimits.expiresAt, now))
+      .limit(max);
+    return db.delete(rateLimits).where(inArray(rateLimits.key, expired)).returning({ key: rateLimits.key });
+  });
+  return swept.length;
 }
 
 /** Test hook: every counter forgotten. */
-export function clearRateLimits(): void {
-  getDb().delete(rateLimits).run();
+export async function clearRateLimits(): Promise<void> {
+  // eslint-disable-next-line drizzle/enforce-delete-with-where -- every row, on purpose
+  await write((db) => db.delete(rateLimits));
 }

@@ -59,10 +59,10 @@ beforeAll(async () => {
   passwordHash = await hashPassword("the old password");
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   seedSite();
   migratedDb().$client.prepare("UPDATE users SET password_hash = ?").run(passwordHash);
-  resetThrottles();
+  await resetThrottles();
   state.user = null;
   state.headers = { origin: "http://blog.example", host: "blog.example" };
 });

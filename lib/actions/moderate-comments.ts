@@ -49,8 +49,8 @@ export const moderateCommentsAction = mutation(
     const scope = scopeOf(user);
     const changed =
       op === "delete"
-        ? deleteCommentsForever({ ids, scope, actor: actorOf(user) })
-        : setCommentStatus({ ids, op, scope, actor: actorOf(user) }, (tx, comment) =>
+        ? await deleteCommentsForever({ ids, scope, actor: actorOf(user) })
+        : await setCommentStatus({ ids, op, scope, actor: actorOf(user) }, (tx, comment) =>
             afterCommentPublished(tx, { commentId: comment.id, postId: comment.postId }),
           );
     if (changed.length === 0) {
@@ -73,7 +73,7 @@ export const editCommentAction = mutation(
   async ({ id, body }, { user }) => {
     const scope = scopeOf(user);
     const html = await renderCommentMarkdown(body);
-    const changed = editCommentAsStaff({ id, scope, markdown: body, html, actor: actorOf(user) });
+    const changed = await editCommentAsStaff({ id, scope, markdown: body, html, actor: actorOf(user) });
     if (!changed) return { ok: false, error: "That comment is gone or not yours to moderate." };
     refresh([changed.postId]);
     return { ok: true, message: "Comment saved." };
@@ -90,7 +90,7 @@ export const staffReplyAction = mutation(
       return { ok: false, error: "Approve the comment before replying to it, so your reply has a visible parent." };
     const html = await renderCommentMarkdown(body);
     const now = new Date();
-    createComment(
+    await createComment(
       {
         postId: parent.postId,
         parentId,
@@ -104,8 +104,8 @@ export const staffReplyAction = mutation(
         createdAt: now,
         updatedAt: now,
       },
-      (tx, row) => {
-        afterCommentPublished(tx, { commentId: row.id, postId: parent.postId });
+      async (tx, row) => {
+        await afterCommentPublished(tx, { commentId: row.id, postId: parent.postId });
         recordAudit(tx, {
           ...actorOf(user),
           action: "comment.reply",

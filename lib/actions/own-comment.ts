@@ -38,7 +38,7 @@ export const editOwnCommentAction = mutation({ schema: ownCommentSchema, access:
   // An edit that adds too many links or a banned word goes back to the queue.
   const recheck = countLinks(body) > settings.commentLinkLimit || containsBannedWord(body, settings.bannedWords);
   const since = new Date(Date.now() - EDIT_WINDOW_MS);
-  const changed = editOwnComment({ id: input.id, tokenHash, since, markdown: body, html, holdAgain: recheck });
+  const changed = await editOwnComment({ id: input.id, tokenHash, since, markdown: body, html, holdAgain: recheck });
   if (!changed) return refusal(input.id, tokenHash);
   invalidate("posts", `post:${changed.postId}`, `comments:${changed.postId}`);
   return { ok: true, message: "Your comment is updated.", data: { html, status: changed.status } };
@@ -46,7 +46,7 @@ export const editOwnCommentAction = mutation({ schema: ownCommentSchema, access:
 
 export const deleteOwnCommentAction = mutation({ schema: ownCommentSchema, access: "public" }, async (input) => {
   const tokenHash = hashEditToken(input.token);
-  const deleted = deleteOwnComment({ id: input.id, tokenHash, since: new Date(Date.now() - EDIT_WINDOW_MS) });
+  const deleted = await deleteOwnComment({ id: input.id, tokenHash, since: new Date(Date.now() - EDIT_WINDOW_MS) });
   if (!deleted) return refusal(input.id, tokenHash);
   invalidate("posts", `post:${deleted.postId}`, `comments:${deleted.postId}`);
   return { ok: true, message: "Your comment is deleted." };

@@ -25,9 +25,9 @@ async function redirectTarget(callbackUrl: string): Promise<string> {
 }
 
 describe("sign-in's redirect after success", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     migratedDb();
-    resetThrottles();
+    await resetThrottles();
   });
 
   it.each([

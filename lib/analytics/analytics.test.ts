@@ -140,10 +140,10 @@ describe("writing the counts", () => {
     one.view(view({ userAgent: IPHONE }));
     two.view(view()); // the same person through another process counts again: estimates add
     two.view(view({ path: "/other", userAgent: GOOGLEBOT }));
-    addAnalytics(one.drain());
-    addAnalytics(two.drain());
+    await addAnalytics(one.drain());
+    await addAnalytics(two.drain());
     one.view(view({ path: "/other", userAgent: IPAD, address: "198.51.100.7" }));
-    addAnalytics(one.drain());
+    await addAnalytics(one.drain());
     expect(rows()).toEqual([
       { day: "2026-03-01", dimension: "bots", key: "", count: 1 },
       { day: "2026-03-01", dimension: "device", key: "desktop", count: 2 },
@@ -186,7 +186,7 @@ describe("writing the counts", () => {
     await analyticsPass(buffer, DAY1);
     expect(rows()).toContainEqual({ day: "2026-03-01", dimension: "views", key: "", count: 1 });
     // 100 days later the day is past 90 days of retention (the sweep runs hourly).
-    expect(sweepAnalytics("2026-03-01")).toBe(0);
+    expect(await sweepAnalytics("2026-03-01")).toBe(0);
     await analyticsPass(buffer, DAY1 + 100 * 86_400_000);
     expect(rows()).toEqual([]);
   });

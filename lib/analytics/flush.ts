@@ -14,7 +14,7 @@ export type AnalyticsBuffer = {
   enabled: boolean;
   drain(): DayCounts[];
   restore(days: DayCounts[]): void;
-  flush: (() => void) | null;
+  flush: (() => Promise<void>) | null;
   connection: unknown;
 };
 
@@ -52,7 +52,7 @@ export async function analyticsPass(buffer: AnalyticsBuffer | undefined = analyt
     const days = buffer.drain();
     if (buffer.enabled && days.length > 0) {
       try {
-        addAnalytics(days, db);
+        await addAnalytics(days, db);
       } catch (error) {
         buffer.restore(days); // added on the next pass
         throw error;
@@ -62,15 +62,15 @@ export async function analyticsPass(buffer: AnalyticsBuffer | undefined = analyt
   if (now - lastSweep >= SWEEP_EVERY_MS) {
     lastSweep = now;
     const firstKept = new Date(now - settings.analyticsRetentionDays * DAY_MS).toISOString().slice(0, 10);
-    sweepAnalytics(firstKept, db);
+    await sweepAnalytics(firstKept, db);
   }
 }
 
 /** Lets the server write what is pending at shutdown (bin/server.mjs). */
 export function registerAnalyticsFlush(buffer: AnalyticsBuffer | undefined = analyticsBuffer()) {
   if (!buffer) return;
-  buffer.flush = () => {
+  buffer.flush = async () => {
     const days = buffer.drain();
-    if (buffer.enabled && days.length > 0) addAnalytics(days, quietWriter(buffer));
+    if (buffer.enabled && days.length > 0) await addAnalytics(days, quietWriter(buffer));
   };
 }

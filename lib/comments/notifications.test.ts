@@ -67,14 +67,14 @@ const emailsTo = (to: string) =>
     .map((row) => row.payload as { to: string; subject: string; text: string; headers: Record<string, string> })
     .filter((m) => m.to === to);
 
-test("approving a reply queues one e-mail to the opted-in parent, with one-click unsubscribe, and the webhook", () => {
+test("approving a reply queues one e-mail to the opted-in parent, with one-click unsubscribe, and the webhook", async () => {
   const reply = thread("grace@example.com");
   const hook = () => db.select({ id: outbox.id }).from(outbox).where(eq(outbox.kind, "webhook")).all().length;
   const before = hook();
-  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
+  await setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
     afterCommentPublished(tx, { commentId: c.id, postId: c.postId }),
   );
-  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
+  await setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
     afterCommentPublished(tx, { commentId: c.id, postId: c.postId }),
   );
   const [mail, ...more] = emailsTo("grace@example.com");
@@ -90,8 +90,8 @@ test("an unsubscribed address gets nothing queued, and nothing sent from what wa
   const { deliverEmail } = await import("../email/outbox-handler");
   const { sendEmail } = await import("../email/send");
   const reply = thread("quiet@example.com");
-  suppressEmail({ email: "Quiet@example.com" });
-  setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
+  await suppressEmail({ email: "Quiet@example.com" });
+  await setCommentStatus({ ids: [reply.id], op: "approve", scope: "all" }, (tx, c) =>
     afterCommentPublished(tx, { commentId: c.id, postId: c.postId }),
   );
   expect(emailsTo("quiet@example.com")).toEqual([]);

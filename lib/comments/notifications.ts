@@ -1,12 +1,12 @@
 import "server-only";
-import type { Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { isEmailSuppressed } from "@/db/queries/comments";
 import { enqueueEmail } from "@/db/queries/outbox";
 import type { EmailMessage } from "../email/send";
 import { siteUrl } from "../env";
 import { unsubscribeToken } from "./tokens";
 
-// Comment e-mails are queued in the comment's own transaction (db outbox) and sent
+// Comment e-mails are queued in the comment's own write (db outbox) and sent
 // by the background runner: a slow or failing SMTP server never touches the request.
 
 export function unsubscribeUrl(email: string): string {
@@ -23,16 +23,16 @@ function withUnsubscribe(message: Omit<EmailMessage, "headers">): EmailMessage {
   };
 }
 
-function queue(tx: Tx, message: Omit<EmailMessage, "headers">) {
-  if (isEmailSuppressed(tx, { email: message.to })) return;
-  enqueueEmail(tx, withUnsubscribe(message));
+async function queue(db: Db, message: Omit<EmailMessage, "headers">) {
+  if (await isEmailSuppressed(db, { email: message.to })) return;
+  await enqueueEmail(db, withUnsubscribe(message));
 }
 
 const excerpt = (markdown: string) => (markdown.length > 600 ? `${markdown.slice(0, 600)}…` : markdown);
 
 /** To the post's author: a new comment, or one waiting for their moderation. */
-export function queueAuthorNotice(
-  tx: Tx,
+export async function queueAuthorNotice(
+  db: Db,
   {
     post,
     comment,
@@ -43,7 +43,7 @@ export function queueAuthorNotice(
 ) {
   const held = comment.status === "pending";
   const link = held ? `${siteUrl()}/admin/comments?status=pending` : `${siteUrl()}/${post.slug}#comment-${comment.id}`;
-  queue(tx, {
+  await queue(db, {
     to: post.authorEmail,
     subject: held ? `A comment awaits moderation on “${post.title}”` : `New comment on “${post.title}”`,
     text: `${comment.authorName} wrote on “${post.title}”:\n\n${excerpt(comment.markdown)}\n\n${held ? "Approve or reject it" : "Read it"}: ${link}`,
@@ -51,15 +51,15 @@ export function queueAuthorNotice(
 }
 
 /** To a commenter who asked to hear about replies, once the reply is published. */
-export function queueReplyNotice(
-  tx: Tx,
+export async function queueReplyNotice(
+  db: Db,
   {
     to,
     post,
     reply,
   }: { to: string; post: { title: string; slug: string }; reply: { id: number; authorName: string; markdown: string } },
 ) {
-  queue(tx, {
+  await queue(db, {
     to,
     subject: `${reply.authorName} replied to your comment on “${post.title}”`,
     text: `${reply.authorName} replied to your comment on “${post.title}”:\n\n${excerpt(reply.markdown)}\n\nRead the reply: ${siteUrl()}/${post.slug}#comment-${reply.id}`,

@@ -36,7 +36,7 @@ export async function consumeCommentLimits({
     // One address whatever the emails it claims: generous, it may be a shared office.
     { key: `comment-ip:${ipHash ?? "unknown"}`, points: 120, durationMs: HOUR },
   ];
-  const refused = consumeWindows(limits);
+  const refused = await consumeWindows(limits);
   if (refused === -1) return null;
   return refused === 0 ? TOO_QUICK : TOO_MANY;
 }

@@ -90,7 +90,7 @@ async function screenAndStore(
   const { status, score } = assessComment({ staff: !!user, email, ipHash, markdown: input.body, settings });
   const { token, hash } = newEditToken();
   const now = new Date();
-  const comment = createComment(
+  const comment = await createComment(
     {
       postId: post.id,
       parentId: input.parentId ?? null,
@@ -110,14 +110,14 @@ async function screenAndStore(
       createdAt: now,
       updatedAt: now,
     },
-    (tx, row) => {
+    async (db, row) => {
       if (status === "spam") return;
       if (post.authorId !== user?.id)
-        queueAuthorNotice(tx, { post, comment: { id: row.id, authorName: name, markdown: input.body, status } });
-      enqueueWebhookEvent(tx, "comment.added", {
+        await queueAuthorNotice(db, { post, comment: { id: row.id, authorName: name, markdown: input.body, status } });
+      await enqueueWebhookEvent(db, "comment.added", {
         comment: { id: row.id, post_id: post.id, status, author_name: name },
       });
-      if (status === "approved") afterCommentPublished(tx, { commentId: row.id, postId: post.id });
+      if (status === "approved") await afterCommentPublished(db, { commentId: row.id, postId: post.id });
     },
   );
   // No invalidate() here, on purpose: reader pages hold no Next.js data cache, and the

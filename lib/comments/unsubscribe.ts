@@ -40,7 +40,7 @@ export async function unsubscribePage(request: Request) {
 export async function unsubscribe(request: Request) {
   const email = emailFrom(request);
   if (!email) return INVALID();
-  suppressEmail({ email });
+  await suppressEmail({ email });
   return page(
     "You are unsubscribed",
     `<p>No more comment e-mail will be sent to <strong>${escape(email)}</strong>.</p>`,

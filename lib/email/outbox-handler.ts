@@ -9,7 +9,7 @@ import type { Delivery } from "../jobs/outbox";
 export async function deliverEmail(item: OutboxItem): Promise<Delivery> {
   const message = item.payload as unknown as EmailMessage;
   if (typeof message.to !== "string" || typeof message.subject !== "string") return { ok: true }; // malformed: nothing to retry
-  if (isEmailSuppressed(getDb(), { email: message.to })) return { ok: true };
+  if (await isEmailSuppressed(getDb(), { email: message.to })) return { ok: true };
   try {
     await sendEmail(message);
     return { ok: true };

@@ -47,11 +47,9 @@ export function startBackgroundWork() {
   }, QUIRE_OUTBOX_INTERVAL_MS);
   holder.quireBackground.unref();
   holder.quireSweep = setInterval(() => {
-    try {
-      sweepRateLimits();
-    } catch (error) {
-      logger().error({ err: error, job: "rate-limit-sweep" }, "rate-limit sweep failed");
-    }
+    sweepRateLimits().catch((error: unknown) =>
+      logger().error({ err: error, job: "rate-limit-sweep" }, "rate-limit sweep failed"),
+    );
   }, SWEEP_EVERY_MS);
   holder.quireSweep.unref();
   startHeartbeat();

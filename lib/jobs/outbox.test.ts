@@ -13,7 +13,7 @@ beforeEach(() => {
 
 describe("claims on outbox items", () => {
   it("an item another process holds is left alone until its lease passes, then retried", async () => {
-    enqueueEmail(migratedDb(), { to: "a@example.com", subject: "Hi" });
+    await enqueueEmail(migratedDb(), { to: "a@example.com", subject: "Hi" });
     const now = Date.now();
     // A process took the item and died before recording any outcome.
     sqlite()
@@ -31,7 +31,7 @@ describe("claims on outbox items", () => {
   });
 
   it("a claimer whose lease ran out and was taken over records nothing", async () => {
-    enqueueEmail(migratedDb(), { to: "b@example.com", subject: "Hi" });
+    await enqueueEmail(migratedDb(), { to: "b@example.com", subject: "Hi" });
     const now = Date.now();
     const slow = async () => {
       // While this claimer is stuck, its lease passes and another process takes the item.

@@ -46,7 +46,7 @@ export async function processOutbox(
   for (; tried < limit; tried++) {
     // The lease runs from when the item is taken (a pass may last a while), never before `now`.
     const leaseUntil = new Date(Math.max(now.getTime(), Date.now()) + leaseMs);
-    const [item] = claimDueOutboxItems({ now, limit: 1, claimer, leaseUntil });
+    const [item] = await claimDueOutboxItems({ now, limit: 1, claimer, leaseUntil });
     if (!item) break;
     const handler = handlers[item.kind];
     const result: Delivery = handler
@@ -57,14 +57,14 @@ export async function processOutbox(
     if (result.ok) logger().info(line, "outbox item delivered");
     else logger().warn({ ...line, error: result.error.slice(0, 500) }, "outbox item not delivered");
     if (result.ok) {
-      recordOutboxAttempt(item.id, claimer, {
+      await recordOutboxAttempt(item.id, claimer, {
         status: "sent",
         attempts,
         nextAttemptAt: now,
         responseStatus: result.responseStatus,
       });
     } else {
-      recordOutboxAttempt(item.id, claimer, {
+      await recordOutboxAttempt(item.id, claimer, {
         status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
         attempts,
         nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, firstRetryMs)),

@@ -49,7 +49,9 @@ describe("webhook delivery", () => {
   it("posts the event with a signature the receiver can verify", async () => {
     const webhookId = subscribe("post.published");
     expect(
-      enqueueWebhookEvent(migratedDb(), "post.published", { post: { current: { title: "Hello" }, previous: {} } }),
+      await enqueueWebhookEvent(migratedDb(), "post.published", {
+        post: { current: { title: "Hello" }, previous: {} },
+      }),
     ).toBe(1);
     expect(await processOutbox(deliverAllowingLoopback)).toBe(1);
 
@@ -68,7 +70,7 @@ describe("webhook delivery", () => {
 
   it("retries a failing receiver with backoff until it answers", async () => {
     const webhookId = subscribe("comment.added");
-    enqueueWebhookEvent(migratedDb(), "comment.added", { comment: { id: 1 } });
+    await enqueueWebhookEvent(migratedDb(), "comment.added", { comment: { id: 1 } });
     answers = [500];
     const start = new Date();
     await processOutbox(deliverAllowingLoopback, { now: start });
@@ -84,7 +86,7 @@ describe("webhook delivery", () => {
 
   it("refuses loopback targets unless private targets are allowed", async () => {
     const webhookId = subscribe("post.deleted");
-    enqueueWebhookEvent(migratedDb(), "post.deleted", { post: {} });
+    await enqueueWebhookEvent(migratedDb(), "post.deleted", { post: {} });
     await processOutbox({ webhook: (item) => deliverWebhook(item, { allowPrivate: false }) });
     expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
       { status: "pending", lastError: expect.stringMatching(/Refused private address 127\.0\.0\.1/) },

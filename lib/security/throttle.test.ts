@@ -12,42 +12,42 @@ import {
 const client = vi.hoisted(() => ({ ip: "203.0.113.1" as string | null }));
 vi.mock("../comments/request", () => ({ clientAddress: async () => ({ ip: client.ip, userAgent: null }) }));
 
-beforeEach(() => {
+beforeEach(async () => {
   migratedDb();
-  resetThrottles();
+  await resetThrottles();
 });
 
 describe("Backoff", () => {
   let now = 1_000_000;
   const backoff = () => new Backoff("test", () => now);
 
-  it("lets five attempts through, then waits 1 s, 2 s, 4 s … capped at 15 minutes", () => {
+  it("lets five attempts through, then waits 1 s, 2 s, 4 s … capped at 15 minutes", async () => {
     const b = backoff();
     const waits: number[] = [];
     for (let i = 0; i < 16; i++) {
-      expect(b.waitFor("k")).toBe(0);
-      expect(b.begin("k")).toBe(true);
-      waits.push(b.waitFor("k"));
-      now += b.waitFor("k");
+      expect(await b.waitFor("k")).toBe(0);
+      expect(await b.begin("k")).toBe(true);
+      waits.push(await b.waitFor("k"));
+      now += await b.waitFor("k");
     }
     expect(waits.slice(0, 8)).toEqual([0, 0, 0, 0, 1000, 2000, 4000, 8000]);
     expect(waits.at(-1)).toBe(15 * 60_000);
   });
 
-  it("forgets a key on success and after an hour of quiet", () => {
+  it("forgets a key on success and after an hour of quiet", async () => {
     const b = backoff();
-    for (let i = 0; i < 5; i++) b.begin("k");
-    expect(b.waitFor("k")).toBeGreaterThan(0);
-    expect(b.begin("k")).toBe(false); // refused during the wait, and not counted
+    for (let i = 0; i < 5; i++) await b.begin("k");
+    expect(await b.waitFor("k")).toBeGreaterThan(0);
+    expect(await b.begin("k")).toBe(false); // refused during the wait, and not counted
     now += 1000;
-    expect(b.begin("k")).toBe(true);
-    expect(b.waitFor("k")).toBe(2000);
-    b.forget("k");
-    expect(b.waitFor("k")).toBe(0);
-    for (let i = 0; i < 5; i++) b.begin("j");
+    expect(await b.begin("k")).toBe(true);
+    expect(await b.waitFor("k")).toBe(2000);
+    await b.forget("k");
+    expect(await b.waitFor("k")).toBe(0);
+    for (let i = 0; i < 5; i++) await b.begin("j");
     now += 61 * 60_000;
-    b.begin("j");
-    expect(b.waitFor("j")).toBe(0); // counted afresh: one attempt
+    await b.begin("j");
+    expect(await b.waitFor("j")).toBe(0); // counted afresh: one attempt
   });
 });
 

@@ -40,24 +40,24 @@ export class Backoff {
   }
 
   /** Milliseconds this key must still wait; 0 when it may try now. */
-  waitFor(key: string): number {
-    return backoffWait(this.key(key), this.now());
+  async waitFor(key: string): Promise<number> {
+    return await backoffWait(this.key(key), this.now());
   }
 
   /** Counts an attempt that is about to be made; returns false (counting nothing) while the key must wait. */
-  begin(key: string): boolean {
-    return beginBackoffAttempt([this.key(key)], BACKOFF, this.now()) === 0;
+  async begin(key: string): Promise<boolean> {
+    return (await beginBackoffAttempt([this.key(key)], BACKOFF, this.now())) === 0;
   }
 
   /** The attempt succeeded: the key starts afresh. */
-  forget(key: string): void {
-    forgetRateLimits([this.key(key)]);
+  async forget(key: string): Promise<void> {
+    await forgetRateLimits([this.key(key)]);
   }
 }
 
 /** Test hook: a fresh set of counters. */
-export function resetThrottles() {
-  clearRateLimits();
+export async function resetThrottles(): Promise<void> {
+  await clearRateLimits();
 }
 
 async function addressKey(): Promise<string> {
@@ -72,9 +72,9 @@ async function addressKey(): Promise<string> {
  */
 export async function throttledSignIn(email: string, verify: () => Promise<boolean>): Promise<boolean> {
   const keys = [`sign-in-ip:${await addressKey()}`, `sign-in-account:${email.trim().toLowerCase()}`];
-  if (beginBackoffAttempt(keys, BACKOFF) > 0) return false;
+  if ((await beginBackoffAttempt(keys, BACKOFF)) > 0) return false;
   const ok = await verify();
-  if (ok) forgetRateLimits(keys);
+  if (ok) await forgetRateLimits(keys);
   return ok;
 }
 
@@ -82,16 +82,16 @@ export async function throttledSignIn(email: string, verify: () => Promise<boole
 export async function throttledTokenUse(use: () => Promise<boolean>): Promise<boolean | "wait"> {
   // Tokens in reset and invite links are 256-bit; this only stops a guessing flood.
   const keys = [`token-ip:${await addressKey()}`];
-  if (beginBackoffAttempt(keys, BACKOFF) > 0) return "wait";
+  if ((await beginBackoffAttempt(keys, BACKOFF)) > 0) return "wait";
   const ok = await use();
-  if (ok) forgetRateLimits(keys);
+  if (ok) await forgetRateLimits(keys);
   return ok;
 }
 
 /** May another reset e-mail go out for this address, from this client? */
 export async function mayRequestReset(email: string): Promise<boolean> {
   // Reset e-mails: a few per address an hour, so nobody's inbox can be flooded.
-  const refused = consumeWindows([
+  const refused = await consumeWindows([
     { key: `reset-ip:${await addressKey()}`, points: 20, durationMs: HOUR },
     { key: `reset-email:${email.trim().toLowerCase()}`, points: 3, durationMs: HOUR },
   ]);
@@ -100,5 +100,5 @@ export async function mayRequestReset(email: string): Promise<boolean> {
 
 /** May this staff member send another invitation this hour? */
 export async function maySendInvite(userId: number): Promise<boolean> {
-  return consumeWindows([{ key: `invite-sender:${userId}`, points: 30, durationMs: HOUR }]) === -1;
+  return (await consumeWindows([{ key: `invite-sender:${userId}`, points: 30, durationMs: HOUR }])) === -1;
 }

@@ -34,11 +34,11 @@ export async function createUserCommand(args: string[]): Promise<void> {
   await withMigratedDb(async (db, applied) => {
     // Checked before asking for the password, so nobody types one for nothing;
     // checked again inside the insert's transaction.
-    const early = staffCheck(db, { email, role });
+    const early = await staffCheck(db, { email, role });
     if (early) throw new CliError(REFUSALS[early](email));
 
     const passwordHash = await hashPassword(await readNewPassword());
-    const result = createStaffUser({ email, name, role, passwordHash, slugBase: slugify(name) });
+    const result = await createStaffUser({ email, name, role, passwordHash, slugBase: slugify(name) });
     if (!result.ok) throw new CliError(REFUSALS[result.reason](email));
 
     const { user } = result;

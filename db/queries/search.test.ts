@@ -28,15 +28,17 @@ async function post(
 
 const search = (input: string) => searchPublished({ match: toMatchQuery(parseSearchInput(input))!, limit: 10 });
 
-beforeEach(() => {
+beforeEach(async () => {
   const db = migratedDb();
-  authorId = insertUser(db, {
-    email: `a${Math.random()}@example.com`,
-    name: "Ada",
-    role: "owner",
-    passwordHash: "x",
-    slugBase: "ada",
-  }).id;
+  authorId = (
+    await insertUser(db, {
+      email: `a${Math.random()}@example.com`,
+      name: "Ada",
+      role: "owner",
+      passwordHash: "x",
+      slugBase: "ada",
+    })
+  ).id;
 });
 
 describe("searchPublished", () => {

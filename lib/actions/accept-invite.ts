@@ -15,12 +15,12 @@ import { acceptInviteSchema } from "../validations/user";
 export const acceptInviteAction = mutation({ schema: acceptInviteSchema, access: "public" }, async (input) => {
   const accepted = await throttledTokenUse(async () => {
     const passwordHash = await hashPassword(input.password);
-    return !!acceptInvite({
+    return !!(await acceptInvite({
       tokenHash: hashToken(input.token),
       name: input.name,
       passwordHash,
       slugBase: slugify(input.name),
-    });
+    }));
   });
   if (accepted === "wait")
     throw new AppError("forbidden", "Too many attempts from your network. Please wait a minute and try again.");

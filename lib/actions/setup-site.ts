@@ -28,7 +28,7 @@ export const setupSiteAction = mutation({ schema: setupSchema, access: "public" 
     ),
   ]);
 
-  const result = setupSite({
+  const result = await setupSite({
     siteTitle: input.siteTitle,
     owner: { email: input.email, name: input.name, passwordHash, slugBase: slugify(input.name) },
     starterContent,

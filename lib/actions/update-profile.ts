@@ -11,7 +11,7 @@ import { profileSchema } from "../validations/user";
 export const updateProfileAction = mutation(
   { schema: profileSchema, access: "contributor" },
   async (input, { user }) => {
-    const result = updateProfile({ id: user.id, ...input }, actorOf(user));
+    const result = await updateProfile({ id: user.id, ...input }, actorOf(user));
     if (!result.ok)
       throw new AppError("invalid_input", undefined, { slug: ["Another staff member already uses this slug."] });
     invalidate("users");

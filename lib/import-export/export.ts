@@ -45,7 +45,7 @@ export const handleExportDownload = route(
       siteUrl: siteUrl(),
       quireVersion: packageInfo.version,
     });
-    recordAudit(getDb(), {
+    await recordAudit(getDb(), {
       actorId: user.id,
       actorLabel: user.name,
       action: "site.export",

@@ -13,9 +13,9 @@ const addPage = (slug: string, status: "draft" | "published") =>
     .run(slug, slug, status, Date.now() - 1000);
 
 describe("the header navigation", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // A site set up without the starter About page, the default navigation untouched.
-    const result = setupSite({
+    const result = await setupSite({
       siteTitle: "Bare",
       owner: { email: "ada@example.com", name: "Ada", passwordHash: "$argon2id$fake", slugBase: "ada" },
       starterContent: [],

@@ -13,6 +13,6 @@ export async function requireStaff(returnTo: string): Promise<SessionUser> {
   await connection(); // rendered per request, never at build time
   const user = await getCurrentUser();
   if (user) return user;
-  if (countStaff() === 0) redirect("/admin/setup");
+  if ((await countStaff()) === 0) redirect("/admin/setup");
   redirect(`/admin/login?callbackUrl=${encodeURIComponent(returnTo)}`);
 }

@@ -34,7 +34,7 @@ export async function createUserCommand(args: string[]): Promise<void> {
   await withMigratedDb(async (db, applied) => {
     // Checked before asking for the password, so nobody types one for nothing;
     // checked again inside the insert's transaction.
-    const early = staffCheck(db, { email, role });
+    const early = await staffCheck(db, { email, role });
     if (early) throw new CliError(REFUSALS[early](email));
 
     const passwordHash = await hashPassword(await readNewPassword());

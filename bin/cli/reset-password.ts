@@ -21,7 +21,7 @@ export async function resetPasswordCommand(args: string[]): Promise<void> {
     if (!user) throw new CliError(`No user has the email ${email}.`);
 
     const passwordHash = await hashPassword(await readNewPassword());
-    if (!resetStaffPassword({ id: user.id, email, passwordHash }))
+    if (!(await resetStaffPassword({ id: user.id, email, passwordHash })))
       throw new CliError(`No user has the email ${email}.`);
 
     process.stdout.write(migrationNote(applied));

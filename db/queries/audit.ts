@@ -13,11 +13,11 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Written inside the same transaction as the change it describes. */
-export function recordAudit(db: DbOrTx, entry: AuditEntry) {
-  db.insert(auditLog)
-    .values({ ...entry, targetId: entry.targetId === undefined ? null : String(entry.targetId) })
-    .run();
+/** Written inside the same write() as the change it describes, on its `db`. */
+export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db
+    .insert(auditLog)
+    .values({ ...entry, targetId: entry.targetId === undefined ? null : String(entry.targetId) });
 }
 
 /** The audit log page: newest first, optionally one kind of action ("post." matches every post action). */

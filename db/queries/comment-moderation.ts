@@ -30,7 +30,7 @@ async function auditChange(
   details?: object,
 ) {
   if (!actor || changed.length === 0) return;
-  recordAudit(tx, {
+  await recordAudit(tx, {
     ...actor,
     action,
     targetType: "comment",

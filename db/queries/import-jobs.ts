@@ -60,7 +60,7 @@ export async function queueImportJob(
       .where(and(eq(importJobs.id, id), eq(importJobs.status, "checked")))
       .returning({ id: importJobs.id });
     if (changed.length === 0) return "missing";
-    recordAudit(db, {
+    await recordAudit(db, {
       actorId: actor.id,
       actorLabel: actor.label,
       action: "site.import_started",

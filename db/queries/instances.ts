@@ -2,6 +2,7 @@ import "server-only";
 import { desc, gte, lt } from "drizzle-orm";
 import { type Db, getDb } from "../client";
 import { instances } from "../schema";
+import { write } from "../transaction";
 
 // The instances serving the site, as their heartbeats tell (lib/ops/heartbeat.ts): every
 // process and cluster worker writes its own row at start and every 30 s, so the health
@@ -9,18 +10,25 @@ import { instances } from "../schema";
 
 export type Instance = typeof instances.$inferSelect;
 
+// Both writes below go to `db` when one is given (the HTTP front's own connection, which
+// commits by itself: lib/analytics/flush.ts, quietWriter), else through write().
+
 /** One heartbeat: the instance's row, made or brought up to date. */
-export function recordHeartbeat(instance: Instance, db: Db = getDb()) {
+export async function recordHeartbeat(instance: Instance, db?: Db): Promise<void> {
   const { host, pid, version, startedAt, lastSeenAt } = instance;
-  db.insert(instances)
-    .values(instance)
-    .onConflictDoUpdate({ target: instances.id, set: { host, pid, version, startedAt, lastSeenAt } })
-    .run();
+  const upsert = (on: Db) =>
+    on
+      .insert(instances)
+      .values(instance)
+      .onConflictDoUpdate({ target: instances.id, set: { host, pid, version, startedAt, lastSeenAt } });
+  await (db ? upsert(db) : write(upsert));
 }
 
 /** Forgets instances not seen since `before` (stopped long ago). Returns how many. */
-export function sweepInstances(before: Date, db: Db = getDb()): number {
-  return db.delete(instances).where(lt(instances.lastSeenAt, before)).run().changes;
+export async function sweepInstances(before: Date, db?: Db): Promise<number> {
+  const sweep = (on: Db) =>
+    on.delete(instances).where(lt(instances.lastSeenAt, before)).returning({ id: instances.id });
+  return (await (db ? sweep(db) : write(sweep))).length;
 }
 
 /** The instances seen since `since`, the most recently seen first. */

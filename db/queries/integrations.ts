@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
+import { type Db, getDb } from "../client";
 import { apiKeys, integrations, webhooks } from "../schema";
+import { write } from "../transaction";
 import { type AuditEntry, recordAudit } from "./audit";
 
 export type IntegrationRole = (typeof integrations.$inferInsert)["role"];
@@ -14,73 +15,67 @@ export type IssuedKeys = {
   adminSecretEncrypted: string;
 };
 
-function insertKeys(tx: Tx, integrationId: number, keys: IssuedKeys) {
-  tx.insert(apiKeys)
-    .values([
-      { id: keys.contentKeyId, integrationId, type: "content", secretHash: keys.contentKeyHash },
-      { id: keys.adminKeyId, integrationId, type: "admin", secretEncrypted: keys.adminSecretEncrypted },
-    ])
-    .run();
+async function insertKeys(db: Db, integrationId: number, keys: IssuedKeys) {
+  await db.insert(apiKeys).values([
+    { id: keys.contentKeyId, integrationId, type: "content", secretHash: keys.contentKeyHash },
+    { id: keys.adminKeyId, integrationId, type: "admin", secretEncrypted: keys.adminSecretEncrypted },
+  ]);
 }
 
-export function createIntegration(
+export async function createIntegration(
   { name, role, createdBy }: { name: string; role: NonNullable<IntegrationRole>; createdBy: number | null },
   keys: IssuedKeys,
   audit: Omit<AuditEntry, "action" | "targetType" | "targetId">,
 ) {
-  return getDb().transaction(
-    (tx) => {
-      const integration = tx
-        .insert(integrations)
-        .values({ name, role, createdBy })
-        .returning({ id: integrations.id })
-        .get();
-      insertKeys(tx, integration.id, keys);
-      recordAudit(tx, {
-        ...audit,
-        action: "integration.create",
-        targetType: "integration",
-        targetId: integration.id,
-        details: { name, role },
-      });
-      return integration;
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    const [integration] = await db
+      .insert(integrations)
+      .values({ name, role, createdBy })
+      .returning({ id: integrations.id });
+    const { id } = integration!; // an insert returns its row
+    await insertKeys(db, id, keys);
+    await recordAudit(db, {
+      ...audit,
+      action: "integration.create",
+      targetType: "integration",
+      targetId: id,
+      details: { name, role },
+    });
+    return { id };
+  });
 }
 
 /** Revokes an integration's active keys and issues new ones, together. */
-export function rotateIntegrationKeys(
+export async function rotateIntegrationKeys(
   id: number,
   keys: IssuedKeys,
   audit: Omit<AuditEntry, "action" | "targetType" | "targetId">,
-) {
-  return getDb().transaction(
-    (tx) => {
-      const exists = tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, id)).get();
-      if (!exists) return false;
-      tx.update(apiKeys)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(apiKeys.integrationId, id), isNull(apiKeys.revokedAt)))
-        .run();
-      insertKeys(tx, id, keys);
-      recordAudit(tx, { ...audit, action: "integration.rotate_keys", targetType: "integration", targetId: id });
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+): Promise<boolean> {
+  return await write(async (db) => {
+    const [exists] = await db.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, id));
+    if (!exists) return false;
+    await db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.integrationId, id), isNull(apiKeys.revokedAt)));
+    await insertKeys(db, id, keys);
+    await recordAudit(db, { ...audit, action: "integration.rotate_keys", targetType: "integration", targetId: id });
+    return true;
+  });
 }
 
 /** Deletes an integration: its keys and webhooks go with it. */
-export function deleteIntegration(id: number, audit: Omit<AuditEntry, "action" | "targetType" | "targetId">) {
-  return getDb().transaction(
-    (tx) => {
-      const deleted = tx.delete(integrations).where(eq(integrations.id, id)).run().changes > 0;
-      if (deleted) recordAudit(tx, { ...audit, action: "integration.delete", targetType: "integration", targetId: id });
-      return deleted;
-    },
-    { behavior: "immediate" },
-  );
+export async function deleteIntegration(
+  id: number,
+  audit: Omit<AuditEntry, "action" | "targetType" | "targetId">,
+): Promise<boolean> {
+  return await write(async (db) => {
+    const deleted =
+      (await db.delete(integrations).where(eq(integrations.id, id)).returning({ id: integrations.id })).length > 0;
+    if (deleted)
+      await recordAudit(db, { ...audit, action: "integration.delete", targetType: "integration", targetId: id });
+    return deleted;
+  });
 }
 
 export async function listIntegrations() {
@@ -142,46 +137,40 @@ export async function listActiveContentKeyHashes() {
     .where(and(eq(apiKeys.type, "content"), isNull(apiKeys.revokedAt)));
 }
 
-export function touchApiKey({ id }: { id: string }) {
-  getDb().update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id)).run();
+export async function touchApiKey({ id }: { id: string }) {
+  await write((db) => db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id)));
 }
 
 type AuditBase = Omit<AuditEntry, "action" | "targetType" | "targetId">;
 
 /** Subscribes a URL of an existing integration to one event. */
-export function addWebhook(
+export async function addWebhook(
   input: { integrationId: number; event: (typeof webhooks.$inferInsert)["event"]; targetUrl: string },
   audit: AuditBase,
 ) {
-  return getDb().transaction(
-    (tx) => {
-      const exists = tx
-        .select({ id: integrations.id })
-        .from(integrations)
-        .where(eq(integrations.id, input.integrationId))
-        .get();
-      if (!exists) return null;
-      const hook = tx.insert(webhooks).values(input).returning({ id: webhooks.id }).get();
-      recordAudit(tx, {
-        ...audit,
-        action: "webhook.create",
-        targetType: "webhook",
-        targetId: hook.id,
-        details: { event: input.event, targetUrl: input.targetUrl },
-      });
-      return hook;
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    const [exists] = await db
+      .select({ id: integrations.id })
+      .from(integrations)
+      .where(eq(integrations.id, input.integrationId));
+    if (!exists) return null;
+    const [hook] = await db.insert(webhooks).values(input).returning({ id: webhooks.id });
+    const { id } = hook!; // an insert returns its row
+    await recordAudit(db, {
+      ...audit,
+      action: "webhook.create",
+      targetType: "webhook",
+      targetId: id,
+      details: { event: input.event, targetUrl: input.targetUrl },
+    });
+    return { id };
+  });
 }
 
-export function deleteWebhook(id: number, audit: AuditBase) {
-  return getDb().transaction(
-    (tx) => {
-      const deleted = tx.delete(webhooks).where(eq(webhooks.id, id)).run().changes > 0;
-      if (deleted) recordAudit(tx, { ...audit, action: "webhook.delete", targetType: "webhook", targetId: id });
-      return deleted;
-    },
-    { behavior: "immediate" },
-  );
+export async function deleteWebhook(id: number, audit: AuditBase): Promise<boolean> {
+  return await write(async (db) => {
+    const deleted = (await db.delete(webhooks).where(eq(webhooks.id, id)).returning({ id: webhooks.id })).length > 0;
+    if (deleted) await recordAudit(db, { ...audit, action: "webhook.delete", targetType: "webhook", targetId: id });
+    return deleted;
+  });
 }

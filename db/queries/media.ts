@@ -12,7 +12,7 @@ export type NewMedia = typeof media.$inferInsert;
 export async function insertMedia(row: NewMedia, actor: Actor) {
   return await write(async (db) => {
     const [created] = await db.insert(media).values(row).returning({ id: media.id });
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: "media.upload",
       targetType: "media",
@@ -80,7 +80,7 @@ export async function deleteUnusedMedia(
     const [uses] = await db.select({ n: count() }).from(posts).where(usedBy(row.key));
     if ((uses?.n ?? 0) > 0) return { ok: false, reason: "in_use" };
     await db.delete(media).where(eq(media.id, id));
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: "media.delete",
       targetType: "media",

@@ -108,7 +108,7 @@ export async function createPost(
       markdown: input.fields.markdown,
       version: created.version,
     });
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: `${input.type}.create`,
       targetType: "post",
@@ -174,7 +174,7 @@ export async function savePost(
       markdown: input.fields.markdown,
       version,
     });
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: `${current.type}.update`,
       targetType: "post",
@@ -308,7 +308,7 @@ export async function restoreRevision(
       markdown: input.rendered.markdown,
       version,
     });
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: "post.restore_revision",
       targetType: "post",

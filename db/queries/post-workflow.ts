@@ -70,7 +70,7 @@ async function transition(db: Db, t: Transition, actor: Actor): Promise<Changed 
       });
     }
   }
-  recordAudit(db, {
+  await recordAudit(db, {
     ...actor,
     action: `${current.type}.${t.action}`,
     targetType: "post",

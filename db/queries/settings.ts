@@ -1,9 +1,10 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { getDb, type Tx } from "../client";
 import { settings } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import { prepared } from "./prepared";
+import type { DbOrTx } from "./sql";
 
 // Every setting with its default; a missing row means the default applies.
 export const SETTING_DEFAULTS = {
@@ -64,29 +65,27 @@ export async function getSettings(): Promise<SiteSettings> {
   return { ...SETTING_DEFAULTS, ...stored } as SiteSettings;
 }
 
-export function saveSettings(db: Tx | ReturnType<typeof getDb>, values: Partial<SiteSettings>) {
+/** Writes these settings on `db`: inside the caller's write(). */
+export async function saveSettings(db: DbOrTx, values: Partial<SiteSettings>): Promise<void> {
   const now = new Date();
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    db.insert(settings)
+    await db
+      .insert(settings)
       .values({ key, value, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
-      .run();
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
   }
 }
 
 /** Saves settings and their audit entry ("settings.update", naming the keys) together. */
-export function updateSettings(values: Partial<SiteSettings>, by: { id: number; name: string }) {
-  getDb().transaction(
-    (tx) => {
-      saveSettings(tx, values);
-      recordAudit(tx, {
-        actorId: by.id,
-        actorLabel: by.name,
-        action: "settings.update",
-        details: { keys: Object.keys(values) },
-      });
-    },
-    { behavior: "immediate" },
-  );
+export async function updateSettings(values: Partial<SiteSettings>, by: { id: number; name: string }) {
+  await write(async (db) => {
+    await saveSettings(db, values);
+    await recordAudit(db, {
+      actorId: by.id,
+      actorLabel: by.name,
+      action: "settings.update",
+      details: { keys: Object.keys(values) },
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { write } from "../transaction";
 import type { NewPost } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import { insertPost } from "./posts";
 import { saveSettings } from "./settings";
@@ -16,16 +16,16 @@ export type SiteSetup = {
 
 /**
  * First run: the owner, the site title and the starter content, all or nothing.
- * The staff count is read inside the IMMEDIATE transaction, so of two racing
+ * The staff count is read inside the same write(), so of two racing
  * requests exactly one creates an owner.
  */
-export function setupSite({ siteTitle, owner, starterContent }: SiteSetup) {
-  return write(async (tx) => {
-    if (countStaff(tx) > 0) return { ok: false as const, reason: "already_setup" as const };
-    const user = await insertUser(tx, { ...owner, role: "owner" });
-    saveSettings(tx, { title: siteTitle });
-    for (const post of starterContent) await insertPost(tx, { ...post, authorId: user.id });
-    recordAudit(tx, {
+export async function setupSite({ siteTitle, owner, starterContent }: SiteSetup) {
+  return await write(async (db) => {
+    if ((await countStaff(db)) > 0) return { ok: false as const, reason: "already_setup" as const };
+    const user = await insertUser(db, { ...owner, role: "owner" });
+    await saveSettings(db, { title: siteTitle });
+    for (const post of starterContent) await insertPost(db, { ...post, authorId: user.id });
+    await recordAudit(db, {
       actorId: user.id,
       actorLabel: user.name,
       action: "site.setup",

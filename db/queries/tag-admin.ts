@@ -38,7 +38,7 @@ export async function createTag(
   return await write(async (db): Promise<TagOutcome> => {
     if (await slugTaken(db, tags, input.slug)) return { ok: false, reason: "slug_taken" };
     const [created] = await db.insert(tags).values(input).returning({ id: tags.id });
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: "tag.create",
       targetType: "tag",
@@ -67,7 +67,7 @@ export async function updateTag(
       .set({ name: input.name, slug: input.slug, description: input.description, updatedAt: new Date() })
       .where(eq(tags.id, input.id));
     if (current.slug !== input.slug) await recordRedirect(db, `/tag/${current.slug}`, `/tag/${input.slug}`);
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: "tag.update",
       targetType: "tag",
@@ -100,7 +100,7 @@ export async function mergeTags(input: { fromId: number; intoId: number }, actor
       .onConflictDoNothing();
     await db.delete(tags).where(eq(tags.id, input.fromId));
     await recordRedirect(db, `/tag/${from.slug}`, `/tag/${into.slug}`);
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: "tag.merge",
       targetType: "tag",
@@ -120,7 +120,7 @@ export async function deleteTag(input: { id: number }, actor: Actor): Promise<Ta
       .limit(1);
     if (!current) return { ok: false, reason: "not_found" };
     await db.delete(tags).where(eq(tags.id, input.id));
-    recordAudit(db, {
+    await recordAudit(db, {
       ...actor,
       action: "tag.delete",
       targetType: "tag",

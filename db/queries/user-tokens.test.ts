@@ -17,18 +17,18 @@ describe("invitations and password resets", () => {
 
   it("an invitation works once, within its time, and never for an address already on the staff", async () => {
     expect(
-      createInvite(
+      await createInvite(
         { email: "author@example.com", role: "author", tokenHash: "h0", expiresAt: inDays(7), createdBy: 1 },
         actor,
       ),
     ).toEqual({ ok: false, reason: "email_taken" });
     expect(
-      createInvite(
+      await createInvite(
         { email: "new@example.com", role: "editor", tokenHash: "h1", expiresAt: inDays(7), createdBy: 1 },
         actor,
       ),
     ).toEqual({ ok: true });
-    expect(findInvite({ tokenHash: "h1", now: inDays(8) })).toBeUndefined();
+    expect(await findInvite({ tokenHash: "h1", now: inDays(8) })).toBeUndefined();
     expect(
       await acceptInvite({ tokenHash: "h1", name: "New", passwordHash: "p", slugBase: "new" }, inDays(8)),
     ).toBeNull();
@@ -37,18 +37,22 @@ describe("invitations and password resets", () => {
     expect(await acceptInvite({ tokenHash: "h1", name: "Again", passwordHash: "p", slugBase: "again" })).toBeNull();
   });
 
-  it("a reset link sets a new password once, ends sessions, and expires", () => {
-    expect(createResetToken({ email: "nobody@example.com", tokenHash: "r0", expiresAt: inDays(1) })).toBeNull();
+  it("a reset link sets a new password once, ends sessions, and expires", async () => {
+    expect(await createResetToken({ email: "nobody@example.com", tokenHash: "r0", expiresAt: inDays(1) })).toBeNull();
     expect(
-      createResetToken({ email: "author@example.com", tokenHash: "r1", expiresAt: new Date(Date.now() + 3_600_000) }),
+      await createResetToken({
+        email: "author@example.com",
+        tokenHash: "r1",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      }),
     ).toMatchObject({ id: PEOPLE.author.id });
-    expect(findResetToken({ tokenHash: "r1", now: inDays(1) })).toBeUndefined();
-    expect(spendResetToken({ tokenHash: "r1", passwordHash: "late", now: inDays(1) })).toBe(false);
-    expect(spendResetToken({ tokenHash: "r1", passwordHash: "new-hash" })).toBe(true);
+    expect(await findResetToken({ tokenHash: "r1", now: inDays(1) })).toBeUndefined();
+    expect(await spendResetToken({ tokenHash: "r1", passwordHash: "late", now: inDays(1) })).toBe(false);
+    expect(await spendResetToken({ tokenHash: "r1", passwordHash: "new-hash" })).toBe(true);
     expect(row("SELECT password_hash, session_version FROM users WHERE id = ?", PEOPLE.author.id)).toEqual({
       password_hash: "new-hash",
       session_version: 2,
     });
-    expect(spendResetToken({ tokenHash: "r1", passwordHash: "again" })).toBe(false);
+    expect(await spendResetToken({ tokenHash: "r1", passwordHash: "again" })).toBe(false);
   });
 });

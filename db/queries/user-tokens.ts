@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { getDb } from "../client";
-import { write } from "../transaction";
+import { type Db, getDb } from "../client";
 import { type Role, users, userTokens } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
 import { insertUser } from "./users";
@@ -16,64 +16,64 @@ const usable = (kind: "invite" | "reset", tokenHash: string, now: Date) =>
     gt(userTokens.expiresAt, now),
   );
 
-export function createInvite(
+async function emailTaken(db: Db, email: string): Promise<boolean> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  return user !== undefined;
+}
+
+export async function createInvite(
   input: { email: string; role: Exclude<Role, "owner">; tokenHash: string; expiresAt: Date; createdBy: number },
   actor: Actor,
 ) {
-  return getDb().transaction(
-    (tx) => {
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get())
-        return { ok: false as const, reason: "email_taken" as const };
-      // A new invitation replaces any earlier unused one for the same address.
-      tx.delete(userTokens)
-        .where(and(eq(userTokens.kind, "invite"), eq(userTokens.email, input.email), isNull(userTokens.usedAt)))
-        .run();
-      tx.insert(userTokens)
-        .values({ ...input, kind: "invite" })
-        .run();
-      recordAudit(tx, {
-        ...actor,
-        action: "user.invite",
-        targetType: "invite",
-        targetId: input.email,
-        details: { role: input.role },
-      });
-      return { ok: true as const };
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    if (await emailTaken(db, input.email)) return { ok: false as const, reason: "email_taken" as const };
+    // A new invitation replaces any earlier unused one for the same address.
+    await db
+      .delete(userTokens)
+      .where(and(eq(userTokens.kind, "invite"), eq(userTokens.email, input.email), isNull(userTokens.usedAt)));
+    await db.insert(userTokens).values({ ...input, kind: "invite" });
+    await recordAudit(db, {
+      ...actor,
+      action: "user.invite",
+      targetType: "invite",
+      targetId: input.email,
+      details: { role: input.role },
+    });
+    return { ok: true as const };
+  });
 }
 
-export function findInvite({ tokenHash, now = new Date() }: { tokenHash: string; now?: Date }) {
-  return getDb()
+export async function findInvite({ tokenHash, now = new Date() }: { tokenHash: string; now?: Date }) {
+  const [invite] = await getDb()
     .select({ email: userTokens.email, role: userTokens.role })
     .from(userTokens)
     .where(usable("invite", tokenHash, now))
-    .get();
+    .limit(1);
+  return invite;
 }
 
 /** Accepting creates the account and spends the token, together. */
-export function acceptInvite(
+export async function acceptInvite(
   input: { tokenHash: string; name: string; passwordHash: string; slugBase: string },
   now = new Date(),
 ) {
-  return write(async (tx) => {
-    const invite = tx
+  return await write(async (db) => {
+    const [invite] = await db
       .select({ id: userTokens.id, email: userTokens.email, role: userTokens.role })
       .from(userTokens)
       .where(usable("invite", input.tokenHash, now))
-      .get();
+      .limit(1);
     if (!invite || !invite.role || invite.role === "owner") return null;
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email)).get()) return null;
-    const user = await insertUser(tx, {
+    if (await emailTaken(db, invite.email)) return null;
+    const user = await insertUser(db, {
       email: invite.email,
       name: input.name,
       role: invite.role,
       passwordHash: input.passwordHash,
       slugBase: input.slugBase,
     });
-    tx.update(userTokens).set({ usedAt: now, userId: user.id }).where(eq(userTokens.id, invite.id)).run();
-    recordAudit(tx, {
+    await db.update(userTokens).set({ usedAt: now, userId: user.id }).where(eq(userTokens.id, invite.id));
+    await recordAudit(db, {
       actorId: user.id,
       actorLabel: user.name,
       action: "user.accept_invite",
@@ -86,7 +86,7 @@ export function acceptInvite(
 }
 
 /** A reset token for an active account; none (silently) for an unknown address. */
-export function createResetToken({
+export async function createResetToken({
   email,
   tokenHash,
   expiresAt,
@@ -95,31 +95,29 @@ export function createResetToken({
   tokenHash: string;
   expiresAt: Date;
 }) {
-  return getDb().transaction(
-    (tx) => {
-      const user = tx
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(and(eq(users.email, email), eq(users.status, "active")))
-        .get();
-      if (!user) return null;
-      tx.insert(userTokens).values({ kind: "reset", tokenHash, email, userId: user.id, expiresAt }).run();
-      return user;
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    const [user] = await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.email, email), eq(users.status, "active")))
+      .limit(1);
+    if (!user) return null;
+    await db.insert(userTokens).values({ kind: "reset", tokenHash, email, userId: user.id, expiresAt });
+    return user;
+  });
 }
 
-export function findResetToken({ tokenHash, now = new Date() }: { tokenHash: string; now?: Date }) {
-  return getDb()
+export async function findResetToken({ tokenHash, now = new Date() }: { tokenHash: string; now?: Date }) {
+  const [token] = await getDb()
     .select({ email: userTokens.email })
     .from(userTokens)
     .where(usable("reset", tokenHash, now))
-    .get();
+    .limit(1);
+  return token;
 }
 
 /** Sets the new password, ends the user's sessions and spends the token: once only. */
-export function spendResetToken({
+export async function spendResetToken({
   tokenHash,
   passwordHash,
   now = new Date(),
@@ -128,28 +126,25 @@ export function spendResetToken({
   passwordHash: string;
   now?: Date;
 }) {
-  return getDb().transaction(
-    (tx) => {
-      const token = tx
-        .select({ id: userTokens.id, userId: userTokens.userId })
-        .from(userTokens)
-        .where(usable("reset", tokenHash, now))
-        .get();
-      if (!token?.userId) return false;
-      tx.update(userTokens).set({ usedAt: now }).where(eq(userTokens.id, token.id)).run();
-      tx.update(users)
-        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
-        .where(eq(users.id, token.userId))
-        .run();
-      recordAudit(tx, {
-        actorId: token.userId,
-        actorLabel: "password reset link",
-        action: "user.password_reset",
-        targetType: "user",
-        targetId: token.userId,
-      });
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+  return await write(async (db) => {
+    const [token] = await db
+      .select({ id: userTokens.id, userId: userTokens.userId })
+      .from(userTokens)
+      .where(usable("reset", tokenHash, now))
+      .limit(1);
+    if (!token?.userId) return false;
+    await db.update(userTokens).set({ usedAt: now }).where(eq(userTokens.id, token.id));
+    await db
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .where(eq(users.id, token.userId));
+    await recordAudit(db, {
+      actorId: token.userId,
+      actorLabel: "password reset link",
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: token.userId,
+    });
+    return true;
+  });
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import { count, eq, sql } from "drizzle-orm";
-import { getDb } from "../client";
-import { write } from "../transaction";
+import { type Db, getDb } from "../client";
 import { type Role, users } from "../schema";
+import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
-import { type DbOrTx, uniqueSlug } from "./sql";
+import { uniqueSlug } from "./sql";
 
-export function countStaff(db: DbOrTx = getDb()): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countStaff(db: Db = getDb()): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
 }
 
 /** Who a staff member is and may do: the columns sign-in, sessions and the staff list share. */
@@ -47,8 +48,8 @@ export async function getUserByEmail({ email }: { email: string }) {
 
 export type NewStaffUser = { email: string; name: string; role: Role; passwordHash: string; slugBase: string };
 
-export async function insertUser(db: DbOrTx, user: NewStaffUser) {
-  return db
+export async function insertUser(db: Db, user: NewStaffUser) {
+  const [created] = await db
     .insert(users)
     .values({
       email: user.email.toLowerCase(),
@@ -58,14 +59,15 @@ export async function insertUser(db: DbOrTx, user: NewStaffUser) {
       // "ada-lovelace", then "ada-lovelace-2", …
       slug: await uniqueSlug(db, users.slug, user.slugBase || "author"),
     })
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, slug: users.slug })
-    .get();
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, slug: users.slug });
+  return created!;
 }
 
 export type StaffCheck = "email_taken" | "owner_exists" | "no_owner_yet";
 
-function ownerExists(db: DbOrTx = getDb()): boolean {
-  return db.select({ id: users.id }).from(users).where(eq(users.role, "owner")).limit(1).get() !== undefined;
+async function ownerExists(db: Db): Promise<boolean> {
+  const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.role, "owner")).limit(1);
+  return owner !== undefined;
 }
 
 /**
@@ -73,24 +75,28 @@ function ownerExists(db: DbOrTx = getDb()): boolean {
  * refused, and so is anyone else before the owner exists, because the web setup
  * only runs while there are no staff at all; it would then never create an owner.
  */
-export function staffCheck(db: DbOrTx, user: Pick<NewStaffUser, "email" | "role">): StaffCheck | null {
-  const taken = db.select({ id: users.id }).from(users).where(eq(users.email, user.email.toLowerCase())).get();
+export async function staffCheck(db: Db, user: Pick<NewStaffUser, "email" | "role">): Promise<StaffCheck | null> {
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, user.email.toLowerCase()))
+    .limit(1);
   if (taken) return "email_taken";
-  const hasOwner = ownerExists(db);
+  const hasOwner = await ownerExists(db);
   if (user.role === "owner" && hasOwner) return "owner_exists";
   if (user.role !== "owner" && !hasOwner) return "no_owner_yet";
   return null;
 }
 
-/** Checks and inserts in one IMMEDIATE transaction, so two racing commands cannot both make an owner. */
 const CLI: Actor = { actorId: null, actorLabel: "cli" };
 
-export function createStaffUser(user: NewStaffUser, actor: Actor = CLI) {
-  return write(async (tx) => {
-    const refused = staffCheck(tx, user);
+/** Checks and inserts in one write(), so two racing commands cannot both make an owner. */
+export async function createStaffUser(user: NewStaffUser, actor: Actor = CLI) {
+  return await write(async (db) => {
+    const refused = await staffCheck(db, user);
     if (refused) return { ok: false as const, reason: refused };
-    const created = await insertUser(tx, user);
-    recordAudit(tx, {
+    const created = await insertUser(db, user);
+    await recordAudit(db, {
       ...actor,
       action: "user.create",
       targetType: "user",
@@ -102,29 +108,26 @@ export function createStaffUser(user: NewStaffUser, actor: Actor = CLI) {
 }
 
 /** Replaces a password and ends every existing session of that user. */
-function setPasswordByEmail(
+async function setPasswordByEmail(
+  db: Db,
   { email, passwordHash }: { email: string; passwordHash: string },
-  db: DbOrTx = getDb(),
-): boolean {
-  const result = db
+): Promise<boolean> {
+  const changed = await db
     .update(users)
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.email, email.toLowerCase()))
-    .run();
-  return result.changes > 0;
+    .returning({ id: users.id });
+  return changed.length > 0;
 }
 
 /** The password change and its audit entry, all or nothing. */
-export function resetStaffPassword(
+export async function resetStaffPassword(
   { id, email, passwordHash }: { id: number; email: string; passwordHash: string },
   actor: Actor = CLI,
-): boolean {
-  return getDb().transaction(
-    (tx) => {
-      if (!setPasswordByEmail({ email, passwordHash }, tx)) return false;
-      recordAudit(tx, { ...actor, action: "user.password_reset", targetType: "user", targetId: id });
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+): Promise<boolean> {
+  return await write(async (db) => {
+    if (!(await setPasswordByEmail(db, { email, passwordHash }))) return false;
+    await recordAudit(db, { ...actor, action: "user.password_reset", targetType: "user", targetId: id });
+    return true;
+  });
 }

@@ -10,7 +10,7 @@ import { analyticsSettingsSchema } from "../validations/settings";
 export const updateAnalyticsSettingsAction = mutation(
   { schema: analyticsSettingsSchema, access: "admin" },
   async (input, { user }) => {
-    updateSettings(input, user);
+    await updateSettings(input, user);
     invalidate("settings");
     return {
       ok: true,

@@ -13,7 +13,7 @@ export const changePasswordAction = mutation(
     if (!(await verifyPassword(await getPasswordHash({ id: user.id }), input.currentPassword))) {
       throw new AppError("invalid_input", undefined, { currentPassword: ["That is not your current password."] });
     }
-    changeOwnPassword({ id: user.id, passwordHash: await hashPassword(input.password) }, actorOf(user));
+    await changeOwnPassword({ id: user.id, passwordHash: await hashPassword(input.password) }, actorOf(user));
     return { ok: true, message: "Password changed. Every session has ended: sign in again with the new password." };
   },
 );

@@ -8,7 +8,10 @@ import { actorOf } from "../posts/access";
 import { deleteUserSchema } from "../validations/user";
 
 export const deleteUserAction = mutation({ schema: deleteUserSchema, access: "admin" }, async (input, { user }) => {
-  const result = deleteUserReassigning({ id: input.id, reassignTo: input.reassignTo, actorId: user.id }, actorOf(user));
+  const result = await deleteUserReassigning(
+    { id: input.id, reassignTo: input.reassignTo, actorId: user.id },
+    actorOf(user),
+  );
   if (!result.ok) {
     if (result.reason === "invalid")
       throw new AppError("invalid_input", undefined, { reassignTo: ["Choose someone else to receive the posts."] });

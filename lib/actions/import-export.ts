@@ -29,7 +29,7 @@ export const startImportAction = mutation(
 export const updateImportLimitAction = mutation(
   { schema: importLimitSchema, access: "admin" },
   async (input, { user }) => {
-    updateSettings(input, user);
+    await updateSettings(input, user);
     invalidate("settings");
     return { ok: true, message: "Upload limit saved." };
   },

@@ -33,7 +33,7 @@ export const createIntegrationAction = mutation(
   { schema: createIntegrationSchema, access: "admin" },
   async (input, { user }) => {
     const keys = issueKeys();
-    createIntegration({ name: input.name, role: input.role, createdBy: user.id }, keys.stored, actorOf(user));
+    await createIntegration({ name: input.name, role: input.role, createdBy: user.id }, keys.stored, actorOf(user));
     refresh();
     return {
       ok: true,
@@ -47,7 +47,7 @@ export const rotateIntegrationKeysAction = mutation(
   { schema: integrationIdSchema, access: "admin" },
   async (input, { user }) => {
     const keys = issueKeys();
-    if (!rotateIntegrationKeys(input.id, keys.stored, actorOf(user))) throw new AppError("not_found");
+    if (!(await rotateIntegrationKeys(input.id, keys.stored, actorOf(user)))) throw new AppError("not_found");
     refresh();
     return {
       ok: true,
@@ -60,20 +60,20 @@ export const rotateIntegrationKeysAction = mutation(
 export const deleteIntegrationAction = mutation(
   { schema: integrationIdSchema, access: "admin" },
   async (input, { user }) => {
-    if (!deleteIntegration(input.id, actorOf(user))) throw new AppError("not_found");
+    if (!(await deleteIntegration(input.id, actorOf(user)))) throw new AppError("not_found");
     refresh();
     return { ok: true, message: "Integration deleted; its keys and webhooks are gone." };
   },
 );
 
 export const addWebhookAction = mutation({ schema: addWebhookSchema, access: "admin" }, async (input, { user }) => {
-  if (!addWebhook(input, actorOf(user))) throw new AppError("not_found");
+  if (!(await addWebhook(input, actorOf(user)))) throw new AppError("not_found");
   refresh();
   return { ok: true, message: `Webhook added for ${input.event}.` };
 });
 
 export const deleteWebhookAction = mutation({ schema: webhookIdSchema, access: "admin" }, async (input, { user }) => {
-  if (!deleteWebhook(input.id, actorOf(user))) throw new AppError("not_found");
+  if (!(await deleteWebhook(input.id, actorOf(user)))) throw new AppError("not_found");
   refresh();
   return { ok: true, message: "Webhook removed." };
 });
@@ -81,7 +81,7 @@ export const deleteWebhookAction = mutation({ schema: webhookIdSchema, access: "
 export const updateWebhookSettingsAction = mutation(
   { schema: webhookSettingsSchema, access: "admin" },
   async (input, { user }) => {
-    updateSettings(input, user);
+    await updateSettings(input, user);
     refresh();
     return {
       ok: true,

@@ -15,7 +15,7 @@ export const inviteUserAction = mutation({ schema: inviteSchema, access: "admin"
   if (!(await maySendInvite(user.id)))
     throw new AppError("forbidden", "You have sent many invitations this hour. Please wait before sending more.");
   const { token, hash } = newToken();
-  const created = createInvite(
+  const created = await createInvite(
     {
       email: input.email,
       role: input.role,

@@ -106,7 +106,7 @@ export const staffReplyAction = mutation(
       },
       async (tx, row) => {
         await afterCommentPublished(tx, { commentId: row.id, postId: parent.postId });
-        recordAudit(tx, {
+        await recordAudit(tx, {
           ...actorOf(user),
           action: "comment.reply",
           targetType: "comment",

@@ -18,7 +18,7 @@ export const requestPasswordResetAction = mutation({ schema: requestResetSchema,
     return { ok: false, error: "Too many reset requests for now. Please wait an hour and try again." };
   }
   const { token, hash } = newToken();
-  const user = createResetToken({
+  const user = await createResetToken({
     email: input.email,
     tokenHash: hash,
     expiresAt: new Date(Date.now() + RESET_TTL_MS),

@@ -11,7 +11,7 @@ import { transferOwnershipSchema } from "../validations/user";
 export const transferOwnershipAction = mutation(
   { schema: transferOwnershipSchema, access: "owner" },
   async (input, { user }) => {
-    const result = transferOwnership({ ownerId: user.id, toId: input.id }, actorOf(user));
+    const result = await transferOwnership({ ownerId: user.id, toId: input.id }, actorOf(user));
     if (!result.ok) throw new AppError("forbidden", "Ownership can go only to another active staff member.");
     invalidate("users");
     return { ok: true, message: "Ownership transferred. You are now an admin." };

@@ -9,7 +9,7 @@ import { designSchema } from "../validations/design";
 // page cache empties on the commit (bin/server/data-version.mjs), so the next reader
 // request shows it; the audit entry names the keys (updateSettings).
 export const updateDesignAction = mutation({ schema: designSchema, access: "admin" }, async (input, { user }) => {
-  updateSettings(input, user);
+  await updateSettings(input, user);
   invalidate("settings", "posts");
   return { ok: true, message: "Design saved. The site shows it from the next page." };
 });

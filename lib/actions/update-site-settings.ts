@@ -9,7 +9,7 @@ import { siteSettingsSchema } from "../validations/settings";
 export const updateSiteSettingsAction = mutation(
   { schema: siteSettingsSchema, access: "admin" },
   async (input, { user }) => {
-    updateSettings(input, user);
+    await updateSettings(input, user);
     invalidate("settings", "posts");
     return { ok: true, message: "Settings saved." };
   },

@@ -25,7 +25,7 @@ describe("authenticateApi", () => {
 
   it("acts as the creator, never above the creator's present role", async () => {
     const { stored, shown } = issueKeys();
-    createIntegration({ name: "Publisher", role: "admin", createdBy: creatorId }, stored, {
+    await createIntegration({ name: "Publisher", role: "admin", createdBy: creatorId }, stored, {
       actorId: creatorId,
       actorLabel: "Ed",
     });
@@ -36,7 +36,7 @@ describe("authenticateApi", () => {
 
   it("keeps a lower integration role as it is", async () => {
     const { stored, shown } = issueKeys();
-    createIntegration({ name: "Drafts bot", role: "contributor", createdBy: creatorId }, stored, {
+    await createIntegration({ name: "Drafts bot", role: "contributor", createdBy: creatorId }, stored, {
       actorId: creatorId,
       actorLabel: "Ed",
     });
@@ -47,7 +47,7 @@ describe("authenticateApi", () => {
 
   it("refuses writes once the creator is suspended", async () => {
     const { stored, shown } = issueKeys();
-    createIntegration({ name: "Orphan", role: "author", createdBy: creatorId }, stored, {
+    await createIntegration({ name: "Orphan", role: "author", createdBy: creatorId }, stored, {
       actorId: creatorId,
       actorLabel: "Ed",
     });

@@ -173,13 +173,13 @@ describe("writing the counts", () => {
   it("drops what was counted when the setting is off, and sweeps days past the retention", async () => {
     const analytics = createAnalytics({ now: () => DAY1 });
     const buffer = analytics as unknown as AnalyticsBuffer;
-    saveSettings(migratedDb(), { analyticsEnabled: false, analyticsRetentionDays: 90 });
+    await saveSettings(migratedDb(), { analyticsEnabled: false, analyticsRetentionDays: 90 });
     analytics.view(view());
     await analyticsPass(buffer, DAY1);
     expect(analytics.enabled).toBe(false);
     expect(rows()).toEqual([]);
     analytics.view(view()); // off: not even counted in memory
-    saveSettings(migratedDb(), { analyticsEnabled: true });
+    await saveSettings(migratedDb(), { analyticsEnabled: true });
     await analyticsPass(buffer, DAY1);
     expect(rows()).toEqual([]);
     analytics.view(view());

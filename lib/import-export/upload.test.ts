@@ -36,9 +36,9 @@ function chunked(bytes: number): ReadableStream<Uint8Array> {
 }
 
 describe("uploading a file to import", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     seedSite();
-    saveSettings(migratedDb(), { importMaxMegabytes: 1 });
+    await saveSettings(migratedDb(), { importMaxMegabytes: 1 });
     state.user = { ...PEOPLE.owner } as SessionUser;
   });
 

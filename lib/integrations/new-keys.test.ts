@@ -15,7 +15,7 @@ describe("integrations", () => {
 
   it("authenticate with the keys shown once, and stop after rotation and deletion", async () => {
     const { stored, shown } = issueKeys();
-    const { id } = createIntegration({ name: "Zapier", role: "author", createdBy: null }, stored, audit);
+    const { id } = await createIntegration({ name: "Zapier", role: "author", createdBy: null }, stored, audit);
     const raw = JSON.stringify(migratedDb().$client.prepare("SELECT * FROM api_keys").all());
     expect(raw).not.toContain(shown.contentKey);
     expect(raw).not.toContain(shown.adminKey.split(":")[1]);
@@ -28,7 +28,7 @@ describe("integrations", () => {
     });
 
     const rotated = issueKeys();
-    expect(rotateIntegrationKeys(id, rotated.stored, audit)).toBe(true);
+    expect(await rotateIntegrationKeys(id, rotated.stored, audit)).toBe(true);
     expect(await authenticateContentKey(shown.contentKey)).toBe(false);
     expect(await authenticateAdminRequest(await ghostHeader(shown.adminKey))).toMatchObject({
       ok: false,
@@ -37,7 +37,7 @@ describe("integrations", () => {
     expect(await authenticateContentKey(rotated.shown.contentKey)).toBe(true);
     expect((await listIntegrations())[0]!.keys).toHaveLength(2);
 
-    expect(deleteIntegration(id, audit)).toBe(true);
+    expect(await deleteIntegration(id, audit)).toBe(true);
     expect(await authenticateContentKey(rotated.shown.contentKey)).toBe(false);
     expect(await listIntegrations()).toEqual([]);
   });

@@ -24,7 +24,7 @@ export async function authenticateContentKey(key: string | null): Promise<boolea
   if (!key || !/^[0-9a-f]{26}$/.test(key)) return false;
   const hash = hashKey(key);
   const match = (await listActiveContentKeyHashes()).find((row) => row.secretHash && sameHash(row.secretHash, hash));
-  if (match) touchApiKey({ id: match.id });
+  if (match) await touchApiKey({ id: match.id });
   return !!match;
 }
 
@@ -43,6 +43,6 @@ export async function authenticateAdminRequest(
   });
   if (!check.ok || !actor)
     return { ok: false, message: check.ok ? "Unknown or revoked Admin API key." : check.message };
-  touchApiKey({ id: check.keyId });
+  await touchApiKey({ id: check.keyId });
   return { ok: true, actor };
 }

@@ -34,8 +34,8 @@ describe("instance heartbeats", () => {
 
   it("lists every instance that wrote to the file, this one marked, a silent one stale", async () => {
     const t0 = new Date("2026-12-01T09:00:00Z");
-    beat(t0);
-    otherBeat(t0);
+    await beat(t0);
+    await otherBeat(t0);
     // Both writers' rows, read back through the other connection.
     expect((await instancesSeenSince(new Date(t0.getTime() - 1), other)).map((i) => i.id)).toEqual([
       "web-1:3000:4242",
@@ -44,7 +44,7 @@ describe("instance heartbeats", () => {
 
     // This instance keeps beating; the other stops.
     const later = new Date(t0.getTime() + STALE_AFTER_MS + HEARTBEAT_MS);
-    beat(later);
+    await beat(later);
     const seen = await instancesSeen(later);
     expect(seen.map(({ id, current, stale }) => ({ id, current, stale }))).toEqual([
       { id: "web-1:3000:4242", current: true, stale: false },
@@ -58,10 +58,10 @@ describe("instance heartbeats", () => {
 
   it("stops listing an instance after a few minutes and sweeps it after an hour", async () => {
     const t0 = new Date("2026-12-02T09:00:00Z");
-    otherBeat(t0);
-    beat(t0);
+    await otherBeat(t0);
+    await beat(t0);
     expect((await instancesSeen(new Date(t0.getTime() + 10 * 60_000))).map((i) => i.id)).toEqual([]);
-    beat(new Date(t0.getTime() + 61 * 60_000));
+    await beat(new Date(t0.getTime() + 61 * 60_000));
     const rows = other.$client.prepare("SELECT id FROM instances ORDER BY id").pluck().all();
     expect(rows).toEqual(["web-1:3000:4242"]);
   });

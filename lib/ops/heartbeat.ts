@@ -27,8 +27,8 @@ export function instanceId(): string {
 }
 
 /** Writes this instance's heartbeat and sweeps long-gone ones. */
-export function beat(now = new Date()) {
-  // Through the page-cache watcher's connection: this process's cache stays full.
+export async function beat(now = new Date()) {
+  // Through the page-cache watcher's connection when there is one: this process's cache stays full.
   const db = quietWriter();
   const self: Instance = {
     id: instanceId(),
@@ -38,21 +38,21 @@ export function beat(now = new Date()) {
     startedAt,
     lastSeenAt: now,
   };
-  recordHeartbeat(self, db);
-  sweepInstances(new Date(now.getTime() - SWEEP_AFTER_MS), db);
+  await recordHeartbeat(self, db);
+  await sweepInstances(new Date(now.getTime() - SWEEP_AFTER_MS), db);
 }
 
 /** Starts the heartbeat (once per process): one now, then every HEARTBEAT_MS. */
 export function startHeartbeat() {
   if (holder.quireHeartbeat) return;
-  const safely = () => {
+  const safely = async () => {
     try {
-      beat();
+      await beat();
     } catch (error) {
       logger().error({ err: error, job: "heartbeat" }, "heartbeat failed");
     }
   };
-  safely();
+  void safely();
   holder.quireHeartbeat = setInterval(safely, HEARTBEAT_MS);
   holder.quireHeartbeat.unref();
 }

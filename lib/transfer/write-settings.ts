@@ -22,7 +22,7 @@ async function mergeSettings(db: Db, values: Record<string, unknown>, report: Im
         JSON.stringify(value) !== JSON.stringify(SETTING_DEFAULTS[name as keyof typeof SETTING_DEFAULTS]),
     ),
   );
-  saveSettings(db, fresh);
+  await saveSettings(db, fresh);
   for (const name of Object.keys(values))
     if (taken.has(name)) report.notes.push({ item: `setting ${name}`, note: "already set on this site: kept" });
   if (Object.keys(fresh).length > 0) bump(report.created, "setting");

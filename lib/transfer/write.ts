@@ -155,7 +155,7 @@ async function writeStaged(
   await writeListedRedirects(context);
   await writeSettings(context);
   await writeComments(context);
-  recordAudit(db, {
+  await recordAudit(db, {
     actorId: null,
     actorLabel: options.actorLabel ?? "cli",
     action: "site.import",

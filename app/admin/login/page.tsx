@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; welcome?
 
 export default async function LoginPage({ searchParams }: Props) {
   await connection();
-  if (countStaff() === 0) redirect("/admin/setup");
+  if ((await countStaff()) === 0) redirect("/admin/setup");
   const { callbackUrl, welcome, reset } = await searchParams;
   const returnTo = safeRedirectPath(typeof callbackUrl === "string" ? callbackUrl : undefined);
   if (await getCurrentUser()) redirect(returnTo);

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Set up your site · Quire" };
 
 export default async function SetupPage() {
   await connection();
-  if (countStaff() > 0) redirect("/admin/login");
+  if ((await countStaff()) > 0) redirect("/admin/login");
   return (
     <main className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold">Set up your site</h1>

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Accept your invitation · Quire", ro
 export default async function AcceptInvitePage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const invite = token.length <= 100 ? findInvite({ tokenHash: hashToken(token) }) : undefined;
+  const invite = token.length <= 100 ? await findInvite({ tokenHash: hashToken(token) }) : undefined;
   return (
     <main className="mx-auto max-w-md px-4 py-12">
       <h1 className="mb-6 text-2xl font-bold">Accept your invitation</h1>

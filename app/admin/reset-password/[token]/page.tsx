@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Choose a new password · Quire", rob
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const valid = token.length <= 100 && findResetToken({ tokenHash: hashToken(token) });
+  const valid = token.length <= 100 && (await findResetToken({ tokenHash: hashToken(token) }));
   return (
     <main className="mx-auto max-w-md px-4 py-12">
       <h1 className="mb-6 text-2xl font-bold">Choose a new password</h1>

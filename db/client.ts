@@ -4,8 +4,6 @@ import { getEnv } from "@/lib/env";
 import { databaseFile, openDatabase, openReader, type Db } from "./connection";
 
 export type { Db } from "./connection";
-/** A Drizzle transaction handle: what `db.transaction(fn)` passes to `fn`. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 // Two connections per process, opened on first use (never at build time) and kept across
 // hot reloads in development (docs/postgres.md, "Transactions keep their guarantees"):
@@ -19,14 +17,10 @@ function connections(): Connections {
   if (!holder.quireDb) {
     const file = databaseFile(getEnv().dataDir);
     const writer = openDatabase(file); // first: it creates the file and switches it to WAL
-    holder.quireDb = { writer, reader: READER_SPLIT ? openReader(file) : writer };
+    holder.quireDb = { writer, reader: openReader(file) };
   }
   return holder.quireDb;
 }
-
-// Step 1b of docs/postgres.md is converted module by module; until every write goes
-// through write(), reads and writes outside it share the writer connection.
-const READER_SPLIT = false;
 
 /** The write open in this async context, while it is open. */
 export const openWrite = new AsyncLocalStorage<{ db: Db; open: boolean }>();
@@ -50,6 +44,6 @@ export function closeDatabase(): void {
   const open = holder.quireDb;
   if (!open) return;
   holder.quireDb = undefined;
-  if (open.reader !== open.writer) open.reader.$client.close();
+  open.reader.$client.close();
   open.writer.$client.close();
 }

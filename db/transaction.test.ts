@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migratedDb } from "@/test/helpers";
-import { getDb } from "./client";
+import { getDb, openWrite } from "./client";
 import { openDatabase } from "./connection";
 import { tags } from "./schema";
 import { write } from "./transaction";
@@ -89,4 +89,25 @@ describe("write", () => {
     expect(results.map((result) => result.status)).toEqual(["rejected", "fulfilled"]);
     expect(await namesOf()).toContain("After failure");
   });
+
+  it("keeps an open write's rows from reads elsewhere until it commits", async () => {
+    let seenMeanwhile: string[] = [];
+    await write(async (db) => {
+      await db.insert(tags).values(tagNamed("Not yet"));
+      // Another request reading while this write is open (its own async context, outside it).
+      seenMeanwhile = await new Promise<string[]>((resolve) => setImmediate(() => resolve(namesOutside())));
+    });
+    expect(seenMeanwhile).not.toContain("Not yet");
+    expect(await namesOf()).toContain("Not yet");
+  });
+
+  it("refuses a write made outside write(), so none can slip into another request's transaction", async () => {
+    await expect(getDb().insert(tags).values(tagNamed("Stray"))).rejects.toThrow(/readonly/);
+    expect(await namesOf()).not.toContain("Stray");
+  });
 });
+
+/** The tag names as a request outside any write sees them. */
+function namesOutside(): Promise<string[]> {
+  return openWrite.exit(namesOf);
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import { desc } from "drizzle-orm";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
 import { auditLog } from "../schema";
-import { type DbOrTx, likeStartsWith, paginate } from "./sql";
+import { likeStartsWith, paginate } from "./sql";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -14,7 +14,7 @@ export type AuditEntry = {
 };
 
 /** Written inside the same write() as the change it describes, on its `db`. */
-export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db
     .insert(auditLog)
     .values({ ...entry, targetId: entry.targetId === undefined ? null : String(entry.targetId) });

@@ -4,7 +4,6 @@ import { type Db, getDb } from "../client";
 import { comments, emailSuppressions, posts, users, type CommentStatus } from "../schema";
 import { commentBodyHash } from "./comment-checks";
 import { prepared } from "./prepared";
-import type { DbOrTx } from "./sql";
 import { write } from "../transaction";
 
 /** A comment to store (createComment): what is left out is stored as null, false or 0. */
@@ -284,7 +283,7 @@ export async function suppressEmail({ email }: { email: string }): Promise<void>
   await write((db) => db.insert(emailSuppressions).values({ email: email.toLowerCase() }).onConflictDoNothing());
 }
 
-export async function isEmailSuppressed(db: DbOrTx, { email }: { email: string }): Promise<boolean> {
+export async function isEmailSuppressed(db: Db, { email }: { email: string }): Promise<boolean> {
   const [row] = await db
     .select({ email: emailSuppressions.email })
     .from(emailSuppressions)
@@ -298,7 +297,7 @@ export function countApprovedComments({ postId }: { postId: number }): number {
 }
 
 /** What a reply e-mail needs: the reply, its parent's opted-in address, and the post. */
-export async function getReplyNoticeContext(db: DbOrTx, { commentId }: { commentId: number }) {
+export async function getReplyNoticeContext(db: Db, { commentId }: { commentId: number }) {
   const [reply] = await db
     .select({
       id: comments.id,

@@ -1,8 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
 import { outbox, webhooks, type WEBHOOK_EVENTS } from "../schema";
-import type { DbOrTx } from "./sql";
 import { write } from "../transaction";
 
 export type OutboxItem = typeof outbox.$inferSelect;
@@ -13,7 +12,7 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Queues one delivery for every webhook subscribed to `event`; returns how many. */
 export async function enqueueWebhookEvent(
-  db: DbOrTx,
+  db: Db,
   event: WebhookEvent,
   payload: Record<string, unknown>,
 ): Promise<number> {
@@ -27,7 +26,7 @@ export async function enqueueWebhookEvent(
   return targets.length;
 }
 
-export async function enqueueEmail(db: DbOrTx, message: Record<string, unknown>): Promise<void> {
+export async function enqueueEmail(db: Db, message: Record<string, unknown>): Promise<void> {
   await db.insert(outbox).values({ kind: "email", payload: message, nextAttemptAt: new Date() });
 }
 

@@ -7,7 +7,7 @@ import { postPresentationColumns } from "./post-columns";
 import { recordAudit } from "./audit";
 import { type Actor, liveInScope, type PostScope, tagSlugsOf } from "./post-scope";
 import { uniquePostSlug } from "./posts";
-import { type DbOrTx, slugTaken, tagsOfPosts } from "./sql";
+import { slugTaken, tagsOfPosts } from "./sql";
 
 export type { Actor, PostScope } from "./post-scope";
 
@@ -66,7 +66,7 @@ export async function getPostForEditor({ id, scope }: { id: number; scope: PostS
 }
 
 /** Is this slug free for the post (or for a new one)? */
-export async function isPostSlugFree(slug: string, exceptId?: number, db: DbOrTx = getDb()): Promise<boolean> {
+export async function isPostSlugFree(slug: string, exceptId?: number, db: Db = getDb()): Promise<boolean> {
   return !(await slugTaken(db, { slug: posts.slug, id: posts.id }, slug, exceptId));
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Db } from "../client";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type PostStatus, posts } from "../schema";
-import { type DbOrTx, tagsOfPosts } from "./sql";
+import { tagsOfPosts } from "./sql";
 
 /**
  * Which posts a person may act on: every author's or one author's, in any status or
@@ -25,6 +26,6 @@ export function liveInScope(id: number, scope: PostScope): SQL {
 }
 
 /** A post's tag slugs, primary first (which tag pages a change makes stale). */
-export async function tagSlugsOf(db: DbOrTx, postId: number): Promise<string[]> {
+export async function tagSlugsOf(db: Db, postId: number): Promise<string[]> {
   return (await tagsOfPosts(db, [postId])).map((tag) => tag.slug);
 }

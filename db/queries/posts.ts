@@ -1,11 +1,11 @@
 import "server-only";
 import { and, count, desc, eq, gt, gte, isNull, lt, lte, or, asc, inArray, sql, ne } from "drizzle-orm";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
 import { type NewPost, type PostStatus, postTags, posts, users } from "../schema";
 import { postPresentationColumns } from "./post-columns";
 import { prepared, preparedByShape } from "./prepared";
 import { isPublic } from "./post-visibility";
-import { type DbOrTx, uniqueSlug } from "./sql";
+import { uniqueSlug } from "./sql";
 
 export { listPublishedPosts } from "./post-lists";
 
@@ -154,12 +154,12 @@ export async function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: 
 }
 
 /** A slug no other post or page has: "hello", then "hello-2", …; never the empty slug (that would be the home page). */
-export async function uniquePostSlug(db: DbOrTx, base: string): Promise<string> {
+export async function uniquePostSlug(db: Db, base: string): Promise<string> {
   return await uniqueSlug(db, posts.slug, base || "untitled");
 }
 
 /** Inserts a post under a free slug; called inside the caller's write(). */
-export async function insertPost(db: DbOrTx, post: NewPost) {
+export async function insertPost(db: Db, post: NewPost) {
   const [created] = await db
     .insert(posts)
     .values({ ...post, slug: await uniquePostSlug(db, post.slug) })

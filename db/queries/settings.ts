@@ -1,10 +1,10 @@
 import "server-only";
+import type { Db } from "../client";
 import { inArray } from "drizzle-orm";
 import { settings } from "../schema";
 import { write } from "../transaction";
 import { recordAudit } from "./audit";
 import { prepared } from "./prepared";
-import type { DbOrTx } from "./sql";
 
 // Every setting with its default; a missing row means the default applies.
 export const SETTING_DEFAULTS = {
@@ -66,7 +66,7 @@ export async function getSettings(): Promise<SiteSettings> {
 }
 
 /** Writes these settings on `db`: inside the caller's write(). */
-export async function saveSettings(db: DbOrTx, values: Partial<SiteSettings>): Promise<void> {
+export async function saveSettings(db: Db, values: Partial<SiteSettings>): Promise<void> {
   const now = new Date();
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;

@@ -1,18 +1,10 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { type Db, getDb, type Tx } from "../client";
+import { type Db, getDb } from "../client";
 import { postTags, tags } from "../schema";
 
 // Small pieces every query module shares, so each is written (and fixed) once.
-
-/** The connection or a transaction: helpers that take either run inside the caller's transaction. */
-export type DbOrTx = Db | Tx;
-
-/** A read-then-write transaction: IMMEDIATE takes the write lock first, so no other writer slips in between. */
-export function immediate<T>(fn: (tx: Tx) => T): T {
-  return getDb().transaction(fn, { behavior: "immediate" });
-}
 
 /**
  * Escapes LIKE's wildcards, so "50%" or "my_post" mean those characters. Only with
@@ -39,7 +31,7 @@ export function likeStartsWith(column: SQLiteColumn | SQL, text: string): SQL {
 }
 
 /** A value of `column` (a unique slug column) nobody has yet: "hello", then "hello-2", "hello-3", … */
-export async function uniqueSlug(db: DbOrTx, column: SQLiteColumn, base: string): Promise<string> {
+export async function uniqueSlug(db: Db, column: SQLiteColumn, base: string): Promise<string> {
   const rows = await db
     .select({ slug: sql<string>`${column}` })
     .from(column.table)
@@ -51,7 +43,7 @@ export async function uniqueSlug(db: DbOrTx, column: SQLiteColumn, base: string)
 
 /** Whether a row other than `exceptId` already has this slug (a unique column; `id` is the table's key). */
 export async function slugTaken(
-  db: DbOrTx,
+  db: Db,
   { slug: slugColumn, id: idColumn }: { slug: SQLiteColumn; id: SQLiteColumn },
   slug: string,
   exceptId?: number,
@@ -83,7 +75,7 @@ export async function paginate<Q extends SQLiteSelect>(
 export type PostTag = { postId: number; id: number; name: string; slug: string; description: string };
 
 /** The tags of these posts, each post's in its order (the primary tag first). */
-export async function tagsOfPosts(db: DbOrTx, postIds: number[]): Promise<PostTag[]> {
+export async function tagsOfPosts(db: Db, postIds: number[]): Promise<PostTag[]> {
   if (postIds.length === 0) return [];
   return await db
     .select({ postId: postTags.postId, id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })

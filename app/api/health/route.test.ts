@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, writerConnection } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { GET } from "./route";
 
@@ -9,7 +9,7 @@ describe("GET /api/health", () => {
     expect(pending.status).toBe(503);
     expect(await pending.json()).toMatchObject({ status: "error", database: "ok", migrations: { current: false } });
 
-    runMigrations(getDb().$client);
+    runMigrations(writerConnection().$client);
     const ready = await GET();
     expect(ready.status).toBe(200);
     expect(ready.headers.get("cache-control")).toBe("no-store");

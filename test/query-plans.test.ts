@@ -187,7 +187,11 @@ const READER_QUERIES: [string, () => unknown, string?][] = [
   ["tag feed", () => listFeedPosts({ limit: 20, scope: { tagId: 3 } })],
   [
     "post comments feed",
-    () => [getPostForCommentFeed({ slug: firstPublished().slug }), listCommentsForFeed({ postId: 5, limit: 20 })],
+    () =>
+      Promise.all([
+        getPostForCommentFeed({ slug: firstPublished().slug }),
+        listCommentsForFeed({ postId: 5, limit: 20 }),
+      ]),
   ],
   ["sitemap posts", () => listSitemapPosts()],
   ["sitemap tags", () => listTagsInUse(), "orders tags by their post count, an aggregate (one row per tag)"],

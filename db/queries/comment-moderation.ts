@@ -51,7 +51,7 @@ function filtered(filters: ModerationFilters): SQL | undefined {
   return conditions.length ? and(...conditions) : undefined;
 }
 
-export function listCommentsForModeration({
+export async function listCommentsForModeration({
   scope,
   status,
   filters,
@@ -64,7 +64,7 @@ export function listCommentsForModeration({
   limit: number;
   offset: number;
 }) {
-  return getDb()
+  return await getDb()
     .select({
       id: comments.id,
       postId: comments.postId,
@@ -85,43 +85,40 @@ export function listCommentsForModeration({
     .where(scoped(scope, and(eq(comments.status, status), filtered(filters))))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(limit)
-    .offset(offset)
-    .all();
+    .offset(offset);
 }
 
 /** Counts per status tab, under the same scope and filters. */
-export function countCommentsByStatus({
+export async function countCommentsByStatus({
   scope,
   filters = {},
 }: {
   scope: ModerationScope;
   filters?: ModerationFilters;
 }) {
-  const rows = getDb()
+  const rows = await getDb()
     .select({ status: comments.status, n: count() })
     .from(comments)
     .where(scoped(scope, filtered(filters)))
-    .groupBy(comments.status)
-    .all();
+    .groupBy(comments.status);
   const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }
 
-export function countPendingComments({ scope }: { scope: ModerationScope }): number {
+export async function countPendingComments({ scope }: { scope: ModerationScope }): Promise<number> {
   return countComments(scoped(scope, eq(comments.status, "pending")));
 }
 
 /** The posts with comments in scope, for the filter menu. */
-export function listPostsWithComments({ scope }: { scope: ModerationScope }) {
-  return getDb()
+export async function listPostsWithComments({ scope }: { scope: ModerationScope }) {
+  return await getDb()
     .selectDistinct({ id: posts.id, title: posts.title })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .where(scoped(scope, undefined))
     .orderBy(posts.title)
-    .limit(200)
-    .all();
+    .limit(200);
 }
 
 const NEXT_STATUS: Record<
@@ -224,10 +221,11 @@ export async function editCommentAsStaff({
 }
 
 /** The comment staff reply to, only in scope. */
-export function getCommentForReply({ id, scope }: { id: number; scope: ModerationScope }) {
-  return getDb()
+export async function getCommentForReply({ id, scope }: { id: number; scope: ModerationScope }) {
+  const [row] = await getDb()
     .select({ id: comments.id, postId: comments.postId, status: comments.status })
     .from(comments)
     .where(scoped(scope, eq(comments.id, id)))
-    .get();
+    .limit(1);
+  return row;
 }

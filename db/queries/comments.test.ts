@@ -88,10 +88,10 @@ describe("moderation scope", () => {
     await setCommentStatus({ ids: [id], op: "not_spam", scope: "all" }, count);
     await setCommentStatus({ ids: [id], op: "approve", scope: "all" }, count);
     expect(calls).toBe(1);
-    const mineCounts = countCommentsByStatus({ scope: authorId });
-    const allCounts = countCommentsByStatus({ scope: "all" });
+    const mineCounts = await countCommentsByStatus({ scope: authorId });
+    const allCounts = await countCommentsByStatus({ scope: "all" });
     expect(allCounts.approved).toBeGreaterThanOrEqual(mineCounts.approved);
-    const listed = listCommentsForModeration({
+    const listed = await listCommentsForModeration({
       scope: authorId,
       status: "approved",
       filters: {},
@@ -99,14 +99,14 @@ describe("moderation scope", () => {
       offset: 0,
     });
     expect(listed.every((c) => c.postId === ownPost)).toBe(true);
-    expect(countApprovedCommentsByPost({ postIds: [ownPost] }).get(ownPost)).toBe(
+    expect((await countApprovedCommentsByPost({ postIds: [ownPost] })).get(ownPost)).toBe(
       listApprovedComments({ postId: ownPost }).length,
     );
   });
 
-  test("search text escapes LIKE wildcards", () => {
+  test("search text escapes LIKE wildcards", async () => {
     addComment(ownPost, { markdown: "100% sure" });
-    const hits = listCommentsForModeration({
+    const hits = await listCommentsForModeration({
       scope: "all",
       status: "pending",
       filters: { q: "100%" },
@@ -115,9 +115,9 @@ describe("moderation scope", () => {
     });
     expect(hits.map((c) => c.markdown)).toEqual(["100% sure"]);
     expect(
-      listCommentsForModeration({ scope: "all", status: "pending", filters: { q: "%" }, limit: 50, offset: 0 }).map(
-        (c) => c.markdown,
-      ),
+      (
+        await listCommentsForModeration({ scope: "all", status: "pending", filters: { q: "%" }, limit: 50, offset: 0 })
+      ).map((c) => c.markdown),
     ).toEqual(["100% sure"]);
   });
 });

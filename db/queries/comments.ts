@@ -28,8 +28,9 @@ export type NewComment = {
 };
 
 /** How many comments match: the building block of the rate limits, spam checks and counts. */
-export function countComments(where: SQL | undefined): number {
-  return getDb().select({ n: count() }).from(comments).where(where).get()?.n ?? 0;
+export async function countComments(where: SQL | undefined): Promise<number> {
+  const [row] = await getDb().select({ n: count() }).from(comments).where(where);
+  return row?.n ?? 0;
 }
 
 /** The post a reader wants to comment on, with what the policy and the author notice need. */
@@ -171,32 +172,30 @@ export function listApprovedComments({ postId }: { postId: number }) {
 }
 
 /** Approved-comment counts for a list of posts (home, tag and author lists). */
-export function countApprovedCommentsByPost({ postIds }: { postIds: number[] }): Map<number, number> {
+export async function countApprovedCommentsByPost({ postIds }: { postIds: number[] }): Promise<Map<number, number>> {
   if (postIds.length === 0) return new Map();
-  const rows = getDb()
+  const rows = await getDb()
     .select({ postId: comments.postId, n: count() })
     .from(comments)
     .where(and(inArray(comments.postId, postIds), eq(comments.status, "approved")))
-    .groupBy(comments.postId)
-    .all();
+    .groupBy(comments.postId);
   return new Map(rows.map((row) => [row.postId, row.n]));
 }
 
 /** The newest approved comments of a post, for its comments feed. */
-export function listCommentsForFeed({ postId, limit }: { postId: number; limit: number }) {
-  return getDb()
+export async function listCommentsForFeed({ postId, limit }: { postId: number; limit: number }) {
+  return await getDb()
     .select({ id: comments.id, authorName: comments.authorName, html: comments.html, createdAt: comments.createdAt })
     .from(comments)
     .where(and(eq(comments.postId, postId), eq(comments.status, "approved")))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** The commenter's own comments, proven by their capability tokens (hashes). */
-export function getOwnComments({ items }: { items: { id: number; tokenHash: string }[] }) {
+export async function getOwnComments({ items }: { items: { id: number; tokenHash: string }[] }) {
   if (items.length === 0) return [];
-  return getDb()
+  return await getDb()
     .select({
       id: comments.id,
       postId: comments.postId,
@@ -212,8 +211,7 @@ export function getOwnComments({ items }: { items: { id: number; tokenHash: stri
           and(eq(comments.id, item.id), eq(comments.editTokenHash, item.tokenHash), isNotNull(comments.editTokenHash)),
         ),
       ),
-    )
-    .all();
+    );
 }
 
 type OwnComment = { id: number; tokenHash: string; since: Date };
@@ -271,12 +269,13 @@ export async function deleteOwnComment({ id, tokenHash, since }: OwnComment) {
 }
 
 /** Whether a token matches a comment at all: tells "window closed" from "not yours". */
-export function ownCommentExists({ id, tokenHash }: { id: number; tokenHash: string }): boolean {
-  return !!getDb()
+export async function ownCommentExists({ id, tokenHash }: { id: number; tokenHash: string }): Promise<boolean> {
+  const [row] = await getDb()
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.id, id), eq(comments.editTokenHash, tokenHash)))
-    .get();
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function suppressEmail({ email }: { email: string }): Promise<void> {
@@ -292,7 +291,7 @@ export async function isEmailSuppressed(db: Db, { email }: { email: string }): P
 }
 
 /** A post's approved count, for its heading and feed. */
-export function countApprovedComments({ postId }: { postId: number }): number {
+export async function countApprovedComments({ postId }: { postId: number }): Promise<number> {
   return countComments(and(eq(comments.postId, postId), eq(comments.status, "approved")));
 }
 
@@ -317,10 +316,11 @@ export async function getReplyNoticeContext(db: Db, { commentId }: { commentId: 
 }
 
 /** A published post by slug, for its comments feed. */
-export function getPostForCommentFeed({ slug }: { slug: string }) {
-  return getDb()
+export async function getPostForCommentFeed({ slug }: { slug: string }) {
+  const [row] = await getDb()
     .select({ id: posts.id, title: posts.title, slug: posts.slug, publishedAt: posts.publishedAt })
     .from(posts)
     .where(and(eq(posts.slug, slug), eq(posts.type, "post"), eq(posts.status, "published"), isNull(posts.deletedAt)))
-    .get();
+    .limit(1);
+  return row;
 }

@@ -73,12 +73,13 @@ export async function claimDueOutboxItems({
   });
 }
 
-export function getWebhookTarget({ id }: { id: number }) {
-  return getDb()
+export async function getWebhookTarget({ id }: { id: number }) {
+  const [row] = await getDb()
     .select({ id: webhooks.id, targetUrl: webhooks.targetUrl })
     .from(webhooks)
     .where(eq(webhooks.id, id))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /**
@@ -117,8 +118,8 @@ export async function recordOutboxAttempt(
 }
 
 /** The latest deliveries to one webhook, for the admin. */
-export function listRecentDeliveries({ webhookId, limit }: { webhookId: number; limit: number }) {
-  return getDb()
+export async function listRecentDeliveries({ webhookId, limit }: { webhookId: number; limit: number }) {
+  return await getDb()
     .select({
       id: outbox.id,
       status: outbox.status,
@@ -131,6 +132,5 @@ export function listRecentDeliveries({ webhookId, limit }: { webhookId: number; 
     .from(outbox)
     .where(eq(outbox.webhookId, webhookId))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -84,7 +84,7 @@ export const staffReplyAction = mutation(
   { schema: staffReplySchema, access: "author" },
   async ({ parentId, body }, { user }) => {
     const scope = scopeOf(user);
-    const parent = getCommentForReply({ id: parentId, scope });
+    const parent = await getCommentForReply({ id: parentId, scope });
     if (!parent) return { ok: false, error: "That comment is gone or not yours to moderate." };
     if (parent.status !== "approved")
       return { ok: false, error: "Approve the comment before replying to it, so your reply has a visible parent." };

@@ -18,8 +18,8 @@ import { ownCommentSchema, ownCommentsLookupSchema } from "../validations/commen
 const CLOSED = "The 10 minutes for changing this comment have passed.";
 const NOT_YOURS = "This comment can no longer be changed from here.";
 
-function refusal(id: number, tokenHash: string) {
-  return { ok: false as const, error: ownCommentExists({ id, tokenHash }) ? CLOSED : NOT_YOURS };
+async function refusal(id: number, tokenHash: string) {
+  return { ok: false as const, error: (await ownCommentExists({ id, tokenHash })) ? CLOSED : NOT_YOURS };
 }
 
 export const editOwnCommentAction = mutation({ schema: ownCommentSchema, access: "public" }, async (input) => {
@@ -56,7 +56,7 @@ export const deleteOwnCommentAction = mutation({ schema: ownCommentSchema, acces
 export const lookupOwnCommentsAction = mutation(
   { schema: ownCommentsLookupSchema, access: "public" },
   async (input) => {
-    const rows = getOwnComments({
+    const rows = await getOwnComments({
       items: input.items.map((item) => ({ id: item.id, tokenHash: hashEditToken(item.token) })),
     });
     const data: OwnComment[] = rows

@@ -9,7 +9,7 @@ export function moderationScope(user: SessionUser): ModerationScope | null {
 }
 
 /** For the admin navigation: comments waiting in this user's scope, or null when they cannot moderate. */
-export function pendingCommentCount(user: SessionUser): number | null {
+export async function pendingCommentCount(user: SessionUser): Promise<number | null> {
   const scope = moderationScope(user);
-  return scope === null ? null : countPendingComments({ scope });
+  return scope === null ? null : await countPendingComments({ scope });
 }

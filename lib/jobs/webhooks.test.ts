@@ -63,7 +63,7 @@ describe("webhook delivery", () => {
       .update(`${delivery!.body}${timestamp}`)
       .digest("hex");
     expect(hmac).toBe(expected);
-    expect(listRecentDeliveries({ webhookId, limit: 5 })).toMatchObject([
+    expect(await listRecentDeliveries({ webhookId, limit: 5 })).toMatchObject([
       { status: "sent", attempts: 1, lastResponseStatus: 200 },
     ]);
   });
@@ -74,13 +74,13 @@ describe("webhook delivery", () => {
     answers = [500];
     const start = new Date();
     await processOutbox(deliverAllowingLoopback, { now: start });
-    expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
+    expect(await listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
       { status: "pending", attempts: 1, lastResponseStatus: 500 },
     ]);
 
     expect(await processOutbox(deliverAllowingLoopback, { now: start })).toBe(0); // not due yet
     await processOutbox(deliverAllowingLoopback, { now: new Date(start.getTime() + 31_000) });
-    expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([{ status: "sent", attempts: 2 }]);
+    expect(await listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([{ status: "sent", attempts: 2 }]);
     expect(received.splice(0)).toHaveLength(2);
   });
 
@@ -88,7 +88,7 @@ describe("webhook delivery", () => {
     const webhookId = subscribe("post.deleted");
     await enqueueWebhookEvent(migratedDb(), "post.deleted", { post: {} });
     await processOutbox({ webhook: (item) => deliverWebhook(item, { allowPrivate: false }) });
-    expect(listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
+    expect(await listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
       { status: "pending", lastError: expect.stringMatching(/Refused private address 127\.0\.0\.1/) },
     ]);
     expect(received).toHaveLength(0);

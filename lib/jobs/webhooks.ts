@@ -45,7 +45,7 @@ function post(url: URL, body: string, headers: Record<string, string>, allowPriv
 
 /** Delivers one queued webhook item; a 2xx answer is success, anything else is retried. */
 export async function deliverWebhook(item: OutboxItem, { allowPrivate }: { allowPrivate: boolean }): Promise<Delivery> {
-  const target = item.webhookId ? getWebhookTarget({ id: item.webhookId }) : undefined;
+  const target = item.webhookId ? await getWebhookTarget({ id: item.webhookId }) : undefined;
   if (!target) return { ok: true }; // the webhook was deleted meanwhile: nothing left to do
   const { event, body } = item.payload as { event: string; body: unknown };
   const json = JSON.stringify(body);

@@ -16,7 +16,7 @@ import { requireStaff } from "@/lib/page-guards";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireStaff("/admin");
   const access: SidebarAccess = {
-    pendingComments: pendingCommentCount(user), // issue 5: null when the role cannot moderate
+    pendingComments: await pendingCommentCount(user), // issue 5: null when the role cannot moderate
     editor: hasRole(user, "editor"),
     admin: hasRole(user, "admin"),
   };

@@ -52,7 +52,7 @@ export default async function DashboardPage() {
   const user = await requireStaff("/admin");
   const counts = await countPostsByStatus();
   const scope = listScope(user);
-  const pending = pendingCommentCount(user); // null: this role does not moderate
+  const pending = await pendingCommentCount(user); // null: this role does not moderate
   const editor = hasRole(user, "editor");
   const inReview = editor ? await listRecentByStatus({ status: "review", scope, limit: 5 }) : [];
   const scheduled = await listRecentByStatus({ status: "scheduled", scope, limit: SCHEDULED_LOOKAHEAD });

@@ -8,11 +8,11 @@ export const dynamic = "force-dynamic"; // always the live database: approvals s
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const post = slug.length <= 200 ? getPostForCommentFeed({ slug }) : undefined;
+  const post = slug.length <= 200 ? await getPostForCommentFeed({ slug }) : undefined;
   if (!post) return Response.json({ error: "No such post." }, { status: 404 });
   const site = siteUrl();
   const postUrl = `${site}/${post.slug}`;
-  const comments = listCommentsForFeed({ postId: post.id, limit: 50 });
+  const comments = await listCommentsForFeed({ postId: post.id, limit: 50 });
   const feed = new Feed({
     title: `Comments on “${post.title}” · ${(await getSettings()).title}`,
     description: `Comments on “${post.title}”`,

@@ -37,15 +37,15 @@ export default async function CommentsPage({ searchParams }: Props) {
 
   const { status, post: postId, email, q, page } = commentListSearchSchema.parse(await searchParams);
   const filters: ModerationFilters = { postId, email, q };
-  const counts = countCommentsByStatus({ scope, filters });
-  const rows = listCommentsForModeration({
+  const counts = await countCommentsByStatus({ scope, filters });
+  const rows = await listCommentsForModeration({
     scope,
     status,
     filters,
     limit: PAGE_SIZE + 1,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const posts = listPostsWithComments({ scope });
+  const posts = await listPostsWithComments({ scope });
 
   const href = listHref("/admin/comments", { status, post: postId, email, q });
 

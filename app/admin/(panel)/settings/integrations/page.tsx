@@ -32,6 +32,24 @@ const INTEGRATION_ROLES = [
 ];
 const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 19) + " UTC" : "never");
 
+/** A webhook's last five deliveries, newest first. */
+async function RecentDeliveries({ webhookId }: { webhookId: number }) {
+  const deliveries = await listRecentDeliveries({ webhookId, limit: 5 });
+  return (
+    <tbody>
+      {deliveries.map((delivery) => (
+        <tr key={delivery.id}>
+          <td className="pr-3">{when(delivery.createdAt)}</td>
+          <td className="pr-3">{delivery.status}</td>
+          <td className="pr-3">{delivery.attempts}</td>
+          <td className="pr-3">{delivery.lastResponseStatus ?? "–"}</td>
+          <td>{delivery.lastError ?? ""}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
 export default async function IntegrationsPage() {
   await connection();
   const user = await requireStaff("/admin/settings/integrations");
@@ -117,17 +135,7 @@ export default async function IntegrationsPage() {
                           <th>Error</th>
                         </tr>
                       </thead>
-                      <tbody>
-                        {listRecentDeliveries({ webhookId: hook.id, limit: 5 }).map((delivery) => (
-                          <tr key={delivery.id}>
-                            <td className="pr-3">{when(delivery.createdAt)}</td>
-                            <td className="pr-3">{delivery.status}</td>
-                            <td className="pr-3">{delivery.attempts}</td>
-                            <td className="pr-3">{delivery.lastResponseStatus ?? "–"}</td>
-                            <td>{delivery.lastError ?? ""}</td>
-                          </tr>
-                        ))}
-                      </tbody>
+                      <RecentDeliveries webhookId={hook.id} />
                     </table>
                     <ActionForm
                       action={deleteWebhookAction}

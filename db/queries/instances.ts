@@ -10,8 +10,9 @@ import { write } from "../transaction";
 
 export type Instance = typeof instances.$inferSelect;
 
-// Both writes below go to `db` when one is given (the HTTP front's own connection, which
-// commits by itself: lib/analytics/flush.ts, quietWriter), else through write().
+// Both writes below go through `db` when one is given (the HTTP front's own connection, whose
+// commits leave this process's page cache full: lib/analytics/flush.ts, quietWriter), else
+// through the writer; either way they wait their turn in write().
 
 /** One heartbeat: the instance's row, made or brought up to date. */
 export async function recordHeartbeat(instance: Instance, db?: Db): Promise<void> {
@@ -21,14 +22,14 @@ export async function recordHeartbeat(instance: Instance, db?: Db): Promise<void
       .insert(instances)
       .values(instance)
       .onConflictDoUpdate({ target: instances.id, set: { host, pid, version, startedAt, lastSeenAt } });
-  await (db ? upsert(db) : write(upsert));
+  await write(upsert, db);
 }
 
 /** Forgets instances not seen since `before` (stopped long ago). Returns how many. */
 export async function sweepInstances(before: Date, db?: Db): Promise<number> {
   const sweep = (on: Db) =>
     on.delete(instances).where(lt(instances.lastSeenAt, before)).returning({ id: instances.id });
-  return (await (db ? sweep(db) : write(sweep))).length;
+  return (await write(sweep, db)).length;
 }
 
 /** The instances seen since `since`, the most recently seen first. */

@@ -2,22 +2,33 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { getEnv } from "@/lib/env";
 import { databaseFile, openDatabase, openReader, type Db } from "./connection";
+import { databaseKind } from "./kind";
+import { closePgDatabase, openPgDatabase, type PgDb } from "./pg/connection";
 
 export type { Db } from "./connection";
 
-// Two connections per process, opened on first use (never at build time) and kept across
-// hot reloads in development (docs/postgres.md, "Transactions keep their guarantees"):
-// the writer, used only inside `write()` (db/transaction.ts), one transaction at a time;
-// and the reader, for everything else, which cannot write (`query_only`), so a write left
-// outside `write()` fails at once instead of slipping into another request's transaction.
-type Connections = { reader: Db; writer: Db };
+// The connections of the process, opened on first use (never at build time) and kept across
+// hot reloads in development (docs/postgres.md, "Transactions keep their guarantees").
+// SQLite: the writer, used only inside `write()` (db/transaction.ts), one transaction at a
+// time; and the reader, for everything else, which cannot write (`query_only`), so a write
+// left outside `write()` fails at once instead of slipping into another request's
+// transaction. PostgreSQL: one pool, each transaction on a connection of its own.
+type Connections = { kind: "sqlite"; reader: Db; writer: Db } | { kind: "postgres"; pool: PgDb };
 const holder = globalThis as unknown as { quireDb?: Connections };
 
-function connections(): Connections {
+export function connections(): Connections {
   if (!holder.quireDb) {
-    const file = databaseFile(getEnv().dataDir);
-    const writer = openDatabase(file); // first: it creates the file and switches it to WAL
-    holder.quireDb = { writer, reader: openReader(file) };
+    const env = getEnv();
+    if (databaseKind() === "postgres") {
+      holder.quireDb = {
+        kind: "postgres",
+        pool: openPgDatabase({ url: env.DATABASE_URL!, poolSize: env.QUIRE_DB_POOL }),
+      };
+    } else {
+      const file = databaseFile(env.dataDir);
+      const writer = openDatabase(file); // first: it creates the file and switches it to WAL
+      holder.quireDb = { kind: "sqlite", writer, reader: openReader(file) };
+    }
   }
   return holder.quireDb;
 }
@@ -27,23 +38,30 @@ export const openWrite = new AsyncLocalStorage<{ db: Db; open: boolean }>();
 
 /**
  * The connection for a query: inside `write()`, its transaction (so helpers called there
- * see its rows and join it); elsewhere the reader.
+ * see its rows and join it); elsewhere the reader, or PostgreSQL's pool. The pool is typed
+ * as SQLite's Drizzle database: the query functions use only the builder methods both have
+ * (docs/postgres.md, "One schema shape, two schema modules").
  */
 export function getDb(): Db {
   const write = openWrite.getStore();
-  return write?.open ? write.db : connections().reader;
+  if (write?.open) return write.db;
+  const open = connections();
+  return open.kind === "sqlite" ? open.reader : (open.pool as unknown as Db);
 }
 
-/** The writer connection itself: for `write()`, and for migrations run in-process. */
+/** SQLite's writer connection itself: for `write()`, and for migrations run in-process. */
 export function writerConnection(): Db {
-  return connections().writer;
+  const open = connections();
+  if (open.kind !== "sqlite") throw new Error("writerConnection() is SQLite's; on PostgreSQL use write()");
+  return open.writer;
 }
 
-/** Closes both connections (the CLI, when done, so the WAL is checkpointed into the file). */
-export function closeDatabase(): void {
+/** Closes the connections (the CLI, when done, so SQLite's WAL is checkpointed into the file). */
+export async function closeDatabase(): Promise<void> {
   const open = holder.quireDb;
   if (!open) return;
   holder.quireDb = undefined;
+  if (open.kind === "postgres") return closePgDatabase(open.pool);
   open.reader.$client.close();
   open.writer.$client.close();
 }

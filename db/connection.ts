@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { DATABASE_FILE_NAME } from "../lib/env-defaults.mjs";
-import * as schema from "./schema";
+import * as schema from "./schema/sqlite";
 import { reusingStatements } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

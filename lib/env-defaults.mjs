@@ -22,6 +22,7 @@ export function resolveMediaDir(dataDir, mediaDir) {
 
 export const ENV_DEFAULTS = Object.freeze({
   QUIRE_DATA_DIR: "./data",
+  QUIRE_DB_POOL: 10,
   HOST: "127.0.0.1",
   PORT: 3000,
   QUIRE_SCHEDULER_INTERVAL_MS: 15_000,

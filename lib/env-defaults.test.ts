@@ -99,3 +99,16 @@ describe("the media folder", () => {
     );
   });
 });
+
+describe("the database settings", () => {
+  it("take a postgres:// URL and a pool size, with 10 connections by default", async () => {
+    const env = await appEnv({ DATABASE_URL: "postgres://quire@db.internal:5432/quire", QUIRE_DB_POOL: "" });
+    expect(env).toMatchObject({ DATABASE_URL: "postgres://quire@db.internal:5432/quire", QUIRE_DB_POOL: 10 });
+  });
+
+  it("refuse any other kind of URL, naming the variable", async () => {
+    await expect(appEnv({ DATABASE_URL: "mysql://root@localhost/quire" })).rejects.toThrow(
+      /DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/,
+    );
+  });
+});

@@ -8,6 +8,10 @@ export const DEFAULT_DATA_DIR = D.QUIRE_DATA_DIR;
 // Every setting is optional: `npm start` must work with none of them (defaults: lib/env-defaults.mjs).
 const envSchema = z.object({
   QUIRE_DATA_DIR: z.string().min(1).default(D.QUIRE_DATA_DIR),
+  // A PostgreSQL server instead of the SQLite file in the data folder (docs/postgres.md), and
+  // the connections each process keeps open to it.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" }).optional(),
+  QUIRE_DB_POOL: z.coerce.number().int().min(1).max(1000).default(D.QUIRE_DB_POOL),
   // Uploaded media; by default `media` inside the data folder. Several instances share one.
   QUIRE_MEDIA_DIR: z.string().min(1).optional(),
   HOST: z.string().min(1).default(D.HOST),

@@ -1,5 +1,5 @@
 import "server-only";
-import { ROLES, type Role } from "@/db/schema";
+import { ROLES, type Role } from "@/db/schema/enums";
 import { cookies } from "next/headers";
 import { auth } from "./auth";
 import { hasSessionCookie } from "./utils/session-cookie";

@@ -12,7 +12,7 @@ export async function withMigratedDb<T>(work: (db: Db, applied: number) => Promi
     const applied = runMigrations(writerConnection().$client, MIGRATIONS_DIR);
     return await work(getDb(), applied);
   } finally {
-    closeDatabase();
+    await closeDatabase();
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMENT_STATUSES, POST_STATUSES } from "@/db/schema";
+import { COMMENT_STATUSES, POST_STATUSES } from "@/db/schema/enums";
 
 // The search parameters of the admin lists. Anyone can type any address, so nothing here refuses:
 // a value that does not fit falls back to its default and the list still shows (no error page).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS } from "@/db/schema";
+import { WEBHOOK_EVENTS } from "@/db/schema/enums";
 import { webhookUrlProblem } from "../security/url-guard";
 
 const id = z.coerce.number().int().positive();

@@ -11,7 +11,7 @@ import {
   listPostsWithComments,
   type ModerationFilters,
 } from "@/db/queries/comment-moderation";
-import { COMMENT_STATUSES, type CommentStatus } from "@/db/schema";
+import { COMMENT_STATUSES, type CommentStatus } from "@/db/schema/enums";
 import { editCommentAction, moderateCommentsAction, staffReplyAction } from "@/lib/actions/moderate-comments";
 import { moderationScope } from "@/lib/comments/moderation";
 import { requireStaff } from "@/lib/page-guards";

@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/select";
 import { listIntegrations } from "@/db/queries/integrations";
 import { listRecentDeliveries } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
-import { WEBHOOK_EVENTS } from "@/db/schema";
+import { WEBHOOK_EVENTS } from "@/db/schema/enums";
 import {
   addWebhookAction,
   createIntegrationAction,

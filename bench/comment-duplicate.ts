@@ -56,10 +56,10 @@ async function main() {
   }
   if (unhashed) db.$client.prepare("UPDATE comments SET body_hash = NULL").run();
   const check = (i: number) => isDuplicateComment({ postId: post.id, ...sender, markdown: body(i) });
-  if (!check(0) || check(existing + 1)) throw new Error("the duplicate check answered wrongly");
-  for (let i = 0; i < 200; i++) check(existing + i); // warm-up: the JIT and the prepared statement
+  if (!(await check(0)) || (await check(existing + 1))) throw new Error("the duplicate check answered wrongly");
+  for (let i = 0; i < 200; i++) await check(existing + i); // warm-up: the JIT and the prepared statement
   const started = performance.now();
-  for (let i = 0; i < CHECKS; i++) check(existing + i); // new bodies: what a real POST asks
+  for (let i = 0; i < CHECKS; i++) await check(existing + i); // new bodies: what a real POST asks
   const ms = (performance.now() - started) / CHECKS;
   const kind = unhashed ? "comments without a body hash" : "comments";
   console.log(`duplicate check on a post with ${existing.toLocaleString("en")} ${kind}: ${ms.toFixed(3)} ms per check`);

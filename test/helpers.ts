@@ -1,11 +1,14 @@
-import { writerConnection } from "@/db/client";
+import { getDb, writerConnection } from "@/db/client";
+import { databaseKind } from "@/db/kind";
 import { runMigrations } from "@/db/migrate";
 
 /**
  * The test file's database, migrated: the writer connection, on which a test sets up its
- * rows directly (a test runs one thing at a time, so nothing else is writing).
+ * rows directly (a test runs one thing at a time, so nothing else is writing). On
+ * PostgreSQL, the pool (test/setup-database.ts has migrated the file's database).
  */
 export function migratedDb() {
+  if (databaseKind() === "postgres") return getDb();
   const db = writerConnection();
   runMigrations(db.$client);
   return db;

@@ -204,12 +204,13 @@ const READER_QUERIES: [string, () => unknown, string?][] = [
   ["settings", () => getSettings()],
   [
     "comment POST checks",
-    () => [
-      getPostForCommenting({ postId: 5 }),
-      isDuplicateComment({ postId: 5, email: "r1@example.com", ipHash: "ip1", markdown: "Nice 1" }),
-      countCommentsFromEmail({ email: "r1@example.com", status: "approved", max: 2 }),
-      countSpamFromIp({ ipHash: "ip1", max: 2 }),
-    ],
+    () =>
+      Promise.all([
+        getPostForCommenting({ postId: 5 }),
+        isDuplicateComment({ postId: 5, email: "r1@example.com", ipHash: "ip1", markdown: "Nice 1" }),
+        countCommentsFromEmail({ email: "r1@example.com", status: "approved", max: 2 }),
+        countSpamFromIp({ ipHash: "ip1", max: 2 }),
+      ]),
   ],
 ];
 

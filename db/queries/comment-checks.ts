@@ -15,11 +15,10 @@ const commentsFromEmail = prepared((db) =>
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.authorEmail, sql.placeholder("email")), eq(comments.status, sql.placeholder("status"))))
-    .limit(sql.placeholder("max"))
-    .prepare(),
+    .limit(sql.placeholder("max")),
 );
 
-export function countCommentsFromEmail({
+export async function countCommentsFromEmail({
   email,
   status,
   max,
@@ -27,8 +26,8 @@ export function countCommentsFromEmail({
   email: string;
   status: CommentStatus;
   max: number;
-}): number {
-  return commentsFromEmail().all({ email, status, max }).length;
+}): Promise<number> {
+  return (await commentsFromEmail().all({ email, status, max })).length;
 }
 
 const spamFromIp = prepared((db) =>
@@ -36,12 +35,11 @@ const spamFromIp = prepared((db) =>
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.ipHash, sql.placeholder("ipHash")), eq(comments.status, "spam")))
-    .limit(sql.placeholder("max"))
-    .prepare(),
+    .limit(sql.placeholder("max")),
 );
 
-export function countSpamFromIp({ ipHash, max }: { ipHash: string; max: number }): number {
-  return spamFromIp().all({ ipHash, max }).length;
+export async function countSpamFromIp({ ipHash, max }: { ipHash: string; max: number }): Promise<number> {
+  return (await spamFromIp().all({ ipHash, max })).length;
 }
 
 /** A spam comment whose markdown contains the pattern (a LIKE pattern, from likeContainsPattern). */
@@ -50,14 +48,16 @@ const spamLinking = prepared((db) =>
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.status, "spam"), sql`${comments.markdown} like ${sql.placeholder("pattern")} escape '\\'`))
-    .limit(1)
-    .prepare(),
+    .limit(1),
 );
 
 /** How many of these domains were linked from comments moderators marked spam. */
-export function countSpamDomains({ domains }: { domains: string[] }): number {
-  return domains.filter((domain) => spamLinking().get({ pattern: likeContainsPattern(`://${domain}`) }) !== undefined)
-    .length;
+export async function countSpamDomains({ domains }: { domains: string[] }): Promise<number> {
+  let linked = 0;
+  for (const domain of domains) {
+    if ((await spamLinking().get({ pattern: likeContainsPattern(`://${domain}`) })) !== undefined) linked++;
+  }
+  return linked;
 }
 
 /**
@@ -88,8 +88,7 @@ const duplicateByHash = prepared((db) =>
         sameSender,
       ),
     )
-    .limit(1)
-    .prepare(),
+    .limit(1),
 );
 
 /**
@@ -109,8 +108,7 @@ const duplicateByText = prepared((db) =>
         sameSender,
       ),
     )
-    .limit(1)
-    .prepare(),
+    .limit(1),
 );
 
 /**
@@ -118,7 +116,7 @@ const duplicateByText = prepared((db) =>
  * a bot. Looked up by the words' hash, so a post with thousands of comments is not read
  * through; two lookups, not one with OR, which SQLite would answer by reading the post's rows.
  */
-export function isDuplicateComment({
+export async function isDuplicateComment({
   postId,
   email,
   ipHash,
@@ -128,10 +126,10 @@ export function isDuplicateComment({
   email: string;
   ipHash: string | null;
   markdown: string;
-}): boolean {
+}): Promise<boolean> {
   const sender = { postId, email, ipHash };
   return (
-    duplicateByHash().get({ ...sender, bodyHash: commentBodyHash(markdown) }) !== undefined ||
-    duplicateByText().get({ ...sender, markdown }) !== undefined
+    (await duplicateByHash().get({ ...sender, bodyHash: commentBodyHash(markdown) })) !== undefined ||
+    (await duplicateByText().get({ ...sender, markdown })) !== undefined
   );
 }

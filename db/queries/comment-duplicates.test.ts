@@ -64,26 +64,26 @@ beforeAll(() => {
 
 describe("the duplicate check", () => {
   test("refuses the same body twice on one post, from the same email or the same address", async () => {
-    expect(duplicate("First words.")).toBe(false);
+    expect(await duplicate("First words.")).toBe(false);
     await addComment({ postId, markdown: "First words." });
-    expect(duplicate("First words.")).toBe(true);
-    expect(duplicate("First words.", postId, { email: "other@example.com", ipHash: rita.ipHash })).toBe(true);
-    expect(duplicate("First words.", postId, { email: rita.email, ipHash: null })).toBe(true);
+    expect(await duplicate("First words.")).toBe(true);
+    expect(await duplicate("First words.", postId, { email: "other@example.com", ipHash: rita.ipHash })).toBe(true);
+    expect(await duplicate("First words.", postId, { email: rita.email, ipHash: null })).toBe(true);
   });
 
   test("accepts the same body on another post, or from someone else", async () => {
     await addComment({ postId, markdown: "Same elsewhere." });
-    expect(duplicate("Same elsewhere.", otherPostId)).toBe(false);
-    expect(duplicate("Same elsewhere.", postId, { email: "other@example.com", ipHash: "ip-other" })).toBe(false);
-    expect(duplicate("Same elsewhere.", postId, { email: "other@example.com", ipHash: null })).toBe(false);
+    expect(await duplicate("Same elsewhere.", otherPostId)).toBe(false);
+    expect(await duplicate("Same elsewhere.", postId, { email: "other@example.com", ipHash: "ip-other" })).toBe(false);
+    expect(await duplicate("Same elsewhere.", postId, { email: "other@example.com", ipHash: null })).toBe(false);
   });
 
   test("compares the text as written, as it always has: other case or spacing is another comment", async () => {
     await addComment({ postId, markdown: "Exact words here." });
-    expect(duplicate("Exact words here.")).toBe(true);
-    expect(duplicate("exact words here.")).toBe(false);
-    expect(duplicate("Exact words here. ")).toBe(false);
-    expect(duplicate("Exact  words here.")).toBe(false);
+    expect(await duplicate("Exact words here.")).toBe(true);
+    expect(await duplicate("exact words here.")).toBe(false);
+    expect(await duplicate("Exact words here. ")).toBe(false);
+    expect(await duplicate("Exact  words here.")).toBe(false);
   });
 
   test("stores SHA-256 hex of the markdown, the value PostgreSQL's backfill computes", async () => {
@@ -133,17 +133,17 @@ describe("the duplicate check", () => {
   test("does not count a comment in the trash", async () => {
     const id = await addComment({ postId, markdown: "Thrown away." });
     db.$client.prepare("UPDATE comments SET status = 'trash' WHERE id = ?").run(id);
-    expect(duplicate("Thrown away.")).toBe(false);
+    expect(await duplicate("Thrown away.")).toBe(false);
   });
 
-  test("still catches a row without a hash, as rows written before the column are", () => {
+  test("still catches a row without a hash, as rows written before the column are", async () => {
     db.$client
       .prepare(
         "INSERT INTO comments (post_id, status, author_name, author_email, ip_hash, markdown, html) VALUES (?, 'approved', 'Rita', ?, ?, 'Said long ago.', '<p>Said long ago.</p>')",
       )
       .run(postId, rita.email, rita.ipHash);
-    expect(duplicate("Said long ago.")).toBe(true);
-    expect(duplicate("Said long ago.", otherPostId)).toBe(false);
+    expect(await duplicate("Said long ago.")).toBe(true);
+    expect(await duplicate("Said long ago.", otherPostId)).toBe(false);
   });
 
   test("follows edits: the new words are the comment's, the old ones no longer", async () => {
@@ -156,14 +156,17 @@ describe("the duplicate check", () => {
       html: "<p>After my edit.</p>",
       holdAgain: false,
     });
-    expect([duplicate("Before my edit."), duplicate("After my edit.")]).toEqual([false, true]);
+    expect(await Promise.all([duplicate("Before my edit."), duplicate("After my edit.")])).toEqual([false, true]);
 
     const staffEdited = await addComment({ postId, markdown: "Before the moderator." });
     await editCommentAsStaff({ id: staffEdited, scope: "all", markdown: "After the moderator.", html: "<p>x</p>" });
-    expect([duplicate("Before the moderator."), duplicate("After the moderator.")]).toEqual([false, true]);
+    expect(await Promise.all([duplicate("Before the moderator."), duplicate("After the moderator.")])).toEqual([
+      false,
+      true,
+    ]);
   });
 
-  test("looks both ways up through the (post_id, body_hash) index, never through the post's comments", () => {
+  test("looks both ways up through the (post_id, body_hash) index, never through the post's comments", async () => {
     // Thousands of comments on the post, as under load, and statistics for the planner.
     const insert = db.$client.prepare(
       "INSERT INTO comments (post_id, status, author_name, author_email, ip_hash, markdown, body_hash, html) VALUES (?, 'pending', 'Rita', ?, ?, ?, ?, '')",
@@ -173,7 +176,7 @@ describe("the duplicate check", () => {
         insert.run(postId, rita.email, rita.ipHash, `Load ${i}`, commentBodyHash(`Load ${i}`));
     })();
     db.$client.exec("ANALYZE");
-    expect(duplicate("Load 2999")).toBe(true);
+    expect(await duplicate("Load 2999")).toBe(true);
 
     const lookups = [...new Set(prepared.filter((sql) => /^select[\s\S]*"body_hash"/i.test(sql)))];
     expect(lookups).toHaveLength(2); // by hash, and by text where the hash is null

@@ -54,12 +54,11 @@ const postForCommenting = prepared((db) =>
         eq(posts.status, "published"),
         isNull(posts.deletedAt),
       ),
-    )
-    .prepare(),
+    ),
 );
 
-export function getPostForCommenting({ postId }: { postId: number }) {
-  return postForCommenting().get({ postId });
+export async function getPostForCommenting({ postId }: { postId: number }) {
+  return await postForCommenting().get({ postId });
 }
 
 // The checks of every comment POST (lib/comments/submit.ts, screening.ts) are prepared once
@@ -82,12 +81,11 @@ const replyTarget = prepared((db) =>
         eq(comments.postId, sql.placeholder("postId")),
         eq(comments.status, "approved"),
       ),
-    )
-    .prepare(),
+    ),
 );
 
-export function getReplyTarget({ id, postId }: { id: number; postId: number }) {
-  return replyTarget().get({ id, postId });
+export async function getReplyTarget({ id, postId }: { id: number; postId: number }) {
+  return await replyTarget().get({ id, postId });
 }
 
 /** The insert of every comment POST, prepared once per connection like the checks before it. */
@@ -115,8 +113,7 @@ const insertComment = prepared((db) =>
       createdAt: sql.placeholder("createdAt"),
       updatedAt: sql.placeholder("updatedAt"),
     })
-    .returning({ id: comments.id })
-    .prepare(),
+    .returning({ id: comments.id }),
 );
 
 /**
@@ -143,7 +140,7 @@ export async function createComment(
     approvedAt: values.approvedAt?.getTime() ?? null,
   };
   return await write(async (db) => {
-    const inserted = insertComment().get(row)!;
+    const inserted = (await insertComment().get(row))!;
     await afterInsert(db, inserted);
     return inserted;
   });
@@ -163,12 +160,11 @@ const approvedComments = prepared((db) =>
     })
     .from(comments)
     .where(and(eq(comments.postId, sql.placeholder("postId")), eq(comments.status, "approved")))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .prepare(),
+    .orderBy(asc(comments.createdAt), asc(comments.id)),
 );
 
-export function listApprovedComments({ postId }: { postId: number }) {
-  return approvedComments().all({ postId });
+export async function listApprovedComments({ postId }: { postId: number }) {
+  return await approvedComments().all({ postId });
 }
 
 /** Approved-comment counts for a list of posts (home, tag and author lists). */

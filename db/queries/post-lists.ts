@@ -80,8 +80,7 @@ const publishedList = preparedByShape(
         ),
       )
       .orderBy(desc(posts.publishedAt), desc(posts.id))
-      .limit(sql.placeholder("limit"))
-      .prepare(),
+      .limit(sql.placeholder("limit")),
 );
 
 /** Newest published posts first, by the `(published_at, id)` keyset. */
@@ -105,13 +104,13 @@ export type PostCard = Awaited<ReturnType<typeof listPublishedPosts>>[number];
 
 const publishedCount = preparedByShape(
   (scope: ListScope | undefined) => shapeOf(scope),
-  (db, scope) => db.select({ n: count() }).from(posts).where(scopeWhere(scope)).prepare(),
+  (db, scope) => db.select({ n: count() }).from(posts).where(scopeWhere(scope)),
 );
 
 export async function countPublishedPosts(scope?: ListScope): Promise<number> {
   if (scope?.tagId !== undefined && scope.authorId === undefined && !scope.excludeIds?.length)
     return countTagPosts(scope.tagId);
-  return publishedCount(scope).get(scopeParams(scope))?.n ?? 0;
+  return (await publishedCount(scope).get(scopeParams(scope)))?.n ?? 0;
 }
 
 /**
@@ -126,12 +125,11 @@ const tagPostCount = prepared((db) =>
     .where(
       sql`pt.tag_id = ${sql.placeholder("tagId")} and p.type = 'post' and p.status = 'published' and p.deleted_at is null
         and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)`,
-    )
-    .prepare(),
+    ),
 );
 
-function countTagPosts(tagId: number): number {
-  return tagPostCount().get({ tagId })?.n ?? 0;
+async function countTagPosts(tagId: number): Promise<number> {
+  return (await tagPostCount().get({ tagId }))?.n ?? 0;
 }
 
 /**
@@ -147,13 +145,12 @@ const listPosition = preparedByShape(
       .where(scopeWhere(scope))
       .orderBy(desc(posts.publishedAt), desc(posts.id))
       .limit(1)
-      .offset(sql.placeholder("offset"))
-      .prepare(),
+      .offset(sql.placeholder("offset")),
 );
 
 export async function cursorAtOffset(scope: ListScope, offset: number): Promise<Cursor | undefined> {
   if (offset <= 0) return undefined;
-  const row = listPosition(scope).get({ ...scopeParams(scope), offset: offset - 1 });
+  const row = await listPosition(scope).get({ ...scopeParams(scope), offset: offset - 1 });
   return row?.publishedAt ? { publishedAt: row.publishedAt, id: row.id } : undefined;
 }
 
@@ -165,8 +162,7 @@ const featuredPosts = prepared((db) =>
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(isPublic("post"), eq(posts.featured, true)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(sql.placeholder("limit"))
-    .prepare(),
+    .limit(sql.placeholder("limit")),
 );
 
 export async function listFeaturedPosts({ limit }: { limit: number }) {
@@ -187,8 +183,7 @@ const tagsOfListedPosts = preparedByShape(
           Array.from({ length: count }, (_, i) => sql.placeholder(`p${i}`)),
         ),
       )
-      .orderBy(asc(postTags.postId), asc(postTags.position), asc(tags.name))
-      .prepare(),
+      .orderBy(asc(postTags.postId), asc(postTags.position), asc(tags.name)),
 );
 
 export async function tagsByPost(postIds: number[]): Promise<Map<number, { name: string; slug: string }[]>> {
@@ -197,7 +192,7 @@ export async function tagsByPost(postIds: number[]): Promise<Map<number, { name:
   // A page lists at most 100 posts (perPage): one prepared shape per list length.
   const rows =
     postIds.length <= 100
-      ? tagsOfListedPosts(postIds.length).all(Object.fromEntries(postIds.map((id, i) => [`p${i}`, id])))
+      ? await tagsOfListedPosts(postIds.length).all(Object.fromEntries(postIds.map((id, i) => [`p${i}`, id])))
       : await tagsOfPosts(getDb(), postIds);
   for (const { postId, name, slug } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { name, slug }]);
   return byPost;
@@ -234,8 +229,7 @@ const feedPosts = preparedByShape(
       .innerJoin(users, eq(users.id, posts.authorId))
       .where(scopeWhere(scope))
       .orderBy(desc(posts.publishedAt), desc(posts.id))
-      .limit(sql.placeholder("limit"))
-      .prepare(),
+      .limit(sql.placeholder("limit")),
 );
 
 export async function listFeedPosts({ limit, scope }: { limit: number; scope?: ListScope }) {

@@ -32,8 +32,7 @@ const publishedBySlug = prepared((db) =>
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.slug, sql.placeholder("slug")), or(isPublic("post"), isPublic("page"))))
-    .prepare(),
+    .where(and(eq(posts.slug, sql.placeholder("slug")), or(isPublic("post"), isPublic("page")))),
 );
 
 /** A published post or page by its slug, with what the reader page shows. */
@@ -45,13 +44,12 @@ const publishedSlug = prepared((db) =>
   db
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.slug, sql.placeholder("slug")), or(isPublic("post"), isPublic("page"))))
-    .prepare(),
+    .where(and(eq(posts.slug, sql.placeholder("slug")), or(isPublic("post"), isPublic("page")))),
 );
 
 /** Whether a published post or page has this slug: the one indexed lookup, without reading its body. */
 export async function isPublishedSlug(slug: string): Promise<boolean> {
-  return publishedSlug().get({ slug }) !== undefined;
+  return (await publishedSlug().get({ slug })) !== undefined;
 }
 
 export type PublishedPost = NonNullable<Awaited<ReturnType<typeof getPublishedBySlug>>>;
@@ -81,13 +79,12 @@ const neighbour = preparedByShape(
         ),
       )
       .orderBy(direction.order(posts.publishedAt), direction.order(posts.id))
-      .limit(1)
-      .prepare(),
+      .limit(1),
 );
 
 export async function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt: Date }) {
   const at = publishedAt.getTime();
-  return { older: neighbour(OLDER).get({ at, id }), newer: neighbour(NEWER).get({ at, id }) };
+  return { older: await neighbour(OLDER).get({ at, id }), newer: await neighbour(NEWER).get({ at, id }) };
 }
 
 // Related posts look at the newest posts of each shared tag only: a popular tag has
@@ -102,8 +99,7 @@ const tagsOfPost = prepared((db) =>
   db
     .select({ tagId: postTags.tagId })
     .from(postTags)
-    .where(eq(postTags.postId, sql.placeholder("id")))
-    .prepare(),
+    .where(eq(postTags.postId, sql.placeholder("id"))),
 );
 const newestOfTag = prepared((db) =>
   db
@@ -111,15 +107,14 @@ const newestOfTag = prepared((db) =>
     .from(postTags)
     .where(and(eq(postTags.tagId, sql.placeholder("tagId")), ne(postTags.postId, sql.placeholder("id"))))
     .orderBy(desc(postTags.postId))
-    .limit(RELATED_PER_TAG)
-    .prepare(),
+    .limit(RELATED_PER_TAG),
 );
 
 export async function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: number }) {
   const db = getDb();
   const shared = new Map<number, number>();
-  for (const { tagId } of tagsOfPost().all({ id })) {
-    for (const { postId } of newestOfTag().all({ tagId, id })) shared.set(postId, (shared.get(postId) ?? 0) + 1);
+  for (const { tagId } of await tagsOfPost().all({ id })) {
+    for (const { postId } of await newestOfTag().all({ tagId, id })) shared.set(postId, (shared.get(postId) ?? 0) + 1);
   }
   if (shared.size === 0) return [];
   // Raw SQLite (`indexed by`), run synchronously by db.all: it moves behind the dialect interface in step 3.

@@ -33,8 +33,7 @@ const hitWindow = prepared((db) =>
         expiresAt: sql`case when ${rateLimits.expiresAt} > ${sql.placeholder("now")} then ${rateLimits.expiresAt} else excluded.expires_at end`,
       },
     })
-    .returning({ points: rateLimits.points })
-    .prepare(),
+    .returning({ points: rateLimits.points }),
 );
 
 /**
@@ -45,9 +44,9 @@ const hitWindow = prepared((db) =>
  */
 export async function consumeWindows(limits: readonly WindowLimit[], now = Date.now()): Promise<number> {
   // The prepared statement runs on the connection the write holds: inside it.
-  return await write(() => {
+  return await write(async () => {
     for (const [index, limit] of limits.entries()) {
-      const row = hitWindow().get({ key: limit.key, expiresAt: now + limit.durationMs, now })!;
+      const row = (await hitWindow().get({ key: limit.key, expiresAt: now + limit.durationMs, now }))!;
       if (row.points > limit.points) return index;
     }
     return -1;

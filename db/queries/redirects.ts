@@ -12,8 +12,7 @@ const redirectFrom = prepared((db) =>
   db
     .select({ toPath: redirects.toPath })
     .from(redirects)
-    .where(inArray(redirects.fromPath, [sql.placeholder("path"), sql.placeholder("decoded")]))
-    .prepare(),
+    .where(inArray(redirects.fromPath, [sql.placeholder("path"), sql.placeholder("decoded")])),
 );
 
 export async function findRedirect({ fromPath }: { fromPath: string }) {

@@ -52,15 +52,14 @@ const storedSettings = prepared((db) =>
   db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
-    .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS)))
-    .prepare(),
+    .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS))),
 );
 
 // Outside transactions only: no transaction reads settings (the optional `db` argument this
 // used to take was never passed). One that comes to need them should wrap the same prepared
 // query in a named synchronous reader rather than copy the query.
 export async function getSettings(): Promise<SiteSettings> {
-  const rows = storedSettings().all();
+  const rows = await storedSettings().all();
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
   return { ...SETTING_DEFAULTS, ...stored } as SiteSettings;
 }

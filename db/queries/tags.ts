@@ -10,8 +10,7 @@ const tagBySlug = prepared((db) =>
   db
     .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
     .from(tags)
-    .where(eq(tags.slug, sql.placeholder("slug")))
-    .prepare(),
+    .where(eq(tags.slug, sql.placeholder("slug"))),
 );
 
 export async function getTagBySlug({ slug }: { slug: string }) {

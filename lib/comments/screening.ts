@@ -19,7 +19,7 @@ export function checkLength(
 }
 
 /** Spam score and landing status of a new comment, from its text and what moderators decided before. */
-export function assessComment({
+export async function assessComment({
   staff,
   email,
   ipHash,
@@ -31,21 +31,21 @@ export function assessComment({
   ipHash: string | null;
   markdown: string;
   settings: SiteSettings;
-}): {
+}): Promise<{
   status: CommentStatus;
   score: number;
-} {
+}> {
   if (staff) return { status: "approved", score: 0 };
   const links = countLinks(markdown);
   // Counted only as far as the score and the policy read them (lib/comments/spam.ts: two
   // approved comments or two spam from the address weigh the most; one spam from the email is enough).
-  const emailApproved = countCommentsFromEmail({ email, status: "approved", max: 2 });
+  const emailApproved = await countCommentsFromEmail({ email, status: "approved", max: 2 });
   const score = spamScore({
     bannedWord: containsBannedWord(markdown, settings.bannedWords),
     bannedEmail: isBannedEmail(email, settings.bannedEmails),
-    emailMarkedSpam: countCommentsFromEmail({ email, status: "spam", max: 1 }),
-    ipMarkedSpam: ipHash ? countSpamFromIp({ ipHash, max: 2 }) : 0,
-    domainsMarkedSpam: countSpamDomains({ domains: linkDomains(markdown) }),
+    emailMarkedSpam: await countCommentsFromEmail({ email, status: "spam", max: 1 }),
+    ipMarkedSpam: ipHash ? await countSpamFromIp({ ipHash, max: 2 }) : 0,
+    domainsMarkedSpam: await countSpamDomains({ domains: linkDomains(markdown) }),
     emailApproved,
     links,
     linkLimit: settings.commentLinkLimit,

@@ -8,14 +8,14 @@ import { issueFormToken } from "./tokens";
 
 /** Everything the post page's comment section shows, or null for pages and unknown posts. */
 export async function loadCommentSection({ postId }: { postId: number }) {
-  const post = getPostForCommenting({ postId });
+  const post = await getPostForCommenting({ postId });
   if (!post) return null;
   const settings = await getSettings();
   return {
     postId: post.id,
     feedUrl: `/${post.slug}/comments.xml`,
     closed: commentsClosed(post, settings.commentCloseAfterDays),
-    comments: listApprovedComments({ postId: post.id }),
+    comments: await listApprovedComments({ postId: post.id }),
     timezone: settings.timezone,
     issued: issueFormToken(),
     actions: {

@@ -67,10 +67,10 @@ async function screenAndStore(
   const lengthError = checkLength(input.body, settings);
   if (lengthError) return refuse(422, "Some fields need your attention.", { fieldErrors: { body: [lengthError] } });
 
-  const post = getPostForCommenting({ postId: input.postId });
+  const post = await getPostForCommenting({ postId: input.postId });
   if (!post) return refuse(404, "This post cannot take comments.");
   if (commentsClosed(post, settings.commentCloseAfterDays)) return refuse(403, "Comments are closed on this post.");
-  if (input.parentId && !getReplyTarget({ id: input.parentId, postId: post.id })) {
+  if (input.parentId && !(await getReplyTarget({ id: input.parentId, postId: post.id }))) {
     return refuse(422, "The comment you are replying to is not on this post.");
   }
 
@@ -82,12 +82,12 @@ async function screenAndStore(
     const limited = await consumeCommentLimits({ ipHash, email, postId: post.id });
     if (limited) return refuse(429, limited);
   }
-  if (isDuplicateComment({ postId: post.id, email, ipHash, markdown: input.body })) {
+  if (await isDuplicateComment({ postId: post.id, email, ipHash, markdown: input.body })) {
     return refuse(409, "You have already posted this comment.");
   }
 
   const html = await renderCommentMarkdown(input.body);
-  const { status, score } = assessComment({ staff: !!user, email, ipHash, markdown: input.body, settings });
+  const { status, score } = await assessComment({ staff: !!user, email, ipHash, markdown: input.body, settings });
   const { token, hash } = newEditToken();
   const now = new Date();
   const comment = await createComment(

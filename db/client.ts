@@ -49,6 +49,11 @@ export function getDb(): Db {
   return open.kind === "sqlite" ? open.reader : (open.pool as unknown as Db);
 }
 
+/** `getDb()` as PostgreSQL's Drizzle database, for the dialect's own queries (db/dialects/pg/). */
+export function getPgDb(): PgDb {
+  return getDb() as unknown as PgDb;
+}
+
 /** SQLite's writer connection itself: for `write()`, and for migrations run in-process. */
 export function writerConnection(): Db {
   const open = connections();

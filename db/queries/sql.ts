@@ -2,9 +2,15 @@ import "server-only";
 import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Db, getDb } from "../client";
+import { databaseKind } from "../kind";
 import { postTags, tags } from "../schema";
 
 // Small pieces every query module shares, so each is written (and fixed) once.
+
+/** The current time as the timestamp columns hold it: milliseconds on SQLite, a timestamp on PostgreSQL. */
+export function sqlNow(): SQL {
+  return databaseKind() === "postgres" ? sql`now()` : sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+}
 
 /**
  * Escapes LIKE's wildcards, so "50%" or "my_post" mean those characters. Only with
@@ -15,9 +21,12 @@ function likePattern(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+// SQLite's LIKE ignores ASCII case; PostgreSQL's does not, and ILIKE is its counterpart.
+const like = () => (databaseKind() === "postgres" ? sql`ilike` : sql`like`);
+
 /** `column` contains `text`, taken literally (ASCII case-insensitive, as LIKE is). */
 export function likeContains(column: SQLiteColumn | SQL, text: string): SQL {
-  return sql`${column} like ${likeContainsPattern(text)} escape '\\'`;
+  return sql`${column} ${like()} ${likeContainsPattern(text)} escape '\\'`;
 }
 
 /** The pattern likeContains matches with, for a prepared query's placeholder (`like ? escape '\'`). */
@@ -27,7 +36,7 @@ export function likeContainsPattern(text: string): string {
 
 /** `column` starts with `text`, taken literally. */
 export function likeStartsWith(column: SQLiteColumn | SQL, text: string): SQL {
-  return sql`${column} like ${`${likePattern(text)}%`} escape '\\'`;
+  return sql`${column} ${like()} ${`${likePattern(text)}%`} escape '\\'`;
 }
 
 /** A value of `column` (a unique slug column) nobody has yet: "hello", then "hello-2", "hello-3", … */

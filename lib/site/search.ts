@@ -1,6 +1,9 @@
 import "server-only";
+import { getPgDb } from "@/db/client";
+import { searchPublishedPg } from "@/db/dialects/pg/search";
+import { databaseKind } from "@/db/kind";
 import { searchPublished } from "@/db/queries/search";
-import { parseSearchInput, toMatchQuery } from "./search-query";
+import { parseSearchInput, type SearchTerm, toMatchQuery, toTsQuery } from "./search-query";
 
 const MAX_RESULTS = 20;
 
@@ -10,15 +13,20 @@ const MAX_RESULTS = 20;
  */
 export async function searchSite(input: string, { limit = MAX_RESULTS, anyWord = false } = {}) {
   const terms = parseSearchInput(input);
-  const all = toMatchQuery(terms, "all");
-  if (!all) return { results: [], relaxed: false, searched: false };
+  if (terms.length === 0) return { results: [], relaxed: false, searched: false };
   if (!anyWord) {
-    const results = await searchPublished({ match: all, limit });
+    const results = await searchTerms(terms, "all", limit);
     if (results.length > 0 || terms.length === 1) return { results, relaxed: false, searched: true };
   }
   return {
-    results: await searchPublished({ match: toMatchQuery(terms, "any")!, limit }),
+    results: await searchTerms(terms, "any", limit),
     relaxed: !anyWord,
     searched: true,
   };
+}
+
+/** One search in the site's database's own syntax: FTS5's MATCH on SQLite, a tsquery on PostgreSQL. */
+function searchTerms(terms: SearchTerm[], mode: "all" | "any", limit: number) {
+  if (databaseKind() === "postgres") return searchPublishedPg(getPgDb(), { tsquery: toTsQuery(terms, mode)!, limit });
+  return searchPublished({ match: toMatchQuery(terms, mode)!, limit });
 }

@@ -109,13 +109,19 @@ async function serve() {
   const who = cluster.isWorker ? ` worker ${process.pid}` : "";
   server.listen(port, hostname, () => console.log(`[quire]${who} listening on http://${hostname}:${port}`));
 
-  /** Writes what was counted since the last pass of the app's loop (a write waits for its turn: awaited). */
-  const flushAnalytics = async () => {
-    try {
-      await analytics.flush?.();
-    } catch (error) {
-      log.error({ err: error }, "analytics flush at shutdown failed");
-    }
+  // Writes what was counted since the last pass of the app's loop. Each flush is chained to
+  // the ones before, so an exit that waits for the last waits for them all: the first one
+  // drains the counts, and its write waits for its turn (db/transaction.ts) after the drain.
+  let flushes = Promise.resolve();
+  const flushAnalytics = () => {
+    flushes = flushes.then(async () => {
+      try {
+        await analytics.flush?.();
+      } catch (error) {
+        log.error({ err: error }, "analytics flush at shutdown failed");
+      }
+    });
+    return flushes;
   };
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { databaseKind } from "../kind";
 import { posts, postTags, tags, users } from "../schema";
 import { approvedCommentCount, isPublic } from "./post-visibility";
 import { prepared, preparedByShape } from "./prepared";
-import { tagsOfPosts } from "./sql";
+import { tagsOfPosts, timestampParam } from "./sql";
 
 /** Which published posts a list shows: all, one tag's, one author's; minus those pinned above it. */
 export type ListScope = { tagId?: number; authorId?: number; excludeIds?: number[] };
@@ -57,7 +58,8 @@ const cardColumns = {
   featured: posts.featured,
   authorName: users.name,
   authorSlug: users.slug,
-  commentCount: approvedCommentCount,
+  // A number on both databases: PostgreSQL's count(*) is a bigint, which its driver answers as text.
+  commentCount: sql<number>`${approvedCommentCount}`.mapWith(Number),
 };
 
 const publishedList = preparedByShape(
@@ -95,7 +97,7 @@ export async function listPublishedPosts({
 }) {
   return publishedList(scope, before !== undefined).all({
     ...scopeParams(scope),
-    ...(before ? { beforeAt: before.publishedAt.getTime(), beforeId: before.id } : {}),
+    ...(before ? { beforeAt: timestampParam(before.publishedAt), beforeId: before.id } : {}),
     limit,
   });
 }
@@ -115,7 +117,7 @@ export async function countPublishedPosts(scope?: ListScope): Promise<number> {
 
 /**
  * A tag's published posts, counted from its post_tags entries with each post's
- * visibility read from an index (the generic count would probe post_tags once for
+ * visibility read from an index, which SQLite is told by `indexed by` (the generic count would probe post_tags once for
  * every published post: most of a second at 100k posts).
  */
 const tagPostCount = prepared((db) =>
@@ -128,8 +130,18 @@ const tagPostCount = prepared((db) =>
     ),
 );
 
+// PostgreSQL's planner needs no hint: the same count, written with the shared visibility condition.
+const tagPostCountPg = prepared((db) =>
+  db
+    .select({ n: count() })
+    .from(postTags)
+    .innerJoin(posts, eq(posts.id, postTags.postId))
+    .where(and(eq(postTags.tagId, sql.placeholder("tagId")), isPublic("post"))),
+);
+
 async function countTagPosts(tagId: number): Promise<number> {
-  return (await tagPostCount().get({ tagId }))?.n ?? 0;
+  const query = databaseKind() === "postgres" ? tagPostCountPg : tagPostCount;
+  return (await query().get({ tagId }))?.n ?? 0;
 }
 
 /**

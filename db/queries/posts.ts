@@ -1,11 +1,12 @@
 import "server-only";
 import { and, count, desc, eq, gt, gte, isNull, lt, lte, or, asc, inArray, sql, ne } from "drizzle-orm";
 import { type Db, getDb } from "../client";
+import { databaseKind } from "../kind";
 import { type NewPost, type PostStatus, postTags, posts, users } from "../schema";
 import { postPresentationColumns } from "./post-columns";
 import { prepared, preparedByShape } from "./prepared";
 import { isPublic } from "./post-visibility";
-import { uniqueSlug } from "./sql";
+import { timestampParam, uniqueSlug } from "./sql";
 
 export { listPublishedPosts } from "./post-lists";
 
@@ -83,7 +84,7 @@ const neighbour = preparedByShape(
 );
 
 export async function getAdjacentPosts({ id, publishedAt }: { id: number; publishedAt: Date }) {
-  const at = publishedAt.getTime();
+  const at = timestampParam(publishedAt);
   return { older: await neighbour(OLDER).get({ at, id }), newer: await neighbour(NEWER).get({ at, id }) };
 }
 
@@ -117,16 +118,7 @@ export async function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: 
     for (const { postId } of await newestOfTag().all({ tagId, id })) shared.set(postId, (shared.get(postId) ?? 0) + 1);
   }
   if (shared.size === 0) return [];
-  // Raw SQLite (`indexed by`), run synchronously by db.all: it moves behind the dialect interface in step 3.
-  const visible = db.all<{ id: number; published_at: number }>(sql`
-    select p.id, p.published_at from posts p indexed by posts_visibility_idx
-    where p.id in (${sql.join(
-      [...shared.keys()].map((key) => sql`${key}`),
-      sql`, `,
-    )})
-      and p.type = 'post' and p.status = 'published' and p.deleted_at is null
-      and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)
-  `);
+  const visible = await visibleWithDates(db, [...shared.keys()]);
   const best = visible
     .sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || b.published_at - a.published_at || b.id - a.id)
     .slice(0, limit);
@@ -146,6 +138,28 @@ export async function listRelatedPosts({ id, limit = 3 }: { id: number; limit?: 
     publishedAt: new Date(row.published_at),
     shared: shared.get(row.id)!,
   }));
+}
+
+/** Which of these posts readers may see, each with its publication date in milliseconds. */
+async function visibleWithDates(db: Db, ids: number[]): Promise<{ id: number; published_at: number }[]> {
+  if (databaseKind() === "postgres") {
+    // PostgreSQL picks the primary key for `id in (…)` by itself, then checks each row.
+    const rows = await db
+      .select({ id: posts.id, publishedAt: posts.publishedAt })
+      .from(posts)
+      .where(and(inArray(posts.id, ids), isPublic("post")));
+    return rows.map((row) => ({ id: row.id, published_at: row.publishedAt!.getTime() }));
+  }
+  // SQLite, raw for `indexed by`: each id is checked in the visibility index without reading its row.
+  return db.all<{ id: number; published_at: number }>(sql`
+    select p.id, p.published_at from posts p indexed by posts_visibility_idx
+    where p.id in (${sql.join(
+      ids.map((key) => sql`${key}`),
+      sql`, `,
+    )})
+      and p.type = 'post' and p.status = 'published' and p.deleted_at is null
+      and p.published_at <= cast(unixepoch('subsec') * 1000 as integer)
+  `);
 }
 
 /** A slug no other post or page has: "hello", then "hello-2", …; never the empty slug (that would be the home page). */

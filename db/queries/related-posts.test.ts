@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { migratedDb } from "@/test/helpers";
+import { postTags, posts, tags, users } from "../schema";
 import { countPublishedPosts } from "./post-lists";
 import { listRelatedPosts } from "./posts";
 
@@ -7,33 +8,46 @@ const DAY = 86_400_000;
 const base = Date.now() - 400 * DAY;
 
 // Post i is published on day i; "tags" lists the tag ids each post has.
-function addPost(db: ReturnType<typeof migratedDb>, id: number, tags: number[], status = "published") {
-  db.$client
-    .prepare(
-      "INSERT INTO posts (id, type, title, slug, status, published_at, author_id) VALUES (?, 'post', ?, ?, ?, ?, 1)",
-    )
-    .run(id, `Post ${id}`, `post-${id}`, status, status === "published" ? base + id * DAY : null);
-  for (const [position, tag] of tags.entries())
-    db.$client.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)").run(id, tag, position);
+type Fixture = { id: number; tags: number[]; status?: "published" | "draft" };
+
+async function addPosts(db: ReturnType<typeof migratedDb>, fixtures: Fixture[]) {
+  await db.insert(posts).values(
+    fixtures.map(({ id, status = "published" }) => ({
+      id,
+      type: "post" as const,
+      title: `Post ${id}`,
+      slug: `post-${id}`,
+      status,
+      publishedAt: status === "published" ? new Date(base + id * DAY) : null,
+      authorId: 1,
+    })),
+  );
+  await db
+    .insert(postTags)
+    .values(fixtures.flatMap(({ id, tags }) => tags.map((tagId, position) => ({ postId: id, tagId, position }))));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = migratedDb();
-  db.$client.exec(
-    "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'a@example.com', 'A', 'a', 'owner', 'x')",
-  );
-  db.$client.exec(
-    "INSERT INTO tags (id, name, slug) VALUES (1, 'One', 'one'), (2, 'Two', 'two'), (3, 'Three', 'three'), (4, 'Busy', 'busy')",
-  );
-  addPost(db, 1, [1, 2]); // the post we look from
-  addPost(db, 2, [1, 2]); // shares two tags, older
-  addPost(db, 3, [1]); // shares one
-  addPost(db, 4, [2]); // shares one, newer than 3
-  addPost(db, 5, [1, 2], "draft"); // shares two but is not public
-  addPost(db, 6, [3]); // shares none
-  // A tag with more posts than are looked at: only its newest count.
-  addPost(db, 10, [4]);
-  for (let id = 11; id <= 260; id++) addPost(db, id, [4]);
+  await db
+    .insert(users)
+    .values({ id: 1, email: "a@example.com", name: "A", slug: "a", role: "owner", passwordHash: "x" });
+  await db.insert(tags).values([
+    { id: 1, name: "One", slug: "one" },
+    { id: 2, name: "Two", slug: "two" },
+    { id: 3, name: "Three", slug: "three" },
+    { id: 4, name: "Busy", slug: "busy" },
+  ]);
+  await addPosts(db, [
+    { id: 1, tags: [1, 2] }, // the post we look from
+    { id: 2, tags: [1, 2] }, // shares two tags, older
+    { id: 3, tags: [1] }, // shares one
+    { id: 4, tags: [2] }, // shares one, newer than 3
+    { id: 5, tags: [1, 2], status: "draft" }, // shares two but is not public
+    { id: 6, tags: [3] }, // shares none
+    // A tag with more posts than are looked at: only its newest count.
+    ...Array.from({ length: 251 }, (_, i) => ({ id: 10 + i, tags: [4] })),
+  ]);
 });
 
 describe("related posts", () => {

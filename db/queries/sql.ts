@@ -13,6 +13,15 @@ export function sqlNow(): SQL {
 }
 
 /**
+ * A date as a placeholder's value for a timestamp column, in the column's own encoding:
+ * milliseconds on SQLite (an integer column), the Date itself on PostgreSQL (timestamptz).
+ * Builder comparisons with a Date encode it themselves; `sql.placeholder` values do not.
+ */
+export function timestampParam(date: Date): number | Date {
+  return databaseKind() === "postgres" ? date : date.getTime();
+}
+
+/**
  * Escapes LIKE's wildcards, so "50%" or "my_post" mean those characters. Only with
  * `ESCAPE '\'` after the LIKE does SQLite read the backslashes: use `likeContains`
  * or `likeStartsWith`, which always add it.

@@ -28,7 +28,8 @@ const RANKED_CANDIDATES = 1_000;
  * among the newest RANKED_CANDIDATES matches. Snippets are made for the page of results only.
  */
 export async function searchPublished({ match, limit }: { match: string; limit: number }): Promise<SearchHit[]> {
-  // Raw SQLite (FTS5), run synchronously by db.all: it moves behind the dialect interface in step 3.
+  // SQLite only (FTS5, `indexed by`), run by db.all: PostgreSQL's counterpart is searchPublishedPg
+  // (db/dialects/pg/search.ts), and lib/site/search.ts's searchPublishedTerms picks one by database.
   const rows = getDb().all<{
     id: number;
     type: "post" | "page";

@@ -15,18 +15,21 @@ export async function searchSite(input: string, { limit = MAX_RESULTS, anyWord =
   const terms = parseSearchInput(input);
   if (terms.length === 0) return { results: [], relaxed: false, searched: false };
   if (!anyWord) {
-    const results = await searchTerms(terms, "all", limit);
+    const results = await searchPublishedTerms(terms, "all", limit);
     if (results.length > 0 || terms.length === 1) return { results, relaxed: false, searched: true };
   }
   return {
-    results: await searchTerms(terms, "any", limit),
+    results: await searchPublishedTerms(terms, "any", limit),
     relaxed: !anyWord,
     searched: true,
   };
 }
 
-/** One search in the site's database's own syntax: FTS5's MATCH on SQLite, a tsquery on PostgreSQL. */
-function searchTerms(terms: SearchTerm[], mode: "all" | "any", limit: number) {
+/**
+ * Published posts and pages matching these terms (from parseSearchInput; at least one),
+ * in the site's database's own syntax: FTS5's MATCH on SQLite, a tsquery on PostgreSQL.
+ */
+export function searchPublishedTerms(terms: SearchTerm[], mode: "all" | "any", limit: number) {
   if (databaseKind() === "postgres") return searchPublishedPg(getPgDb(), { tsquery: toTsQuery(terms, mode)!, limit });
   return searchPublished({ match: toMatchQuery(terms, mode)!, limit });
 }

@@ -1,6 +1,9 @@
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { migratedDb } from "@/test/helpers";
-import { users } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { migratedDb, row } from "@/test/helpers";
+import { posts, users } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { createPost, type EditorFields, savePost } from "@/db/queries/post-editor";
 import { getPublishedBySlug } from "@/db/queries/posts";
 import { findRedirect } from "@/db/queries/redirects";
@@ -39,20 +42,28 @@ function newPost(title: string) {
   return createPost({ type: "post", authorId, slug: slugify(title), fields: fields(title), tags: [] }, actor);
 }
 
+/** Published at the epoch: long ago, as the app never writes it. */
 function publish(id: number) {
-  migratedDb().$client.prepare("UPDATE posts SET status = 'published', published_at = ? WHERE id = ?").run(0, id);
+  return write((db) =>
+    db
+      .update(posts)
+      .set({ status: "published", publishedAt: new Date(0) })
+      .where(eq(posts.id, id)),
+  );
 }
 
 /** The path as a browser sends it, then as the reader page reads its param. */
 const pathOf = (slug: string) => new URL(`http://quire.test/${slug}`).pathname;
 
-beforeAll(() => {
-  const db = migratedDb();
-  authorId = db
-    .insert(users)
-    .values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" })
-    .returning({ id: users.id })
-    .get().id;
+beforeAll(async () => {
+  migratedDb();
+  const [author] = await write((db) =>
+    db
+      .insert(users)
+      .values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" })
+      .returning({ id: users.id }),
+  );
+  authorId = author!.id;
 });
 
 describe("slugs of titles in any script", () => {
@@ -71,12 +82,12 @@ describe("slugs of titles in any script", () => {
   test("titles with no letters become untitled, untitled-2", async () => {
     expect((await newPost("🎉🎉")).slug).toBe("untitled");
     expect((await newPost("!!!")).slug).toBe("untitled-2");
-    expect(migratedDb().$client.prepare("SELECT count(*) FROM posts WHERE slug = ''").pluck().get()).toBe(0);
+    expect(await row(getDb().select({ n: count() }).from(posts).where(eq(posts.slug, "")))).toEqual({ n: 0 });
   });
 
   test("a CJK slug is reachable at its percent-encoded path", async () => {
     const post = await newPost("東京タワー 2026");
-    publish(post.id);
+    await publish(post.id);
     expect(pathOf(post.slug)).toBe("/%E6%9D%B1%E4%BA%AC%E3%82%BF%E3%83%AF%E3%83%BC-2026");
     const slug = slugParam(pathOf(post.slug).slice(1));
     expect((await getPublishedBySlug({ slug }))?.title).toBe("東京タワー 2026");
@@ -84,7 +95,7 @@ describe("slugs of titles in any script", () => {
 
   test("a published post's old CJK address redirects to its new one", async () => {
     const post = await newPost("旧い題名");
-    publish(post.id);
+    await publish(post.id);
     const outcome = await savePost(
       {
         id: post.id,

@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
 import { PEOPLE, row, seedSite } from "@/test/admin-fixture";
 import {
   acceptInvite,
@@ -49,10 +52,14 @@ describe("invitations and password resets", () => {
     expect(await findResetToken({ tokenHash: "r1", now: inDays(1) })).toBeUndefined();
     expect(await spendResetToken({ tokenHash: "r1", passwordHash: "late", now: inDays(1) })).toBe(false);
     expect(await spendResetToken({ tokenHash: "r1", passwordHash: "new-hash" })).toBe(true);
-    expect(row("SELECT password_hash, session_version FROM users WHERE id = ?", PEOPLE.author.id)).toEqual({
-      password_hash: "new-hash",
-      session_version: 2,
-    });
+    expect(
+      await row(
+        getDb()
+          .select({ passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+          .from(users)
+          .where(eq(users.id, PEOPLE.author.id)),
+      ),
+    ).toEqual({ passwordHash: "new-hash", sessionVersion: 2 });
     expect(await spendResetToken({ tokenHash: "r1", passwordHash: "again" })).toBe(false);
   });
 });

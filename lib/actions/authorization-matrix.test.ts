@@ -1,5 +1,7 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { users } from "@/db/schema";
+import { write } from "@/db/transaction";
 import type { SessionUser } from "@/lib/session";
 import { hashPassword } from "@/lib/users/password";
 import { resetThrottles } from "@/lib/security/throttle";
@@ -17,7 +19,6 @@ import { ADMIN_ACTIONS } from "@/test/matrix/admin-actions";
 import { COMMENT_ACTIONS } from "@/test/matrix/comments";
 import { INTEGRATION_ACTIONS } from "@/test/matrix/integrations";
 import { MEDIA_ACTIONS } from "@/test/matrix/media";
-import { migratedDb } from "@/test/helpers";
 
 // Every mutating entry point of the app × every kind of person (test/authz-matrix.ts):
 // exactly the allowed outcomes, and a refused call leaves every table as it was.
@@ -60,8 +61,10 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  seedSite();
-  migratedDb().$client.prepare("UPDATE users SET password_hash = ?").run(passwordHash);
+  await seedSite();
+  // Every seeded person gets the same password, on purpose.
+  // eslint-disable-next-line drizzle/enforce-update-with-where
+  await write((db) => db.update(users).set({ passwordHash }));
   await resetThrottles();
   state.user = null;
   state.headers = { origin: "http://blog.example", host: "blog.example" };
@@ -73,11 +76,11 @@ describe("authorisation matrix: every mutating entry point × every actor", () =
       const may = allowed.has(actor);
       it(`${actor} ${may ? "may" : "may not"} ${what}`, async () => {
         state.user = target.user;
-        const before = dump();
+        const before = await dump();
         const result = await run(target);
         expect(result.ok).toBe(may);
-        if (may && !reads) expect(dump()).not.toBe(before);
-        else expect(dump()).toBe(before);
+        if (may && !reads) expect(await dump()).not.toBe(before);
+        else expect(await dump()).toBe(before);
       });
     }
   }
@@ -96,14 +99,14 @@ describe("a server action sent from another site, or with no Origin, changes not
   ] as const) {
     it(`${label}: all ${actions.length} action rows refused by whoever may do them`, async () => {
       for (const { what, run, allowed } of actions) {
-        seedSite();
+        await seedSite();
         const actor = ([...allowed][0] ?? "owner") as ActorName;
         state.user = ACTORS[actor].user;
         state.headers = headers;
         signOut.mockClear();
-        const before = dump();
+        const before = await dump();
         const result = await run(ACTORS[actor]);
-        expect.soft(dump(), what).toBe(before);
+        expect.soft(await dump(), what).toBe(before);
         if (what === "sign out") expect.soft(signOut, what).not.toHaveBeenCalled();
         else expect.soft(result.ok, what).toBe(false);
       }

@@ -1,4 +1,7 @@
+import { count, desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { postTags, posts, redirects, revisions, tags } from "@/db/schema";
 import type { SessionUser } from "@/lib/session";
 import { PEOPLE, POSTS, row, seedSite } from "@/test/admin-fixture";
 import { CONFLICT_MESSAGE } from "../posts/input";
@@ -9,8 +12,8 @@ vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
 
 describe("saving a post", () => {
-  beforeEach(() => {
-    seedSite();
+  beforeEach(async () => {
+    await seedSite();
     session.user = PEOPLE.editor;
   });
 
@@ -23,18 +26,17 @@ describe("saving a post", () => {
       tags: "Sea, New tag",
     });
     expect(result).toMatchObject({ ok: true, data: { version: 2 } });
-    const post = row<{ html: string; version: number; word_count: number }>(
-      "SELECT html, version, word_count FROM posts WHERE id = ?",
-      POSTS.otherDraft.id,
-    );
-    expect(post.html).not.toContain("<script");
-    expect(post.html).toContain("<strong>you</strong>");
+    const post = await row(getDb().select({ html: posts.html }).from(posts).where(eq(posts.id, POSTS.otherDraft.id)));
+    expect(post!.html).not.toContain("<script");
+    expect(post!.html).toContain("<strong>you</strong>");
     expect(
-      row(
-        "SELECT group_concat(t.slug) AS slugs FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?",
-        POSTS.otherDraft.id,
-      ),
-    ).toEqual({ slugs: "sea,new-tag" });
+      await getDb()
+        .select({ slug: tags.slug })
+        .from(postTags)
+        .innerJoin(tags, eq(tags.id, postTags.tagId))
+        .where(eq(postTags.postId, POSTS.otherDraft.id))
+        .orderBy(postTags.position),
+    ).toEqual([{ slug: "sea" }, { slug: "new-tag" }]);
   });
 
   it("refuses a save from a stale version, changes nothing in the post, and keeps the text as a conflict revision", async () => {
@@ -48,19 +50,31 @@ describe("saving a post", () => {
       markdown: "second person's text",
     });
     expect(stale).toEqual({ ok: false, error: CONFLICT_MESSAGE });
-    expect(row("SELECT title, version FROM posts WHERE id = ?", POSTS.otherDraft.id)).toEqual({
-      title: "First",
-      version: 2,
-    });
-    expect(row("SELECT kind, markdown FROM revisions WHERE post_id = ? ORDER BY id DESC", POSTS.otherDraft.id)).toEqual(
-      { kind: "conflict", markdown: "second person's text" },
-    );
+    expect(
+      await row(
+        getDb()
+          .select({ title: posts.title, version: posts.version })
+          .from(posts)
+          .where(eq(posts.id, POSTS.otherDraft.id)),
+      ),
+    ).toEqual({ title: "First", version: 2 });
+    expect(
+      await row(
+        getDb()
+          .select({ kind: revisions.kind, markdown: revisions.markdown })
+          .from(revisions)
+          .where(eq(revisions.postId, POSTS.otherDraft.id))
+          .orderBy(desc(revisions.id)),
+      ),
+    ).toEqual({ kind: "conflict", markdown: "second person's text" });
   });
 
   it("a published post's new slug leaves a redirect from the old one; a taken or reserved slug is a field error", async () => {
     const id = POSTS.otherPublished.id;
     expect((await savePostAction(null, { id, version: 1, title: "T", slug: "new-home" })).ok).toBe(true);
-    expect(row("SELECT from_path, to_path FROM redirects")).toEqual({ from_path: `/post-${id}`, to_path: "/new-home" });
+    expect(await getDb().select({ fromPath: redirects.fromPath, toPath: redirects.toPath }).from(redirects)).toEqual([
+      { fromPath: `/post-${id}`, toPath: "/new-home" },
+    ]);
     expect(
       await savePostAction(null, { id, version: 2, title: "T", slug: `post-${POSTS.authorDraft.id}` }),
     ).toMatchObject({ ok: false, fieldErrors: { slug: ["Another post or page already uses this slug."] } });
@@ -74,7 +88,7 @@ describe("saving a post", () => {
     expect((await savePostAction(null, { id: POSTS.otherDraft.id, version: 1, title: "T", slug: "renamed" })).ok).toBe(
       true,
     );
-    expect(row("SELECT count(*) AS n FROM redirects")).toEqual({ n: 0 });
+    expect(await row(getDb().select({ n: count() }).from(redirects))).toEqual({ n: 0 });
     const created = await savePostAction(null, { title: "Renamed" });
     expect(created).toMatchObject({ ok: true, data: { slug: "renamed-2" } });
   });

@@ -1,7 +1,11 @@
+import { count } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
 import { getSettings, SETTING_DEFAULTS } from "@/db/queries/settings";
+import { auditLog, users } from "@/db/schema";
+import { write } from "@/db/transaction";
 import type { SessionUser } from "@/lib/session";
-import { migratedDb } from "@/test/helpers";
+import { migratedDb, row } from "@/test/helpers";
 import { updateDesignAction } from "./update-design";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -29,7 +33,7 @@ const form = (fields: Record<string, string> = {}) => {
 };
 
 const as = (role: SessionUser["role"]) => ({ id: 1, name: "Sam", email: "sam@example.com", role });
-const auditCount = () => (migratedDb().$client.prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number }).n;
+const auditCount = async () => (await row(getDb().select({ n: count() }).from(auditLog)))!.n;
 
 describe("saving the design", () => {
   beforeEach(() => {
@@ -54,16 +58,16 @@ describe("saving the design", () => {
       },
     });
     expect(await getSettings()).toMatchObject({ accentColor: SETTING_DEFAULTS.accentColor, homeLayout: "list" });
-    expect(auditCount()).toBe(0);
+    expect(await auditCount()).toBe(0);
   });
 
   it("saves every choice for the owner, with one audit entry naming the keys", async () => {
     session.user = as("owner");
-    migratedDb()
-      .$client.prepare(
-        "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'sam@example.com', 'Sam', 'sam', 'owner', 'h')",
-      )
-      .run();
+    await write((db) =>
+      db
+        .insert(users)
+        .values({ id: 1, email: "sam@example.com", name: "Sam", slug: "sam", role: "owner", passwordHash: "h" }),
+    );
     const result = await updateDesignAction(null, form());
     expect(result).toMatchObject({ ok: true });
     expect(await getSettings()).toMatchObject({
@@ -75,12 +79,9 @@ describe("saving the design", () => {
       homeLayout: "cards",
       postsPerPage: 6,
     });
-    const audit = migratedDb().$client.prepare("SELECT action, details FROM audit_log").all() as {
-      action: string;
-      details: string;
-    }[];
+    const audit = await getDb().select({ action: auditLog.action, details: auditLog.details }).from(auditLog);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.action).toBe("settings.update");
-    expect(JSON.parse(audit[0]!.details).keys).toEqual(Object.keys(COMPLETE));
+    expect(audit[0]!.details?.keys).toEqual(Object.keys(COMPLETE));
   });
 });

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
 import { getSettings, SETTING_DEFAULTS } from "@/db/queries/settings";
+import { auditLog, users } from "@/db/schema";
+import { write } from "@/db/transaction";
 import type { SessionUser } from "@/lib/session";
 import { migratedDb } from "@/test/helpers";
 import { updateSiteSettingsAction } from "./update-site-settings";
@@ -62,15 +65,15 @@ describe("the mutation wrapper, through the site settings action", () => {
 
   it("saves for an admin and records who did it", async () => {
     session.user = as("owner");
-    migratedDb()
-      .$client.prepare(
-        "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'sam@example.com', 'Sam', 'sam', 'owner', 'h')",
-      )
-      .run();
+    await write((db) =>
+      db
+        .insert(users)
+        .values({ id: 1, email: "sam@example.com", name: "Sam", slug: "sam", role: "owner", passwordHash: "h" }),
+    );
     const result = await updateSiteSettingsAction(null, form({ title: "Field Notes", description: "Short essays" }));
     expect(result).toEqual({ ok: true, message: "Settings saved." });
     expect(await getSettings()).toMatchObject({ title: "Field Notes", description: "Short essays" });
-    const audit = migratedDb().$client.prepare("SELECT actor_label, action FROM audit_log").all();
-    expect(audit).toEqual([{ actor_label: "Sam", action: "settings.update" }]);
+    const audit = await getDb().select({ actorLabel: auditLog.actorLabel, action: auditLog.action }).from(auditLog);
+    expect(audit).toEqual([{ actorLabel: "Sam", action: "settings.update" }]);
   });
 });

@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createIntegration } from "@/db/queries/integrations";
+import { users } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { ghostAuthorization, migratedDb } from "@/test/helpers";
 import { issueKeys } from "../integrations/new-keys";
 import { authenticateApi } from "./auth";
@@ -12,15 +15,18 @@ async function request(adminKey: string) {
 
 describe("authenticateApi", () => {
   let creatorId = 0;
-  beforeAll(() => {
-    const sqlite = migratedDb().$client;
-    creatorId = Number(
-      sqlite
-        .prepare(
-          "INSERT INTO users (email, name, slug, role, password_hash) VALUES ('ed@x.test', 'Ed', 'ed', 'editor', 'h')",
-        )
-        .run().lastInsertRowid,
+  const setStatus = (status: "active" | "suspended") =>
+    write((db) => db.update(users).set({ status }).where(eq(users.id, creatorId)));
+
+  beforeAll(async () => {
+    migratedDb();
+    const [creator] = await write((db) =>
+      db
+        .insert(users)
+        .values({ email: "ed@x.test", name: "Ed", slug: "ed", role: "editor", passwordHash: "h" })
+        .returning({ id: users.id }),
     );
+    creatorId = creator!.id;
   });
 
   it("acts as the creator, never above the creator's present role", async () => {
@@ -51,9 +57,9 @@ describe("authenticateApi", () => {
       actorId: creatorId,
       actorLabel: "Ed",
     });
-    migratedDb().$client.prepare("UPDATE users SET status = 'suspended' WHERE id = ?").run(creatorId);
+    await setStatus("suspended");
     const result = await authenticateApi(await request(shown.adminKey), { write: true });
     expect("error" in result && result.error.code).toBe("forbidden");
-    migratedDb().$client.prepare("UPDATE users SET status = 'active' WHERE id = ?").run(creatorId);
+    await setStatus("active");
   });
 });

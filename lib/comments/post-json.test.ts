@@ -1,10 +1,13 @@
 // POST /api/comments, the comment form's JavaScript path: each refusal is a 4xx with a
 // JSON error (and the field it concerns), each success a 201 or 202 with the comment.
+import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { comments } from "@/db/schema";
 import { issueFormToken } from "@/lib/comments/tokens";
 import type { SessionUser } from "@/lib/session";
 import { PEOPLE, POSTS, seedSite } from "@/test/admin-fixture";
-import { migratedDb } from "@/test/helpers";
+import { row } from "@/test/helpers";
 import { handleCommentPost as POST } from "./post-json";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -44,16 +47,16 @@ async function send(body: unknown, headers: Record<string, string> = SAME_SITE) 
     },
   };
 }
-const commentCount = () => migratedDb().$client.prepare("SELECT count(*) FROM comments").pluck().get() as number;
+const commentCount = async () => (await row(getDb().select({ n: count() }).from(comments)))!.n;
 
-beforeEach(() => {
-  seedSite();
+beforeEach(async () => {
+  await seedSite();
   state.user = null;
 });
 
 describe("POST /api/comments", () => {
   it("stores a reader's comment and answers with it: 202 while it awaits moderation", async () => {
-    const before = commentCount();
+    const before = await commentCount();
     const { status, json } = await send({ ...reader(), body: "Thanks, *this* helped." });
     expect(status).toBe(202);
     expect(json).toMatchObject({
@@ -62,7 +65,7 @@ describe("POST /api/comments", () => {
       data: { status: "pending", html: "<p>Thanks, <em>this</em> helped.</p>" },
     });
     expect(json.data!.token.length).toBeGreaterThanOrEqual(32);
-    expect(commentCount()).toBe(before + 1);
+    expect(await commentCount()).toBe(before + 1);
   });
 
   it("publishes a staff member's comment at once: 201, name and email from the session", async () => {
@@ -70,10 +73,13 @@ describe("POST /api/comments", () => {
     const { status, json } = await send({ postId: POSTS.otherPublished.id, body: "From the editor." });
     expect(status).toBe(201);
     expect(json).toMatchObject({ ok: true, message: "Your comment is published.", data: { status: "approved" } });
-    const row = migratedDb()
-      .$client.prepare("SELECT author_name, author_email, status FROM comments WHERE id = ?")
-      .get(json.data!.id);
-    expect(row).toEqual({ author_name: PEOPLE.editor.name, author_email: PEOPLE.editor.email, status: "approved" });
+    const stored = await row(
+      getDb()
+        .select({ authorName: comments.authorName, authorEmail: comments.authorEmail, status: comments.status })
+        .from(comments)
+        .where(eq(comments.id, json.data!.id)),
+    );
+    expect(stored).toEqual({ authorName: PEOPLE.editor.name, authorEmail: PEOPLE.editor.email, status: "approved" });
   });
 
   it.each([
@@ -81,11 +87,11 @@ describe("POST /api/comments", () => {
     ["another site's Origin", { ...SAME_SITE, origin: "https://evil.example" }],
     ["Origin: null", { ...SAME_SITE, origin: "null" }],
   ])("refuses %s with 403 and stores nothing", async (_label, headers) => {
-    const before = commentCount();
+    const before = await commentCount();
     const { status, json } = await send(reader(), headers);
     expect(status).toBe(403);
     expect(json).toEqual({ ok: false, error: "You do not have permission to do that." });
-    expect(commentCount()).toBe(before);
+    expect(await commentCount()).toBe(before);
   });
 
   it.each([
@@ -99,7 +105,7 @@ describe("POST /api/comments", () => {
   });
 
   it("names each field it refuses, with 422", async () => {
-    const before = commentCount();
+    const before = await commentCount();
     const invalid = await send({ ...reader(), email: "not-an-address", url: "javascript:alert(1)", body: "   " });
     expect(invalid.status).toBe(422);
     expect(Object.keys(invalid.json.fieldErrors!).sort()).toEqual(["body", "email", "url"]);
@@ -111,7 +117,7 @@ describe("POST /api/comments", () => {
       name: ["Enter your name."],
       email: ["Enter your email address. It is never shown."],
     });
-    expect(commentCount()).toBe(before);
+    expect(await commentCount()).toBe(before);
   });
 
   it("refuses a form sent too fast, a draft, a reply to another post's comment and a second comment within seconds", async () => {

@@ -14,7 +14,7 @@ const ask = (headers: Record<string, string> = {}) =>
 
 describe("an import job's progress and report routes", () => {
   beforeEach(async () => {
-    seedSite();
+    await seedSite();
     await insertCheckedJob({
       id: ID,
       filePath: "/nowhere.xml",

@@ -1,8 +1,11 @@
+import { count } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
 import { saveSettings } from "@/db/queries/settings";
+import { importJobs } from "@/db/schema";
+import { write } from "@/db/transaction";
 import type { SessionUser } from "@/lib/session";
 import { PEOPLE, row, seedSite } from "@/test/admin-fixture";
-import { migratedDb } from "@/test/helpers";
 import { handleImportUpload } from "./upload";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -10,7 +13,7 @@ vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
 
 const SITE = "http://blog.example";
 const MB = 1024 * 1024;
-const jobs = () => row<{ n: number }>("SELECT count(*) AS n FROM import_jobs")!.n;
+const jobs = async () => (await row(getDb().select({ n: count() }).from(importJobs)))!.n;
 
 function upload(body: BodyInit, headers: Record<string, string> = {}, name = "old.xml") {
   return handleImportUpload(
@@ -37,8 +40,8 @@ function chunked(bytes: number): ReadableStream<Uint8Array> {
 
 describe("uploading a file to import", () => {
   beforeEach(async () => {
-    seedSite();
-    await saveSettings(migratedDb(), { importMaxMegabytes: 1 });
+    await seedSite();
+    await write((db) => saveSettings(db, { importMaxMegabytes: 1 }));
     state.user = { ...PEOPLE.owner } as SessionUser;
   });
 
@@ -48,13 +51,13 @@ describe("uploading a file to import", () => {
     expect((await response.json()).error).toBe(
       "The file is too large: imports may be at most 1 MB (Settings → Import / Export).",
     );
-    expect(jobs()).toBe(0);
+    expect(await jobs()).toBe(0);
   });
 
   it("counts an undeclared body as it comes and stops past the setting", async () => {
     const response = await upload(chunked(2 * MB));
     expect(response.status).toBe(413);
-    expect(jobs()).toBe(0);
+    expect(await jobs()).toBe(0);
   });
 
   it("refuses a file that is not .xml, .json or .zip, and one no importer reads", async () => {
@@ -62,7 +65,7 @@ describe("uploading a file to import", () => {
     const unreadable = await upload("just some text");
     expect(unreadable.status).toBe(400);
     expect((await unreadable.json()).error).toMatch(/^This file cannot be imported: /);
-    expect(jobs()).toBe(0);
+    expect(await jobs()).toBe(0);
   });
 
   it("refuses an editor", async () => {

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import {
   createIntegration,
   deleteIntegration,
   listIntegrations,
   rotateIntegrationKeys,
 } from "@/db/queries/integrations";
+import { apiKeys } from "@/db/schema";
 import { ghostAuthorization as ghostHeader, migratedDb } from "@/test/helpers";
 import { authenticateAdminRequest, authenticateContentKey, issueKeys } from "./new-keys";
 
@@ -16,7 +18,7 @@ describe("integrations", () => {
   it("authenticate with the keys shown once, and stop after rotation and deletion", async () => {
     const { stored, shown } = issueKeys();
     const { id } = await createIntegration({ name: "Zapier", role: "author", createdBy: null }, stored, audit);
-    const raw = JSON.stringify(migratedDb().$client.prepare("SELECT * FROM api_keys").all());
+    const raw = JSON.stringify(await getDb().select().from(apiKeys));
     expect(raw).not.toContain(shown.contentKey);
     expect(raw).not.toContain(shown.adminKey.split(":")[1]);
 

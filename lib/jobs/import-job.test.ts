@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, posts, redirects } from "@/db/schema";
 import { getImportJob, insertCheckedJob, queueImportJob } from "@/db/queries/import-jobs";
 import { PEOPLE, row, seedSite } from "@/test/admin-fixture";
 import { currentState, INTERRUPTED, runImportJob } from "./import-job";
@@ -16,6 +19,7 @@ const WXR = `<?xml version="1.0" encoding="UTF-8"?>
 </channel></rss>`;
 
 const owner = { id: PEOPLE.owner.id, label: PEOPLE.owner.name };
+const postCount = async () => (await row(getDb().select({ n: count() }).from(posts)))!.n;
 
 async function checkedJob(id: string, contents = WXR) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-job-")), "upload.xml");
@@ -43,11 +47,22 @@ describe("import jobs", () => {
     const job = (await getImportJob("00000000-0000-4000-8000-000000000001"))!;
     expect(job.status).toBe("done");
     expect(job.report).toMatchObject({ file: "old-blog.xml", format: "wordpress", created: { post: 1 } });
-    expect(row("SELECT title FROM posts WHERE slug = 'harbour-notes'")).toEqual({ title: "Harbour notes" });
-    expect(row("SELECT to_path FROM redirects WHERE from_path = '/2019/05/harbour-notes'")).toEqual({
-      to_path: "/harbour-notes",
-    });
-    expect(row("SELECT actor_id FROM audit_log WHERE action = 'site.import_started'")).toEqual({ actor_id: owner.id });
+    expect(
+      await row(getDb().select({ title: posts.title }).from(posts).where(eq(posts.slug, "harbour-notes"))),
+    ).toEqual({ title: "Harbour notes" });
+    expect(
+      await row(
+        getDb()
+          .select({ toPath: redirects.toPath })
+          .from(redirects)
+          .where(eq(redirects.fromPath, "/2019/05/harbour-notes")),
+      ),
+    ).toEqual({ toPath: "/harbour-notes" });
+    expect(
+      await row(
+        getDb().select({ actorId: auditLog.actorId }).from(auditLog).where(eq(auditLog.action, "site.import_started")),
+      ),
+    ).toEqual({ actorId: owner.id });
     expect(fs.existsSync(file)).toBe(false);
   });
 
@@ -69,13 +84,13 @@ describe("import jobs", () => {
 
   it("a file that fails to import leaves the job failed with the reason, and the site unchanged", async () => {
     await checkedJob("00000000-0000-4000-8000-000000000006", "<rss><channel><item>");
-    const posts = row("SELECT count(*) AS n FROM posts");
+    const before = await postCount();
     await queueImportJob("00000000-0000-4000-8000-000000000006", owner);
     await runImportJob("00000000-0000-4000-8000-000000000006", owner.label);
     const job = (await getImportJob("00000000-0000-4000-8000-000000000006"))!;
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/Nothing was changed\.$/);
-    expect(row("SELECT count(*) AS n FROM posts")).toEqual(posts);
+    expect(await postCount()).toBe(before);
   });
 
   it("a job the database calls running but no process runs (a restart) is shown as failed", async () => {

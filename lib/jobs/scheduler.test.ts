@@ -1,41 +1,52 @@
+import { desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, posts, postTags, revisions } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { POSTS, row, seedSite } from "@/test/admin-fixture";
-import { migratedDb } from "@/test/helpers";
 import { runScheduledPublishing } from "./scheduler";
+
+const post = (id: number) =>
+  row(getDb().select({ status: posts.status, publishedAt: posts.publishedAt }).from(posts).where(eq(posts.id, id)));
 
 describe("the scheduler", () => {
   beforeEach(() => seedSite());
 
   it("publishes due scheduled posts only, through the publish transition", async () => {
-    const sqlite = migratedDb().$client;
     const now = Date.now();
-    sqlite
-      .prepare("UPDATE posts SET status = 'scheduled', published_at = ? WHERE id = ?")
-      .run(now - 1000, POSTS.authorDraft.id);
-    sqlite
-      .prepare("UPDATE posts SET status = 'scheduled', published_at = ? WHERE id = ?")
-      .run(now + 3_600_000, POSTS.otherDraft.id);
-    sqlite
-      .prepare("UPDATE posts SET status = 'scheduled', published_at = ? WHERE id = ?")
-      .run(now - 1000, POSTS.trashedOther.id);
-    sqlite.prepare("INSERT INTO post_tags (post_id, tag_id) VALUES (?, 21)").run(POSTS.authorDraft.id);
+    await write(async (db) => {
+      const schedule = (id: number, at: number) =>
+        db
+          .update(posts)
+          .set({ status: "scheduled", publishedAt: new Date(at) })
+          .where(eq(posts.id, id));
+      await schedule(POSTS.authorDraft.id, now - 1000);
+      await schedule(POSTS.otherDraft.id, now + 3_600_000);
+      await schedule(POSTS.trashedOther.id, now - 1000);
+      await db.insert(postTags).values({ postId: POSTS.authorDraft.id, tagId: 21 });
+    });
 
     const published = await runScheduledPublishing(new Date(now));
 
-    expect(published.map((post) => post.id)).toEqual([POSTS.authorDraft.id]);
-    expect(row("SELECT status, published_at FROM posts WHERE id = ?", POSTS.authorDraft.id)).toEqual({
-      status: "published",
-      published_at: now - 1000,
-    });
-    expect(row("SELECT status FROM posts WHERE id = ?", POSTS.otherDraft.id)).toEqual({ status: "scheduled" });
-    expect(row("SELECT status FROM posts WHERE id = ?", POSTS.trashedOther.id)).toEqual({ status: "scheduled" });
-    expect(row("SELECT actor_label, action FROM audit_log")).toEqual({
-      actor_label: "scheduler",
+    expect(published.map((p) => p.id)).toEqual([POSTS.authorDraft.id]);
+    expect(await post(POSTS.authorDraft.id)).toEqual({ status: "published", publishedAt: new Date(now - 1000) });
+    expect((await post(POSTS.otherDraft.id))?.status).toBe("scheduled");
+    expect((await post(POSTS.trashedOther.id))?.status).toBe("scheduled");
+    expect(
+      await row(getDb().select({ actorLabel: auditLog.actorLabel, action: auditLog.action }).from(auditLog)),
+    ).toEqual({
+      actorLabel: "scheduler",
       action: "post.publish",
     });
-    expect(row("SELECT kind FROM revisions WHERE post_id = ? ORDER BY id DESC", POSTS.authorDraft.id)).toEqual({
-      kind: "publish",
-    });
+    expect(
+      await row(
+        getDb()
+          .select({ kind: revisions.kind })
+          .from(revisions)
+          .where(eq(revisions.postId, POSTS.authorDraft.id))
+          .orderBy(desc(revisions.id)),
+      ),
+    ).toEqual({ kind: "publish" });
 
     // A second tick finds nothing more to do.
     expect(await runScheduledPublishing(new Date(now))).toEqual([]);

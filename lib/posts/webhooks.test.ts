@@ -1,44 +1,61 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { integrations, outbox, posts, users, webhooks } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { migratedDb } from "@/test/helpers";
 import { firePostWebhooks } from "./webhooks";
 
+type Queued = {
+  event: string;
+  body: { post: { current: Record<string, unknown>; previous: Record<string, unknown> } };
+};
+
 let run = 0;
-function setup() {
-  const sqlite = migratedDb().$client;
-  sqlite.exec("DELETE FROM outbox; DELETE FROM webhooks;"); // one database per file: start each test clean
+async function setup() {
+  migratedDb();
   run += 1;
-  const user = sqlite
-    .prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES (?, 'Ada', ?, 'owner', 'x')")
-    .run(`a${run}@example.com`, `ada-${run}`).lastInsertRowid;
-  const post = Number(
-    sqlite
-      .prepare(
-        "INSERT INTO posts (type, title, slug, status, author_id, markdown, html, plaintext) VALUES ('post', 'Hello', ?, 'published', ?, 'Hi', '<p>Hi</p>', 'Hi')",
-      )
-      .run(`hello-${run}`, user).lastInsertRowid,
-  );
-  const integration = sqlite.prepare("INSERT INTO integrations (name) VALUES ('Hooks')").run().lastInsertRowid;
-  for (const event of [
-    "post.published",
-    "post.published.edited",
-    "post.unpublished",
-    "post.deleted",
-    "page.published",
-  ]) {
-    sqlite
-      .prepare("INSERT INTO webhooks (integration_id, event, target_url) VALUES (?, ?, 'https://example.com/hook')")
-      .run(integration, event);
-  }
-  const queued = () =>
+  const post = await write(async (db) => {
+    // One database per file: start each test clean.
+    // eslint-disable-next-line drizzle/enforce-delete-with-where
+    await db.delete(outbox);
+    // eslint-disable-next-line drizzle/enforce-delete-with-where
+    await db.delete(webhooks);
+    const [user] = await db
+      .insert(users)
+      .values({ email: `a${run}@example.com`, name: "Ada", slug: `ada-${run}`, role: "owner", passwordHash: "x" })
+      .returning({ id: users.id });
+    const [created] = await db
+      .insert(posts)
+      .values({
+        type: "post",
+        title: "Hello",
+        slug: `hello-${run}`,
+        status: "published",
+        authorId: user!.id,
+        markdown: "Hi",
+        html: "<p>Hi</p>",
+        plaintext: "Hi",
+      })
+      .returning({ id: posts.id });
+    const [integration] = await db.insert(integrations).values({ name: "Hooks" }).returning({ id: integrations.id });
+    await db
+      .insert(webhooks)
+      .values(
+        (
+          ["post.published", "post.published.edited", "post.unpublished", "post.deleted", "page.published"] as const
+        ).map((event) => ({ integrationId: integration!.id, event, targetUrl: "https://example.com/hook" })),
+      );
+    return created!.id;
+  });
+  const queued = async () =>
     (
-      sqlite.prepare("SELECT payload FROM outbox WHERE kind = 'webhook' ORDER BY id").all() as { payload: string }[]
-    ).map(
-      (row) =>
-        JSON.parse(row.payload) as {
-          event: string;
-          body: { post: { current: Record<string, unknown>; previous: Record<string, unknown> } };
-        },
-    );
+      await getDb()
+        .select({ payload: outbox.payload })
+        .from(outbox)
+        .where(eq(outbox.kind, "webhook"))
+        .orderBy(outbox.id)
+    ).map((row) => row.payload as Queued);
   return { post, queued };
 }
 
@@ -53,14 +70,14 @@ const change = (id: number, action: string, previousStatus: "draft" | "published
 
 describe("post webhooks", () => {
   it("turns each change into Ghost's event with the post as current and what it was as previous", async () => {
-    const { post, queued } = setup();
+    const { post, queued } = await setup();
     await firePostWebhooks([
       change(post, "publish", "draft"),
       change(post, "save", "published"),
       change(post, "unpublish", "published"),
       change(post, "trash", "published"),
     ]);
-    const events = queued();
+    const events = await queued();
     expect(events.map((item) => item.event)).toEqual([
       "post.published",
       "post.published.edited",
@@ -78,7 +95,7 @@ describe("post webhooks", () => {
   });
 
   it("fires nothing for changes readers never saw", async () => {
-    const { post, queued } = setup();
+    const { post, queued } = await setup();
     await firePostWebhooks([
       change(post, "save", "draft"),
       change(post, "trash", "draft"),
@@ -86,6 +103,6 @@ describe("post webhooks", () => {
       change(post, "publish", "published"),
       { id: post, slug: "hello", type: "post", tagSlugs: [] },
     ]);
-    expect(queued()).toEqual([]);
+    expect(await queued()).toEqual([]);
   });
 });

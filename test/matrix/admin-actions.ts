@@ -1,3 +1,6 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { posts } from "@/db/schema";
 import { autosavePostAction } from "@/lib/actions/autosave-post";
 import { bulkPostsAction } from "@/lib/actions/bulk-posts";
 import { changeUserRoleAction } from "@/lib/actions/change-user-role";
@@ -23,7 +26,9 @@ import { PEOPLE, POSTS, row } from "../admin-fixture";
 import { IMPORT_EXPORT_ACTIONS } from "./import-export";
 import { ADMINS, EDITORS, type MatrixRow, OWNER, PUBLISHERS, STAFF, STAFF_EDIT } from "../authz-matrix";
 
-const TRASHED = "SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?";
+/** The post's status and when it went to the trash; undefined once purged. */
+const post = (id: number) =>
+  row(getDb().select({ status: posts.status, deletedAt: posts.deletedAt }).from(posts).where(eq(posts.id, id)));
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
 
 // PRODUCT.md's role table for posts, tags, settings and users: who may, everyone else may not.
@@ -75,8 +80,8 @@ export const ADMIN_ACTIONS: MatrixRow[] = [
     what: "bulk publish",
     entry: bulkPostsAction,
     run: (t) =>
-      bulkPostsAction(null, { operation: "publish", ids: [String(t.draft)] }).then((r) => ({
-        ok: r.ok && row<{ status: string }>("SELECT status FROM posts WHERE id = ?", t.draft).status === "published",
+      bulkPostsAction(null, { operation: "publish", ids: [String(t.draft)] }).then(async (r) => ({
+        ok: r.ok && (await post(t.draft))?.status === "published",
       })),
     allowed: PUBLISHERS,
   },
@@ -97,8 +102,8 @@ export const ADMIN_ACTIONS: MatrixRow[] = [
     what: "restore from trash (another's post)",
     entry: bulkPostsAction,
     run: () =>
-      bulkPostsAction(null, { operation: "restore", ids: [String(POSTS.trashedOther.id)] }).then((r) => ({
-        ok: r.ok && row<{ gone: number }>(TRASHED, POSTS.trashedOther.id).gone === 0,
+      bulkPostsAction(null, { operation: "restore", ids: [String(POSTS.trashedOther.id)] }).then(async (r) => ({
+        ok: r.ok && (await post(POSTS.trashedOther.id))?.deletedAt === null,
       })),
     allowed: EDITORS,
   },
@@ -106,8 +111,8 @@ export const ADMIN_ACTIONS: MatrixRow[] = [
     what: "purge (another's post)",
     entry: bulkPostsAction,
     run: () =>
-      bulkPostsAction(null, { operation: "purge", ids: [String(POSTS.trashedOther.id)] }).then((r) => ({
-        ok: r.ok && row<{ gone: number | null }>(TRASHED, POSTS.trashedOther.id) === undefined,
+      bulkPostsAction(null, { operation: "purge", ids: [String(POSTS.trashedOther.id)] }).then(async (r) => ({
+        ok: r.ok && (await post(POSTS.trashedOther.id)) === undefined,
       })),
     allowed: EDITORS,
   },

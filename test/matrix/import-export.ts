@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { importJobs } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { handleExportDownload as exportRoute } from "@/lib/import-export/export";
 import { handleImportUpload as uploadRoute } from "@/lib/import-export/upload";
 import { updateAnalyticsSettingsAction } from "@/lib/actions/analytics-settings";
 import { startImportAction, updateImportLimitAction } from "@/lib/actions/import-export";
 import { handleAnalyticsExport as analyticsExportRoute } from "@/lib/analytics/export";
-import { migratedDb } from "../helpers";
 import { ADMINS, type MatrixRow, ok, settle, SITE } from "../authz-matrix";
 
 // Admin → Settings → Import / Export: the owner and administrators only.
@@ -25,14 +27,18 @@ function post(path: string, body: BodyInit) {
 /** A dry-run-checked upload waiting for its "Import"; removed again when the action is refused. */
 async function confirmImport() {
   const id = crypto.randomUUID();
-  const sqlite = migratedDb().$client;
-  sqlite
-    .prepare(
-      "INSERT INTO import_jobs (id, status, file_path, file_name, file_bytes, format) VALUES (?, 'checked', ?, 'old.xml', 1, 'wordpress')",
-    )
-    .run(id, `/nonexistent/${id}.xml`);
+  await write((db) =>
+    db.insert(importJobs).values({
+      id,
+      status: "checked",
+      filePath: `/nonexistent/${id}.xml`,
+      fileName: "old.xml",
+      fileBytes: 1,
+      format: "wordpress",
+    }),
+  );
   const result = await settle(startImportAction(null, { id }));
-  if (!result.ok) sqlite.prepare("DELETE FROM import_jobs WHERE id = ?").run(id);
+  if (!result.ok) await write((db) => db.delete(importJobs).where(eq(importJobs.id, id)));
   return result;
 }
 

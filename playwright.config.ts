@@ -12,8 +12,6 @@ const smtpPort = Number((process.env.QUIRE_E2E_SMTP_PORT ??= String(port === 310
 
 export default defineConfig({
   testDir: "e2e",
-  // \`npm test\` runs the journeys in two halves at once, each with a folder of its own (bin/run-tests.ts).
-  outputDir: process.env.QUIRE_E2E_OUTPUT_DIR ?? "test-results",
   // The journeys share one site and one database: run them one at a time.
   workers: 1,
   fullyParallel: false,

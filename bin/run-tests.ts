@@ -1,7 +1,7 @@
 // `npm test`: type check, lint, unit and integration tests (Vitest), then the
 // Playwright journeys against a built server. Ends with the one line CI reads:
 // "N passed, N failed", and a non-zero exit on any failure.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -101,25 +101,23 @@ type PlaywrightSuite = {
     tests: { status?: string; results: { error?: { message?: string } }[] }[];
   }[];
 };
-type PlaywrightReport = { suites: PlaywrightSuite[] };
-type SpecResult = { ok: boolean; skipped: boolean; error?: string };
+type PlaywrightReport = { stats: { expected: number; flaky: number }; suites: PlaywrightSuite[] };
 
-/** Each journey of a report, by file, line and title, with whether it passed (perhaps on its retry). */
-function playwrightSpecs(report: PlaywrightReport): Map<string, SpecResult> {
-  const specs = new Map<string, SpecResult>();
+function playwrightResult(report: PlaywrightReport) {
+  const failedTests: string[] = [];
   const walk = (s: PlaywrightSuite, file: string) => {
     for (const spec of s.specs ?? []) {
-      const name = `e2e/${file}:${spec.line} › ${spec.title}`;
       // Passed on its retry (CI only): counted as passed, and named so it gets looked at.
-      if (spec.tests.some((t) => t.status === "flaky")) console.log(`Flaky (passed on retry): ${name}`);
+      if (spec.tests.some((t) => t.status === "flaky"))
+        console.log(`Flaky (passed on retry): e2e/${file}:${spec.line} › ${spec.title}`);
+      if (spec.ok) continue;
       const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
-      const skipped = spec.tests.every((t) => t.status === "skipped");
-      specs.set(name, { ok: spec.ok, skipped, error: spec.ok ? undefined : firstLine(error) });
+      failedTests.push(`e2e/${file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
     }
     for (const child of s.suites ?? []) walk(child, child.file ?? file);
   };
   for (const s of report.suites) walk(s, s.file ?? s.title);
-  return specs;
+  return { passed: report.stats.expected + report.stats.flaky, failed: failedTests };
 }
 
 function chromiumAvailable(): boolean {
@@ -160,124 +158,25 @@ function built(): boolean {
   return false;
 }
 
-// The journeys run as two halves at once, each with its own server, data folder, SMTP sink
-// and ports: a journey spends most of its time waiting (for the browser, the server, a
-// timer), and one at a time kept about half a core of two busy (measured: 10 CPU-minutes
-// in 18 minutes of journeys). Each half sets up its own site first, so the first-run
-// journeys run in both; a journey that ran in both counts once, and passed only if it
-// passed in both.
-const E2E = path.join(ROOT, "e2e");
-const FIRST_HALF = ["admin", "auth", "cache"];
-const everyFolder = fs
-  .readdirSync(E2E, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && !["first-run", "fixtures", "tools", "types"].includes(entry.name))
-  .map((entry) => entry.name);
-const halves = [FIRST_HALF, everyFolder.filter((name) => !FIRST_HALF.includes(name))];
-const basePort = Number(process.env.QUIRE_E2E_PORT ?? 3100);
-const baseSmtpPort = Number(process.env.QUIRE_E2E_SMTP_PORT ?? (basePort === 3100 ? 2526 : 2540));
-// Each half's servers take its port and the next 23 (e2e/hostile/own-server.ts, e2e/cluster/).
-const PORT_STRIDE = 50;
-
-/** Runs a command with each line of its output prefixed by `label`; resolves with its success. */
-function runLabelled(label: string, command: string, args: string[], env: Record<string, string | undefined>) {
-  return new Promise<boolean>((resolve) => {
-    const child = spawn(path.join(BIN, command), args, {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    });
-    for (const [stream, out] of [
-      [child.stdout, process.stdout],
-      [child.stderr, process.stderr],
-    ] as const) {
-      let pending = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => {
-        const lines = (pending + chunk).split("\n");
-        pending = lines.pop()!;
-        for (const line of lines) out.write(`${label} ${line}\n`);
-      });
-      stream.on("end", () => pending && out.write(`${label} ${pending}\n`));
-    }
-    child.on("error", () => resolve(false));
-    child.on("close", (code) => resolve(code === 0));
-  });
-}
-
-async function journeys() {
-  const title = "End-to-end journeys (Playwright, built server, two halves at once)";
-  console.log(`\n━━ ${title}`);
-  const runs = halves.map(async (folders, i) => {
-    const report = path.join(reports, `playwright-${i + 1}.json`);
-    const label = `[${i + 1}/${halves.length}]`;
-    console.log(`${label} ${folders.join(", ")} on port ${basePort + i * PORT_STRIDE}`);
-    const ok = await runLabelled(
-      label,
-      "playwright",
-      ["test", "--project=first-run", "--project=journeys", "e2e/first-run", ...folders.map((f) => `e2e/${f}/`)],
-      {
-        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-        QUIRE_E2E_PORT: String(basePort + i * PORT_STRIDE),
-        QUIRE_E2E_SMTP_PORT: String(baseSmtpPort + i * PORT_STRIDE),
-        QUIRE_E2E_OUTPUT_DIR: `test-results/half-${i + 1}`,
-        QUIRE_E2E_DATA_DIR: undefined, // each half makes its own (playwright.config.ts)
-      },
-    );
-    let specs: Map<string, SpecResult> | null = null;
-    try {
-      specs = playwrightSpecs(JSON.parse(fs.readFileSync(report, "utf8")) as PlaywrightReport);
-    } catch {
-      console.error(`${label} no report was written.`);
-    }
-    return { label, ok, specs };
-  });
-  const merged = new Map<string, SpecResult>();
-  for (const { label, ok, specs } of await Promise.all(runs)) {
-    if (!specs) {
-      failed++;
-      failures.push(`${title} ${label}: no report was written`);
-      continue;
-    }
-    for (const [name, result] of specs) {
-      const before = merged.get(name);
-      merged.set(name, before && !before.ok ? before : result);
-    }
-    if (!ok && [...specs.values()].every((s) => s.ok)) {
-      failed++; // the runner failed outside any journey (config, crash)
-      failures.push(`${title} ${label}: the runner failed outside any journey`);
-    }
-  }
-  for (const [name, result] of merged) {
-    if (result.ok && result.skipped) continue; // said why where it was skipped
-    if (result.ok) passed++;
-    else {
-      failed++;
-      failures.push(`${name}: ${result.error ?? ""}`);
-    }
-  }
-}
-
-function finish() {
-  fs.rmSync(reports, { recursive: true, force: true });
-  if (failures.length > 0) {
-    console.log(`\n━━ What failed (${failures.length})`);
-    for (const f of failures) console.log(`  ✘ ${f}`);
-  }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed > 0 ? 1 : 0);
-}
-
 if (chromiumAvailable() && built()) {
-  journeys().then(finish, (error: unknown) => {
-    console.error(error);
-    failed++;
-    failures.push("End-to-end journeys: the runner itself failed");
-    finish();
-  });
-} else {
-  if (!fs.existsSync(CHROMIUM)) {
-    failed++;
-    failures.push("End-to-end journeys: no browser");
-  }
-  finish();
+  const playwrightReport = path.join(reports, "playwright.json");
+  suite(
+    "End-to-end journeys (Playwright, built server)",
+    "playwright",
+    ["test", "--project=first-run", "--project=journeys"],
+    playwrightReport,
+    playwrightResult,
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+  );
+} else if (!fs.existsSync(CHROMIUM)) {
+  failed++;
+  failures.push("End-to-end journeys: no browser");
 }
+
+fs.rmSync(reports, { recursive: true, force: true });
+if (failures.length > 0) {
+  console.log(`\n━━ What failed (${failures.length})`);
+  for (const f of failures) console.log(`  ✘ ${f}`);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

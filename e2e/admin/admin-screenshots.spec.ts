@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import sharp from "sharp";
 import { pngBytes } from "../fixtures/admin";
 import { createPost, createTag } from "../fixtures/content";

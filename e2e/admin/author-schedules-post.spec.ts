@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { localMinute, pngBytes, siteTimezone, staffPage } from "../fixtures/admin";
 import { query } from "../fixtures/db";
 import { unique } from "../fixtures/site";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createPost } from "../fixtures/content";
 import { signInAsOwner, unique } from "../fixtures/site";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createStaff } from "../fixtures/db";
 import { signIn, signInAsOwner, unique } from "../fixtures/site";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { query } from "../fixtures/db";
 import { mailTo } from "../fixtures/smtp";
 import { signIn, signInAsOwner, unique } from "../fixtures/site";

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "../fixtures/test";
 import { localMinute, siteTimezone } from "../fixtures/admin";
 import { createStaff } from "../fixtures/db";
 import { unique } from "../fixtures/site";

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { pngBytes, staffPage } from "../fixtures/admin";
 import { createPost } from "../fixtures/content";
 import { run } from "../fixtures/db";

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "../fixtures/test";
 import { createPost } from "../fixtures/content";
 import { signInAsOwner, unique } from "../fixtures/site";
 

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "../fixtures/test";
 import { pngBytes } from "../fixtures/admin";
 import { createPost, createTag } from "../fixtures/content";
 import { run } from "../fixtures/db";

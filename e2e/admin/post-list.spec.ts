@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { staffPage } from "../fixtures/admin";
 import { ownerId, query, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { captureServerAction, replayServerAction } from "../fixtures/actions";
 import { createStaff, query } from "../fixtures/db";
 import { signIn, signInAsOwner, unique } from "../fixtures/site";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createPost, createTag } from "../fixtures/content";
 import { query } from "../fixtures/db";
 import { signInAsOwner, unique } from "../fixtures/site";

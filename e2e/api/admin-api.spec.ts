@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import GhostAdminAPI from "@tryghost/admin-api";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { pngBytes, staffPage } from "../fixtures/admin";
 import { revokeKeys } from "../fixtures/api-keys";
 import { query, run } from "../fixtures/db";

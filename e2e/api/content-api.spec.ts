@@ -1,5 +1,5 @@
 import GhostContentAPI from "@tryghost/content-api";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createContentKey, revokeKeys } from "../fixtures/api-keys";
 import { createPost, createTag } from "../fixtures/content";
 import { OWNER, unique } from "../fixtures/site";

@@ -1,5 +1,5 @@
 import GhostAdminAPI from "@tryghost/admin-api";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "../fixtures/test";
 import { writeDraft } from "../fixtures/admin";
 import { createIntegration, deleteIntegrationRows, validSignature, webhookReceiver } from "../fixtures/integrations";
 import { signInAsOwner, unique } from "../fixtures/site";

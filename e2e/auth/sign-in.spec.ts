@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createStaff, run } from "../fixtures/db";
 import { OWNER, signIn, signInAsOwner, unique } from "../fixtures/site";
 

@@ -2,7 +2,7 @@
 // HEAD, and which responses are never kept. Raw node:http, so nothing is decoded for us.
 import http from "node:http";
 import zlib from "node:zlib";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createPost } from "../fixtures/content";
 import { run } from "../fixtures/db";
 import { pngBytes } from "../fixtures/admin";

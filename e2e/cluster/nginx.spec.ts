@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { freshGet, mediaShared, publishedEverywhere, rateLimitShared, scheduledOnce, sessionEverywhere } from "./cases";
 import { clusterPort, Instance, makeClusterSite, Nginx, NGINX, readLoad, type ClusterSite } from "./cluster";
 

@@ -1,7 +1,7 @@
 // One Quire server with QUIRE_WORKERS=3 and no load balancer: three worker processes
 // share the port and the SQLite file, and behave as one site.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { freshGet, mediaShared, publishedEverywhere, rateLimitShared, scheduledOnce, sessionEverywhere } from "./cases";
 import { clusterPort, Instance, makeClusterSite, readLoad, STAFF, type ClusterSite } from "./cluster";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { captureServerAction } from "../fixtures/actions";
 import { createStaff, query, run } from "../fixtures/db";
 import { signIn, unique } from "../fixtures/site";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { run } from "../fixtures/db";
 import { commentsBy, commentsOn, createPost, expectAlert, mainForm, openPost, person, writeComment } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { query } from "../fixtures/db";
 import { OWNER, signInAsOwner } from "../fixtures/site";
 import { mailTo, readMailbox } from "../fixtures/smtp";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { OWNER, signInAsOwner, unique } from "../fixtures/site";
 import { commentsOn, createPost, openPost, writeComment } from "./helpers";
 

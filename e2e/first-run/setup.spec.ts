@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { captureServerAction, replayServerAction } from "../fixtures/actions";
 import { query } from "../fixtures/db";
 import { OWNER } from "../fixtures/site";

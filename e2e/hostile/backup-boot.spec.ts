@@ -4,7 +4,7 @@
 // uploaded image byte for byte.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { pngBytes } from "../fixtures/admin";
 import { QuireServer, extraPort, makeSite, quireCli, readDb, tempDir } from "./own-server";
 import { adminToken, commentFormFields, postComment } from "./write-clients";

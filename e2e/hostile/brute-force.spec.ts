@@ -1,4 +1,4 @@
-import { expect, type Page, request as playwrightRequest, test } from "@playwright/test";
+import { expect, type Page, request as playwrightRequest, test } from "../fixtures/test";
 import { createPost } from "../fixtures/content";
 import { createStaff, query } from "../fixtures/db";
 import { signIn, unique } from "../fixtures/site";

@@ -4,7 +4,7 @@
 // never a silently lost update.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { QuireServer, extraPort, makeSite, quireCli, readDb, tempDir } from "./own-server";
 import { commentFormFields, postComment, readPostVersion, savePost } from "./write-clients";
 

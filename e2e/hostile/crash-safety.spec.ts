@@ -2,7 +2,7 @@
 // (the no-JavaScript form's POST) and save posts (Admin API edits); after the last
 // restart every acknowledged write is there and the file passes integrity_check.
 // The long run: `npm run test:crash -- --rounds 100` (e2e/hostile/crash-long-run.ts).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { runCrashHarness } from "./crash-harness";
 import { extraPort } from "./own-server";
 

@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "../fixtures/test";
 import { pngBytes } from "../fixtures/admin";
 import { createPost, createTag } from "../fixtures/content";
 import { createStaff, ownerId, query } from "../fixtures/db";

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "../fixtures/test";
 import { query } from "../fixtures/db";
 import { createIntegration, signJwt } from "../fixtures/integrations";
 import { signInAsOwner, unique } from "../fixtures/site";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { OWNER, signInAsOwner } from "../fixtures/site";
 
 // Every address the app redirects to that a request can influence: sign-in's

@@ -2,7 +2,7 @@
 // many unique pages at once is refused past its share, with Retry-After, while another
 // reader still gets a cached and an uncached page. Behind a trusted proxy, as in
 // production with nginx: each request names its client in X-Forwarded-For.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { QuireServer, extraPort, makeSite } from "./own-server";
 
 const FLOODER = "203.0.113.50";

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { QuireServer, extraPort, makeSite, tempDir } from "./own-server";
 
 const installed = spawnSync("sqlmap", ["--version"], { encoding: "utf8" }).status === 0;

@@ -1,5 +1,5 @@
 import GhostAdminAPI from "@tryghost/admin-api";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "../fixtures/test";
 import { pngBytes, staffPage } from "../fixtures/admin";
 import { createPost as createContentPost } from "../fixtures/content";
 import { query, run } from "../fixtures/db";

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { signInAsOwner } from "../fixtures/site";
 import { QuireServer, extraPort, makeSite } from "../hostile/own-server";
 

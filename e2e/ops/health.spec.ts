@@ -1,7 +1,7 @@
 // The owner's health page shows the state the test makes: a failed delivery, a backup.
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createStaff, run } from "../fixtures/db";
 import { signIn, signInAsOwner, unique } from "../fixtures/site";
 import { quireCli, tempDir } from "../hostile/own-server";

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
-import { expect, request as http, test } from "@playwright/test";
+import { expect, request as http, test } from "../fixtures/test";
 import { startNginx, type Nginx } from "../fixtures/nginx";
 import { QuireServer, ROOT, extraPort, makeSite, tempDir } from "../hostile/own-server";
 

@@ -2,7 +2,7 @@
 // id the client also gets back as X-Request-Id, and a reader on the friendly error page.
 import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createPost, expectStatus, openPost, person, writeComment } from "../comments/helpers";
 import { QuireServer, extraPort, makeSite } from "../hostile/own-server";
 

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, test } from "@playwright/test";
+import { expect, type APIRequestContext, test } from "../fixtures/test";
 import Parser from "rss-parser";
 import { authorSlugOf, createPost, createTag, publishPost } from "../fixtures/content";
 import { ownerId } from "../fixtures/db";

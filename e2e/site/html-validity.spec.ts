@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { authorSlugOf, createPost, createTag } from "../fixtures/content";
 import { ownerId, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";

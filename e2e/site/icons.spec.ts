@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 
 // Bug 4 of issue 12: every page asked for /favicon.ico and got a 404.
 

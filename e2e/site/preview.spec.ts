@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "../fixtures/test";
 import { createPost, createTag } from "../fixtures/content";
 import { OWNER, signInAsOwner, unique } from "../fixtures/site";
 

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createPost, createTag } from "../fixtures/content";
 import { unique } from "../fixtures/site";
 

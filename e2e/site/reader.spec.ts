@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createPost, createTag, newestSlot } from "../fixtures/content";
 import { ownerId, query, run } from "../fixtures/db";
 import { OWNER, unique } from "../fixtures/site";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { test } from "@playwright/test";
+import { test } from "../fixtures/test";
 import { createPost, createTag, newestSlot } from "../fixtures/content";
 import { run } from "../fixtures/db";
 import { signInAsOwner } from "../fixtures/site";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { authorSlugOf, createPost, createTag } from "../fixtures/content";
 import { ownerId, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";

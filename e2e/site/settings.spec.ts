@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import Parser from "rss-parser";
 import { createPost } from "../fixtures/content";
 import { query, run } from "../fixtures/db";

@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import type { Actor } from "./post-scope";
 import { commentBodyHash } from "./comment-checks";
 import { countComments } from "./comments";
-import { likeContains } from "./sql";
+import { likeContains, timestampParam } from "./sql";
 import { write } from "../transaction";
 
 // The moderation queue. `scope` comes from lib/authz ownershipScope: "all" for
@@ -171,7 +171,7 @@ export async function setCommentStatus(
       .set({
         status: to,
         updatedAt: now,
-        ...(to === "approved" ? { approvedAt: sql`coalesce(${comments.approvedAt}, ${now.getTime()})` } : {}),
+        ...(to === "approved" ? { approvedAt: sql`coalesce(${comments.approvedAt}, ${timestampParam(now)})` } : {}),
       })
       .where(where)
       .returning({ id: comments.id, postId: comments.postId });

@@ -4,6 +4,7 @@ import { type Db, getDb } from "../client";
 import { comments, emailSuppressions, posts, users, type CommentStatus } from "../schema";
 import { commentBodyHash } from "./comment-checks";
 import { prepared } from "./prepared";
+import { timestampParam } from "./sql";
 import { write } from "../transaction";
 
 /** A comment to store (createComment): what is left out is stored as null, false or 0. */
@@ -108,7 +109,7 @@ const insertComment = prepared((db) =>
       notifyReplies: sql.placeholder("notifyReplies"),
       editTokenHash: sql.placeholder("editTokenHash"),
       spamScore: sql.placeholder("spamScore"),
-      // Passed as milliseconds: Drizzle's date mapping of a placeholder does not take null.
+      // Passed in the column's own encoding (timestampParam): Drizzle's date mapping of a placeholder does not take null.
       approvedAt: sql`${sql.placeholder("approvedAt")}`,
       createdAt: sql.placeholder("createdAt"),
       updatedAt: sql.placeholder("updatedAt"),
@@ -137,7 +138,7 @@ export async function createComment(
     spamScore: 0,
     ...values,
     bodyHash: commentBodyHash(values.markdown),
-    approvedAt: values.approvedAt?.getTime() ?? null,
+    approvedAt: values.approvedAt ? timestampParam(values.approvedAt) : null,
   };
   return await write(async (db) => {
     const inserted = (await insertComment().get(row))!;

@@ -13,7 +13,7 @@ export async function writeComments({ sql, staging, report, key, step }: WriteCo
     const body = staging.comment(comment.sourceId);
     if (!body) continue; // skipped while converting
     if (comment.parentSourceId) staging.addReply(comment.sourceId, comment.parentSourceId);
-    const known = sql.findImported(key("comment", comment.sourceId));
+    const known = await sql.findImported(key("comment", comment.sourceId));
     if (known !== undefined) {
       staging.setTarget("comment", comment.sourceId, known);
       bump(report.alreadyImported, "comment");
@@ -28,7 +28,7 @@ export async function writeComments({ sql, staging, report, key, step }: WriteCo
       });
       continue;
     }
-    const id = sql.insertComment({
+    const id = await sql.insertComment({
       postId,
       status: comment.status,
       kind: comment.commentKind,
@@ -49,7 +49,7 @@ export async function writeComments({ sql, staging, report, key, step }: WriteCo
     });
     staging.setTarget("comment", comment.sourceId, id);
     bump(report.created, comment.commentKind === "comment" ? "comment" : comment.commentKind);
-    sql.recordImported(key("comment", comment.sourceId), "comment", id);
+    await sql.recordImported(key("comment", comment.sourceId), "comment", id);
   }
   // Threads, once every comment has its id: a parent may come later in the file.
   let orphans = 0;
@@ -61,9 +61,9 @@ export async function writeComments({ sql, staging, report, key, step }: WriteCo
       cycles++;
       continue;
     }
-    const parentId = staging.target("comment", parent)?.id ?? sql.findImported(key("comment", parent));
+    const parentId = staging.target("comment", parent)?.id ?? (await sql.findImported(key("comment", parent)));
     if (parentId === undefined) orphans++;
-    else sql.setCommentParent(childId, parentId);
+    else await sql.setCommentParent(childId, parentId);
   }
   if (orphans > 0)
     report.warnings.push(`${orphans} comment(s) answer a comment that is not in the file: shown top-level`);

@@ -32,7 +32,7 @@ export async function writePosts(context: WriteContext, { authorIds, tagIds, fal
     const converted = staging.converted(post.sourceId);
     if (!converted) continue; // skipped while converting, already reported
     recordWords(staging, post, report);
-    const known = sql.findImported(key("post", post.sourceId));
+    const known = await sql.findImported(key("post", post.sourceId));
     if (known !== undefined) {
       staging.setTarget("post", post.sourceId, known);
       bump(report.alreadyImported, post.type);
@@ -77,7 +77,7 @@ export async function writePosts(context: WriteContext, { authorIds, tagIds, fal
     bump(report.created, post.type);
     for (const note of post.notes) report.notes.push({ item: itemLabel(post), note });
     staging.setTarget("post", post.sourceId, created.id, created.slug);
-    sql.recordImported(key("post", post.sourceId), "post", created.id);
+    await sql.recordImported(key("post", post.sourceId), "post", created.id);
     await insertPostTags(
       db,
       created.id,

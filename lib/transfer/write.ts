@@ -5,7 +5,8 @@ import { recordAudit } from "@/db/queries/audit";
 import {
   fallbackAuthorId,
   importedMediaUrl,
-  ImportSql,
+  importSql,
+  type ImportSql,
   insertImportedMedia,
   recordImported,
   type SourceKey,
@@ -70,10 +71,7 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
     await stage(source, staging, report, options);
     await convertStaged(source.format, staging, report, options.onProgress, mediaFiles, options.converter);
     if (options.dryRun) dryRunCounts(staging, report);
-    else
-      await write((db) =>
-        writeStaged(db, new ImportSql(db.$client), source.format, staging, report, options, mediaFiles),
-      );
+    else await write((db) => writeStaged(db, importSql(db), source.format, staging, report, options, mediaFiles));
     committed = true;
     for (const row of staging.skippedRows()) {
       report.skipped.total++;

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GLOBAL_KEY, createAnalytics } from "./server/analytics.mjs";
 import { openDataVersion } from "./server/data-version.mjs";
+import { watchPgChanges } from "./server/pg-changes.mjs";
 import { createHandler } from "./server/handler.mjs";
 import { createFrontServer } from "./server/http-limits.mjs";
 import { withoutReaderRuntime } from "./server/reader-runtime.mjs";
@@ -33,6 +34,7 @@ const {
   metricsToken,
   workers,
   renderGate,
+  databaseUrl,
 } = serverSettings();
 // The file db/connection.ts's databaseFile() names; this process only watches it.
 const dataFile = path.join(dataDir, DATABASE_FILE_NAME);
@@ -57,12 +59,15 @@ async function serve() {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
-  // Each process (each worker) keeps its own cache and watches the file itself: a commit
-  // by any other process, worker or CLI empties it on the next request.
-  const dataVersion = pageCacheMb > 0 ? openDataVersion(dataFile) : null;
-  // The counts are written through the connection that watches data_version, so writing
-  // them does not empty this process's page cache (see data-version.mjs).
-  if (dataVersion && !dataVersion.connection.readonly) analytics.connection = dataVersion.connection;
+  // Each process (each worker) keeps its own cache and watches the database itself: a commit
+  // by any other process, worker, instance or CLI empties it on the next request. SQLite:
+  // the file's data_version; PostgreSQL: the notifications its triggers send at each commit.
+  const dataVersion = pageCacheMb <= 0 ? null : databaseUrl ? watchPgChanges(databaseUrl) : openDataVersion(dataFile);
+  // On SQLite the counts are written through the connection that watches data_version, so
+  // writing them does not empty this process's page cache (see data-version.mjs). On
+  // PostgreSQL their table sends no notification: they go through the app's pool.
+  if (dataVersion && "connection" in dataVersion && !dataVersion.connection.readonly)
+    analytics.connection = dataVersion.connection;
   // Everything that reaches Next waits its turn here, fairly by client address (render-gate.mjs).
   const gate = createRenderGate(renderGate);
   metrics.watchRenderGate(gate.stats);

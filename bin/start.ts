@@ -3,27 +3,41 @@
 // N workers, after the migrations have run here once).
 import { spawn } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { databaseFile, openDatabase } from "../db/connection";
 import { runMigrations } from "../db/migrate";
+import { runPgMigrations } from "../db/pg/migrate";
 import { getEnv } from "../lib/env";
 import { buildIfStale, ROOT } from "./build-check";
 
-function main() {
-  const env = getEnv(); // fails here, with every bad variable named, before anything starts
-  // The data layer speaks PostgreSQL in parts only so far (docs/postgres.md, "Status"): a site
-  // started on it would fail page by page, so it does not start at all.
+/** Applies the pending migrations of the database the environment names; says which and how many. */
+async function migrate(env: ReturnType<typeof getEnv>) {
   if (env.DATABASE_URL) {
-    throw new Error("PostgreSQL is not supported yet (docs/postgres.md says how far it is): unset DATABASE_URL.");
+    // Several instances may start together: the migrator's advisory lock lets one apply them.
+    const client = new pg.Client({ connectionString: env.DATABASE_URL, application_name: "quire-migrate" });
+    await client.connect();
+    try {
+      const applied = await runPgMigrations(client);
+      console.log(`[quire] database PostgreSQL ${client.database ?? ""} (${applied} migration(s) applied)`);
+    } finally {
+      await client.end();
+    }
+    return;
   }
+  const db = openDatabase(databaseFile(env.dataDir));
+  const applied = runMigrations(db.$client);
+  db.$client.close();
+  console.log(`[quire] database ${databaseFile(env.dataDir)} (${applied} migration(s) applied)`);
+}
+
+async function main() {
+  const env = getEnv(); // fails here, with every bad variable named, before anything starts
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
   const built = buildIfStale();
   if (built !== 0) process.exit(built);
 
-  const db = openDatabase(databaseFile(env.dataDir));
-  const applied = runMigrations(db.$client);
-  db.$client.close();
-  console.log(`[quire] database ${databaseFile(env.dataDir)} (${applied} migration(s) applied)`);
+  await migrate(env);
 
   const server = spawn(process.execPath, [path.join(ROOT, "bin", "server.mjs")], {
     cwd: ROOT,
@@ -34,9 +48,7 @@ function main() {
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(`[quire] ${(error as Error).message}`);
   process.exit(1);
-}
+});

@@ -2,7 +2,7 @@
 // connections: DATABASE_URL names a database of this file's own, set before the database
 // modules load, as a process started with it would. Skipped, saying so, when no server answers.
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { POSTGRES_MISSING, postgresAnswers, usePgSite } from "../test/postgres";
+import { pointAppAt, POSTGRES_MISSING, postgresAnswers, usePgSite } from "../test/postgres";
 import { type WriteModules, writeScenarios } from "./transaction.scenarios";
 
 const reachable = await postgresAnswers();
@@ -13,7 +13,7 @@ describe.skipIf(!reachable)("write on PostgreSQL", () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = site.url;
+    pointAppAt(site.url);
     const [client, schema, transaction] = await Promise.all([
       import("./client"),
       import("./schema"),

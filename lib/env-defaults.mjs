@@ -69,6 +69,8 @@ export function serverSettings(env = process.env) {
     logLevel: read("QUIRE_LOG_LEVEL") ?? ENV_DEFAULTS.QUIRE_LOG_LEVEL,
     logAddress: (read("QUIRE_LOG_IP") ?? ENV_DEFAULTS.QUIRE_LOG_IP) === "1",
     metricsToken: read("QUIRE_METRICS_TOKEN"),
+    /** PostgreSQL's URL when the site runs on it (lib/env.ts checks its form); else SQLite's file. */
+    databaseUrl: read("DATABASE_URL"),
     workers: Number(read("QUIRE_WORKERS") ?? ENV_DEFAULTS.QUIRE_WORKERS),
     renderGate: {
       concurrency: Number(read("QUIRE_RENDER_CONCURRENCY") ?? renderConcurrencyFor(os.availableParallelism())),

@@ -9,6 +9,13 @@ afterEach(() => {
   vi.resetModules();
 });
 
+// What a PostgreSQL site must be given (lib/env.ts, SHARED_SECRETS).
+const SECRETS = {
+  AUTH_SECRET: "an-auth-secret-of-thirty-two-characters-or-more",
+  QUIRE_COMMENTS_SECRET: "a-comments-secret-of-thirty-two-characters-or-more",
+  QUIRE_IP_SALT: "an-ip-salt-of-sixteen-or-more",
+};
+
 async function appEnv(vars: Record<string, string>) {
   for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
   const { getEnv } = await import("./env");
@@ -23,6 +30,7 @@ describe("the server's settings", () => {
         HOST: "",
         PORT: "",
         QUIRE_DATA_DIR: "",
+        DATABASE_URL: "",
         QUIRE_PAGE_CACHE_MB: "",
         QUIRE_TRUST_PROXY: "",
         QUIRE_LOG_LEVEL: "",
@@ -41,6 +49,8 @@ describe("the server's settings", () => {
         HOST: "0.0.0.0",
         PORT: "8080",
         QUIRE_DATA_DIR: "/srv/q",
+        DATABASE_URL: "postgres://quire@db.internal:5432/quire",
+        ...SECRETS,
         QUIRE_PAGE_CACHE_MB: "0",
         QUIRE_TRUST_PROXY: "1",
         QUIRE_LOG_LEVEL: "warn",
@@ -64,6 +74,7 @@ describe("the server's settings", () => {
       logLevel: env.QUIRE_LOG_LEVEL,
       logAddress: env.QUIRE_LOG_IP === "1",
       metricsToken: env.QUIRE_METRICS_TOKEN,
+      databaseUrl: env.DATABASE_URL,
       workers: env.QUIRE_WORKERS,
       renderGate: {
         concurrency: env.QUIRE_RENDER_CONCURRENCY ?? renderConcurrencyFor(os.availableParallelism()),
@@ -102,7 +113,11 @@ describe("the media folder", () => {
 
 describe("the database settings", () => {
   it("take a postgres:// URL and a pool size, with 10 connections by default", async () => {
-    const env = await appEnv({ DATABASE_URL: "postgres://quire@db.internal:5432/quire", QUIRE_DB_POOL: "" });
+    const env = await appEnv({
+      DATABASE_URL: "postgres://quire@db.internal:5432/quire",
+      QUIRE_DB_POOL: "",
+      ...SECRETS,
+    });
     expect(env).toMatchObject({ DATABASE_URL: "postgres://quire@db.internal:5432/quire", QUIRE_DB_POOL: 10 });
   });
 
@@ -110,5 +125,24 @@ describe("the database settings", () => {
     await expect(appEnv({ DATABASE_URL: "mysql://root@localhost/quire" })).rejects.toThrow(
       /DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/,
     );
+  });
+
+  it("require the secrets every instance shares, naming each one missing", async () => {
+    const url = "postgres://quire@db.internal:5432/quire";
+    const refused = appEnv({
+      DATABASE_URL: url,
+      AUTH_SECRET: SECRETS.AUTH_SECRET,
+      QUIRE_COMMENTS_SECRET: "",
+      QUIRE_IP_SALT: "",
+    });
+    await expect(refused).rejects.toThrow(/QUIRE_COMMENTS_SECRET: QUIRE_COMMENTS_SECRET is required with DATABASE_URL/);
+    await expect(refused).rejects.toThrow(/QUIRE_IP_SALT: QUIRE_IP_SALT is required with DATABASE_URL/);
+    await expect(refused).rejects.not.toThrow(/AUTH_SECRET:/);
+  });
+
+  it("leave the secrets optional on SQLite, where they are generated into the data folder", async () => {
+    const env = await appEnv({ DATABASE_URL: "", AUTH_SECRET: "", QUIRE_COMMENTS_SECRET: "", QUIRE_IP_SALT: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.AUTH_SECRET).toBeUndefined();
   });
 });

@@ -54,6 +54,17 @@ export async function connectTo(database: string): Promise<pg.Client> {
   return client;
 }
 
+/**
+ * Points the app's modules, loaded after this, at a PostgreSQL database, as a process
+ * started with DATABASE_URL would be, with the secrets such a site must be given (lib/env.ts).
+ */
+export function pointAppAt(url: string): void {
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET ??= "test-auth-secret-of-thirty-two-characters";
+  process.env.QUIRE_COMMENTS_SECRET ??= "test-comments-secret-of-thirty-two-characters";
+  process.env.QUIRE_IP_SALT ??= "test-ip-salt-of-sixteen";
+}
+
 export const urlOf = (database: string) => `postgres://${POSTGRES.user}@${POSTGRES.host}:${POSTGRES.port}/${database}`;
 
 export type PgSite = { database: string; url: string; instances: PgDb[]; db: PgDb };

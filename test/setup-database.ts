@@ -15,7 +15,7 @@ process.env.QUIRE_LOG_LEVEL ??= "silent";
 const postgres = process.env.QUIRE_TEST_DATABASE === "postgres" ? await import("./postgres") : undefined;
 const pgDatabase = await postgres?.createTestDatabase("quire_vitest");
 if (postgres && pgDatabase) {
-  process.env.DATABASE_URL = postgres.urlOf(pgDatabase);
+  postgres.pointAppAt(postgres.urlOf(pgDatabase));
   const { runPgMigrations } = await import("../db/pg/migrate");
   const client = await postgres.connectTo(pgDatabase);
   try {

@@ -300,9 +300,10 @@ export async function getReplyNoticeContext(db: Db, { commentId }: { commentId: 
       authorName: comments.authorName,
       authorEmail: comments.authorEmail,
       markdown: comments.markdown,
+      // notify_replies as a condition by itself: 0/1 on SQLite, a boolean on PostgreSQL (where `= 1` fails).
       parentEmail: sql<
         string | null
-      >`(select p.author_email from comments p where p.id = ${comments.parentId} and p.notify_replies = 1)`,
+      >`(select p.author_email from comments p where p.id = ${comments.parentId} and p.notify_replies)`,
       postTitle: posts.title,
       postSlug: posts.slug,
     })

@@ -105,22 +105,23 @@ type PlaywrightSuite = {
 };
 type PlaywrightReport = { stats: { expected: number; flaky: number }; suites: PlaywrightSuite[] };
 
-function playwrightResult(report: PlaywrightReport) {
+/** Playwright's report counted; `label` names the database in the lines when both run. */
+const playwrightResult = (label: string) => (report: PlaywrightReport) => {
   const failedTests: string[] = [];
   const walk = (s: PlaywrightSuite, file: string) => {
     for (const spec of s.specs ?? []) {
       // Passed on its retry (CI only): counted as passed, and named so it gets looked at.
       if (spec.tests.some((t) => t.status === "flaky"))
-        console.log(`Flaky (passed on retry): e2e/${file}:${spec.line} › ${spec.title}`);
+        console.log(`Flaky (passed on retry): ${label}e2e/${file}:${spec.line} › ${spec.title}`);
       if (spec.ok) continue;
       const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
-      failedTests.push(`e2e/${file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+      failedTests.push(`${label}e2e/${file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
     }
     for (const child of s.suites ?? []) walk(child, child.file ?? file);
   };
   for (const s of report.suites) walk(s, s.file ?? s.title);
   return { passed: report.stats.expected + report.stats.flaky, failed: failedTests };
-}
+};
 
 function chromiumAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;
@@ -172,6 +173,37 @@ function built(): boolean {
   return false;
 }
 
+// The journeys that run a second time against a server on PostgreSQL: first-run setup and
+// the hostile suites (XSS, CSRF, input limits, brute force). The cluster journey on
+// PostgreSQL (e2e/cluster/postgres.spec.ts) makes its own database and runs in the first pass.
+const POSTGRES_JOURNEYS = [
+  "e2e/first-run",
+  "e2e/hostile/xss.spec.ts",
+  "e2e/hostile/csrf.spec.ts",
+  "e2e/hostile/input-limits.spec.ts",
+  "e2e/hostile/brute-force.spec.ts",
+];
+
+/** A database of its own for a run on PostgreSQL, dropped by the function it answers with. */
+async function pgDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}`; // made here, never from input
+  const admin = async (statement: string) => {
+    const client = new pg.Client(POSTGRES);
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const { user, host, port } = POSTGRES;
+  return {
+    url: `postgres://${user}@${host}:${port}/${name}`,
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 async function main() {
   check("Type check (tsc)", "tsc", ["--noEmit"]);
   check("Lint (ESLint)", "eslint", [".", "--max-warnings=0"]);
@@ -207,9 +239,25 @@ async function main() {
       "playwright",
       ["test", "--project=first-run", "--project=journeys"],
       playwrightReport,
-      playwrightResult,
+      playwrightResult(""),
       { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
     );
+    if (postgres) {
+      const database = await pgDatabase("quire_e2e");
+      const pgReport = path.join(reports, "playwright-postgres.json");
+      try {
+        suite(
+          "End-to-end journeys on PostgreSQL (first run, hostile suites)",
+          "playwright",
+          ["test", "--project=first-run", "--project=journeys", ...POSTGRES_JOURNEYS],
+          pgReport,
+          playwrightResult("[PostgreSQL] "),
+          { PLAYWRIGHT_JSON_OUTPUT_NAME: pgReport, QUIRE_E2E_DATABASE_URL: database.url },
+        );
+      } finally {
+        await database.drop();
+      }
+    } else postgresMissing("End-to-end journeys on PostgreSQL");
   } else if (!fs.existsSync(CHROMIUM)) {
     failed++;
     failures.push("End-to-end journeys: no browser");

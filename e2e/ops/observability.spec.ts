@@ -13,7 +13,7 @@ test("/metrics passes promtool and counts reader pages, cache hits, renders and 
   // Two views of the home page: a render, then a hit.
   for (let i = 0; i < 2; i++) expect((await request.get("/")).status()).toBe(200);
   // A comment the form sends, counted by the app in the same registry.
-  const post = createPost();
+  const post = await createPost();
   await openPost(page, post.slug);
   await writeComment(page, { ...person("Metric"), body: "Counted once, by outcome." });
   await expectStatus(page, /published|awaiting moderation/);

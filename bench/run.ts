@@ -1,4 +1,4 @@
-// `npm run bench [-- --large] [--quick] [--reuse] [--port N] [--workers N] [--instances N] [--comments]`:
+// `npm run bench [-- --large] [--quick] [--reuse] [--port N] [--workers N] [--instances N] [--comments] [--db postgres]`:
 // builds if needed, seeds a fresh data folder, starts the production server (with
 // QUIRE_WORKERS=N, or N instances behind nginx configured from docs/deploy/nginx.conf), measures its cold start,
 // page weights and each route under load next to a static-file reference, prints
@@ -19,7 +19,8 @@ import { seedData } from "./seed";
 import { Nginx, NGINX } from "../e2e/cluster/processes";
 import { cpuMs, startServer, sampleRss } from "./server";
 import { startStaticRef, type StaticRef } from "./static-ref";
-import { countComments, pickTargets } from "./targets";
+import { type BenchDatabase, postgresDatabase, sqliteDatabase } from "./database";
+import { pickTargets } from "./targets";
 import { measureRenderCost, uncachedRoutes } from "./uncached";
 import { runFlood } from "./flood";
 
@@ -47,6 +48,7 @@ const { values: opts } = parseArgs({
     editor: { type: "boolean", default: false },
     flood: { type: "boolean", default: false },
     comments: { type: "boolean", default: false },
+    db: { type: "string", default: "sqlite" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -57,6 +59,7 @@ if (opts.help) {
       "  --editor  only the editor's client JS (bytes, gzipped) and its time to interactive (bench/editor-weight.ts)\n" +
       "  --flood  only the flood scenario (bench/flood.ts); a full run ends with it\n" +
       "  --comments  only the comment POST rows, with the server's CPU time per POST\n" +
+      "  --db postgres  the server on PostgreSQL (the local server; the seeded rows copied into a database of the run's own)\n" +
       "  --large  100,000 posts / 1,000,000 comments instead of 200 / 2,000\n" +
       "  --quick  1 s warm-up and 5 s per route instead of 3 s and 15 s\n" +
       "  --reuse  reuse (and keep) the seeded database of an earlier --reuse run in bench/.seeded/\n" +
@@ -83,6 +86,14 @@ for (const [name, value] of [
     console.error(`bench: ${name} takes a whole number from 1 to 16`);
     process.exit(2);
   }
+}
+if (opts.db !== "sqlite" && opts.db !== "postgres") {
+  console.error("bench: --db takes sqlite or postgres");
+  process.exit(2);
+}
+if (opts.db === "postgres" && (opts.analytics || opts.editor)) {
+  console.error("bench: --analytics and --editor read the SQLite file: run them without --db postgres");
+  process.exit(2);
 }
 /** How the site is served, for the log, the report and the result file's name. */
 const topology = instances
@@ -114,8 +125,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** What serves the site: one server (maybe with workers) or instances behind nginx. */
 type Site = { origin: string; pids: number[]; coldStartMs: number };
 
-async function startSite(dataDir: string): Promise<Site> {
-  const env = { QUIRE_WORKERS: String(workers) };
+async function startSite(dataDir: string, database: BenchDatabase): Promise<Site> {
+  const env = { ...database.env, QUIRE_WORKERS: String(workers) };
   if (!instances) {
     const server = await startServer({ port, dataDir, env });
     stoppers.push(server.stop);
@@ -181,7 +192,12 @@ async function measure(server: Site, name: string, target: Target): Promise<Meas
 /** Comment POSTs both ways the form sends them, each counted in the database afterwards. */
 async function commentRows(
   server: Site,
-  { postUrl, postHtml, dbFile, postId }: { postUrl: string; postHtml: string; dbFile: string; postId: number },
+  {
+    postUrl,
+    postHtml,
+    database,
+    postId,
+  }: { postUrl: string; postHtml: string; database: BenchDatabase; postId: number },
 ): Promise<{ rows: Row[]; created: number }> {
   // A comment token, old enough (3 s, MIN_FORM_AGE_MS) by the time the POSTs start.
   const viewer = (await (await fetch(`${server.origin}/api/comments/viewer`)).json()) as { issued: string };
@@ -194,10 +210,10 @@ async function commentRows(
   const rows: Row[] = [];
   let created = 0;
   for (const [name, target] of posts) {
-    const before = countComments(dbFile);
-    const onPost = countComments(dbFile, postId);
+    const before = await database.countComments();
+    const onPost = await database.countComments(postId);
     const posting = await measure(server, name, target);
-    const made = countComments(dbFile) - before;
+    const made = (await database.countComments()) - before;
     created += made;
     rows.push({
       route: name,
@@ -223,9 +239,11 @@ async function main() {
     `post /${targets.post.slug} (${targets.post.comments} comments), tag /tag/${targets.tag.slug} (${targets.tag.posts} posts), /page/${targets.page}, search "${targets.commonWord}" and "${targets.rareWord}"`,
   );
 
-  log(`serving with ${topology}; load average ${loadAverage()}`);
+  const database = opts.db === "postgres" ? await postgresDatabase(dbFile, log) : sqliteDatabase(dbFile);
+  stoppers.push(database.drop); // stopped last: the servers first
+  log(`serving with ${topology} on ${database.label}; load average ${loadAverage()}`);
   const loadBefore = os.loadavg();
-  const server = await startSite(dataDir);
+  const server = await startSite(dataDir, database);
   log(`cold start (spawn → first 200 on /): ${server.coldStartMs.toFixed(0)} ms`);
   const origin = server.origin;
   const postUrl = `${origin}/${targets.post.slug}`;
@@ -236,7 +254,7 @@ async function main() {
     runFlood({
       port: port + 10,
       dataDir,
-      env: { QUIRE_WORKERS: String(workers) },
+      env: { ...database.env, QUIRE_WORKERS: String(workers) },
       cachedPath: "/",
       uncachedPath: `/${targets.post.slug}`,
       seconds: MEASURE_S,
@@ -253,7 +271,7 @@ async function main() {
     return log(`wrote ${path.relative(process.cwd(), out)}`);
   }
   const postHtml = await (await fetch(postUrl, { headers: { "accept-encoding": ACCEPT_ENCODING } })).text();
-  if (opts.comments) return commentsOnly(server, { postUrl, postHtml, dbFile, postId: targets.post.id });
+  if (opts.comments) return commentsOnly(server, { postUrl, postHtml, database, postId: targets.post.id });
   const staticRef: StaticRef = await startStaticRef({ html: postHtml, port: port + 1, tmp, log });
   stoppers.push(staticRef.stop);
   log(`static reference: ${staticRef.kind}`);
@@ -291,7 +309,7 @@ async function main() {
   const renderCost = workers === 1 && !instances ? await measureRenderCost(origin, server.pids[0]!, paths, log) : null;
 
   // Comment POSTs last: each one changes the post, and so what the pages above show.
-  const commented = await commentRows(server, { postUrl, postHtml, dbFile, postId: targets.post.id });
+  const commented = await commentRows(server, { postUrl, postHtml, database, postId: targets.post.id });
   results.push(...commented.rows);
   const created = commented.created;
 
@@ -321,6 +339,7 @@ async function main() {
       acceptEncoding: ACCEPT_ENCODING,
     },
     topology: { workers, instances, nginx: instances > 0, label: topology },
+    database: database.label,
     loadAverage: { before: loadBefore, after: loadAfter },
     staticReference: staticRef.kind,
     coldStartMs: Math.round(server.coldStartMs),
@@ -335,7 +354,7 @@ async function main() {
   const out = path.join(
     __dirname,
     "results",
-    `${report.date.slice(0, 10)}-${size}${opts.quick ? "-quick" : ""}${instances ? `-instances-${instances}` : ""}${workers > 1 || instances ? `-workers-${workers}` : ""}.json`,
+    `${report.date.slice(0, 10)}-${size}${opts.quick ? "-quick" : ""}${opts.db === "postgres" ? "-postgres" : ""}${instances ? `-instances-${instances}` : ""}${workers > 1 || instances ? `-workers-${workers}` : ""}.json`,
   );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
@@ -353,9 +372,17 @@ async function commentsOnly(server: Site, post: Parameters<typeof commentRows>[1
   const out = path.join(
     __dirname,
     "results",
-    `${date.slice(0, 10)}-${size}${opts.quick ? "-quick" : ""}-comments.json`,
+    `${date.slice(0, 10)}-${size}${opts.quick ? "-quick" : ""}${opts.db === "postgres" ? "-postgres" : ""}-comments.json`,
   );
-  const report = { date, size, topology, loadAverage: { before: loadBefore, after: loadAfter }, created, routes: rows };
+  const report = {
+    date,
+    size,
+    topology,
+    database: opts.db,
+    loadAverage: { before: loadBefore, after: loadAfter },
+    created,
+    routes: rows,
+  };
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), out)}`);

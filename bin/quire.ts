@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import("./cli/import")).importCommand,
   export: async () => (await import("./cli/export")).exportCommand,
   "seed-bench": async () => (await import("./cli/seed-bench")).seedBenchCommand,
+  "copy-to-postgres": async () => (await import("./cli/copy-to-postgres")).copyToPostgresCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -51,7 +51,7 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
  * tables that reference others after them: emptied in reverse, no row is left pointing at a
  * deleted one (posts' authors are `restrict`).
  */
-function tables(): SQLiteTable[] {
+export function tables(): SQLiteTable[] {
   const all = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, Table));
   const referenced = (table: SQLiteTable) =>
     (databaseKind() === "postgres"
@@ -75,7 +75,7 @@ function tables(): SQLiteTable[] {
  * On PostgreSQL, rows inserted with their ids leave the identity sequences where they were:
  * each is moved past its table's highest id, as SQLite's AUTOINCREMENT moves by itself.
  */
-async function advanceIdentities(db: PgDb) {
+export async function advanceIdentities(db: PgDb) {
   const { rows } = await db.execute<{ table_name: string; column_name: string }>(
     sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'`,
   );

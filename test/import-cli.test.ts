@@ -59,7 +59,7 @@ describe("quire import", { timeout: 120_000 }, () => {
   test("reads back Quire's own export, detected from the file", async () => {
     const from = freshDataDir();
     fs.mkdirSync(from, { recursive: true });
-    makeExportSite(from);
+    await makeExportSite(from);
     const file = path.join(from, "site.json");
     expect((await quire(from, ["export", file])).code).toBe(0);
     const to = freshDataDir();

@@ -2,18 +2,19 @@
 import { NextRequest } from "next/server";
 import { beforeAll, expect, test } from "vitest";
 import { redirects } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { proxy } from "@/proxy";
 import { migratedDb } from "./helpers";
 
-beforeAll(() => {
-  migratedDb()
-    .insert(redirects)
-    .values([
+beforeAll(async () => {
+  migratedDb();
+  await write((db) =>
+    db.insert(redirects).values([
       { fromPath: "/?p=123", toPath: "/hello-world" },
       { fromPath: "/2019/05/hello", toPath: "/hello-world" },
       { fromPath: "/%CE%B5%CE%BB", toPath: "/greek" },
-    ])
-    .run();
+    ]),
+  );
 });
 
 const visit = (url: string) => proxy(new NextRequest(new URL(url, "http://site.example")));

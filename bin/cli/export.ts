@@ -3,8 +3,11 @@
 // The formats themselves live in lib/transfer/export/ (docs/export-format.md).
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { databaseFile, openDatabase } from "../../db/connection";
+import { databaseKind } from "../../db/kind";
 import { runMigrations } from "../../db/migrate";
+import { runPgMigrations } from "../../db/pg/migrate";
 import { getEnv, siteUrl } from "../../lib/env";
 import {
   EXPORT_FORMATS,
@@ -37,9 +40,11 @@ export async function exportCommand(args: string[]): Promise<void> {
     throw new UsageError(`--revisions works with --format quire only: ${format} has no place for them. ${HELP_HINT}`);
   }
 
-  const { dataDir, mediaDir } = getEnv();
+  const { dataDir, mediaDir, DATABASE_URL } = getEnv();
+  // On PostgreSQL the site is the database DATABASE_URL names; on SQLite, the data folder's file.
+  const postgres = databaseKind() === "postgres";
   const source = databaseFile(dataDir);
-  if (!fs.existsSync(source))
+  if (!postgres && !fs.existsSync(source))
     throw new CliError(`No database at ${source}: nothing to export (is QUIRE_DATA_DIR set right?).`);
   const zip = flags.zip || format === "markdown";
   const target = path.resolve(positionals[0] ?? defaultName(format, zip));
@@ -55,13 +60,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   }
 
   // Like the other commands, a database from an older Quire is brought up to date first.
-  const db = openDatabase(source);
-  let applied: number;
-  try {
-    applied = runMigrations(db.$client, MIGRATIONS_DIR);
-  } finally {
-    db.$client.close();
-  }
+  const applied = postgres ? await migratePostgres(DATABASE_URL!) : migrateSqlite(source);
   if (applied > 0) console.log(`Applied ${applied} database migration(s) first.`);
 
   // Interrupted (Ctrl-C, a stop): the half-written file goes too.
@@ -87,6 +86,25 @@ export async function exportCommand(args: string[]): Promise<void> {
   });
   bars.finish();
   report(format, summary, flags.revisions, Date.now() - started);
+}
+
+function migrateSqlite(file: string): number {
+  const db = openDatabase(file);
+  try {
+    return runMigrations(db.$client, MIGRATIONS_DIR);
+  } finally {
+    db.$client.close();
+  }
+}
+
+async function migratePostgres(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await runPgMigrations(client, path.join(MIGRATIONS_DIR, "pg"));
+  } finally {
+    await client.end();
+  }
 }
 
 function defaultName(format: ExportFormat, zip: boolean): string {

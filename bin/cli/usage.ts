@@ -45,6 +45,11 @@ Commands:
                                (defaults: 200 posts, 0 comments, 8 authors, 300 tags);
                                --post-comments: the newest post gets exactly K of them.
                                Refuses a database that has posts unless --force.
+  copy-to-postgres --to URL [--data-dir D]
+                               Copy every row of the SQLite site into the
+                               PostgreSQL database at URL (default: DATABASE_URL),
+                               migrated first and holding no site yet, in one
+                               transaction. Stop the site first.
   help                         Show this text.
 
 Passwords are never taken from the command line: in a terminal you are asked

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { migratedDb } from "@/test/helpers";
 import { auditLog, media, posts, users } from "../schema";
+import { write } from "../transaction";
 import { listAuditPage } from "./audit";
 import { listMedia } from "./media";
 import { listPostsForAdmin } from "./post-admin-list";
@@ -9,23 +10,22 @@ import { listPostsForAdmin } from "./post-admin-list";
 // to find, not LIKE wildcards, and "myXpost" is not a match for "my_post".
 const NAMES = ["my_post", "myXpost", "50% off", "500 off", "plain"];
 
-beforeAll(() => {
-  const db = migratedDb();
-  const author = db
-    .insert(users)
-    .values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" })
-    .returning()
-    .get();
-  NAMES.forEach((name, i) => {
-    db.insert(posts)
-      .values({ title: `About ${name}`, slug: `post-${i}`, authorId: author.id })
-      .run();
-    db.insert(media)
-      .values({ storageKey: `2026/file-${i}.png`, originalName: `${name}.png`, mimeType: "image/png", size: 1 })
-      .run();
+beforeAll(async () => {
+  migratedDb();
+  await write(async (db) => {
+    const [author] = await db
+      .insert(users)
+      .values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" })
+      .returning();
+    for (const [i, name] of NAMES.entries()) {
+      await db.insert(posts).values({ title: `About ${name}`, slug: `post-${i}`, authorId: author!.id });
+      await db
+        .insert(media)
+        .values({ storageKey: `2026/file-${i}.png`, originalName: `${name}.png`, mimeType: "image/png", size: 1 });
+    }
+    for (const action of ["user.password_reset", "user.passwordXreset", "50%.grant", "500.grant", "post.create"])
+      await db.insert(auditLog).values({ actorLabel: "cli", action });
   });
-  for (const action of ["user.password_reset", "user.passwordXreset", "50%.grant", "500.grant", "post.create"])
-    db.insert(auditLog).values({ actorLabel: "cli", action }).run();
 });
 
 const postSearch = (q: string) =>

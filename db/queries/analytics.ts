@@ -102,8 +102,11 @@ export type AnalyticsSummary = {
   devices: Ranked[];
 };
 
+/** A number on both databases: PostgreSQL's sum of integers is a bigint, which its driver answers as text. */
+const summedCount = () => sql<number>`sum(${analyticsDaily.count})`.mapWith(Number);
+
 async function ranked(dimension: AnalyticsDimension, from: string, to: string, limit: number): Promise<Ranked[]> {
-  const total = sql<number>`sum(${analyticsDaily.count})`;
+  const total = summedCount();
   return await getDb()
     .select({ key: analyticsDaily.key, count: total })
     .from(analyticsDaily)
@@ -175,7 +178,7 @@ export async function analyticsRows(from: string, to: string): Promise<Row[]> {
 /** Views of each of these paths over all kept days (the admin posts list). */
 export async function viewsByPath(paths: readonly string[]): Promise<Map<string, number>> {
   if (paths.length === 0) return new Map();
-  const total = sql<number>`sum(${analyticsDaily.count})`;
+  const total = summedCount();
   const rows = await getDb()
     .select({ key: analyticsDaily.key, count: total })
     .from(analyticsDaily)

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { migratedDb } from "@/test/helpers";
+import { eq } from "drizzle-orm";
+import { migratedDb, row } from "@/test/helpers";
+import { getDb } from "../client";
 import { comments, posts, users } from "../schema";
+import { write } from "../transaction";
 import {
   countCommentsByStatus,
   deleteCommentsForever,
@@ -11,64 +14,55 @@ import {
 import { countApprovedCommentsByPost, deleteOwnComment, editOwnComment, listApprovedComments } from "./comments";
 import { isDuplicateComment } from "./comment-checks";
 
-let db: ReturnType<typeof migratedDb>;
 let ownPost: number;
 let otherPost: number;
 let authorId: number;
 
-function addComment(postId: number, values: Partial<typeof comments.$inferInsert> = {}) {
-  return db
-    .insert(comments)
-    .values({
-      postId,
-      authorName: "Reader",
-      authorEmail: "reader@example.com",
-      markdown: "hello",
-      html: "<p>hello</p>",
-      ...values,
-    })
-    .returning({ id: comments.id })
-    .get().id;
+async function addComment(postId: number, values: Partial<typeof comments.$inferInsert> = {}) {
+  const [added] = await write((db) =>
+    db
+      .insert(comments)
+      .values({
+        postId,
+        authorName: "Reader",
+        authorEmail: "reader@example.com",
+        markdown: "hello",
+        html: "<p>hello</p>",
+        ...values,
+      })
+      .returning({ id: comments.id }),
+  );
+  return added!.id;
 }
 
-const statusOf = (id: number) => db.$client.prepare("SELECT status FROM comments WHERE id = ?").get(id);
+const statusOf = (id: number) =>
+  row(getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, id)));
 
-beforeAll(() => {
-  db = migratedDb();
-  const owner = db
-    .insert(users)
-    .values({ email: "o@example.com", name: "Owner", slug: "o", role: "owner", passwordHash: "x" })
-    .returning()
-    .get();
-  const author = db
-    .insert(users)
-    .values({ email: "a@example.com", name: "Author", slug: "a", role: "author", passwordHash: "x" })
-    .returning()
-    .get();
-  authorId = author.id;
-  ownPost = db
-    .insert(posts)
-    .values({ title: "Mine", slug: "mine", status: "published", authorId })
-    .returning()
-    .get().id;
-  otherPost = db
-    .insert(posts)
-    .values({ title: "Theirs", slug: "theirs", status: "published", authorId: owner.id })
-    .returning()
-    .get().id;
+beforeAll(async () => {
+  migratedDb();
+  await write(async (db) => {
+    const person = async (email: string, name: string, slug: string, role: "owner" | "author") =>
+      (await db.insert(users).values({ email, name, slug, role, passwordHash: "x" }).returning())[0]!;
+    const post = async (title: string, slug: string, by: number) =>
+      (await db.insert(posts).values({ title, slug, status: "published", authorId: by }).returning())[0]!.id;
+    const owner = await person("o@example.com", "Owner", "o", "owner");
+    authorId = (await person("a@example.com", "Author", "a", "author")).id;
+    ownPost = await post("Mine", "mine", authorId);
+    otherPost = await post("Theirs", "theirs", owner.id);
+  });
 });
 
 describe("moderation scope", () => {
   test("an author's scope changes only comments on their own posts", async () => {
-    const mine = addComment(ownPost);
-    const theirs = addComment(otherPost);
+    const mine = await addComment(ownPost);
+    const theirs = await addComment(otherPost);
     const approved: number[] = [];
     const changed = await setCommentStatus({ ids: [mine, theirs], op: "approve", scope: authorId }, (_tx, c) => {
       approved.push(c.id);
     });
     expect(changed.map((c) => c.id)).toEqual([mine]);
     expect(approved).toEqual([mine]);
-    expect(statusOf(theirs)).toEqual({ status: "pending" });
+    expect(await statusOf(theirs)).toEqual({ status: "pending" });
     expect(await editCommentAsStaff({ id: theirs, scope: authorId, markdown: "x", html: "x" })).toBeUndefined();
     expect(await deleteCommentsForever({ ids: [theirs], scope: "all" })).toEqual([]); // pending: not deletable
     const all = await setCommentStatus({ ids: [theirs], op: "trash", scope: "all" }, () => {});
@@ -78,7 +72,7 @@ describe("moderation scope", () => {
   });
 
   test("first approval runs its side effects once; counts and lists follow the scope", async () => {
-    const id = addComment(ownPost);
+    const id = await addComment(ownPost);
     let calls = 0;
     const count = () => {
       calls++;
@@ -105,7 +99,7 @@ describe("moderation scope", () => {
   });
 
   test("search text escapes LIKE wildcards", async () => {
-    addComment(ownPost, { markdown: "100% sure" });
+    await addComment(ownPost, { markdown: "100% sure" });
     const hits = await listCommentsForModeration({
       scope: "all",
       status: "pending",
@@ -124,7 +118,7 @@ describe("moderation scope", () => {
 
 describe("the commenter's own window", () => {
   test("edit and delete need the token hash and a recent comment", async () => {
-    const id = addComment(ownPost, { editTokenHash: "h1", createdAt: new Date(Date.now() - 60_000) });
+    const id = await addComment(ownPost, { editTokenHash: "h1", createdAt: new Date(Date.now() - 60_000) });
     const since = new Date(Date.now() - 10 * 60_000);
     expect(
       await editOwnComment({ id, tokenHash: "wrong", since, markdown: "m", html: "h", holdAgain: false }),
@@ -140,7 +134,7 @@ describe("the commenter's own window", () => {
   });
 
   test("duplicates match the same words from the same email or address on the same post", async () => {
-    addComment(ownPost, { markdown: "dup words", ipHash: "ip1" });
+    await addComment(ownPost, { markdown: "dup words", ipHash: "ip1" });
     expect(
       await isDuplicateComment({ postId: ownPost, email: "reader@example.com", ipHash: null, markdown: "dup words" }),
     ).toBe(true);

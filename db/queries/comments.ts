@@ -300,9 +300,10 @@ export async function getReplyNoticeContext(db: Db, { commentId }: { commentId: 
       authorName: comments.authorName,
       authorEmail: comments.authorEmail,
       markdown: comments.markdown,
+      // notify_replies is a boolean on PostgreSQL and 0/1 on SQLite: tested as itself, true on both.
       parentEmail: sql<
         string | null
-      >`(select p.author_email from comments p where p.id = ${comments.parentId} and p.notify_replies = 1)`,
+      >`(select p.author_email from comments p where p.id = ${comments.parentId} and p.notify_replies)`,
       postTitle: posts.title,
       postSlug: posts.slug,
     })

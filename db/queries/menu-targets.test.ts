@@ -1,25 +1,47 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { migratedDb } from "@/test/helpers";
+import { posts, postTags, tags, users } from "../schema";
+import { write } from "../transaction";
 import { listMenuTargets } from "./menu-targets";
 
 describe("what a menu link may point to", () => {
-  beforeEach(() => {
-    const sqlite = migratedDb().$client;
-    sqlite
-      .prepare(
-        "INSERT INTO users (id, email, name, slug, role, password_hash) VALUES (1, 'a@example.com', 'Ada', 'ada', 'owner', 'h'), (2, 'b@example.com', 'Bea', 'bea', 'author', 'h')",
-      )
-      .run();
-    const post = sqlite.prepare(
-      "INSERT INTO posts (id, type, title, slug, markdown, html, status, author_id, published_at) VALUES (?, ?, ?, ?, '', '', ?, ?, ?)",
-    );
-    const now = Date.now();
-    post.run(1, "page", "About us", "about", "published", 1, now);
-    post.run(2, "page", "Secret plans", "plans", "draft", 1, null);
-    post.run(3, "post", "Hello", "hello", "published", 1, now);
-    post.run(4, "post", "Unfinished", "unfinished", "draft", 2, null);
-    sqlite.prepare("INSERT INTO tags (id, name, slug) VALUES (1, 'News', 'news'), (2, 'Drafts only', 'drafts')").run();
-    sqlite.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (3, 1, 0), (4, 2, 0)").run();
+  beforeEach(async () => {
+    migratedDb();
+    const now = new Date();
+    const post = (id: number, type: "page" | "post", title: string, slug: string, authorId: number) => ({
+      id,
+      type,
+      title,
+      slug,
+      markdown: "",
+      html: "",
+      status: "published" as const,
+      authorId,
+      publishedAt: now,
+    });
+    const draft = { status: "draft" as const, publishedAt: null };
+    await write(async (db) => {
+      await db.insert(users).values([
+        { id: 1, email: "a@example.com", name: "Ada", slug: "ada", role: "owner", passwordHash: "h" },
+        { id: 2, email: "b@example.com", name: "Bea", slug: "bea", role: "author", passwordHash: "h" },
+      ]);
+      await db
+        .insert(posts)
+        .values([
+          post(1, "page", "About us", "about", 1),
+          { ...post(2, "page", "Secret plans", "plans", 1), ...draft },
+          post(3, "post", "Hello", "hello", 1),
+          { ...post(4, "post", "Unfinished", "unfinished", 2), ...draft },
+        ]);
+      await db.insert(tags).values([
+        { id: 1, name: "News", slug: "news" },
+        { id: 2, name: "Drafts only", slug: "drafts" },
+      ]);
+      await db.insert(postTags).values([
+        { postId: 3, tagId: 1, position: 0 },
+        { postId: 4, tagId: 2, position: 0 },
+      ]);
+    });
   });
 
   it("offers published pages, tags and authors with published posts, nothing unpublished", async () => {

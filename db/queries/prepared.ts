@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { getDb, type Db } from "../client";
 import { databaseKind } from "../kind";
 
@@ -19,17 +20,24 @@ export type Prepared<Row> = {
 };
 
 /** What `build` answers: a select, or a write with `.returning()`, holding placeholders. */
-type Buildable = PromiseLike<unknown[]> & { prepare(): unknown };
+type Buildable = PromiseLike<unknown[]> & { prepare(): unknown; toSQL(): { sql: string } };
 type RowOf<Query extends Buildable> = Awaited<Query>[number];
 
 type SqliteStatement = { all(params?: Params): unknown[]; get(params?: Params): unknown };
 type PgStatement = { execute(params?: Params): Promise<unknown[]> };
 
-let statementNames = 0;
+/**
+ * A statement's name on PostgreSQL, from its text: a pooled connection keeps every name it
+ * prepared, and refuses one given again for another text. A counter would not do: Next.js
+ * bundles this module more than once (pages, route handlers), each copy counting from 1.
+ */
+function statementName(text: string): string {
+  return `quire_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+}
 
 function prepare<Query extends Buildable>(query: Query): Prepared<RowOf<Query>> {
   if (databaseKind() === "postgres") {
-    const name = `quire_${++statementNames}`;
+    const name = statementName(query.toSQL().sql);
     const statement = (query as unknown as { prepare(name: string): PgStatement }).prepare(name);
     return {
       all: async (params) => (await statement.execute(params)) as RowOf<Query>[],

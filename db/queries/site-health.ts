@@ -1,7 +1,36 @@
 import "server-only";
+import fs from "node:fs";
 import { and, count, eq, lte, min, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getEnv } from "@/lib/env";
+import { getDb, getPgDb } from "../client";
+import { databaseFile } from "../connection";
+import { databaseSizePg } from "../dialects/pg/health";
+import { databaseKind } from "../kind";
 import { outbox, posts } from "../schema";
+
+/** Where the site's data is and how big it is: SQLite's file and its write-ahead log, or PostgreSQL's database. */
+export type DatabaseSize =
+  | { kind: "SQLite"; file: string; bytes: number; walBytes: number }
+  | { kind: "PostgreSQL"; database: string; bytes: number };
+
+const sizeOf = (file: string) => {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // no WAL file between checkpoints
+  }
+};
+
+export async function databaseSize(): Promise<DatabaseSize> {
+  const env = getEnv();
+  if (databaseKind() === "postgres") {
+    // Host and database name only: the URL may hold a password.
+    const url = new URL(env.DATABASE_URL!);
+    return { kind: "PostgreSQL", database: `${url.host}${url.pathname}`, bytes: await databaseSizePg(getPgDb()) };
+  }
+  const file = databaseFile(env.dataDir);
+  return { kind: "SQLite", file, bytes: sizeOf(file), walBytes: sizeOf(`${file}-wal`) };
+}
 
 export type OutboxHealth = {
   pending: number;

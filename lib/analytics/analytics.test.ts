@@ -4,6 +4,10 @@ import { createAnalytics, deviceClass, isReaderView, referrerHost } from "@/bin/
 import { openDataVersion } from "@/bin/server/data-version.mjs";
 import { addAnalytics, analyticsRows, analyticsSummary, sweepAnalytics } from "@/db/queries/analytics";
 import { saveSettings } from "@/db/queries/settings";
+import { getDb } from "@/db/client";
+import { databaseKind } from "@/db/kind";
+import { analyticsDaily } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { migratedDb } from "@/test/helpers";
 import { csvField } from "./csv";
 import { type AnalyticsBuffer, analyticsPass } from "./flush";
@@ -33,11 +37,24 @@ const view = (overrides: Partial<Parameters<ReturnType<typeof createAnalytics>["
   ...overrides,
 });
 
-const rows = () =>
-  migratedDb().$client.prepare("SELECT day, dimension, key, count FROM analytics_daily ORDER BY 1, 2, 3").all();
+const rows = async () =>
+  await getDb()
+    .select({
+      day: analyticsDaily.day,
+      dimension: analyticsDaily.dimension,
+      key: analyticsDaily.key,
+      count: analyticsDaily.count,
+    })
+    .from(analyticsDaily)
+    .orderBy(analyticsDaily.day, analyticsDaily.dimension, analyticsDaily.key);
 
-beforeEach(() => {
-  migratedDb().$client.exec("DELETE FROM analytics_daily");
+// Every stored day, on purpose: each test starts with none.
+// eslint-disable-next-line drizzle/enforce-delete-with-where
+const deleteAllDays = () => write((db) => db.delete(analyticsDaily));
+
+beforeEach(async () => {
+  migratedDb();
+  await deleteAllDays();
 });
 
 describe("counting in memory", () => {
@@ -144,7 +161,7 @@ describe("writing the counts", () => {
     await addAnalytics(two.drain());
     one.view(view({ path: "/other", userAgent: IPAD, address: "198.51.100.7" }));
     await addAnalytics(one.drain());
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       { day: "2026-03-01", dimension: "bots", key: "", count: 1 },
       { day: "2026-03-01", dimension: "device", key: "desktop", count: 2 },
       { day: "2026-03-01", dimension: "device", key: "mobile", count: 1 },
@@ -177,35 +194,40 @@ describe("writing the counts", () => {
     analytics.view(view());
     await analyticsPass(buffer, DAY1);
     expect(analytics.enabled).toBe(false);
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
     analytics.view(view()); // off: not even counted in memory
     await saveSettings(migratedDb(), { analyticsEnabled: true });
     await analyticsPass(buffer, DAY1);
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
     analytics.view(view());
     await analyticsPass(buffer, DAY1);
-    expect(rows()).toContainEqual({ day: "2026-03-01", dimension: "views", key: "", count: 1 });
+    expect(await rows()).toContainEqual({ day: "2026-03-01", dimension: "views", key: "", count: 1 });
     // 100 days later the day is past 90 days of retention (the sweep runs hourly).
     expect(await sweepAnalytics("2026-03-01")).toBe(0);
     await analyticsPass(buffer, DAY1 + 100 * 86_400_000);
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 
-  it("written through the page cache's watcher, leaves that watcher's data_version alone", async () => {
-    const db = migratedDb();
-    const file = path.join(process.env.QUIRE_DATA_DIR!, "quire.db");
-    const version = openDataVersion(file)!;
-    const analytics = createAnalytics({ now: () => DAY1 });
-    analytics.connection = version.connection;
-    const before = version();
-    analytics.view(view());
-    await analyticsPass(analytics as unknown as AnalyticsBuffer, DAY1);
-    expect(rows()).toContainEqual({ day: "2026-03-01", dimension: "views", key: "", count: 1 });
-    expect(version()).toBe(before); // the page cache stays full
-    db.$client.exec("DELETE FROM analytics_daily"); // any other connection's commit is seen
-    expect(version()).not.toBe(before);
-    version.connection.close();
-  });
+  // SQLite's page cache watches the file's data_version (bin/server/data-version.mjs); on
+  // PostgreSQL the caches learn of commits from notifications that analytics_daily does not send.
+  it.skipIf(databaseKind() === "postgres")(
+    "written through the page cache's watcher, leaves that watcher's data_version alone",
+    async () => {
+      const db = migratedDb();
+      const file = path.join(process.env.QUIRE_DATA_DIR!, "quire.db");
+      const version = openDataVersion(file)!;
+      const analytics = createAnalytics({ now: () => DAY1 });
+      analytics.connection = version.connection;
+      const before = version();
+      analytics.view(view());
+      await analyticsPass(analytics as unknown as AnalyticsBuffer, DAY1);
+      expect(await rows()).toContainEqual({ day: "2026-03-01", dimension: "views", key: "", count: 1 });
+      expect(version()).toBe(before); // the page cache stays full
+      db.$client.exec("DELETE FROM analytics_daily"); // any other connection's commit is seen
+      expect(version()).not.toBe(before);
+      version.connection.close();
+    },
+  );
 });
 
 describe("the CSV export", () => {

@@ -2,7 +2,9 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueWebhookEvent, listRecentDeliveries } from "@/db/queries/outbox";
+import { enqueueWebhookEvent, listRecentDeliveries, type WebhookEvent } from "@/db/queries/outbox";
+import { integrations, webhooks } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { migratedDb } from "@/test/helpers";
 import { processOutbox } from "./outbox";
 import { deliverWebhook, webhookSecret } from "./webhooks";
@@ -30,16 +32,21 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-function subscribe(event: string) {
-  const sqlite = migratedDb().$client;
-  sqlite.prepare("INSERT INTO integrations (name) VALUES ('Receiver')").run();
-  const integration = sqlite.prepare("SELECT max(id) AS id FROM integrations").get() as { id: number };
-  return Number(
-    sqlite
-      .prepare("INSERT INTO webhooks (integration_id, event, target_url) VALUES (?, ?, ?)")
-      .run(integration.id, event, hookUrl).lastInsertRowid,
-  );
+async function subscribe(event: WebhookEvent) {
+  migratedDb();
+  return await write(async (db) => {
+    const [integration] = await db.insert(integrations).values({ name: "Receiver" }).returning({ id: integrations.id });
+    const [webhook] = await db
+      .insert(webhooks)
+      .values({ integrationId: integration!.id, event, targetUrl: hookUrl })
+      .returning({ id: webhooks.id });
+    return webhook!.id;
+  });
 }
+
+/** Queues `event` as the app does: in a write, with the change that caused it. */
+const enqueue = (event: WebhookEvent, payload: Record<string, unknown>) =>
+  write((db) => enqueueWebhookEvent(db, event, payload));
 
 const deliverAllowingLoopback = {
   webhook: (item: Parameters<typeof deliverWebhook>[0]) => deliverWebhook(item, { allowPrivate: true }),
@@ -47,12 +54,8 @@ const deliverAllowingLoopback = {
 
 describe("webhook delivery", () => {
   it("posts the event with a signature the receiver can verify", async () => {
-    const webhookId = subscribe("post.published");
-    expect(
-      await enqueueWebhookEvent(migratedDb(), "post.published", {
-        post: { current: { title: "Hello" }, previous: {} },
-      }),
-    ).toBe(1);
+    const webhookId = await subscribe("post.published");
+    expect(await enqueue("post.published", { post: { current: { title: "Hello" }, previous: {} } })).toBe(1);
     expect(await processOutbox(deliverAllowingLoopback)).toBe(1);
 
     const [delivery] = received.splice(0);
@@ -69,8 +72,8 @@ describe("webhook delivery", () => {
   });
 
   it("retries a failing receiver with backoff until it answers", async () => {
-    const webhookId = subscribe("comment.added");
-    await enqueueWebhookEvent(migratedDb(), "comment.added", { comment: { id: 1 } });
+    const webhookId = await subscribe("comment.added");
+    await enqueue("comment.added", { comment: { id: 1 } });
     answers = [500];
     const start = new Date();
     await processOutbox(deliverAllowingLoopback, { now: start });
@@ -85,8 +88,8 @@ describe("webhook delivery", () => {
   });
 
   it("refuses loopback targets unless private targets are allowed", async () => {
-    const webhookId = subscribe("post.deleted");
-    await enqueueWebhookEvent(migratedDb(), "post.deleted", { post: {} });
+    const webhookId = await subscribe("post.deleted");
+    await enqueue("post.deleted", { post: {} });
     await processOutbox({ webhook: (item) => deliverWebhook(item, { allowPrivate: false }) });
     expect(await listRecentDeliveries({ webhookId, limit: 1 })).toMatchObject([
       { status: "pending", lastError: expect.stringMatching(/Refused private address 127\.0\.0\.1/) },

@@ -1,23 +1,39 @@
-// Two instances over one SQLite file: each writes its heartbeat through its own
+// Two instances over one database: each writes its heartbeat through its own
 // connection, and the health page of either lists both, the silent one marked stale.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseFile, openDatabase } from "@/db/connection";
+import { type Db, databaseFile, openDatabase } from "@/db/connection";
+import { databaseKind } from "@/db/kind";
+import { closePgDatabase, openPgDatabase } from "@/db/pg/connection";
 import { instancesSeenSince, recordHeartbeat } from "@/db/queries/instances";
+import { instances } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { migratedDb } from "@/test/helpers";
 import { HEARTBEAT_MS, STALE_AFTER_MS, beat, instanceId, instancesSeen } from "./heartbeat";
 
 const holder = globalThis as unknown as { quireServer?: { instance: string } };
-// The other instance: another process on the same file, with its own connection.
-let other: ReturnType<typeof openDatabase>;
+// The other instance: another process on the same database, with its own connection. On
+// PostgreSQL a pool of its own, which it reads through; write() writes there on a pooled
+// connection of its own anyway (it takes another connection on SQLite only).
+let other: Db;
+let closeOther: () => Promise<void> | void;
 
 beforeAll(() => {
   migratedDb();
-  other = openDatabase(databaseFile(getEnv().dataDir));
+  if (databaseKind() === "postgres") {
+    const pool = openPgDatabase({ url: getEnv().DATABASE_URL!, poolSize: 1 });
+    other = pool as unknown as Db;
+    closeOther = () => closePgDatabase(pool);
+  } else {
+    const file = openDatabase(databaseFile(getEnv().dataDir));
+    other = file;
+    closeOther = () => {
+      file.$client.close();
+    };
+  }
   holder.quireServer = { instance: "web-1:3000:4242" };
 });
-afterAll(() => {
-  other.$client.close();
+afterAll(async () => {
+  await closeOther();
   delete holder.quireServer;
 });
 
@@ -32,7 +48,7 @@ describe("instance heartbeats", () => {
     expect(instanceId()).toBe("web-1:3000:4242");
   });
 
-  it("lists every instance that wrote to the file, this one marked, a silent one stale", async () => {
+  it("lists every instance that wrote to the database, this one marked, a silent one stale", async () => {
     const t0 = new Date("2026-12-01T09:00:00Z");
     await beat(t0);
     await otherBeat(t0);
@@ -62,7 +78,7 @@ describe("instance heartbeats", () => {
     await beat(t0);
     expect((await instancesSeen(new Date(t0.getTime() + 10 * 60_000))).map((i) => i.id)).toEqual([]);
     await beat(new Date(t0.getTime() + 61 * 60_000));
-    const rows = other.$client.prepare("SELECT id FROM instances ORDER BY id").pluck().all();
-    expect(rows).toEqual(["web-1:3000:4242"]);
+    const rows = await other.select({ id: instances.id }).from(instances).orderBy(instances.id);
+    expect(rows.map((row) => row.id)).toEqual(["web-1:3000:4242"]);
   });
 });

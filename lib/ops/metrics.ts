@@ -1,8 +1,6 @@
 import "server-only";
-import fs from "node:fs";
 import client from "prom-client";
-import { databaseFile } from "@/db/connection";
-import { outboxHealth, schedulerLagSeconds } from "@/db/queries/site-health";
+import { databaseSize, outboxHealth, schedulerLagSeconds } from "@/db/queries/site-health";
 import { getEnv } from "../env";
 import { readLastBackup } from "./last-backup";
 
@@ -29,14 +27,6 @@ export function countCommentOutcome(outcome: CommentOutcome) {
   ).inc({ outcome });
 }
 
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0; // no WAL file between checkpoints
-  }
-}
-
 /** Gauges read from the database when Prometheus scrapes: the outbox, the scheduler, the files. */
 export function registerOperationalMetrics() {
   // prom-client awaits an async collect() before it answers the scrape.
@@ -53,7 +43,6 @@ export function registerOperationalMetrics() {
         }),
     );
   const { dataDir } = getEnv();
-  const file = databaseFile(dataDir);
   gauge(
     "quire_outbox_pending",
     "Outbox items (e-mail, webhooks) waiting to be delivered.",
@@ -68,8 +57,13 @@ export function registerOperationalMetrics() {
   gauge("quire_scheduler_lag_seconds", "How long the earliest due scheduled post has waited.", () =>
     schedulerLagSeconds(),
   );
-  gauge("quire_database_bytes", "Size of the SQLite database file.", () => fileSize(file));
-  gauge("quire_database_wal_bytes", "Size of the SQLite write-ahead log.", () => fileSize(`${file}-wal`));
+  gauge("quire_database_bytes", "Size of the database: SQLite's file, or PostgreSQL's database.", async () => {
+    return (await databaseSize()).bytes;
+  });
+  gauge("quire_database_wal_bytes", "Size of SQLite's write-ahead log (0 on PostgreSQL).", async () => {
+    const size = await databaseSize();
+    return size.kind === "SQLite" ? size.walBytes : 0;
+  });
   gauge("quire_last_backup_timestamp_seconds", "When the last `quire backup` finished (0: never).", () => {
     const last = readLastBackup(dataDir);
     return last ? Date.parse(last.at) / 1000 : 0;

@@ -1,7 +1,11 @@
 import "server-only";
-import fs from "node:fs";
-import { databaseFile } from "@/db/connection";
-import { outboxHealth, schedulerLagSeconds, type OutboxHealth } from "@/db/queries/site-health";
+import {
+  databaseSize,
+  type DatabaseSize,
+  outboxHealth,
+  schedulerLagSeconds,
+  type OutboxHealth,
+} from "@/db/queries/site-health";
 import packageJson from "@/package.json";
 import { getEnv } from "../env";
 import { type InstanceSeen, instancesSeen } from "./heartbeat";
@@ -24,7 +28,7 @@ export type SiteHealth = {
   version: string;
   uptimeSeconds: number;
   instance: string;
-  database: { kind: "SQLite"; file: string; bytes: number; walBytes: number };
+  database: DatabaseSize;
   backup: (LastBackup & { ageHours: number }) | null;
   outbox: OutboxHealth;
   schedulerLagSeconds: number;
@@ -36,17 +40,8 @@ export type SiteHealth = {
   attention: string[];
 };
 
-const sizeOf = (file: string) => {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-};
-
 export async function gatherSiteHealth(now = new Date()): Promise<SiteHealth> {
   const env = getEnv();
-  const file = databaseFile(env.dataDir);
   const server = (globalThis as unknown as { quireServer?: ServerInfo }).quireServer;
   const last = readLastBackup(env.dataDir);
   const backup = last ? { ...last, ageHours: (now.getTime() - Date.parse(last.at)) / 3_600_000 } : null;
@@ -57,7 +52,7 @@ export async function gatherSiteHealth(now = new Date()): Promise<SiteHealth> {
     version: packageJson.version,
     uptimeSeconds: process.uptime(),
     instance: server?.instance ?? `pid ${process.pid}`,
-    database: { kind: "SQLite", file, bytes: sizeOf(file), walBytes: sizeOf(`${file}-wal`) },
+    database: await databaseSize(),
     backup,
     outbox,
     schedulerLagSeconds: lag,

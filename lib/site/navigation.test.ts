@@ -1,16 +1,26 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupSite } from "@/db/queries/setup";
+import { posts } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { migratedDb } from "@/test/helpers";
 import { postSlugOf } from "./navigation";
 import { navigationLinks } from "./reader";
 
-const db = migratedDb();
+migratedDb();
 const addPage = (slug: string, status: "draft" | "published") =>
-  db.$client
-    .prepare(
-      "INSERT INTO posts (type, title, slug, markdown, html, status, author_id, published_at) VALUES ('page', ?, ?, 'x', '<p>x</p>', ?, 1, ?)",
-    )
-    .run(slug, slug, status, Date.now() - 1000);
+  write((db) =>
+    db.insert(posts).values({
+      type: "page",
+      title: slug,
+      slug,
+      markdown: "x",
+      html: "<p>x</p>",
+      status,
+      authorId: 1,
+      publishedAt: new Date(Date.now() - 1000),
+    }),
+  );
 
 describe("the header navigation", () => {
   beforeAll(async () => {
@@ -28,12 +38,12 @@ describe("the header navigation", () => {
   });
 
   it("shows no link to a page that is only a draft", async () => {
-    addPage("about", "draft");
+    await addPage("about", "draft");
     expect((await navigationLinks()).map((link) => link.label)).toEqual(["Home"]);
   });
 
   it("shows the link once the page is published", async () => {
-    db.$client.prepare("UPDATE posts SET status = 'published' WHERE slug = 'about'").run();
+    await write((db) => db.update(posts).set({ status: "published" }).where(eq(posts.slug, "about")));
     expect(await navigationLinks()).toEqual([
       { label: "Home", url: "/" },
       { label: "About", url: "/about" },

@@ -6,16 +6,15 @@ import { importFile } from "./write";
 
 describe("Ghost 4.1 export", () => {
   test("posts, pages, tag and authors imported; every item accounted for; nothing secret comes along", async () => {
-    const db = siteWithOwner();
-    const settingsBefore = JSON.stringify(rows(db, "SELECT * FROM settings ORDER BY key"));
+    await siteWithOwner();
+    const settingsBefore = JSON.stringify(await rows("SELECT * FROM settings ORDER BY key"));
     const report = await importFile(GHOST);
     expect(report.parsed).toEqual({ author: 2, tag: 1, post: 7, page: 4 });
     expect(report.created).toEqual({ author: 2, tag: 1, post: 7, page: 4 });
     expect(report.skipped.total).toBe(0);
     expect(report.words.postsBelow99).toBe(0);
 
-    const staff = rows<{ email: string; role: string; password_hash: string }>(
-      db,
+    const staff = await rows<{ email: string; role: string; password_hash: string }>(
       "SELECT email, role, password_hash FROM users WHERE role != 'owner' ORDER BY email",
     );
     // Ghost's owner becomes an admin (a site has one owner); its contributor stays a contributor.
@@ -29,24 +28,24 @@ describe("Ghost 4.1 export", () => {
       expect(file).not.toContain(`"password":"${user.password_hash}"`);
     }
     // API keys, integrations, sessions and settings of the Ghost site are never read.
-    expect(rows(db, "SELECT id FROM api_keys")).toEqual([]);
-    expect(rows(db, "SELECT id FROM integrations")).toEqual([]);
-    expect(JSON.stringify(rows(db, "SELECT * FROM settings ORDER BY key"))).toBe(settingsBefore);
-    const everything = dump(db);
+    expect(await rows("SELECT id FROM api_keys")).toEqual([]);
+    expect(await rows("SELECT id FROM integrations")).toEqual([]);
+    expect(JSON.stringify(await rows("SELECT * FROM settings ORDER BY key"))).toBe(settingsBefore);
+    const everything = await dump();
     for (const secret of file.match(/\$2a\$10\$[./A-Za-z0-9]{53}/g) ?? []) expect(everything).not.toContain(secret);
 
     // The paid-members post is not published to everyone; the report says why.
-    const sell = rows<{ status: string }>(db, "SELECT status FROM posts WHERE slug = 'sell'")[0]!;
+    const sell = (await rows<{ status: string }>("SELECT status FROM posts WHERE slug = 'sell'"))[0]!;
     expect(sell.status).toBe("draft");
     expect(report.notes.find((n) => /paid/.test(n.note))?.item).toMatch(/Selling premium memberships/);
     // Pages are told apart by `type`; tags kept through posts_tags.
-    expect(rows(db, "SELECT slug FROM posts WHERE type = 'page' ORDER BY slug")).toEqual(
+    expect(await rows("SELECT slug FROM posts WHERE type = 'page' ORDER BY slug")).toEqual(
       ["about", "contact", "contribute", "privacy"].map((slug) => ({ slug })),
     );
-    expect(rows(db, "SELECT post_id FROM post_tags")).toHaveLength(7);
-    expect(rows(db, "SELECT id FROM posts WHERE feature_image LIKE 'https://static.ghost.org/%'")).toHaveLength(7);
+    expect(await rows("SELECT post_id FROM post_tags")).toHaveLength(7);
+    expect(await rows("SELECT id FROM posts WHERE feature_image LIKE 'https://static.ghost.org/%'")).toHaveLength(7);
     // The Zapier widget's script is a visible link, not a silent gap.
-    const integrations = rows<{ html: string }>(db, "SELECT html FROM posts WHERE slug = 'integrations'")[0]!.html;
+    const integrations = (await rows<{ html: string }>("SELECT html FROM posts WHERE slug = 'integrations'"))[0]!.html;
     expect(integrations).toContain('href="https://zapier.com/apps/embed/widget.js');
     expect(integrations).not.toContain("<script");
   });
@@ -54,7 +53,7 @@ describe("Ghost 4.1 export", () => {
 
 describe("Blogger backup", () => {
   test("posts, the page and its 13 comments; settings and template skipped and counted", async () => {
-    const db = siteWithOwner();
+    await siteWithOwner();
     const report = await importFile(BLOGGER);
     expect(report.parsed).toEqual({ author: 1, post: 4, tag: 1, page: 1, comment: 13 });
     expect(report.created).toEqual({ author: 1, post: 4, tag: 1, page: 1, comment: 13 });
@@ -63,15 +62,15 @@ describe("Blogger backup", () => {
       "Blogger template: not content": 1,
     });
     // The comments name the page as "post-<id>": they still land on it.
-    const page = rows<{ id: number; slug: string }>(db, "SELECT id, slug FROM posts WHERE type = 'page'")[0]!;
+    const page = (await rows<{ id: number; slug: string }>("SELECT id, slug FROM posts WHERE type = 'page'"))[0]!;
     expect(page.slug).toBe("feedback");
-    expect(rows(db, "SELECT id FROM comments WHERE post_id = ?", page.id)).toHaveLength(13);
+    expect(await rows("SELECT id FROM comments WHERE post_id = ?", page.id)).toHaveLength(13);
     // Old addresses: /2010/10/slug.html and /p/page.html answer with the new ones.
-    const redirects = rows<{ from_path: string; to_path: string }>(db, "SELECT from_path, to_path FROM redirects");
+    const redirects = await rows<{ from_path: string; to_path: string }>("SELECT from_path, to_path FROM redirects");
     expect(redirects).toContainEqual({ from_path: "/p/feedback.html", to_path: "/feedback" });
     expect(redirects.filter((r) => /^\/\d{4}\/\d{2}\/[^/]+\.html$/.test(r.from_path))).toHaveLength(4);
     // "&amp;#39;" escaped twice in the file reads as an apostrophe once.
-    const bodies = rows<{ html: string }>(db, "SELECT html FROM comments").map((c) => c.html);
+    const bodies = (await rows<{ html: string }>("SELECT html FROM comments")).map((c) => c.html);
     expect(bodies.join("")).not.toContain("&#39;");
     expect(bodies.some((html) => html.includes("I've been unable to play"))).toBe(true);
     expect(report.words.share).toBe(1);

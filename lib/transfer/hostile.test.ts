@@ -1,16 +1,17 @@
 // Broken and hostile input: each is refused with a message a person can act on and
 // leaves the site's database exactly as it was, or is imported safely and reported.
 import { describe, expect, test } from "vitest";
-import type { Db } from "@/db/connection";
+import { posts } from "@/db/schema";
+import { write } from "@/db/transaction";
 import { MAX_TEXT_BYTES } from "./xml-stream";
 import { dump, rows, siteWithOwner, writeTemp, wxr, wxrComment, wxrItem } from "./test-support";
 import { importFile } from "./write";
 
 async function refused(file: string, message: RegExp, format?: "wordpress" | "ghost" | "blogger") {
-  const db = siteWithOwner();
-  const before = dump(db);
+  await siteWithOwner();
+  const before = await dump();
   await expect(importFile(file, { format })).rejects.toThrow(message);
-  expect(dump(db)).toBe(before);
+  expect(await dump()).toBe(before);
 }
 
 describe("refused input leaves the database unchanged", () => {
@@ -69,21 +70,23 @@ describe("refused input leaves the database unchanged", () => {
       ),
     );
     for (const failAt of ["author", "post", "comment"]) {
-      const db = siteWithOwner();
-      db.$client.prepare("INSERT INTO posts (title, slug, author_id) VALUES ('Staff post', 'p1', 1)").run();
-      const before = dump(db);
+      await siteWithOwner();
+      await write(async (db) => {
+        await db.insert(posts).values({ title: "Staff post", slug: "p1", authorId: 1 });
+      });
+      const before = await dump();
       const beforeWrite = (kind: string) => {
         if (kind === failAt) throw new Error(`simulated failure at ${kind}`);
       };
       await expect(importFile(file, { beforeWrite })).rejects.toThrow(/simulated failure/);
-      expect(dump(db)).toBe(before);
+      expect(await dump()).toBe(before);
     }
   });
 });
 
-async function imported(body: string): Promise<{ db: Db; report: Awaited<ReturnType<typeof importFile>> }> {
-  const db = siteWithOwner();
-  return { db, report: await importFile(writeTemp("input.xml", wxr(body))) };
+async function imported(body: string): Promise<{ report: Awaited<ReturnType<typeof importFile>> }> {
+  await siteWithOwner();
+  return { report: await importFile(writeTemp("input.xml", wxr(body))) };
 }
 
 describe("odd input imported safely, and reported", () => {
@@ -92,9 +95,8 @@ describe("odd input imported safely, and reported", () => {
     const pages =
       wxrItem({ "wp:post_id": "10", "wp:post_type": "page", "wp:post_parent": "11", "wp:post_name": "a" }) +
       wxrItem({ "wp:post_id": "11", "wp:post_type": "page", "wp:post_parent": "10", "wp:post_name": "b" });
-    const { db, report } = await imported(wxrItem({}, comments) + pages);
-    const parents = rows<{ author_name: string; parent: string | null }>(
-      db,
+    const { report } = await imported(wxrItem({}, comments) + pages);
+    const parents = await rows<{ author_name: string; parent: string | null }>(
       "SELECT c.author_name, p.author_name AS parent FROM comments c LEFT JOIN comments p ON p.id = c.parent_id ORDER BY c.id",
     );
     expect(parents).toEqual([
@@ -105,22 +107,22 @@ describe("odd input imported safely, and reported", () => {
     ]);
     expect(report.warnings.join("\n")).toMatch(/2 comment\(s\) are in a loop of replies/);
     expect(report.warnings.join("\n")).toMatch(/1 comment\(s\) answer a comment that is not in the file/);
-    expect(rows(db, "SELECT slug FROM posts WHERE type = 'page' ORDER BY slug")).toEqual([
+    expect(await rows("SELECT slug FROM posts WHERE type = 'page' ORDER BY slug")).toEqual([
       { slug: "a" },
       { slug: "b" },
     ]);
   });
 
   test("a duplicate id is imported once and the second is reported", async () => {
-    const { db, report } = await imported(wxrItem({ title: "First" }) + wxrItem({ title: "Second" }));
-    expect(rows(db, "SELECT title FROM posts")).toEqual([{ title: "First" }]);
+    const { report } = await imported(wxrItem({ title: "First" }) + wxrItem({ title: "Second" }));
+    expect(await rows("SELECT title FROM posts")).toEqual([{ title: "First" }]);
     expect(report.skipped.items).toEqual([
       expect.objectContaining({ reason: expect.stringMatching(/^duplicate id/) as unknown as string }),
     ]);
   });
 
   test("dates out of range, zero dates and garbage never reach the database as such", async () => {
-    const { db, report } = await imported(
+    const { report } = await imported(
       wxrItem({ "wp:post_id": "1", "wp:post_name": "far", "wp:post_date_gmt": "275760-01-01 00:00:00" }) +
         wxrItem({
           "wp:post_id": "2",
@@ -133,10 +135,10 @@ describe("odd input imported safely, and reported", () => {
           wxrComment(5, 0, { "wp:comment_date_gmt": "99999-01-01 00:00:00" }),
         ),
     );
-    const dates = rows<{ published_at: number }>(db, "SELECT published_at FROM posts");
+    const dates = await rows<{ published_at: number }>("SELECT published_at FROM posts");
     for (const { published_at } of dates) expect(new Date(published_at).getUTCFullYear()).toBeGreaterThanOrEqual(1970);
     expect(report.notes.filter((n) => /no usable date/.test(n.note))).toHaveLength(3);
-    const comment = rows<{ created_at: number }>(db, "SELECT created_at FROM comments")[0]!;
+    const comment = (await rows<{ created_at: number }>("SELECT created_at FROM comments"))[0]!;
     expect(new Date(comment.created_at).getUTCFullYear()).toBeLessThan(2201);
   });
 
@@ -149,7 +151,7 @@ describe("odd input imported safely, and reported", () => {
         "wp:comment_author_url": "javascript:alert(4)",
         "wp:comment_content": `${xss}<a href="javascript:alert(5)">click</a>`,
       });
-    const { db } = await imported(
+    await imported(
       wxrItem(
         {
           title: `${xss}Title`,
@@ -160,16 +162,16 @@ describe("odd input imported safely, and reported", () => {
       ),
     );
     const stored = JSON.stringify([
-      rows(db, "SELECT title, markdown, html, custom_excerpt FROM posts"),
-      rows(db, "SELECT author_name, author_url, markdown, html FROM comments"),
-      rows(db, "SELECT name, description FROM tags"),
+      await rows("SELECT title, markdown, html, custom_excerpt FROM posts"),
+      await rows("SELECT author_name, author_url, markdown, html FROM comments"),
+      await rows("SELECT name, description FROM tags"),
     ]);
     for (const bad of ["<script", "onerror", "onload", "onclick", "javascript:", "<svg", "<iframe"])
       expect(stored).not.toContain(bad);
-    expect(rows(db, "SELECT title, custom_excerpt FROM posts")).toEqual([
+    expect(await rows("SELECT title, custom_excerpt FROM posts")).toEqual([
       { title: "Title", custom_excerpt: "Excerpt" },
     ]);
-    expect(rows(db, "SELECT author_name, author_url FROM comments")).toEqual([
+    expect(await rows("SELECT author_name, author_url FROM comments")).toEqual([
       { author_name: "Mallory", author_url: null },
     ]);
   });

@@ -56,17 +56,20 @@ describe("Markdown folders", () => {
       "content/notes/no-front-matter.md": "Just text.\n",
       "content/broken.md": "---\ntitle: [unclosed\n---\nBody\n",
     });
-    const db = siteWithOwner();
+    await siteWithOwner();
     const report = await importFile(root);
     expect(report.format).toBe("markdown");
     expect(report.parsed).toEqual({ post: 3, page: 1, tag: 2, author: 1 });
     expect(report.skipped.items).toEqual([
       expect.objectContaining({ sourceId: "content/broken.md", reason: expect.stringMatching(/YAML front matter/) }),
     ]);
-    const posts = rows<{ type: string; slug: string; status: string; custom_excerpt: string | null; title: string }>(
-      db,
-      "SELECT type, slug, status, custom_excerpt, title FROM posts ORDER BY slug",
-    );
+    const posts = await rows<{
+      type: string;
+      slug: string;
+      status: string;
+      custom_excerpt: string | null;
+      title: string;
+    }>("SELECT type, slug, status, custom_excerpt, title FROM posts ORDER BY slug");
     expect(posts).toEqual([
       { type: "page", slug: "about", status: "published", custom_excerpt: null, title: "About" },
       { type: "post", slug: "draft-one", status: "draft", custom_excerpt: null, title: "Draft one" },
@@ -79,11 +82,13 @@ describe("Markdown folders", () => {
       },
       { type: "post", slug: "no-front-matter", status: "published", custom_excerpt: null, title: "no front matter" },
     ]);
-    const redirects = rows<{ from_path: string; to_path: string }>(db, "SELECT from_path, to_path FROM redirects");
+    const redirects = await rows<{ from_path: string; to_path: string }>("SELECT from_path, to_path FROM redirects");
     expect(redirects).toContainEqual({ from_path: "/2019/05/hello", to_path: "/hello-world" });
     expect(redirects).toContainEqual({ from_path: "/posts/hello-world", to_path: "/hello-world" });
-    expect(rows(db, "SELECT name FROM tags ORDER BY name")).toEqual([{ name: "Big Things" }, { name: "news" }]);
-    expect(rows(db, "SELECT name, role FROM users WHERE role != 'owner'")).toEqual([{ name: "Grace", role: "author" }]);
+    expect(await rows("SELECT name FROM tags ORDER BY name")).toEqual([{ name: "Big Things" }, { name: "news" }]);
+    expect(await rows("SELECT name, role FROM users WHERE role != 'owner'")).toEqual([
+      { name: "Grace", role: "author" },
+    ]);
     expect(report.words.postsBelow99).toBe(0);
 
     const again = await importFile(root);
@@ -94,7 +99,7 @@ describe("Markdown folders", () => {
   test("a symbolic link in a folder is not followed, and reported", async () => {
     const root = folder({ "posts/a.md": "---\ntitle: A\n---\nA.\n" });
     fs.symlinkSync("/etc/passwd", path.join(root, "posts", "passwd.md"));
-    siteWithOwner();
+    await siteWithOwner();
     const report = await importFile(root);
     expect(report.parsed).toEqual({ post: 1 });
     expect(report.skipped.items).toEqual([expect.objectContaining({ reason: "a symbolic link: not followed" })]);
@@ -106,15 +111,15 @@ describe("Markdown zips", () => {
   afterEach(() => Object.assign(ZIP_LIMITS, limits));
 
   async function refusedZip(buffer: Buffer, message: RegExp) {
-    const db = siteWithOwner();
-    const before = dump(db);
+    await siteWithOwner();
+    const before = await dump();
     await expect(importFile(writeTemp("site.zip", buffer))).rejects.toThrow(message);
-    expect(dump(db)).toBe(before);
+    expect(await dump()).toBe(before);
   }
 
   test("a zip of Markdown files imports like a folder", async () => {
     const buffer = await zip([{ name: "posts/hello-world.md", data: HELLO }]);
-    siteWithOwner();
+    await siteWithOwner();
     const report = await importFile(writeTemp("site.zip", buffer));
     expect(report.created).toMatchObject({ post: 1, tag: 2 });
   });
@@ -153,7 +158,7 @@ describe("Markdown zips", () => {
 
 describe("a Quire Markdown zip read back (laid out as a Hugo site)", () => {
   test("content/pages/ holds pages, the README is no post, lastmod and the text come back as written", async () => {
-    const db = siteWithOwner();
+    await siteWithOwner();
     const report = await importFile(
       folder({
         "README.md": "# Quire\n\nExported from Quire.\n",
@@ -165,8 +170,7 @@ describe("a Quire Markdown zip read back (laid out as a Hugo site)", () => {
     expect(report.skipped.items).toEqual([
       { what: "file README.md", sourceId: "README.md", reason: "a README: not a post or page" },
     ]);
-    const posts = rows<{ type: string; slug: string; markdown: string; updated_at: number }>(
-      db,
+    const posts = await rows<{ type: string; slug: string; markdown: string; updated_at: number }>(
       "SELECT type, slug, markdown, updated_at FROM posts ORDER BY slug",
     );
     expect(posts.map((post) => [post.type, post.slug, post.markdown])).toEqual([

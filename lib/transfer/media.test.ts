@@ -38,18 +38,17 @@ const file = () =>
   );
 
 test("referenced files are stored with variants, links and the feature image point at them", async () => {
-  const db = siteWithOwner();
+  await siteWithOwner();
   const input = file();
   const report = await importFile(input, { mediaDir: await uploadsFolder() });
-  const stored = rows<{ storage_key: string; mime_type: string; width: number; variants: string }>(
-    db,
+  const stored = await rows<{ storage_key: string; mime_type: string; width: number; variants: string }>(
     "SELECT storage_key, mime_type, width, variants FROM media",
   );
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ mime_type: "image/png", width: 900 });
   expect(JSON.parse(stored[0]!.variants).length).toBeGreaterThan(0);
   expect(fs.existsSync(path.join(mediaRoot(), stored[0]!.storage_key))).toBe(true);
-  const post = rows<{ html: string; feature_image: string }>(db, "SELECT html, feature_image FROM posts")[0]!;
+  const post = (await rows<{ html: string; feature_image: string }>("SELECT html, feature_image FROM posts"))[0]!;
   expect(post.feature_image).toBe(`/media/${stored[0]!.storage_key}`);
   expect(post.html).toContain(`src="/media/${stored[0]!.storage_key}"`);
   // The PDF is no image: its link stays, and the report says so.
@@ -62,12 +61,12 @@ test("referenced files are stored with variants, links and the feature image poi
 
   const again = await importFile(input, { mediaDir: await uploadsFolder() });
   expect(again.created).toEqual({});
-  expect(rows(db, "SELECT id FROM media")).toHaveLength(1);
+  expect(await rows("SELECT id FROM media")).toHaveLength(1);
 });
 
 test("a failed import removes the files it stored", async () => {
-  const db = siteWithOwner();
-  const before = dump(db);
+  await siteWithOwner();
+  const before = await dump();
   const countFiles = () =>
     fs.existsSync(mediaRoot())
       ? fs.readdirSync(mediaRoot(), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
@@ -81,6 +80,6 @@ test("a failed import removes the files it stored", async () => {
       },
     }),
   ).rejects.toThrow(/simulated failure/);
-  expect(dump(db)).toBe(before);
+  expect(await dump()).toBe(before);
   expect(countFiles()).toBe(filesBefore);
 });

@@ -17,7 +17,7 @@ const SITE_URL = "https://quire.example";
 
 /** Imports `file` into a fresh site (the test file's, emptied) and exports that site as `format`: the export's path. */
 async function importThenExport(file: string, format: ExportFormat, zip: boolean) {
-  siteWithOwner();
+  await siteWithOwner();
   const report = await importFile(file);
   const out = path.join(
     tempDir(),

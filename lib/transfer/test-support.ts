@@ -1,10 +1,18 @@
 // Shared by the import tests: the site database emptied for each test, a dump to compare
-// before and after, the real export files, and temporary input files.
+// before and after, the real export files, and temporary input files. On either database:
+// the site is the test file's own (test/setup-database.ts), which importFile() writes to.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { getTableName, sql } from "drizzle-orm";
 import { afterAll } from "vitest";
-import type { Db } from "@/db/connection";
+import { getDb, getPgDb } from "@/db/client";
+import { SQLITE_ENCODINGS } from "@/db/dialects/pg/export";
+import { databaseKind } from "@/db/kind";
+import type { PgDb } from "@/db/pg/connection";
+import { users } from "@/db/schema";
+import { write } from "@/db/transaction";
+import { advanceIdentities, tables } from "@/test/admin-fixture";
 import { migratedDb } from "@/test/helpers";
 
 // The real export files, copied byte for byte from ../shared/corpora (see its README) so that
@@ -26,50 +34,50 @@ export function tempDir(): string {
 }
 
 /**
- * The site database, migrated and with every row removed: as new. It is the test file's own
- * database (the writer connection), since importFile() writes through write() to that one.
+ * The site database, migrated and with every row removed: as new, ids starting at 1 again
+ * (tests name the first imported rows by id). Every table of the schema: not the migrations'
+ * ledger, nor the search index's own tables (the posts' delete trigger empties it).
  */
-export function freshSite(): Db {
-  const db = migratedDb();
-  const sqlite = db.$client;
-  // Not the migrations' ledger, nor the search index's own tables (the posts' delete trigger empties it).
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'posts_fts%' AND name != '__drizzle_migrations'",
-    )
-    .pluck()
-    .all() as string[];
-  sqlite.pragma("foreign_keys = OFF");
-  try {
-    sqlite.transaction(() => {
-      for (const name of tables) sqlite.exec(`DELETE FROM "${name}"`);
-      sqlite.exec("DELETE FROM sqlite_sequence"); // ids start at 1 again
-    })();
-  } finally {
-    sqlite.pragma("foreign_keys = ON");
+export async function freshSite(): Promise<void> {
+  migratedDb();
+  await write(async (db) => {
+    // Every row of every table, on purpose; the tables that reference others first.
+    // eslint-disable-next-line drizzle/enforce-delete-with-where
+    for (const table of tables().reverse()) await db.delete(table);
+    // Each identity back to 1 (the tables are empty); SQLite forgets its AUTOINCREMENT counters.
+    if (databaseKind() === "postgres") await advanceIdentities(db as unknown as PgDb);
+    else db.run(sql`DELETE FROM sqlite_sequence`);
+  });
+}
+
+/** A site with an owner (id 1), as after setup. */
+export async function siteWithOwner(): Promise<void> {
+  await freshSite();
+  await write(async (db) => {
+    await db.insert(users).values({
+      email: "owner@example.com",
+      name: "Olive Owner",
+      slug: "olive",
+      role: "owner",
+      passwordHash: "$argon2id$placeholder",
+    });
+  });
+}
+
+/**
+ * Every row of every table but `except`: equal dumps mean an unchanged database. Rows are
+ * compared in an order of their own (PostgreSQL has no rowid); id counters are not rows
+ * (a rolled-back insert moves PostgreSQL's sequences, and an attempted one SQLite's).
+ */
+export async function dump(except: string[] = []): Promise<string> {
+  const contents: [string, string[]][] = [];
+  for (const table of tables()) {
+    const name = getTableName(table);
+    if (except.includes(name)) continue;
+    const rows = (await getDb().select().from(table)).map((row) => JSON.stringify(row));
+    contents.push([name, rows.sort()]);
   }
-  return db;
-}
-
-/** A site with an owner, as after setup. */
-export function siteWithOwner(): Db {
-  const db = freshSite();
-  db.$client
-    .prepare("INSERT INTO users (email, name, slug, role, password_hash) VALUES (?, ?, ?, ?, ?)")
-    .run("owner@example.com", "Olive Owner", "olive", "owner", "$argon2id$placeholder");
-  return db;
-}
-
-/** Every row of every table, in order: equal dumps mean an unchanged database. */
-export function dump(db: Db, except: string[] = []): string {
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'posts_fts%' ORDER BY name")
-    .all() as { name: string }[];
-  return JSON.stringify(
-    tables
-      .filter(({ name }) => !except.includes(name))
-      .map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
-  );
+  return JSON.stringify(contents);
 }
 
 export function writeTemp(name: string, content: string | Buffer): string {
@@ -78,8 +86,21 @@ export function writeTemp(name: string, content: string | Buffer): string {
   return file;
 }
 
-export function rows<T>(db: Db, sql: string, ...params: unknown[]): T[] {
-  return db.$client.prepare(sql).all(...params) as T[];
+/**
+ * The rows of a raw query, its parameters as `?`, in SQLite's encodings on either database
+ * (dates as epoch milliseconds, booleans as 0/1, JSON as text), so one assertion reads both.
+ * The SQL must mean the same on both: no SQLite-only syntax, and an ORDER BY wherever the
+ * order is compared (PostgreSQL's heap order is not the insertion order).
+ */
+export async function rows<T>(query: string, ...params: unknown[]): Promise<T[]> {
+  if (databaseKind() === "sqlite")
+    return getDb()
+      .$client.prepare(query)
+      .all(...params) as T[];
+  // Each `?` outside a string literal ('/?p=1' is a path) becomes PostgreSQL's `$n`.
+  let n = 0;
+  const text = query.replace(/'(?:[^']|'')*'|\?/g, (token) => (token === "?" ? `$${++n}` : token));
+  return (await getPgDb().$client.query({ text, values: params, types: SQLITE_ENCODINGS })).rows as T[];
 }
 
 /** A minimal WXR 1.2 file around the given items (and channel-level elements). */

@@ -30,10 +30,20 @@ export async function checkHealthPg(db: PgDb, answerWithinMs = ANSWER_WITHIN_MS)
         }
       })(),
     );
-    return { status: current ? "ok" : "error", database: "ok", migrations: { applied, total, current } };
+    return {
+      status: current ? "ok" : "error",
+      kind: "postgres",
+      database: "ok",
+      migrations: { applied, total, current },
+    };
   } catch (error) {
     console.error("[quire] health check failed", error);
-    return { status: "error", database: "unreachable", migrations: { applied: 0, total: 0, current: false } };
+    return {
+      status: "error",
+      kind: "postgres",
+      database: "unreachable",
+      migrations: { applied: 0, total: 0, current: false },
+    };
   }
 }
 

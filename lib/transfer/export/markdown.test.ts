@@ -20,7 +20,7 @@ function read(name: string) {
 beforeAll(async () => {
   const site = tempDir("quire-md-site-");
   const file = path.join(tempDir("quire-md-out-"), "site.zip");
-  makeExportSite(site);
+  await makeExportSite(site);
   summary = await runExport({
     dataDir: site,
     file,

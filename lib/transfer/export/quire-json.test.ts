@@ -29,7 +29,7 @@ const exportTo = (name: string, options: { zip?: boolean; revisions?: boolean; p
 beforeAll(async () => {
   site = tempDir("quire-export-site-");
   out = tempDir("quire-export-out-");
-  makeExportSite(site, { comments: EXTRA_COMMENTS });
+  await makeExportSite(site, { comments: EXTRA_COMMENTS });
   // A page size of 7 crosses hundreds of page boundaries on the way.
   await exportTo("site.json", { pageSize: 7 });
   text = fs.readFileSync(path.join(out, "site.json"), "utf8");

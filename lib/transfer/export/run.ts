@@ -56,7 +56,7 @@ export async function runExport(request: ExportRequest): Promise<ExportSummary> 
   const target = path.resolve(request.file);
   if (fs.existsSync(target)) throw new Error(`${target} already exists: an export never overwrites.`);
   const work = partialPath(target);
-  const snapshot = openExportSnapshot(request.dataDir, request.pageSize);
+  const snapshot = await openExportSnapshot(request.dataDir, request.pageSize);
   try {
     const context = await loadContext(snapshot.reader, {
       siteUrl: request.siteUrl,
@@ -90,7 +90,7 @@ export async function runExport(request: ExportRequest): Promise<ExportSummary> 
     fs.rmSync(work, { force: true });
     throw error;
   } finally {
-    snapshot.close();
+    await snapshot.close();
   }
 }
 

@@ -46,7 +46,7 @@ const item = (slug: string) => items.find((i) => text(i, "wp:post_name") === slu
 beforeAll(async () => {
   const site = tempDir("quire-wxr-site-");
   const file = path.join(tempDir("quire-wxr-out-"), "site.xml");
-  makeExportSite(site, { comments: 2000 });
+  await makeExportSite(site, { comments: 2000 });
   await runExport({
     dataDir: site,
     file,

@@ -109,9 +109,16 @@ export default async function HealthPage() {
         <Facts
           rows={[
             ["Kind", database.kind],
-            ["File", database.file],
-            ["Size", formatBytes(database.bytes)],
-            ["Write-ahead log", formatBytes(database.walBytes)],
+            ...(database.kind === "SQLite"
+              ? ([
+                  ["File", database.file],
+                  ["Size", formatBytes(database.bytes)],
+                  ["Write-ahead log", formatBytes(database.walBytes)],
+                ] satisfies [string, string][])
+              : ([
+                  ["Server", database.database],
+                  ["Size", formatBytes(database.bytes)],
+                ] satisfies [string, string][])),
             [
               "Last backup",
               backup

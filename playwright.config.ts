@@ -9,6 +9,18 @@ const port = Number(process.env.QUIRE_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // The SMTP sink (e2e/fixtures/global-setup.ts) listens here; the server sends comment e-mail to it.
 const smtpPort = Number((process.env.QUIRE_E2E_SMTP_PORT ??= String(port === 3100 ? 2526 : 2540)));
+// With a postgres:// URL the server runs on that database (made and dropped by whoever runs
+// Playwright; the server migrates it on start) and the journeys' SQL goes there too
+// (e2e/fixtures/db.ts). Such a server keeps no secrets in its data folder: it is given them.
+const databaseUrl = process.env.QUIRE_E2E_DATABASE_URL;
+const postgres: Record<string, string> = databaseUrl
+  ? {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "e2e-auth-secret-of-at-least-thirty-two-characters",
+      QUIRE_COMMENTS_SECRET: "e2e-comments-secret-of-at-least-thirty-two-characters",
+      QUIRE_IP_SALT: "e2e-ip-salt-of-sixteen",
+    }
+  : {};
 
 export default defineConfig({
   testDir: "e2e",
@@ -65,6 +77,7 @@ export default defineConfig({
       QUIRE_OUTBOX_FIRST_RETRY_MS: "1000",
       // Playwright prints the server's output: a JSON line per request would bury the test report.
       QUIRE_LOG_LEVEL: "warn",
+      ...postgres,
     },
   },
 });

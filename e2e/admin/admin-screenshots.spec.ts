@@ -36,7 +36,7 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, 
 test("screenshots of every admin screen, desktop and phone, light and dark", async ({ page, baseURL }) => {
   test.setTimeout(600_000);
   fs.mkdirSync(OUT, { recursive: true });
-  createTag({ name: "Coastal walks", slug: "coastal-walks", description: "Paths by the sea." });
+  await createTag({ name: "Coastal walks", slug: "coastal-walks", description: "Paths by the sea." });
   await createPost({
     title: "Tide tables for the winter",
     status: "scheduled",
@@ -51,7 +51,7 @@ test("screenshots of every admin screen, desktop and phone, light and dark", asy
     markdown:
       "Forty miles of coast path, three ferries and one very wet tent.\n\n## The first day\n\nThe first day started **early**, with the tide out and the gulls loud.\n\n> The sea does not reward those who are too anxious.\n\n- a map\n- a flask\n- dry socks",
   });
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', 'Grace Hopper', 'grace@example.com', 'Which ferry did you take?', '<p>Which ferry did you take?</p>')",
     post.id,
   );

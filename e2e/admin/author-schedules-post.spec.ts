@@ -45,7 +45,7 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   await expect(page.getByRole("heading", { name: /^Edit post/ })).toBeVisible();
 
   // Scheduled 10–70 s ahead, on the site's clock.
-  const timezone = siteTimezone();
+  const timezone = await siteTimezone();
   const at = new Date(Date.now() + 70_000);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.getByLabel(/Publish at/).fill(localMinute(at, timezone));
@@ -65,19 +65,18 @@ test("an author writes a post with an uploaded image and tags, schedules it, and
   const image = reader.getByRole("img", { name: "Fishing boats at the quay" });
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  const row = query<{ status: string; published_at: number }>(
-    "SELECT status, published_at FROM posts WHERE slug = ?",
-    slug,
+  const row = (
+    await query<{ status: string; published_at: number }>("SELECT status, published_at FROM posts WHERE slug = ?", slug)
   )[0]!;
   expect(row.status).toBe("published");
   expect(
-    query(
+    await query(
       "SELECT t.name FROM tags t JOIN post_tags pt ON pt.tag_id = t.id JOIN posts p ON p.id = pt.post_id WHERE p.slug = ?",
       slug,
     ),
   ).toEqual([{ name: tag }, { name: "Sea" }]);
   expect(
-    query<{ actor_label: string }>(
+    await query<{ actor_label: string }>(
       "SELECT actor_label FROM audit_log WHERE action = 'post.publish' AND target_id = (SELECT CAST(id AS TEXT) FROM posts WHERE slug = ?)",
       slug,
     ),

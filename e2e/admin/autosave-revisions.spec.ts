@@ -9,11 +9,11 @@ test("typing is autosaved as a revision, and an older revision can be compared a
 
   await page.getByLabel("Body (Markdown)").fill("Second version, typed but not saved.");
   await expect(page.getByText(/Autosaved at/)).toBeVisible({ timeout: 15_000 });
-  expect(query("SELECT markdown FROM revisions WHERE post_id = ? AND kind = 'autosave'", id)).toEqual([
+  expect(await query("SELECT markdown FROM revisions WHERE post_id = ? AND kind = 'autosave'", id)).toEqual([
     { markdown: "Second version, typed but not saved." },
   ]);
   // The post itself is untouched by autosave.
-  expect(query<{ markdown: string }>("SELECT markdown FROM posts WHERE id = ?", id)[0]!.markdown).toBe(
+  expect((await query<{ markdown: string }>("SELECT markdown FROM posts WHERE id = ?", id))[0]!.markdown).toBe(
     "First version of the text.",
   );
 

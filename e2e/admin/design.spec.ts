@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "../fixtures/test";
 import sharp from "sharp";
 import { createPost } from "../fixtures/content";
-import { query, run } from "../fixtures/db";
+import { dbTime, query, run } from "../fixtures/db";
 import { signInAsOwner, unique } from "../fixtures/site";
 
 // Admin → Design: each choice shows on the reader site on the next request (through the
@@ -25,13 +25,21 @@ let saved: Row[] = [];
 const placeholders = DESIGN_KEYS.map(() => "?").join(", ");
 
 // Settings are the site's, and journeys share one site: put back what was there.
-test.beforeAll(() => {
-  saved = query<Row>(`SELECT key, value, updated_at FROM settings WHERE key IN (${placeholders})`, ...DESIGN_KEYS);
+test.beforeAll(async () => {
+  saved = await query<Row>(
+    `SELECT key, value, updated_at FROM settings WHERE key IN (${placeholders})`,
+    ...DESIGN_KEYS,
+  );
 });
-test.afterEach(() => {
-  run(`DELETE FROM settings WHERE key IN (${placeholders})`, ...DESIGN_KEYS);
+test.afterEach(async () => {
+  await run(`DELETE FROM settings WHERE key IN (${placeholders})`, ...DESIGN_KEYS);
   for (const row of saved) {
-    run("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)", row.key, row.value, row.updated_at);
+    await run(
+      "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)",
+      row.key,
+      row.value,
+      dbTime(row.updated_at),
+    );
   }
 });
 
@@ -51,9 +59,9 @@ test("an accent that fails contrast is refused with its ratio, and nothing chang
   await signInAsOwner(page);
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Design" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Design" })).toBeVisible();
-  const before = query<{ n: number }>("SELECT count(*) AS n FROM audit_log")[0]!.n;
+  const before = (await query<{ n: number }>("SELECT count(*) AS n FROM audit_log"))[0]!.n;
   const storedAccent = () => query("SELECT value FROM settings WHERE key = 'accentColor'");
-  const accentBefore = storedAccent();
+  const accentBefore = await storedAccent();
 
   await page.getByLabel("Accent colour, light scheme").fill("#ffff00");
   // The live hint says so before saving; the server refuses it on save.
@@ -64,8 +72,8 @@ test("an accent that fails contrast is refused with its ratio, and nothing chang
   ).toBeVisible();
   await expect(page.getByLabel("Accent colour, light scheme")).toHaveAttribute("aria-invalid", "true");
 
-  expect(storedAccent()).toEqual(accentBefore);
-  expect(query<{ n: number }>("SELECT count(*) AS n FROM audit_log")[0]!.n).toBe(before);
+  expect(await storedAccent()).toEqual(accentBefore);
+  expect((await query<{ n: number }>("SELECT count(*) AS n FROM audit_log"))[0]!.n).toBe(before);
   const visitor = await browser.newPage({ colorScheme: "light" });
   await visitor.goto("/");
   expect(await linkColour(visitor, "Search")).toBe("rgb(29, 78, 216)"); // the shipped accent
@@ -177,8 +185,10 @@ test("accent, icon, fonts, menus and layout show on the site on the next request
   expect((await new AxeBuilder({ page: visitor }).analyze()).violations).toEqual([]);
   await context.close();
 
-  const audit = query<{ details: string }>(
-    "SELECT details FROM audit_log WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1",
+  const audit = (
+    await query<{ details: string }>(
+      "SELECT details FROM audit_log WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1",
+    )
   )[0]!;
   expect(JSON.parse(audit.details).keys).toContain("accentColor");
 });

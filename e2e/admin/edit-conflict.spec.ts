@@ -23,10 +23,10 @@ test("when two people edit the same post, the second save is refused and nothing
   ).toBeVisible();
   // Still on screen, and kept in the history.
   await expect(second.getByLabel("Body (Markdown)")).toHaveValue(mine);
-  expect(query<{ markdown: string }>("SELECT markdown FROM posts WHERE id = ?", id)[0]!.markdown).toContain(
+  expect((await query<{ markdown: string }>("SELECT markdown FROM posts WHERE id = ?", id))[0]!.markdown).toContain(
     "first editor's addition",
   );
-  expect(query("SELECT markdown FROM revisions WHERE post_id = ? AND kind = 'conflict'", id)).toEqual([
+  expect(await query("SELECT markdown FROM revisions WHERE post_id = ? AND kind = 'conflict'", id)).toEqual([
     { markdown: mine },
   ]);
 

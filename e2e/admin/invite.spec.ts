@@ -17,7 +17,7 @@ test("the owner invites an author by link; they accept, choose a password and si
   expect(link).toMatch(/\/admin\/invite\/[A-Za-z0-9_-]{40,}$/);
   // Only a hash of the token is stored.
   const token = link.split("/").pop()!;
-  expect(query("SELECT id FROM user_tokens WHERE token_hash = ?", token)).toEqual([]);
+  expect(await query("SELECT id FROM user_tokens WHERE token_hash = ?", token)).toEqual([]);
 
   const newcomer = await (await browser.newContext()).newPage();
   await newcomer.goto(new URL(link).pathname);

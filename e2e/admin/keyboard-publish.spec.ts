@@ -83,7 +83,7 @@ test("an editor writes, schedules and publishes posts with the keyboard alone", 
   await tabTo(page, menu.getByLabel(/Publish at/));
   // A minute or two ahead on the site's clock, typed part by part.
   const at = new Date(Date.now() + 90_000);
-  const [date, time] = localMinute(at, siteTimezone()).split("T") as [string, string];
+  const [date, time] = localMinute(at, await siteTimezone()).split("T") as [string, string];
   const [year, month, day] = date.split("-");
   const [hour, minute] = time.split(":");
   const hour12 = String(((Number(hour) + 11) % 12) + 1).padStart(2, "0");

@@ -112,8 +112,12 @@ test("a post's uploaded feature image shows as a thumbnail in the list; one on a
   const { url } = (await uploaded.json()) as { url: string };
   const own = await createPost({ title: `Laver beds ${word}`, status: "draft" });
   const remote = await createPost({ title: `Imported laver ${word}`, status: "draft" });
-  run("UPDATE posts SET feature_image = ? WHERE id = ?", new URL(url, baseURL).pathname, own.id);
-  run("UPDATE posts SET feature_image = ? WHERE id = ?", "https://example.com/media/2026/01/abc-w2000.png", remote.id);
+  await run("UPDATE posts SET feature_image = ? WHERE id = ?", new URL(url, baseURL).pathname, own.id);
+  await run(
+    "UPDATE posts SET feature_image = ? WHERE id = ?",
+    "https://example.com/media/2026/01/abc-w2000.png",
+    remote.id,
+  );
 
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -192,7 +196,7 @@ test("in the comment queue j moves between comments and x selects one", async ({
   const word = `nori${unique()}`;
   const { id: postId } = await createPost({ title: `Nori ${word}` });
   for (const name of ["Ann", "Bea"]) {
-    run(
+    await run(
       "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, ?, ?)",
       postId,
       `${name} ${word}`,

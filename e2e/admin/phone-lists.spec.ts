@@ -37,13 +37,13 @@ test("on a phone every list shows its rows as cards, with no sideways scrolling"
   await createPost({ title: page1, type: "page", status: "published" });
   const { id: postId } = await createPost({ title: `Commented ${word}`, status: "published" });
   const commenter = `Reader ${word}`;
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Lovely.', '<p>Lovely.</p>')",
     postId,
     commenter,
     `reader-${word}@example.com`,
   );
-  const tag = createTag({ name: `Seaweed ${word}` });
+  const tag = await createTag({ name: `Seaweed ${word}` });
   await signInAsOwner(page);
   const image = `kelp-${word}.png`;
   const uploaded = await page.request.post("/api/media", {

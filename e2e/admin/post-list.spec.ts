@@ -3,8 +3,8 @@ import { staffPage } from "../fixtures/admin";
 import { ownerId, query, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";
 
-function draft(title: string, authorId: number) {
-  run(
+async function draft(title: string, authorId: number) {
+  await run(
     "INSERT INTO posts (title, slug, markdown, html, status, author_id) VALUES (?, ?, 'Body', '<p>Body</p>', 'draft', ?)",
     title,
     title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
@@ -15,8 +15,8 @@ function draft(title: string, authorId: number) {
 test("an editor finds posts by title, publishes two at once, trashes one and restores it", async ({ browser }) => {
   const { page } = await staffPage(browser, "editor");
   const word = `kelp${unique()}`;
-  draft(`Forests of ${word}`, ownerId());
-  draft(`Harvesting ${word}`, ownerId());
+  await draft(`Forests of ${word}`, await ownerId());
+  await draft(`Harvesting ${word}`, await ownerId());
 
   await page.goto("/admin/posts");
   await page.getByLabel("Search titles").fill(word);
@@ -28,7 +28,7 @@ test("an editor finds posts by title, publishes two at once, trashes one and res
   await page.getByLabel("With selected").selectOption("publish");
   await page.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByRole("status")).toHaveText("2 items published.");
-  expect(query("SELECT status FROM posts WHERE title LIKE ?", `%${word}`)).toEqual([
+  expect(await query("SELECT status FROM posts WHERE title LIKE ?", `%${word}`)).toEqual([
     { status: "published" },
     { status: "published" },
   ]);
@@ -45,7 +45,9 @@ test("an editor finds posts by title, publishes two at once, trashes one and res
   await page.getByLabel("With selected").selectOption("restore");
   await page.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByRole("status")).toHaveText("1 item restored.");
-  expect(query("SELECT deleted_at FROM posts WHERE title = ?", `Harvesting ${word}`)).toEqual([{ deleted_at: null }]);
+  expect(await query("SELECT deleted_at FROM posts WHERE title = ?", `Harvesting ${word}`)).toEqual([
+    { deleted_at: null },
+  ]);
 });
 
 test("an author sees only their own posts, and cannot reach the tags, users or settings screens", async ({
@@ -53,9 +55,9 @@ test("an author sees only their own posts, and cannot reach the tags, users or s
 }) => {
   const { page, person } = await staffPage(browser, "author");
   const word = `reef${unique()}`;
-  draft(`Someone else's ${word}`, ownerId());
-  const me = query<{ id: number }>("SELECT id FROM users WHERE email = ?", person.email)[0]!.id;
-  draft(`My own ${word}`, me);
+  await draft(`Someone else's ${word}`, await ownerId());
+  const me = (await query<{ id: number }>("SELECT id FROM users WHERE email = ?", person.email))[0]!.id;
+  await draft(`My own ${word}`, me);
   await page.goto(`/admin/posts?q=${word}`);
   await expect(page.getByRole("link", { name: `My own ${word}` })).toBeVisible();
   await expect(page.getByText(`Someone else's ${word}`)).toHaveCount(0);
@@ -78,17 +80,17 @@ test("an editor renames a tag, and its old address is kept as a redirect", async
   await page.getByLabel("Name").first().fill(name);
   await page.getByRole("button", { name: "Create tag" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Tag created." })).toBeVisible();
-  const oldSlug = query<{ slug: string }>("SELECT slug FROM tags WHERE name = ?", name)[0]!.slug;
+  const oldSlug = (await query<{ slug: string }>("SELECT slug FROM tags WHERE name = ?", name))[0]!.slug;
 
   const item = page.getByRole("listitem", { name });
   await item.getByLabel("Slug").fill(`${oldSlug}-renamed`);
   await item.getByLabel("Description").fill("Shallow water, long reads.");
   await item.getByRole("button", { name: `Save ${name}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Tag saved." })).toBeVisible();
-  expect(query("SELECT to_path FROM redirects WHERE from_path = ?", `/tag/${oldSlug}`)).toEqual([
+  expect(await query("SELECT to_path FROM redirects WHERE from_path = ?", `/tag/${oldSlug}`)).toEqual([
     { to_path: `/tag/${oldSlug}-renamed` },
   ]);
-  expect(query("SELECT description FROM tags WHERE name = ?", name)).toEqual([
+  expect(await query("SELECT description FROM tags WHERE name = ?", name)).toEqual([
     { description: "Shallow water, long reads." },
   ]);
 });

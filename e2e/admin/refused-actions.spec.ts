@@ -3,7 +3,8 @@ import { captureServerAction, replayServerAction } from "../fixtures/actions";
 import { createStaff, query } from "../fixtures/db";
 import { signIn, signInAsOwner, unique } from "../fixtures/site";
 
-const siteTitle = () => query<{ value: string }>("SELECT value FROM settings WHERE key = 'title'")[0]?.value;
+const siteTitle = async () =>
+  (await query<{ value: string }>("SELECT value FROM settings WHERE key = 'title'"))[0]?.value;
 
 test("anonymous visitors are sent to sign in from every admin page", async ({ page }) => {
   for (const path of ["/admin", "/admin/settings"]) {
@@ -32,9 +33,9 @@ test("an admin action replayed without a session, or by a lesser role, changes n
   await page.getByLabel("Site title").fill(original);
   await page.getByRole("button", { name: "Save settings" }).click();
   // The first save's message may still show while this one is sent: wait for the database.
-  await expect.poll(() => JSON.parse(siteTitle()!)).toBe(original);
+  await expect.poll(async () => JSON.parse((await siteTitle())!)).toBe(original);
   await expect(page.getByRole("status")).toHaveText("Settings saved.");
-  const auditRows = query("SELECT id FROM audit_log").length;
+  const auditRows = (await query("SELECT id FROM audit_log")).length;
 
   // Anonymous replay with no cookie: proxy.ts sends it to sign-in before the action runs.
   const anonymous = await playwright.request.newContext({ baseURL });
@@ -64,8 +65,8 @@ test("an admin action replayed without a session, or by a lesser role, changes n
   const asEditor = await replayServerAction(editorPage.context().request, request);
   expect(await asEditor.text()).toContain("You do not have permission to do that.");
 
-  expect(JSON.parse(siteTitle()!)).toBe(original);
-  expect(query("SELECT id FROM audit_log")).toHaveLength(auditRows);
+  expect(JSON.parse((await siteTitle())!)).toBe(original);
+  expect(await query("SELECT id FROM audit_log")).toHaveLength(auditRows);
   await page.goto("/");
   await expect(page.getByRole("link", { name: original })).toBeVisible();
 });

@@ -14,7 +14,7 @@ test("a contributor submits a draft for review and an editor publishes it", asyn
   await contributor.getByRole("button", { name: "Submit for review" }).click();
   await expect(contributor.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   await expect(contributor.getByText("Status: Waiting for review")).toBeVisible();
-  const slug = query<{ slug: string }>("SELECT slug FROM posts WHERE id = ?", id)[0]!.slug;
+  const slug = (await query<{ slug: string }>("SELECT slug FROM posts WHERE id = ?", id))[0]!.slug;
   expect((await contributor.goto(`/${slug}`))!.status()).toBe(404);
 
   // The editor finds it in the review queue on the dashboard and publishes it.

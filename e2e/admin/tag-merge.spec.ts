@@ -4,8 +4,8 @@ import { query } from "../fixtures/db";
 import { signInAsOwner, unique } from "../fixtures/site";
 
 test("tags merge from the one merge form, whose lists grow with the tags, not their square", async ({ page }) => {
-  const from = createTag({ name: `Merge from ${unique()}` });
-  const into = createTag({ name: `Merge into ${unique()}` });
+  const from = await createTag({ name: `Merge from ${unique()}` });
+  const into = await createTag({ name: `Merge into ${unique()}` });
   const post = await createPost({ title: `Tagged ${unique()}`, tags: [from.slug] });
   await signInAsOwner(page);
   await page.goto("/admin/tags");
@@ -17,7 +17,7 @@ test("tags merge from the one merge form, whose lists grow with the tags, not th
   await expect(page.getByRole("listitem", { name: from.name, exact: true })).toHaveCount(0);
   await expect(page.getByRole("listitem", { name: into.name, exact: true })).toContainText("1 posts");
   expect(
-    query("SELECT t.slug FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?", post.id),
+    await query("SELECT t.slug FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?", post.id),
   ).toEqual([{ slug: into.slug }]);
   expect((await page.request.get(`/tag/${from.slug}`, { maxRedirects: 0 })).status()).toBe(301);
 });

@@ -34,14 +34,14 @@ test.describe("uploads", () => {
     });
     const variant = await page.request.get(body.variants[0].url);
     expect(variant.headers()["content-type"]).toBe("image/webp");
-    expect(query("SELECT original_name, mime_type FROM media WHERE storage_key = ?", body.url.slice(7))).toEqual([
+    expect(await query("SELECT original_name, mime_type FROM media WHERE storage_key = ?", body.url.slice(7))).toEqual([
       { original_name: "holiday.gif", mime_type: "image/png" },
     ]);
   });
 
   test("HTML or SVG named .png is refused, and so is an upload without alt text", async ({ page, baseURL }) => {
     const headers = { origin: baseURL! };
-    const before = query("SELECT id FROM media").length;
+    const before = (await query("SELECT id FROM media")).length;
     const html = await page.request.post("/api/media", {
       ...upload("page.png", "image/png", Buffer.from("<!doctype html><script>alert(1)</script>")),
       headers,
@@ -59,7 +59,7 @@ test.describe("uploads", () => {
     });
     expect(noAlt.status()).toBe(400);
     expect((await noAlt.json()).error).toMatch(/alt text/);
-    expect(query("SELECT id FROM media")).toHaveLength(before);
+    expect(await query("SELECT id FROM media")).toHaveLength(before);
   });
 
   test("an oversized file gets a clear 413", async ({ page, baseURL }) => {
@@ -86,7 +86,7 @@ test.describe("uploads", () => {
     }
     expect(fs.existsSync("/tmp/escape.png")).toBe(false);
     expect(
-      query<{ original_name: string }>("SELECT original_name FROM media WHERE original_name LIKE 'evil%'")[0]!
+      (await query<{ original_name: string }>("SELECT original_name FROM media WHERE original_name LIKE 'evil%'"))[0]!
         .original_name,
     ).toBe("evil.png.html");
     // Reading outside the folder through the URL is refused too.
@@ -138,6 +138,6 @@ test("the media library finds an upload by name and deletes it while no post use
   await page.getByRole("button", { name: `Delete ${name}` }).click();
   await ask.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(page.getByRole("status")).toHaveText("Deleted.");
-  expect(query("SELECT id FROM media WHERE original_name = ?", name)).toEqual([]);
+  expect(await query("SELECT id FROM media WHERE original_name = ?", name)).toEqual([]);
   expect((await page.request.get(url)).status()).toBe(404);
 });

@@ -36,9 +36,11 @@ test("Ghost's Admin API client creates, edits, publishes, schedules and deletes 
   expect(post).toMatchObject({ title: `Draft ${word}`, status: "draft" });
   expect(String(post.html)).toContain("<strong>world</strong>");
   expect(String(post.html)).not.toContain("script");
-  const stored = query<{ markdown: string; author: string }>(
-    "SELECT markdown, (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?",
-    Number(post.id),
+  const stored = (
+    await query<{ markdown: string; author: string }>(
+      "SELECT markdown, (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?",
+      Number(post.id),
+    )
   )[0]!;
   expect(stored.markdown).toContain("**world**");
   expect(stored.author).toBe(OWNER.name);
@@ -53,12 +55,12 @@ test("Ghost's Admin API client creates, edits, publishes, schedules and deletes 
   expect(edited.title).toBe(`Edited ${word}`);
 
   // A stale updated_at: Ghost's 409, nothing changed.
-  const before = dumpPosts();
+  const before = await dumpPosts();
   const stale = await api.posts
     .edit({ id: post.id, updated_at: post.updated_at, title: "Lost update" })
     .catch((error: Error) => error);
   expect(stale).toMatchObject({ name: "UpdateCollisionError" });
-  expect(dumpPosts()).toEqual(before);
+  expect(await dumpPosts()).toEqual(before);
 
   const published = await api.posts.edit({ id: post.id, updated_at: edited.updated_at, status: "published" });
   expect(published.status).toBe("published");
@@ -104,7 +106,7 @@ test("Ghost's Admin API client creates, edits, publishes, schedules and deletes 
   expect(renamed).toMatchObject({ name: `Renamed ${word}`, slug: tag.slug });
   await api.tags.delete({ id: tag.id });
   expect(await api.tags.read({ id: tag.id }).catch((error: Error) => error.name)).toBe("NotFoundError");
-  deleteIntegrationRows(name);
+  await deleteIntegrationRows(name);
 });
 
 test("the Admin API refuses bad keys and tokens, a contributor publishing, and odd filters, changing nothing", async ({
@@ -119,7 +121,7 @@ test("the Admin API refuses bad keys and tokens, a contributor publishing, and o
   const { adminKey: contributorKey } = await createIntegration(page, contributorName, "contributor");
   const [keyId, secret] = adminKey.split(":") as [string, string];
   const body = { data: { posts: [{ title: `Refused ${unique()}`, status: "published" }] } };
-  const before = dumpPosts();
+  const before = await dumpPosts();
 
   const post = (authorization?: string) =>
     request.post("/ghost/api/admin/posts/", { ...body, headers: authorization ? { authorization } : {} });
@@ -167,11 +169,11 @@ test("the Admin API refuses bad keys and tokens, a contributor publishing, and o
   const slashed = await request.get("/about/?x=1", { maxRedirects: 0 });
   expect(slashed.status()).toBe(308);
   expect(slashed.headers().location).toMatch(/\/about\?x=1$/);
-  revokeKeys(name);
+  await revokeKeys(name);
   expect((await post(valid)).status()).toBe(401);
-  expect(dumpPosts()).toEqual(before);
-  deleteIntegrationRows(name);
-  deleteIntegrationRows(contributorName);
+  expect(await dumpPosts()).toEqual(before);
+  await deleteIntegrationRows(name);
+  await deleteIntegrationRows(contributorName);
 });
 
 test("an integration made by someone later suspended may no longer write, and only admins manage integrations", async ({
@@ -184,24 +186,28 @@ test("an integration made by someone later suspended may no longer write, and on
   const api = client(baseURL!, adminKey);
   const draft = await api.posts.add({ title: `By ${person.name}`, markdown: "Hi." });
   expect(
-    query<{ author: string }>(
-      "SELECT (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?",
-      Number(draft.id),
+    (
+      await query<{ author: string }>(
+        "SELECT (SELECT name FROM users WHERE id = author_id) AS author FROM posts WHERE id = ?",
+        Number(draft.id),
+      )
     )[0]!.author,
   ).toBe(person.name);
   expect(
-    query<{ actor_label: string }>(
-      "SELECT actor_label FROM audit_log WHERE action = 'post.create' AND target_type = 'post' AND target_id = ?",
-      String(draft.id),
+    (
+      await query<{ actor_label: string }>(
+        "SELECT actor_label FROM audit_log WHERE action = 'post.create' AND target_type = 'post' AND target_id = ?",
+        String(draft.id),
+      )
     )[0]?.actor_label,
   ).toBe(name);
 
-  run("UPDATE users SET status = 'suspended' WHERE email = ?", person.email);
-  const before = dumpPosts();
+  await run("UPDATE users SET status = 'suspended' WHERE email = ?", person.email);
+  const before = await dumpPosts();
   const refused = await api.posts.add({ title: "Not any more", markdown: "No." }).catch((error: Error) => error);
   expect(refused).toMatchObject({ name: "NoPermissionError" });
-  expect(dumpPosts()).toEqual(before);
-  deleteIntegrationRows(name);
+  expect(await dumpPosts()).toEqual(before);
+  await deleteIntegrationRows(name);
 
   const { page: editor } = await staffPage(browser, "editor");
   await editor.goto("/admin/settings/integrations");

@@ -12,8 +12,8 @@ function client(baseURL: string, key: string) {
 test("Ghost's Content API client browses, filters, paginates and reads by slug", async ({ baseURL }) => {
   const tag = `api-${unique()}`;
   const other = `other-${unique()}`;
-  createTag({ name: tag, slug: tag });
-  createTag({ name: other, slug: other });
+  await createTag({ name: tag, slug: tag });
+  await createTag({ name: other, slug: other });
   // One base time: rendering a post can take over a second on a busy machine, which
   // would otherwise make "Tagged 2" newer than "Tagged 1".
   const now = Date.now();
@@ -28,7 +28,7 @@ test("Ghost's Content API client browses, filters, paginates and reads by slug",
   }
   await createPost({ title: `Featured ${other}`, slug: `${other}-f`, tags: [other], featured: true });
   await createPost({ title: `Draft ${tag}`, slug: `${tag}-draft`, tags: [tag], status: "draft" });
-  const api = client(baseURL!, createContentKey(`content-${tag}`));
+  const api = client(baseURL!, await createContentKey(`content-${tag}`));
 
   const page1 = await api.posts.browse({ filter: `tag:${tag}`, include: ["tags", "authors"], limit: 2 });
   expect(page1.map((post) => post.title)).toEqual([`Tagged 1 ${tag}`, `Tagged 2 ${tag}`]);
@@ -66,7 +66,7 @@ test("Ghost's Content API client browses, filters, paginates and reads by slug",
 
 test("drafts never appear, odd filters answer 400, and keys are checked", async ({ request }) => {
   const name = `keys-${unique()}`;
-  const key = createContentKey(name);
+  const key = await createContentKey(name);
   const slug = `secret-${unique()}`;
   await createPost({ title: "Secret draft", slug, status: "draft" });
 
@@ -91,7 +91,7 @@ test("drafts never appear, odd filters answer 400, and keys are checked", async 
 
   expect((await request.get("/ghost/api/content/posts")).status()).toBe(401);
   expect((await request.get(`/ghost/api/content/posts?key=${"0".repeat(26)}`)).status()).toBe(401);
-  revokeKeys(name);
+  await revokeKeys(name);
   const revoked = await request.get(`/ghost/api/content/posts?key=${key}`);
   expect(revoked.status()).toBe(401);
   expect((await revoked.json()).errors[0].type).toBe("UnauthorizedError");

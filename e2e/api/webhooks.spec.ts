@@ -70,7 +70,7 @@ test("post.published reaches the receiver, signed, from the editor, the Admin AP
     }
     // Leave the home page as it was for the reader journeys.
     for (const item of mine()) await api.posts.delete({ id: String(item.json.post!.current.id) });
-    deleteIntegrationRows(name);
+    await deleteIntegrationRows(name);
   } finally {
     await receiver.close();
   }
@@ -108,7 +108,7 @@ test("a failing receiver is retried until it succeeds, and the admin shows the d
       )
       .toMatch(/sent2200/);
     await api.posts.delete({ id: String(mine()[0]!.json.post!.current.id) });
-    deleteIntegrationRows(name);
+    await deleteIntegrationRows(name);
   } finally {
     await receiver.close();
   }

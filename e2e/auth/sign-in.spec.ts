@@ -60,7 +60,10 @@ test("a suspended user's open session stops working at once", async ({ browser }
   await signIn(page, editor.email, editor.password);
   await expect(page.getByText("Welcome, Eddie Editor.")).toBeVisible();
 
-  run("UPDATE users SET status = 'suspended', session_version = session_version + 1 WHERE email = ?", editor.email);
+  await run(
+    "UPDATE users SET status = 'suspended', session_version = session_version + 1 WHERE email = ?",
+    editor.email,
+  );
   await page.reload();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
@@ -81,7 +84,7 @@ test("a demoted admin loses the settings page on the next request", async ({ bro
   await page.goto("/admin/settings");
   await expect(page.getByLabel("Site title")).toBeVisible();
 
-  run("UPDATE users SET role = 'author' WHERE email = ?", admin.email);
+  await run("UPDATE users SET role = 'author' WHERE email = ?", admin.email);
   await page.reload();
   await expect(page.getByText("Only administrators can change the site settings.")).toBeVisible();
   await expect(page.getByLabel("Site title")).toHaveCount(0);

@@ -35,7 +35,7 @@ test("a second anonymous visit is answered from memory, and an edit shows on the
   }).toPass();
   await admin.getByRole("button", { name: "Update" }).click();
   await expect
-    .poll(() => query<{ html: string }>("SELECT html FROM posts WHERE id = ?", post.id)[0]?.html)
+    .poll(async () => (await query<{ html: string }>("SELECT html FROM posts WHERE id = ?", post.id))[0]?.html)
     .toContain("second version");
 
   expect((await visit(page, `/${post.slug}`)).cache).toBe("miss");
@@ -56,7 +56,7 @@ test("an unpublished or trashed post is gone from the next request, home page in
   await admin.goto(`/admin/posts/${hidden.id}`);
   await admin.getByRole("button", { name: "Unpublish" }).click();
   await expect
-    .poll(() => query<{ status: string }>("SELECT status FROM posts WHERE id = ?", hidden.id)[0]?.status)
+    .poll(async () => (await query<{ status: string }>("SELECT status FROM posts WHERE id = ?", hidden.id))[0]?.status)
     .toBe("draft");
   await admin.goto(`/admin/posts/${trashed.id}`);
   await admin.getByRole("button", { name: "Move to trash" }).click();
@@ -72,7 +72,7 @@ test("an unpublished or trashed post is gone from the next request, home page in
 test("an approved comment shows to readers on the next request", async ({ page, browser }) => {
   const post = await createPost({ title: `Discussed ${unique()}` });
   const name = `Reader ${unique()}`;
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Held for now.', '<p>Held for now.</p>')",
     post.id,
     name,
@@ -114,7 +114,9 @@ test("a settings change shows on every page at once, feeds included", async ({ p
     await admin.getByLabel("Site description").fill(original);
     await admin.getByRole("button", { name: "Save settings" }).click();
     await expect
-      .poll(() => query<{ value: string }>("SELECT value FROM settings WHERE key = 'description'")[0]?.value)
+      .poll(
+        async () => (await query<{ value: string }>("SELECT value FROM settings WHERE key = 'description'"))[0]?.value,
+      )
       .toBe(JSON.stringify(original));
   }
 });
@@ -123,7 +125,7 @@ test("a write straight to the database file shows at once", async ({ page }) => 
   const post = await createPost({ title: `Before ${unique()}` });
   await warm(page, `/${post.slug}`);
   const renamed = `After ${unique()}`;
-  run("UPDATE posts SET title = ? WHERE id = ?", renamed, post.id);
+  await run("UPDATE posts SET title = ? WHERE id = ?", renamed, post.id);
   expect((await visit(page, `/${post.slug}`)).cache).toBe("miss");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
 });
@@ -143,7 +145,7 @@ test("signed-in staff always get a fresh render, and readers never get a page re
   expect((await visit(staff, `/${post.slug}`)).cache).toBe("bypass");
 
   // What staff were shown is not kept: after a change, the next reader renders their own.
-  run("UPDATE posts SET title = ? WHERE id = ?", `${post.title} (updated)`, post.id);
+  await run("UPDATE posts SET title = ? WHERE id = ?", `${post.title} (updated)`, post.id);
   expect((await visit(staff, `/${post.slug}`)).cache).toBe("bypass");
   expect((await visit(page, `/${post.slug}`)).cache).toBe("miss");
 

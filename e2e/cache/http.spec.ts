@@ -74,7 +74,7 @@ test("brotli, gzip and plain answers carry the same page, each with its own ETag
   ]);
 
   // A change makes the old ETag stale: the reader gets the new page, not a 304.
-  run("UPDATE posts SET title = ? WHERE id = ?", `${post.title} changed`, post.id);
+  await run("UPDATE posts SET title = ? WHERE id = ?", `${post.title} changed`, post.id);
   const changed = await fetchRaw(baseURL!, path, {
     "accept-encoding": "gzip, deflate, br",
     "if-none-match": br.headers.etag!,

@@ -106,7 +106,7 @@ export async function publishedEverywhere(browser: Browser, writeOrigin: string,
 }
 
 /** A published post of its own, open to comments, by `authorId`. */
-export function addPost(
+export async function addPost(
   site: ClusterSite,
   title: string,
   authorId = site.ownerId,
@@ -114,13 +114,14 @@ export function addPost(
   at = Date.now(),
 ) {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  const id = writeDb(site.dataDir, (db) =>
-    Number(
-      db
-        .prepare(
-          "INSERT INTO posts (title, slug, status, published_at, author_id, markdown, html, plaintext) VALUES (?, ?, ?, ?, ?, 'Body.', '<p>Body.</p>', 'Body.')",
-        )
-        .run(title, slug, status, at, authorId).lastInsertRowid,
+  const id = await writeDb(site, (db) =>
+    db.insert(
+      "INSERT INTO posts (title, slug, status, published_at, author_id, markdown, html, plaintext) VALUES (?, ?, ?, ?, ?, 'Body.', '<p>Body.</p>', 'Body.')",
+      title,
+      slug,
+      status,
+      db.time(at),
+      authorId,
     ),
   );
   return { id, slug, title };
@@ -168,7 +169,7 @@ export function sendComment(
  * and at each of `origins`.
  */
 export async function rateLimitShared(site: ClusterSite, mixedOrigin: string, origins: string[]) {
-  const post = addPost(site, `Limited ${unique()}`);
+  const post = await addPost(site, `Limited ${unique()}`);
   const issued = await formToken(origins[0]!);
   const statuses: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -206,21 +207,22 @@ export async function scheduledOnce(site: ClusterSite, commentOrigin: string) {
   try {
     const tag = unique();
     const authorEmail = `author-${tag}@example.com`;
-    const post = writeDb(site.dataDir, (db) => {
-      const integration = db.prepare("INSERT INTO integrations (name, role) VALUES (?, 'editor')").run(`Hooks ${tag}`);
-      db.prepare("INSERT INTO webhooks (integration_id, event, target_url) VALUES (?, 'post.published', ?)").run(
-        integration.lastInsertRowid,
+    const post = await writeDb(site, async (db) => {
+      const integration = await db.insert("INSERT INTO integrations (name, role) VALUES (?, 'editor')", `Hooks ${tag}`);
+      await db.run(
+        "INSERT INTO webhooks (integration_id, event, target_url) VALUES (?, 'post.published', ?)",
+        integration,
         receiver.url,
       );
-      const author = db
-        .prepare(
-          "INSERT INTO users (email, name, slug, role, password_hash) VALUES (?, 'Avery Author', ?, 'author', 'x')",
-        )
-        .run(authorEmail, `avery-${tag}`);
-      return { authorId: Number(author.lastInsertRowid) };
+      const authorId = await db.insert(
+        "INSERT INTO users (email, name, slug, role, password_hash) VALUES (?, 'Avery Author', ?, 'author', 'x')",
+        authorEmail,
+        `avery-${tag}`,
+      );
+      return { authorId };
     });
     const title = `Scheduled ${tag}`;
-    const { id, slug } = addPost(site, title, post.authorId, "scheduled", Date.now() + 2_000);
+    const { id, slug } = await addPost(site, title, post.authorId, "scheduled", Date.now() + 2_000);
 
     const mine = () => receiver.received.filter((item) => item.json.post?.current.title === title);
     await expect.poll(() => mine().length, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -228,12 +230,14 @@ export async function scheduledOnce(site: ClusterSite, commentOrigin: string) {
     await sleep(3_000);
     expect(mine().length).toBe(1);
     expect(mine()[0]!.event).toBe("post.published");
-    const row = writeDb(site.dataDir, (db) =>
-      db
-        .prepare("SELECT status, (SELECT count(*) FROM posts WHERE slug = ?) AS copies FROM posts WHERE id = ?")
-        .get(slug, id),
+    const rows = await writeDb(site, (db) =>
+      db.query(
+        "SELECT status, (SELECT count(*) FROM posts WHERE slug = ?) AS copies FROM posts WHERE id = ?",
+        slug,
+        id,
+      ),
     );
-    expect(row).toEqual({ status: "published", copies: 1 });
+    expect(rows).toEqual([{ status: "published", copies: 1 }]);
     expect((await freshGet(`${commentOrigin}/${slug}`)).status).toBe(200);
 
     const issued = await formToken(commentOrigin);

@@ -1,9 +1,16 @@
 // One Quire server with QUIRE_WORKERS=3 and no load balancer: three worker processes
 // share the port and the SQLite file, and behave as one site.
-import fs from "node:fs";
 import { expect, test } from "../fixtures/test";
 import { freshGet, mediaShared, publishedEverywhere, rateLimitShared, scheduledOnce, sessionEverywhere } from "./cases";
-import { clusterPort, Instance, makeClusterSite, readLoad, STAFF, type ClusterSite } from "./cluster";
+import {
+  clusterPort,
+  Instance,
+  makeClusterSite,
+  readLoad,
+  removeClusterSite,
+  STAFF,
+  type ClusterSite,
+} from "./cluster";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -22,14 +29,14 @@ const alive = (pid: number) => {
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   site = await makeClusterSite();
-  server = new Instance("workers", site.dataDir, clusterPort(4), { QUIRE_WORKERS: "3" });
+  server = new Instance("workers", site.dataDir!, clusterPort(4), { QUIRE_WORKERS: "3" });
   await server.start();
   await expect.poll(() => server.workerPids().length, { timeout: 120_000 }).toBe(3);
 });
 
 test.afterAll(async () => {
   await server?.kill("SIGKILL");
-  if (site) fs.rmSync(site.dataDir, { recursive: true, force: true });
+  if (site) await removeClusterSite(site);
 });
 
 test("three workers answer on the one port", async () => {

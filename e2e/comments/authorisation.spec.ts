@@ -1,19 +1,19 @@
 import { expect, test } from "../fixtures/test";
 import { captureServerAction } from "../fixtures/actions";
-import { createStaff, query, run } from "../fixtures/db";
+import { createStaff, insert, query } from "../fixtures/db";
 import { signIn, unique } from "../fixtures/site";
 import { createPost } from "./helpers";
 
-const statusOf = (id: number) => query<{ status: string }>("SELECT status FROM comments WHERE id = ?", id)[0]?.status;
+const statusOf = async (id: number) =>
+  (await query<{ status: string }>("SELECT status FROM comments WHERE id = ?", id))[0]?.status;
 
 function pendingComment(postId: number, name: string) {
-  const { lastInsertRowid } = run(
+  return insert(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'pending', ?, ?, 'Held words', '<p>Held words</p>')",
     postId,
     name,
     `${name.toLowerCase().replace(/\W+/g, "-")}@example.com`,
   );
-  return Number(lastInsertRowid);
 }
 
 test("an author moderates only comments on their own posts; replaying the action for another post changes nothing", async ({
@@ -27,14 +27,14 @@ test("an author moderates only comments on their own posts; replaying the action
     name: `Author ${unique()}`,
     password: "author password 1",
   });
-  const authorId = query<{ id: number }>("SELECT id FROM users WHERE email = ?", author.email)[0]!.id;
-  const own = createPost({ authorId });
-  const others = createPost();
-  const mine = pendingComment(own.id, `Mine ${unique()}`);
-  const theirs = pendingComment(others.id, `Theirs ${unique()}`);
-  const theirsName = query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", theirs)[0]!
+  const authorId = (await query<{ id: number }>("SELECT id FROM users WHERE email = ?", author.email))[0]!.id;
+  const own = await createPost({ authorId });
+  const others = await createPost();
+  const mine = await pendingComment(own.id, `Mine ${unique()}`);
+  const theirs = await pendingComment(others.id, `Theirs ${unique()}`);
+  const theirsName = (await query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", theirs))[0]!
     .author_name;
-  const mineName = query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", mine)[0]!
+  const mineName = (await query<{ author_name: string }>("SELECT author_name FROM comments WHERE id = ?", mine))[0]!
     .author_name;
 
   const page = await (await browser.newContext()).newPage();
@@ -52,7 +52,7 @@ test("an author moderates only comments on their own posts; replaying the action
     .click();
   await expect(page.getByRole("status").filter({ hasText: "Approved: 1 comment." })).toBeVisible();
   const request = await captured;
-  expect(statusOf(mine)).toBe("approved");
+  expect(await statusOf(mine)).toBe("approved");
 
   const body = request
     .postDataBuffer()!
@@ -71,7 +71,7 @@ test("an author moderates only comments on their own posts; replaying the action
   });
   expect(replay.status()).toBeLessThan(500);
   expect(await replay.text()).toContain("not yours to moderate");
-  expect(statusOf(theirs)).toBe("pending");
+  expect(await statusOf(theirs)).toBe("pending");
 
   // A reader — no real session — calling the action is refused too (a forged cookie gets past proxy.ts).
   const reader = await playwright.request.newContext({
@@ -89,7 +89,7 @@ test("an author moderates only comments on their own posts; replaying the action
   });
   expect(anonymous.status()).toBeLessThan(500);
   expect(await anonymous.text()).toContain("Please sign in to continue.");
-  expect(statusOf(theirs)).toBe("pending");
+  expect(await statusOf(theirs)).toBe("pending");
 
   // A contributor's session is refused as well.
   const contributor = await createStaff({
@@ -112,7 +112,7 @@ test("an author moderates only comments on their own posts; replaying the action
     data: Buffer.from(body, "latin1"),
   });
   expect(await asContributor.text()).toContain("You do not have permission to do that.");
-  expect(statusOf(theirs)).toBe("pending");
+  expect(await statusOf(theirs)).toBe("pending");
 });
 
 test("an editor sees and bulk-moderates comments on every post, with counts per tab", async ({ browser }) => {
@@ -123,8 +123,8 @@ test("an editor sees and bulk-moderates comments on every post, with counts per 
     password: "editor password 1",
   });
   const tag = unique();
-  const a = pendingComment(createPost().id, `Bulk A ${tag}`);
-  const b = pendingComment(createPost().id, `Bulk B ${tag}`);
+  const a = await pendingComment((await createPost()).id, `Bulk A ${tag}`);
+  const b = await pendingComment((await createPost()).id, `Bulk B ${tag}`);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, editor.email, editor.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
@@ -136,7 +136,7 @@ test("an editor sees and bulk-moderates comments on every post, with counts per 
   await page.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Moved to the trash: 2 comments." })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Trash/ })).toHaveText("Trash (2)");
-  expect([statusOf(a), statusOf(b)]).toEqual(["trash", "trash"]);
+  expect([await statusOf(a), await statusOf(b)]).toEqual(["trash", "trash"]);
 
   await page.getByRole("link", { name: /^Trash/ }).click();
   await page
@@ -144,11 +144,11 @@ test("an editor sees and bulk-moderates comments on every post, with counts per 
     .getByRole("button", { name: "Delete forever" })
     .click();
   await expect(page.getByRole("status").filter({ hasText: "Deleted forever: 1 comment." })).toBeVisible();
-  expect(statusOf(a)).toBeUndefined();
+  expect(await statusOf(a)).toBeUndefined();
   await page
     .getByRole("article", { name: `Comment by Bulk B ${tag}` })
     .getByRole("button", { name: "Restore" })
     .click();
   await expect(page.getByRole("status").filter({ hasText: "Restored to pending: 1 comment." })).toBeVisible();
-  expect(statusOf(b)).toBe("pending");
+  expect(await statusOf(b)).toBe("pending");
 });

@@ -1,11 +1,11 @@
 import { expect, test } from "../fixtures/test";
-import { run } from "../fixtures/db";
+import { insert, run } from "../fixtures/db";
 import { commentsBy, commentsOn, createPost, expectAlert, mainForm, openPost, person, writeComment } from "./helpers";
 
 test("an empty body, a 100 KB body and an invalid email each get a clear message and store nothing", async ({
   page,
 }) => {
-  const post = createPost();
+  const post = await createPost();
   const reader = person("Bad");
   await openPost(page, post.slug);
 
@@ -21,30 +21,30 @@ test("an empty body, a 100 KB body and an invalid email each get a clear message
 
   await writeComment(page, { name: "", email: reader.email, body: "Fine words." });
   await expect(page.getByText("Enter your name.")).toBeVisible();
-  expect(commentsBy(reader.email)).toHaveLength(0);
-  expect(commentsOn(post.id)).toHaveLength(0);
+  expect(await commentsBy(reader.email)).toHaveLength(0);
+  expect(await commentsOn(post.id)).toHaveLength(0);
 });
 
 test("comments on a post that became a draft, was closed or is missing are refused", async ({ page }) => {
   const reader = person("Late");
   for (const [change, message] of [
     ["UPDATE posts SET status = 'draft' WHERE id = ?", "This post cannot take comments."],
-    ["UPDATE posts SET comments_open = 0 WHERE id = ?", "Comments are closed on this post."],
+    ["UPDATE posts SET comments_open = false WHERE id = ?", "Comments are closed on this post."],
     ["DELETE FROM posts WHERE id = ?", "This post cannot take comments."],
   ] as const) {
-    const post = createPost();
+    const post = await createPost();
     await openPost(page, post.slug);
-    run(change, post.id);
+    await run(change, post.id);
     await writeComment(page, { ...reader, body: `Too late: ${change}` });
     await expectAlert(page, message);
-    expect(commentsOn(post.id)).toHaveLength(0);
+    expect(await commentsOn(post.id)).toHaveLength(0);
   }
-  expect(commentsBy(reader.email)).toHaveLength(0);
+  expect(await commentsBy(reader.email)).toHaveLength(0);
 });
 
 test("a closed post shows its thread and says comments are closed; a page has no comments", async ({ page }) => {
-  const post = createPost({ commentsOpen: false });
-  run(
+  const post = await createPost({ commentsOpen: false });
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'Earlier Reader', 'earlier@example.com', 'before', '<p>Said before closing.</p>')",
     post.id,
   );
@@ -60,14 +60,14 @@ test("a closed post shows its thread and says comments are closed; a page has no
 });
 
 test("a reply naming a comment of another post is refused", async ({ page }) => {
-  const post = createPost();
-  const other = createPost();
+  const post = await createPost();
+  const other = await createPost();
   const reader = person("Cross");
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'Here', 'here@example.com', 'here', '<p>here</p>')",
     post.id,
   );
-  const { lastInsertRowid: foreign } = run(
+  const foreign = await insert(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', 'There', 'there@example.com', 'there', '<p>there</p>')",
     other.id,
   );
@@ -76,8 +76,8 @@ test("a reply naming a comment of another post is refused", async ({ page }) => 
   const form = page.getByRole("form", { name: "Reply to Here" });
   await form
     .locator('input[name="parentId"]')
-    .evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), Number(foreign));
+    .evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), foreign);
   await writeComment(page, { ...reader, body: "Sneaky reply." }, form);
   await expectAlert(form, "The comment you are replying to is not on this post.");
-  expect(commentsBy(reader.email)).toHaveLength(0);
+  expect(await commentsBy(reader.email)).toHaveLength(0);
 });

@@ -1,12 +1,12 @@
 import { expect, test } from "../fixtures/test";
-import { run } from "../fixtures/db";
+import { onPostgres, run } from "../fixtures/db";
 import { commentsBy, createPost, expectStatus, openPost, person, writeComment } from "./helpers";
 
 test("the commenter edits and deletes within 10 minutes from their browser, but not after, nor from another browser", async ({
   page,
   browser,
 }) => {
-  const post = createPost();
+  const post = await createPost();
   const reader = person("Editor");
   await openPost(page, post.slug);
   await writeComment(page, { ...reader, body: "First draft of my thought." });
@@ -22,7 +22,7 @@ test("the commenter edits and deletes within 10 minutes from their browser, but 
   await own.getByRole("button", { name: "Save changes" }).click();
   await expect(own.getByRole("status")).toHaveText("Your comment is updated.");
   await expect(own.locator("strong")).toHaveText("better");
-  expect(commentsBy(reader.email)[0]!.markdown).toBe("Second, **better** draft.");
+  expect((await commentsBy(reader.email))[0]!.markdown).toBe("Second, **better** draft.");
 
   // Another browser has no token: nothing to edit there.
   const other = await (await browser.newContext()).newPage();
@@ -31,11 +31,12 @@ test("the commenter edits and deletes within 10 minutes from their browser, but 
 
   // Past the window, the server refuses even from the right browser.
   await own.getByRole("button", { name: "Edit comment" }).click();
-  run("UPDATE comments SET created_at = created_at - 11 * 60 * 1000 WHERE author_email = ?", reader.email);
+  const elevenMinutes = onPostgres() ? "interval '11 minutes'" : "11 * 60 * 1000";
+  await run(`UPDATE comments SET created_at = created_at - ${elevenMinutes} WHERE author_email = ?`, reader.email);
   await own.getByLabel("Edit your comment").fill("Too late to change.");
   await own.getByRole("button", { name: "Save changes" }).click();
   await expect(own.getByRole("alert")).toHaveText("The 10 minutes for changing this comment have passed.");
-  expect(commentsBy(reader.email)[0]!.markdown).toBe("Second, **better** draft.");
+  expect((await commentsBy(reader.email))[0]!.markdown).toBe("Second, **better** draft.");
   await page.reload();
   await expect(own.getByText("Second, better draft.")).toBeVisible();
   await expect(own.getByRole("button", { name: "Edit comment" })).toHaveCount(0);
@@ -43,7 +44,7 @@ test("the commenter edits and deletes within 10 minutes from their browser, but 
 });
 
 test("the commenter deletes their comment inside the window", async ({ page }) => {
-  const post = createPost();
+  const post = await createPost();
   const reader = person("Deleter");
   await openPost(page, post.slug);
   await writeComment(page, { ...reader, body: "I regret this." });
@@ -51,5 +52,5 @@ test("the commenter deletes their comment inside the window", async ({ page }) =
   await own.getByRole("button", { name: "Delete comment" }).click();
   await own.getByRole("button", { name: "Yes, delete my comment" }).click();
   await expect(own).toHaveCount(0);
-  expect(commentsBy(reader.email)).toHaveLength(0);
+  expect(await commentsBy(reader.email)).toHaveLength(0);
 });

@@ -1,22 +1,20 @@
 import { expect, test } from "../fixtures/test";
-import { run } from "../fixtures/db";
+import { insert, run } from "../fixtures/db";
 import { createPost } from "./helpers";
 
 test("a post's comments feed lists approved comments only, and follows approvals", async ({ request }) => {
-  const post = createPost();
-  const insert = (status: string, name: string) =>
-    Number(
-      run(
-        "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, ?, ?, 'f@example.com', 'x', '<p>Words of ' || ? || '</p>')",
-        post.id,
-        status,
-        name,
-        name,
-      ).lastInsertRowid,
+  const post = await createPost();
+  const comment = (status: string, name: string) =>
+    insert(
+      "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, ?, ?, 'f@example.com', 'x', ?)",
+      post.id,
+      status,
+      name,
+      `<p>Words of ${name}</p>`,
     );
-  insert("approved", "Alice");
-  const held = insert("pending", "Bob");
-  insert("spam", "Spammy");
+  await comment("approved", "Alice");
+  const held = await comment("pending", "Bob");
+  await comment("spam", "Spammy");
 
   const first = await request.get(`/${post.slug}/comments.xml`);
   expect(first.status()).toBe(200);
@@ -28,7 +26,7 @@ test("a post's comments feed lists approved comments only, and follows approvals
   expect(xml).not.toContain("Bob");
   expect(xml).not.toContain("Spammy");
 
-  run("UPDATE comments SET status = 'approved' WHERE id = ?", held);
+  await run("UPDATE comments SET status = 'approved' WHERE id = ?", held);
   expect(await (await request.get(`/${post.slug}/comments.xml`)).text()).toContain("Bob on");
   expect((await request.get("/no-such-post-here/comments.xml")).status()).toBe(404);
 });

@@ -1,31 +1,31 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { ownerId, query, run } from "../fixtures/db";
+import { dbTime, insert, ownerId, query } from "../fixtures/db";
 import { unique } from "../fixtures/site";
 
 /**
  * A published post, written by `authorId` (the owner by default), made for one test.
  * Dated years back, so the many made here never push other journeys' posts off the home page.
  */
-export function createPost({
+export async function createPost({
   title = `Post ${unique()}`,
-  authorId = ownerId(),
+  authorId,
   commentsOpen = true,
   status = "published",
-} = {}) {
+}: { title?: string; authorId?: number; commentsOpen?: boolean; status?: string } = {}) {
   const slug = title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  const { lastInsertRowid } = run(
+  const id = await insert(
     "INSERT INTO posts (title, slug, status, published_at, author_id, html, comments_open) VALUES (?, ?, ?, ?, ?, '<p>Body.</p>', ?)",
     title,
     slug,
     status,
-    Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 86_400_000),
-    authorId,
+    dbTime(Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 86_400_000)),
+    authorId ?? (await ownerId()),
     commentsOpen ? 1 : 0,
   );
-  return { id: Number(lastInsertRowid), title, slug };
+  return { id, title, slug };
 }
 
 export type CommentRow = {

@@ -10,7 +10,7 @@ test("a first-time commenter is held, the author is told, a moderator approves, 
   browser,
 }) => {
   test.setTimeout(90_000);
-  const post = createPost();
+  const post = await createPost();
   const reader = person("Grace");
 
   // A first comment from a new address waits for moderation, visible only to its writer.
@@ -53,7 +53,7 @@ test("a first-time commenter is held, the author is told, a moderator approves, 
   await expect(commentHeading(stranger)).toHaveText("1 Comment");
   const approved = stranger.getByRole("article", { name: `Comment by ${reader.name}` });
   await expect(approved.locator("em")).toHaveText("lovely");
-  const id = query<{ id: number }>("SELECT id FROM comments WHERE author_email = ?", reader.email)[0]!.id;
+  const id = (await query<{ id: number }>("SELECT id FROM comments WHERE author_email = ?", reader.email))[0]!.id;
   await expect(approved).toHaveAttribute("id", `comment-${id}`);
   await expect(approved.getByRole("link", { name: /\d{4}/ })).toHaveAttribute("href", `#comment-${id}`);
 
@@ -116,14 +116,14 @@ test("a mail client's one-click unsubscribe POST works without an account, and a
   const forged = `/unsubscribe?token=${Buffer.from(reader.email).toString("base64url")}.${"x".repeat(43)}`;
   const refused = await request.post(forged, { form: { "List-Unsubscribe": "One-Click" } });
   expect(refused.status()).toBe(400);
-  expect(query("SELECT email FROM email_suppressions WHERE email = ?", reader.email)).toHaveLength(0);
+  expect(await query("SELECT email FROM email_suppressions WHERE email = ?", reader.email)).toHaveLength(0);
 
   const url = `/unsubscribe?token=${encodeURIComponent(unsubscribeToken(reader.email))}`;
   const page = await request.get(url);
   expect(await page.text()).toContain(`Unsubscribe ${reader.email}`);
-  expect(query("SELECT email FROM email_suppressions WHERE email = ?", reader.email)).toHaveLength(0); // a GET only asks
+  expect(await query("SELECT email FROM email_suppressions WHERE email = ?", reader.email)).toHaveLength(0); // a GET only asks
   const ok = await request.post(url, { form: { "List-Unsubscribe": "One-Click" } });
   expect(ok.status()).toBe(200);
   expect(await ok.text()).toContain("You are unsubscribed");
-  expect(query("SELECT email FROM email_suppressions WHERE email = ?", reader.email)).toHaveLength(1);
+  expect(await query("SELECT email FROM email_suppressions WHERE email = ?", reader.email)).toHaveLength(1);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures/test";
-import { run } from "../fixtures/db";
+import { insert } from "../fixtures/db";
 import {
   commentHeading,
   commentsBy,
@@ -16,7 +16,7 @@ test.use({ javaScriptEnabled: false });
 test("the comment form works with JavaScript disabled: errors keep what was typed, then the comment is held", async ({
   page,
 }) => {
-  const post = createPost();
+  const post = await createPost();
   const reader = person("Nojs");
   await openPost(page, post.slug);
   await expect(commentHeading(page)).toHaveText("0 Comments");
@@ -26,23 +26,23 @@ test("the comment form works with JavaScript disabled: errors keep what was type
   await expect(page.getByText("Enter a valid email address, like you@example.com.")).toBeVisible();
   await expect(page.getByLabel("Comment", { exact: true })).toHaveValue("Typed without scripts.");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(reader.name);
-  expect(commentsBy(reader.name)).toHaveLength(0);
+  expect(await commentsBy(reader.name)).toHaveLength(0);
 
   await page.getByLabel("Email", { exact: true }).fill(reader.email);
   await page.getByRole("button", { name: "Post comment" }).click();
   await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
   await expect(page.getByRole("status").getByText("Typed without scripts.")).toBeVisible();
-  expect(commentsBy(reader.email).map((c) => c.status)).toEqual(["pending"]);
+  expect((await commentsBy(reader.email)).map((c) => c.status)).toEqual(["pending"]);
   expect(await page.context().cookies()).toEqual([]);
 });
 
 test("with JavaScript disabled a reader replies by choosing “Reply to …” and writing in the one form", async ({
   page,
 }) => {
-  const post = createPost();
+  const post = await createPost();
   const parent = person("Parent");
   const reader = person("Replynojs");
-  const { lastInsertRowid } = run(
+  const parentId = await insert(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, ?, 'x', '<p>Parent words.</p>')",
     post.id,
     parent.name,
@@ -56,5 +56,5 @@ test("with JavaScript disabled a reader replies by choosing “Reply to …” a
     .check();
   await writeComment(page, { ...reader, body: "Replying without scripts." });
   await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
-  expect(commentsBy(reader.email).map((c) => [c.status, c.parent_id])).toEqual([["pending", Number(lastInsertRowid)]]);
+  expect((await commentsBy(reader.email)).map((c) => [c.status, c.parent_id])).toEqual([["pending", parentId]]);
 });

@@ -6,7 +6,7 @@ import { commentsOn, createPost, openPost, writeComment } from "./helpers";
 // result only (no re-rendered page, so posting stays cheap); a published comment must
 // still join the thread at once, without a reload.
 test("a published comment joins the thread and the count without a reload", async ({ page }) => {
-  const post = createPost();
+  const post = await createPost();
   await signInAsOwner(page);
   await openPost(page, post.slug);
   await expect(page.getByRole("heading", { name: "0 Comments" })).toBeVisible();
@@ -23,11 +23,11 @@ test("a published comment joins the thread and the count without a reload", asyn
     page.getByRole("article", { name: `Comment by ${OWNER.name}` }).filter({ hasText: words }),
   ).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
-  expect(commentsOn(post.id).map((c) => c.status)).toEqual(["approved"]);
+  expect((await commentsOn(post.id)).map((c) => c.status)).toEqual(["approved"]);
 });
 
 test("a comment that cannot be sent keeps what was written and says so", async ({ page }) => {
-  const post = createPost();
+  const post = await createPost();
   await openPost(page, post.slug);
   await page.route("**/api/comments", (route) => route.abort("connectionrefused"));
   const words = `Lost connection ${unique()}`;
@@ -38,11 +38,11 @@ test("a comment that cannot be sent keeps what was written and says so", async (
   );
   await expect(page.getByLabel("Comment", { exact: true })).toHaveValue(words);
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Rita Reader");
-  expect(commentsOn(post.id)).toEqual([]);
+  expect(await commentsOn(post.id)).toEqual([]);
 
   // Back online, the same form sends it.
   await page.unroute("**/api/comments");
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByRole("status").filter({ hasText: "awaiting moderation" })).toBeVisible();
-  expect(commentsOn(post.id).map((c) => c.status)).toEqual(["pending"]);
+  expect((await commentsOn(post.id)).map((c) => c.status)).toEqual(["pending"]);
 });

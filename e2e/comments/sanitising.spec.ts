@@ -3,7 +3,7 @@ import { run } from "../fixtures/db";
 import { commentsBy, createPost, expectAlert, expectStatus, openPost, person, writeComment } from "./helpers";
 
 test("scripts, event handlers and dangerous link schemes in a comment render inert", async ({ page }) => {
-  const post = createPost();
+  const post = await createPost();
   const attacker = person("Mallory");
   const name = `<img src=x onerror="window.pwned=1">${attacker.name}`;
   const body = [
@@ -20,12 +20,12 @@ test("scripts, event handlers and dangerous link schemes in a comment render ine
   await openPost(page, post.slug);
   await writeComment(page, { name, email: attacker.email, url: "https://mallory.example", body });
   await expectStatus(page, "Thanks! Your comment is awaiting moderation.");
-  const [stored] = commentsBy(attacker.email);
+  const [stored] = await commentsBy(attacker.email);
   // What was typed survives as escaped text; no element, attribute or href carries it.
   expect(stored!.html).not.toMatch(/<(script|img|iframe)|<[^>]*\son\w+=|href="(?!https:\/\/)/i);
 
   // Approved, it shows as text; the only link left is the https one, marked nofollow ugc.
-  run("UPDATE comments SET status = 'approved' WHERE id = ?", stored!.id);
+  await run("UPDATE comments SET status = 'approved' WHERE id = ?", stored!.id);
   await page.goto(`/${post.slug}`);
   const comment = page.getByRole("article", { name: `Comment by ${name}` });
   await expect(comment).toContainText("<script>window.pwned=1</script>");
@@ -40,16 +40,16 @@ test("scripts, event handlers and dangerous link schemes in a comment render ine
 });
 
 test("a website that is not http(s) is refused, and a stored one never becomes a link", async ({ page }) => {
-  const post = createPost();
+  const post = await createPost();
   const attacker = person("Trudy");
   await openPost(page, post.slug);
   await writeComment(page, { ...attacker, url: "javascript:alert(1)", body: "Hello there." });
   await expectAlert(page, "Some fields need your attention.");
   await expect(page.getByText("Enter a web address starting with http:// or https://.")).toBeVisible();
-  expect(commentsBy(attacker.email)).toHaveLength(0);
+  expect(await commentsBy(attacker.email)).toHaveLength(0);
 
   // Even if such a value reached the database (an import, an old version), it is shown as plain text.
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, author_url, markdown, html) VALUES (?, 'approved', ?, ?, 'javascript:alert(1)', 'x', '<p>x</p>')",
     post.id,
     attacker.name,

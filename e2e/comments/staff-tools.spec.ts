@@ -7,11 +7,11 @@ import { commentsOn, createPost } from "./helpers";
 test("a moderator edits a comment, replies inline as staff, and filters the queue by post and email", async ({
   page,
 }) => {
-  const post = createPost();
+  const post = await createPost();
   const tag = unique();
   const email = `inline-${tag}@example.com`;
-  run(
-    "INSERT INTO comments (post_id, status, author_name, author_email, notify_replies, markdown, html) VALUES (?, 'approved', ?, ?, 1, 'Orignal wrds', '<p>Orignal wrds</p>')",
+  await run(
+    "INSERT INTO comments (post_id, status, author_name, author_email, notify_replies, markdown, html) VALUES (?, 'approved', ?, ?, true, 'Orignal wrds', '<p>Orignal wrds</p>')",
     post.id,
     `Inline ${tag}`,
     email,
@@ -25,13 +25,13 @@ test("a moderator edits a comment, replies inline as staff, and filters the queu
   await row.getByLabel("Comment text").fill("Original **words**");
   await row.getByRole("button", { name: "Save comment" }).click();
   await expect(row.getByRole("status")).toHaveText("Comment saved.");
-  expect(commentsOn(post.id)[0]!.html).toBe("<p>Original <strong>words</strong></p>");
+  expect((await commentsOn(post.id))[0]!.html).toBe("<p>Original <strong>words</strong></p>");
 
   await row.getByText("Reply as staff").click();
   await row.getByLabel(`Your reply to Inline ${tag}`).fill("Thanks for the comment.");
   await row.getByRole("button", { name: "Publish reply" }).click();
   await expect(row.getByRole("status").filter({ hasText: "Reply published." })).toBeVisible();
-  const reply = commentsOn(post.id)[1]!;
+  const reply = (await commentsOn(post.id))[1]!;
   expect(reply.status).toBe("approved");
   await expect.poll(() => mailTo(email).length, { timeout: 15_000 }).toBe(1);
 

@@ -1,31 +1,29 @@
 import { expect, test } from "../fixtures/test";
-import { run } from "../fixtures/db";
+import { dbTime, insert, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";
 import { commentHeading, commentsBy, createPost, openPost, person, writeComment } from "./helpers";
 
 test("replies nest three levels deep, deeper ones say whom they answer, and the order can flip", async ({ page }) => {
-  const post = createPost();
+  const post = await createPost();
   const tag = unique();
   let parent: number | null = null;
   const ids: number[] = [];
   for (const [i, name] of ["Ann", "Ben", "Cat", "Dan", "Eve"].entries()) {
-    parent = Number(
-      run(
-        "INSERT INTO comments (post_id, parent_id, status, author_name, author_email, markdown, html, created_at) VALUES (?, ?, 'approved', ?, 'thread@example.com', 'x', ?, ?)",
-        post.id,
-        parent,
-        `${name} ${tag}`,
-        `<p>Words of ${name}</p>`,
-        Date.UTC(2021, 0, 1, 12, i),
-      ).lastInsertRowid,
+    parent = await insert(
+      "INSERT INTO comments (post_id, parent_id, status, author_name, author_email, markdown, html, created_at) VALUES (?, ?, 'approved', ?, 'thread@example.com', 'x', ?, ?)",
+      post.id,
+      parent,
+      `${name} ${tag}`,
+      `<p>Words of ${name}</p>`,
+      dbTime(Date.UTC(2021, 0, 1, 12, i)),
     );
     ids.push(parent);
   }
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html, created_at) VALUES (?, 'approved', ?, 'thread@example.com', 'x', '<p>Words of Zed</p>', ?)",
     post.id,
     `Zed ${tag}`,
-    Date.UTC(2021, 0, 2),
+    dbTime(Date.UTC(2021, 0, 2)),
   );
 
   await page.goto(`/${post.slug}`);
@@ -58,9 +56,9 @@ test("replies nest three levels deep, deeper ones say whom they answer, and the 
 test("a reply from the thread lands under its parent once approved; only a salted hash of the address is kept", async ({
   page,
 }) => {
-  const post = createPost();
+  const post = await createPost();
   const tag = unique();
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, author_email, markdown, html) VALUES (?, 'approved', ?, 'p@example.com', 'x', '<p>Parent words</p>')",
     post.id,
     `Parent ${tag}`,
@@ -71,7 +69,7 @@ test("a reply from the thread lands under its parent once approved; only a salte
   const form = page.getByRole("form", { name: `Reply to Parent ${tag}` });
   await writeComment(page, { ...replier, body: "A reply from the thread." }, form);
   await expect(form.getByRole("status")).toContainText("awaiting moderation");
-  const [row] = commentsBy(replier.email);
+  const [row] = await commentsBy(replier.email);
   expect(row!.ip_hash).toMatch(/^[0-9a-f]{32}$/);
   expect(JSON.stringify(row)).not.toContain("127.0.0.1");
 });

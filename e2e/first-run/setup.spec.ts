@@ -29,7 +29,7 @@ test("setup explains each mistake and keeps what was typed", async ({ page }) =>
   await expect(page.getByText("The passwords do not match.")).toBeVisible();
   await expect(page.getByLabel("Site title")).toHaveValue(OWNER.siteTitle);
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
-  expect(query("SELECT id FROM users")).toHaveLength(0);
+  expect(await query("SELECT id FROM users")).toHaveLength(0);
 });
 
 test("two setups submitted at once create exactly one owner, who is signed in", async ({ browser, request }) => {
@@ -63,12 +63,12 @@ test("two setups submitted at once create exactly one owner, who is signed in", 
     }),
   );
   expect([...outcomes].sort()).toEqual(["owner", "refused"]);
-  expect(query("SELECT email, role FROM users")).toEqual([{ email: OWNER.email, role: "owner" }]);
+  expect(await query("SELECT email, role FROM users")).toEqual([{ email: OWNER.email, role: "owner" }]);
 
   // The same request replayed now, as anyone could with curl, changes nothing.
   const replay = await replayServerAction(request, await captured);
   expect(replay.status()).toBeLessThan(500);
-  expect(query("SELECT id FROM users")).toHaveLength(1);
+  expect(await query("SELECT id FROM users")).toHaveLength(1);
 
   // Make the winner's title the one later journeys expect.
   const winner = outcomes[0] === "owner" ? first : second;

@@ -24,7 +24,7 @@ const contentPosts = async (url: string, key: string) => {
 
 test("a backup taken under write load restores into a fresh folder and the app boots on it with the same content", async () => {
   test.setTimeout(180_000);
-  const site = makeSite(4, "quire-backup-source-");
+  const site = await makeSite(4, "quire-backup-source-");
   const [loaded, ...quiet] = site.posts;
   const source = new QuireServer(site.dataDir, extraPort(3));
   const restoredDir = tempDir("quire-backup-restored-");

@@ -148,7 +148,7 @@ test("fifty commenters at once on one post: the per-post limit holds", async ({ 
 
   expect(answers.every((a) => a.status === 200)).toBe(true);
   const limited = answers.filter((a) => a.text.includes("Too many comments for now")).length;
-  const stored = query<{ n: number }>("SELECT count(*) AS n FROM comments WHERE post_id = ?", post.id)[0]!.n;
+  const stored = (await query<{ n: number }>("SELECT count(*) AS n FROM comments WHERE post_id = ?", post.id))[0]!.n;
   test.info().annotations.push({ type: "flood", description: `50 concurrent: ${stored} stored, ${limited} limited` });
   console.log(`[flood] 50 concurrent commenters: ${stored} stored, ${limited} limited`);
   expect(stored).toBe(20);

@@ -1,10 +1,11 @@
 // The crash harness (issue 6, point 8): clients post comments and save posts through
 // the real paths while the server is SIGKILLed at random moments and restarted. Every
-// write the server acknowledged must be in the database afterwards, and the file must
-// pass `PRAGMA integrity_check`. Used by e2e/hostile/crash-safety.spec.ts (10 rounds)
+// write the server acknowledged must be in the database afterwards, and the database must
+// pass its own consistency check (SQLite's `PRAGMA integrity_check`; on PostgreSQL,
+// amcheck over every index: see own-server.ts). Used by e2e/hostile/crash-safety.spec.ts (10 rounds)
 // and by `npm run test:crash -- --rounds N` (the long run, e2e/hostile/crash-long-run.ts).
 import { prng } from "../../bin/cli/bench-content";
-import { QuireServer, makeSite, readDb, type Site } from "./own-server";
+import { QuireServer, dropSiteDatabase, integrityCheck, makeSite, siteDb, type Site } from "./own-server";
 import { commentFormFields, postComment, readPostVersion, savePost } from "./write-clients";
 
 export type CrashOptions = {
@@ -15,6 +16,8 @@ export type CrashOptions = {
   seed?: number;
   commentClients?: number;
   log?: (line: string) => void;
+  /** On a PostgreSQL database of its own instead of a SQLite file. */
+  postgres?: boolean;
 };
 
 export type CrashReport = {
@@ -53,10 +56,10 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   // Comments spread over many posts: each comment POST renders its post's whole thread,
   // and the harness measures durability, not the speed of a 1,000-comment page.
   const commentPostCount = Math.max(3, Math.ceil(options.comments / 50));
-  const site: Site = makeSite(commentPostCount + 4, "quire-crash-");
+  const site: Site = await makeSite(commentPostCount + 4, "quire-crash-", { postgres: options.postgres });
   const commentPosts = site.posts.slice(0, commentPostCount);
   const savedPosts = site.posts.slice(commentPostCount);
-  const server = new QuireServer(site.dataDir, options.port);
+  const server = new QuireServer(site.dataDir, options.port, site.env);
   await server.start();
   const actionFields = await commentFormFields(server.url, commentPosts[0]!.slug);
   // Each post's form carries the same action reference; the post id travels as a field.
@@ -156,49 +159,55 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     ]);
 
     // After the last restart: every acknowledged write must be there.
-    readDb(site.dataDir, (db) => {
-      const stored = new Set(db.prepare("SELECT markdown FROM comments").pluck().all() as string[]);
+    await siteDb(site, async (db) => {
+      const stored = new Set(
+        (await db.query<{ markdown: string }>("SELECT markdown FROM comments")).map((row) => row.markdown),
+      );
       report.comments.lost = ackedComments.filter((body) => !stored.has(body));
       report.comments.unansweredButStored = unansweredComments.filter((body) => stored.has(body)).length;
-      const revision = db
-        .prepare("SELECT 1 FROM revisions WHERE post_id = ? AND kind = 'save' AND markdown = ?")
-        .pluck();
-      report.saves.lost = ackedSaves
-        .filter((s) => !revision.get(s.postId, s.markdown))
-        .map((s) => s.markdown.split("\n")[0]!);
-      report.saves.unansweredButStored = unansweredSaves.filter((s) => revision.get(s.postId, s.markdown)).length;
+      const revisions = new Set(
+        (
+          await db.query<{ post_id: number; markdown: string }>(
+            "SELECT post_id, markdown FROM revisions WHERE kind = 'save'",
+          )
+        ).map((row) => `${row.post_id}\n${row.markdown}`),
+      );
+      const kept = (s: { postId: number; markdown: string }) => revisions.has(`${s.postId}\n${s.markdown}`);
+      report.saves.lost = ackedSaves.filter((s) => !kept(s)).map((s) => s.markdown.split("\n")[0]!);
+      report.saves.unansweredButStored = unansweredSaves.filter(kept).length;
       // Each post is its newest saved version: the row and its history agree.
       for (const post of savedPosts) {
-        const row = db.prepare("SELECT version, markdown FROM posts WHERE id = ?").get(post.id) as {
-          version: number;
-          markdown: string;
-        };
-        const newest = db
-          .prepare(
-            "SELECT version, markdown FROM revisions WHERE post_id = ? AND kind = 'save' ORDER BY version DESC LIMIT 1",
+        const [row] = await db.query<{ version: number; markdown: string }>(
+          "SELECT version, markdown FROM posts WHERE id = ?",
+          post.id,
+        );
+        const [newest] = await db.query<{ version: number; markdown: string }>(
+          "SELECT version, markdown FROM revisions WHERE post_id = ? AND kind = 'save' ORDER BY version DESC LIMIT 1",
+          post.id,
+        );
+        const saves = (
+          await db.query<{ n: number }>(
+            "SELECT count(*) AS n FROM revisions WHERE post_id = ? AND kind = 'save'",
+            post.id,
           )
-          .get(post.id) as { version: number; markdown: string } | undefined;
-        const saves = db
-          .prepare("SELECT count(*) FROM revisions WHERE post_id = ? AND kind = 'save'")
-          .pluck()
-          .get(post.id) as number;
+        )[0]!.n;
         if (
+          !row ||
           !newest ||
           newest.version !== row.version ||
           newest.markdown !== row.markdown ||
           saves !== row.version - 1
         ) {
           report.inconsistentPosts.push(
-            `post ${post.id}: version ${row.version}, ${saves} saves, newest save ${newest?.version}`,
+            `post ${post.id}: version ${row?.version}, ${saves} saves, newest save ${newest?.version}`,
           );
         }
       }
-      report.integrity = (db.pragma("integrity_check") as { integrity_check: string }[])
-        .map((r) => r.integrity_check)
-        .join("; ");
     });
+    report.integrity = await integrityCheck(site);
   } finally {
     await server.stop();
+    await dropSiteDatabase(site);
   }
   report.comments.acknowledged = ackedComments.length;
   report.comments.unanswered = unansweredComments.length;

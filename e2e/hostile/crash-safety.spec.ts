@@ -1,8 +1,10 @@
 // Issue 6, point 8: SIGKILL the server at random moments while clients post comments
 // (the no-JavaScript form's POST) and save posts (Admin API edits); after the last
-// restart every acknowledged write is there and the file passes integrity_check.
-// The long run: `npm run test:crash -- --rounds 100` (e2e/hostile/crash-long-run.ts).
+// restart every acknowledged write is there and the database passes its consistency check.
+// On a SQLite file, or, when the journeys run on PostgreSQL (QUIRE_E2E_DATABASE_URL), on a
+// PostgreSQL database of its own. The long run: `npm run test:crash -- --rounds 100` (e2e/hostile/crash-long-run.ts).
 import { expect, test } from "../fixtures/test";
+import { onPostgres } from "../fixtures/db";
 import { runCrashHarness } from "./crash-harness";
 import { extraPort } from "./own-server";
 
@@ -14,6 +16,7 @@ test("10 SIGKILLs during 1,000 comments and 200 post saves lose no acknowledged 
     comments: 1000,
     saves: 200,
     port: extraPort(1),
+    postgres: onPostgres(),
     log: (line) => console.log(`[crash] ${line}`),
   });
   console.log(`[crash] ${JSON.stringify(report)}`);

@@ -24,8 +24,8 @@ test("every server action replayed cross-site with the owner's cookie changes no
   test.setTimeout(120_000);
   await signInAsOwner(page);
   const u = unique();
-  const tag = createTag({ name: `CSRF ${u}` });
-  const other = createTag({ name: `CSRF other ${u}` });
+  const tag = await createTag({ name: `CSRF ${u}` });
+  const other = await createTag({ name: `CSRF other ${u}` });
   const draft = await createPost({ title: `CSRF draft ${u}`, status: "draft" });
   const published = await createPost({ title: `CSRF post ${u}` });
   const victim = await createStaff({
@@ -34,7 +34,7 @@ test("every server action replayed cross-site with the owner's cookie changes no
     name: `Victim ${u}`,
     password: "victim password 1",
   });
-  const victimId = query<{ id: number }>("SELECT id FROM users WHERE email = ?", victim.email)[0]!.id;
+  const victimId = (await query<{ id: number }>("SELECT id FROM users WHERE email = ?", victim.email))[0]!.id;
   const newPassword = { password: "pwned password 123", confirmPassword: "pwned password 123" };
   // What the owner could legitimately send: valid input, so only the origin decides.
   const input: Record<string, unknown> = {
@@ -74,7 +74,7 @@ test("every server action replayed cross-site with the owner's cookie changes no
     inviteUserAction: { email: `evil-${u}@example.com`, role: "admin" },
     changeUserRoleAction: { id: victimId, role: "admin" },
     suspendUserAction: { id: victimId, suspended: "true" },
-    deleteUserAction: { id: victimId, reassignTo: ownerId() },
+    deleteUserAction: { id: victimId, reassignTo: await ownerId() },
     transferOwnershipAction: { id: victimId },
     updateProfileAction: { name: "Pwned", slug: `pwned-${u}`, bio: "", avatarUrl: "" },
     changePasswordAction: { currentPassword: OWNER.password, ...newPassword },
@@ -89,7 +89,7 @@ test("every server action replayed cross-site with the owner's cookie changes no
   const actions = builtActions();
   expect(actions.length).toBeGreaterThan(40);
 
-  const before = dumpDatabase();
+  const before = await dumpDatabase();
   for (const [label, headers] of HOSTILE) {
     for (const action of actions) {
       const args = action.name === "signOutAction" ? [] : [null, input[action.name] ?? {}];
@@ -97,7 +97,7 @@ test("every server action replayed cross-site with the owner's cookie changes no
       expect(response.status(), `${label} ${action.name}`).toBeLessThan(600);
     }
   }
-  expect(dumpDatabase()).toBe(before);
+  expect(await dumpDatabase()).toBe(before);
   // Nor was the owner signed out.
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
@@ -105,7 +105,7 @@ test("every server action replayed cross-site with the owner's cookie changes no
   // The same request from the site's own origin does act: the replays above were real.
   const createTagAction = actions.find((a) => a.name === "createTagAction")!;
   await callAction(page.request, createTagAction, [null, input.createTagAction], { origin: new URL(baseURL!).origin });
-  expect(query("SELECT name FROM tags WHERE name = ?", `Evil ${u}`)).toHaveLength(1);
+  expect(await query("SELECT name FROM tags WHERE name = ?", `Evil ${u}`)).toHaveLength(1);
 });
 
 test("a cross-site sign-in (login CSRF) sets no session cookie", async ({ baseURL }) => {
@@ -131,7 +131,7 @@ test("every mutating route handler refuses a cross-site request made with the ow
   await signInAsOwner(page);
   const png = await pngBytes(20, 20);
   const published = await createPost({ title: `CSRF route post ${unique()}` });
-  const before = dumpDatabase();
+  const before = await dumpDatabase();
   for (const [label, headers] of HOSTILE) {
     const upload = await page.request.post("/api/media", {
       headers,
@@ -173,5 +173,5 @@ test("every mutating route handler refuses a cross-site request made with the ow
     const unsubscribe = await page.request.post("/unsubscribe?token=cmVhZGVyQGV4YW1wbGUuY29t.forged", { headers });
     expect(unsubscribe.status(), label).toBe(400);
   }
-  expect(dumpDatabase()).toBe(before);
+  expect(await dumpDatabase()).toBe(before);
 });

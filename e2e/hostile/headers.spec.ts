@@ -29,7 +29,7 @@ test("pages, the admin, APIs, feeds, media and the 404 carry the security header
   request,
   baseURL,
 }) => {
-  const tag = createTag({ name: `Headers ${unique()}` });
+  const tag = await createTag({ name: `Headers ${unique()}` });
   const post = await createPost({ title: `Headers ${unique()}`, tags: [tag.slug] });
   await signInAsOwner(page);
   const upload = await page.request.post("/api/media", {
@@ -112,7 +112,7 @@ test("reader pages, the comment form, the admin editor and its preview run under
   browser,
 }) => {
   const problems = await watchPolicy(page);
-  const tag = createTag({ name: `Policy ${unique()}` });
+  const tag = await createTag({ name: `Policy ${unique()}` });
   const post = await createPost({
     title: `Policy ${unique()}`,
     tags: [tag.slug],

@@ -60,7 +60,7 @@ test("a 10 MB comment, a 1 MB name, 100,000 links and 60 MB uploads get a quick 
   test.setTimeout(90_000);
   const pid = serverPid(new URL(baseURL!).port);
   const before = rssMb(pid);
-  const post = createPost();
+  const post = await createPost();
   const form = await commentForm(request, post.slug);
   const email = `limits-${unique()}@example.com`;
   let peak = before;
@@ -125,7 +125,7 @@ test("a 10 MB comment, a 1 MB name, 100,000 links and 60 MB uploads get a quick 
     peak = Math.max(peak, rssMb(pid));
     figures.push(`${label}: 413 in ${ms} ms`);
   }
-  expect(query("SELECT id FROM comments WHERE post_id = ?", post.id)).toEqual([]);
+  expect(await query("SELECT id FROM comments WHERE post_id = ?", post.id)).toEqual([]);
 
   // Within the size limit, each field says what is wrong: a 100,000-character name.
   const longName = await request.post(`/${post.slug}`, {
@@ -147,7 +147,7 @@ test("10,000 nested quotes are refused quickly in a comment and a post; 100,000 
   baseURL,
 }) => {
   test.setTimeout(60_000);
-  const post = createPost();
+  const post = await createPost();
   const form = await commentForm(request, post.slug);
   const nested = `${">".repeat(10_000)} deep`;
   const [comment, commentMs] = await timed(() =>
@@ -158,7 +158,7 @@ test("10,000 nested quotes are refused quickly in a comment and a post; 100,000 
   expect(comment.status()).toBe(200);
   expect(await comment.text()).toContain("Quotes, lists, links and emphasis can nest at most 32 levels deep.");
   expect(commentMs).toBeLessThan(3_000);
-  expect(query("SELECT id FROM comments WHERE post_id = ?", post.id)).toEqual([]);
+  expect(await query("SELECT id FROM comments WHERE post_id = ?", post.id)).toEqual([]);
   figures.push(`10,000 nested quotes (comment): refused in ${commentMs} ms`);
 
   await signInAsOwner(page);
@@ -196,7 +196,7 @@ test("10,000 nested quotes are refused quickly in a comment and a post; 100,000 
 });
 
 test("NUL bytes, lone surrogates and right-to-left overrides are stored safely", async ({ page, request }) => {
-  const post = createPost();
+  const post = await createPost();
   const form = await commentForm(request, post.slug);
   const email = `odd-${unique()}@example.com`;
   const response = await request.post(`/${post.slug}`, {
@@ -209,7 +209,7 @@ test("NUL bytes, lone surrogates and right-to-left overrides are stored safely",
   });
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain("awaiting moderation");
-  const [stored] = query<{ author_name: string; markdown: string; html: string }>(
+  const [stored] = await query<{ author_name: string; markdown: string; html: string }>(
     "SELECT author_name, markdown, html FROM comments WHERE author_email = ?",
     email,
   );
@@ -229,7 +229,7 @@ test("NUL bytes, lone surrogates and right-to-left overrides are stored safely",
     data: raw,
   });
   expect(created.status()).toBe(201);
-  const [row] = query<{ title: string; slug: string; html: string }>(
+  const [row] = await query<{ title: string; slug: string; html: string }>(
     "SELECT title, slug, html FROM posts WHERE title LIKE ?",
     `${title}%`,
   );

@@ -10,7 +10,7 @@ const READER = "198.51.100.60";
 
 test("an address past its share gets 429 with Retry-After, and another reader is served meanwhile", async () => {
   test.setTimeout(180_000);
-  const site = makeSite(2, "quire-overload-");
+  const site = await makeSite(2, "quire-overload-");
   const server = new QuireServer(site.dataDir, extraPort(15), {
     QUIRE_TRUST_PROXY: "1",
     QUIRE_RENDER_CONCURRENCY: "1",

@@ -1,15 +1,19 @@
-// A Quire server of the test's own: a fresh data folder, seeded directly, served by
-// `node bin/server.mjs` (what `npm start` runs) from the build the journeys already
-// made, so a test may SIGKILL it, restart it, back it up or boot it on a restore
-// without touching the shared e2e server.
+// A Quire server of the test's own: a fresh data folder (and on PostgreSQL a database of
+// its own), seeded directly, served by `node bin/server.mjs` (what `npm start` runs) from
+// the build the journeys already made, so a test may SIGKILL it, restart it, back it up
+// or boot it on a restore without touching the shared e2e server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createCipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { openDatabase } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
+import { runPgMigrations } from "../../db/pg/migrate";
+import { createTestDatabase, dropTestDatabase, urlOf } from "../../test/postgres-server";
+import { connected, disconnect, transaction, type Sql, type Target } from "../fixtures/db";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -36,6 +40,12 @@ export function tempDir(prefix: string): string {
 
 export type Site = {
   dataDir: string;
+  /** Its database: the data folder's SQLite file, or (`makeSite`'s `postgres`) a PostgreSQL database of its own. */
+  target: Target;
+  /** PostgreSQL: the database's name, dropped by `dropSiteDatabase`. */
+  database: string | null;
+  /** What its servers are told besides the data folder: on PostgreSQL, DATABASE_URL. */
+  env: Record<string, string>;
   ownerId: number;
   posts: { id: number; slug: string }[];
   adminKey: { id: string; secret: string };
@@ -54,64 +64,115 @@ function encryptAdminSecret(plain: string): string {
   );
 }
 
-/** A migrated data folder with an owner, `postCount` published posts and an admin integration. */
-export function makeSite(postCount: number, prefix = "quire-hostile-"): Site {
+/**
+ * A migrated site with an owner, `postCount` published posts and an admin integration: in
+ * a new data folder's SQLite file, or (`postgres`) in a new database on the local PostgreSQL
+ * server, with a data folder of its own for everything else.
+ */
+export async function makeSite(postCount: number, prefix = "quire-hostile-", { postgres = false } = {}): Promise<Site> {
   const dataDir = tempDir(prefix);
-  const db = openDatabase(path.join(dataDir, "quire.db")).$client;
-  try {
-    runMigrations(db);
-    const ownerId = Number(
-      db
-        .prepare(
-          "INSERT INTO users (email, name, slug, role, password_hash) VALUES ('owner@example.com', 'Olive Owner', 'olive', 'owner', 'x')",
-        )
-        .run().lastInsertRowid,
+  let site: Pick<Site, "target" | "database" | "env">;
+  if (postgres) {
+    const database = await createTestDatabase(prefix.replace(/\W+/g, "_").replace(/_+$/, ""));
+    const client = new pg.Client({ connectionString: urlOf(database) });
+    await client.connect();
+    try {
+      await runPgMigrations(client);
+    } finally {
+      await client.end();
+    }
+    site = { target: { postgresUrl: urlOf(database) }, database, env: { DATABASE_URL: urlOf(database) } };
+  } else {
+    const db = openDatabase(path.join(dataDir, "quire.db")).$client;
+    try {
+      runMigrations(db);
+    } finally {
+      db.close();
+    }
+    site = { target: { sqliteFile: path.join(dataDir, "quire.db") }, database: null, env: {} };
+  }
+  return transaction(async (db) => {
+    const ownerId = await db.insert(
+      "INSERT INTO users (email, name, slug, role, password_hash) VALUES ('owner@example.com', 'Olive Owner', 'olive', 'owner', 'x')",
     );
-    db.prepare(
-      "INSERT INTO settings (key, value) VALUES ('title', '\"Hostile\"'), ('commentPolicy', '\"publish\"')",
-    ).run();
-    const insert = db.prepare(
-      "INSERT INTO posts (title, slug, status, published_at, author_id, markdown, html, plaintext) VALUES (?, ?, 'published', ?, ?, ?, ?, ?)",
-    );
-    const posts = Array.from({ length: postCount }, (_, i) => {
+    await db.run("INSERT INTO settings (key, value) VALUES ('title', '\"Hostile\"'), ('commentPolicy', '\"publish\"')");
+    const posts: Site["posts"] = [];
+    for (let i = 0; i < postCount; i++) {
       const slug = `hostile-post-${i}`;
-      const id = Number(
-        insert.run(
-          `Hostile post ${i}`,
-          slug,
-          Date.UTC(2024, 0, 1 + i),
-          ownerId,
-          `Body ${i}.`,
-          `<p>Body ${i}.</p>`,
-          `Body ${i}.`,
-        ).lastInsertRowid,
+      const id = await db.insert(
+        "INSERT INTO posts (title, slug, status, published_at, author_id, markdown, html, plaintext) VALUES (?, ?, 'published', ?, ?, ?, ?, ?)",
+        `Hostile post ${i}`,
+        slug,
+        db.time(Date.UTC(2024, 0, 1 + i)),
+        ownerId,
+        `Body ${i}.`,
+        `<p>Body ${i}.</p>`,
+        `Body ${i}.`,
       );
-      return { id, slug };
-    });
+      posts.push({ id, slug });
+    }
     // One tag on every post, for the tag archive and the API's filter.
-    const tag = Number(db.prepare("INSERT INTO tags (name, slug) VALUES ('News', 'news')").run().lastInsertRowid);
+    const tag = await db.insert("INSERT INTO tags (name, slug) VALUES ('News', 'news')");
     for (const post of posts)
-      db.prepare("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, 0)").run(post.id, tag);
-    const integration = Number(
-      db.prepare("INSERT INTO integrations (name, role, created_by) VALUES ('Hostile suite', 'admin', ?)").run(ownerId)
-        .lastInsertRowid,
+      await db.run("INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, 0)", post.id, tag);
+    const integration = await db.insert(
+      "INSERT INTO integrations (name, role, created_by) VALUES ('Hostile suite', 'admin', ?)",
+      ownerId,
     );
     const adminKey = { id: randomBytes(12).toString("hex"), secret: randomBytes(32).toString("hex") };
     const contentKey = randomBytes(13).toString("hex");
-    db.prepare("INSERT INTO api_keys (id, integration_id, type, secret_encrypted) VALUES (?, ?, 'admin', ?)").run(
+    await db.run(
+      "INSERT INTO api_keys (id, integration_id, type, secret_encrypted) VALUES (?, ?, 'admin', ?)",
       adminKey.id,
       integration,
       encryptAdminSecret(adminKey.secret),
     );
-    db.prepare("INSERT INTO api_keys (id, integration_id, type, secret_hash) VALUES (?, ?, 'content', ?)").run(
+    await db.run(
+      "INSERT INTO api_keys (id, integration_id, type, secret_hash) VALUES (?, ?, 'content', ?)",
       randomBytes(12).toString("hex"),
       integration,
       createHash("sha256").update(contentKey).digest("hex"),
     );
-    return { dataDir, ownerId, posts, adminKey, contentKey };
-  } finally {
-    db.close();
-  }
+    return { dataDir, ...site, ownerId, posts, adminKey, contentKey };
+  }, site.target);
+}
+
+/** Drops a PostgreSQL site's database (the data folders stay, as on SQLite, in the temp folder). */
+export async function dropSiteDatabase(site: Site): Promise<void> {
+  if (!site.database || !("postgresUrl" in site.target)) return;
+  await disconnect(site.target.postgresUrl);
+  await dropTestDatabase(site.database);
+}
+
+/** Reads (or writes) the site's database directly, on either kind. */
+export function siteDb<T>(site: Site, fn: (db: Sql) => Promise<T>): Promise<T> {
+  return connected(fn, site.target);
+}
+
+/**
+ * The database's own consistency check, "ok" when it passes: SQLite's integrity_check; on
+ * PostgreSQL, amcheck's verification of every B-tree index of the site's tables against
+ * the index's ordering and against the rows it must hold (heapallindexed).
+ */
+export function integrityCheck(site: Site): Promise<string> {
+  return siteDb(site, async (db) => {
+    if (!site.database) {
+      const rows = await db.query<{ integrity_check: string }>("PRAGMA integrity_check");
+      return rows.map((row) => row.integrity_check).join("; ");
+    }
+    await db.run("CREATE EXTENSION IF NOT EXISTS amcheck");
+    const indexes = await db.query<{ name: string }>(
+      "SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace WHERE a.amname = 'btree' AND n.nspname = 'public'",
+    );
+    const problems: string[] = [];
+    for (const { name } of indexes) {
+      await db.query("SELECT bt_index_check(?::regclass, true)", `public."${name}"`).catch((error: Error) => {
+        problems.push(`${name}: ${error.message}`);
+      });
+    }
+    if (indexes.length === 0) problems.push("no index was checked");
+    return problems.length ? problems.join("; ") : "ok";
+  });
 }
 
 // A test that dies (a timeout, a crash) must not leave its servers running.

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { testDb } from "../fixtures/db";
+import { connected, onPostgres } from "../fixtures/db";
 
 // Raw HTTP access to the built server's actions, as a script (not a browser) would do
 // it: the ids come from the build's manifest, the arguments are plain JSON, which
@@ -61,16 +61,18 @@ export function callAction(
  * analytics counts (written every few seconds) and the instances' heartbeats (every 30 s).
  * Equal before and after means the requests changed nothing.
  */
-export function dumpDatabase(): string {
-  const db = testDb();
-  try {
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('outbox', 'rate_limits', 'analytics_daily', 'instances') ORDER BY name",
-      )
-      .all() as { name: string }[];
-    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-  } finally {
-    db.close();
-  }
+export async function dumpDatabase(): Promise<string> {
+  const skipped = "('outbox', 'rate_limits', 'analytics_daily', 'instances')";
+  const tables = onPostgres()
+    ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ${skipped} ORDER BY table_name`
+    : `SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ${skipped} ORDER BY name`;
+  return connected(async (db) => {
+    const dump: [string, string[]][] = [];
+    for (const { name } of await db.query<{ name: string }>(tables)) {
+      // PostgreSQL has no rowid: the rows, each as JSON, in sorted order on both.
+      const rows = (await db.query(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
+      dump.push([name, rows]);
+    }
+    return JSON.stringify(dump);
+  });
 }

@@ -18,7 +18,7 @@ test("sqlmap finds no injectable parameter in search, tag, author, page, post sl
   // CI installs it (.ci/run), so there the scan always runs.
   test.skip(!installed, "sqlmap is not installed (apt-get install -y sqlmap; .ci/run does it as root)");
   test.setTimeout(LIMIT_MS + 60_000);
-  const site = makeSite(12, "quire-sqlmap-");
+  const site = await makeSite(12, "quire-sqlmap-");
   const server = new QuireServer(site.dataDir, extraPort(5));
   await server.start();
   const out = tempDir("quire-sqlmap-out-");

@@ -2,7 +2,7 @@ import GhostAdminAPI from "@tryghost/admin-api";
 import { type APIRequestContext, expect, test } from "../fixtures/test";
 import { pngBytes, staffPage } from "../fixtures/admin";
 import { createPost as createContentPost } from "../fixtures/content";
-import { query, run } from "../fixtures/db";
+import { dbTime, query, run } from "../fixtures/db";
 import { createIntegration } from "../fixtures/integrations";
 import { unique } from "../fixtures/site";
 import { createPost as createCommentablePost } from "../comments/helpers";
@@ -92,7 +92,7 @@ test("posts: title, body, excerpt, tags and image alt text, on reader pages, the
   tried("feature image alt", ALL_PAYLOADS.length);
   tried("tag name", ALL_PAYLOADS.length);
   tried("post body", ALL_PAYLOADS.length);
-  const bodyId = query<{ id: number }>("SELECT id FROM posts WHERE slug = ?", body.slug)[0]!.id;
+  const bodyId = (await query<{ id: number }>("SELECT id FROM posts WHERE slug = ?", body.slug))[0]!.id;
 
   // Readers: every post, the home page, the tag's pages, the author, search, some payload tags.
   const reader = await (await browser.newContext({ bypassCSP: true })).newPage();
@@ -100,15 +100,14 @@ test("posts: title, body, excerpt, tags and image alt text, on reader pages, the
   await inspectStored(
     reader,
     "stored post body",
-    query<{ html: string }>("SELECT html FROM posts WHERE id = ?", bodyId)[0]!.html,
+    (await query<{ html: string }>("SELECT html FROM posts WHERE id = ?", bodyId))[0]!.html,
   );
   const tagPages = [`/tag/${word}`];
   while ((await request.get(`/tag/${word}/page/${tagPages.length + 1}`)).status() === 200)
     tagPages.push(`/tag/${word}/page/${tagPages.length + 1}`);
-  const ownerSlug = query<{ slug: string }>("SELECT slug FROM users WHERE role = 'owner'")[0]!.slug;
-  const payloadTags = query<{ slug: string }>(
-    "SELECT slug FROM tags WHERE slug LIKE ? ORDER BY id LIMIT 5",
-    `t%${word}%`,
+  const ownerSlug = (await query<{ slug: string }>("SELECT slug FROM users WHERE role = 'owner'"))[0]!.slug;
+  const payloadTags = (
+    await query<{ slug: string }>("SELECT slug FROM tags WHERE slug LIKE ? ORDER BY id LIMIT 5", `t%${word}%`)
   ).map(({ slug }) => `/tag/${slug}`);
   // Every title and excerpt shows on the tag's pages; each post's own page (title in <title>,
   // meta tags and JSON-LD; image alt; tag names) is opened for the first OWN_PAGES posts,
@@ -134,7 +133,7 @@ test("posts: title, body, excerpt, tags and image alt text, on reader pages, the
   await inspect(page, `/admin/posts?q=${word}`);
   await inspect(page, `/admin/posts/${bodyId}`);
   await inspect(page, `/admin/preview/${bodyId}`);
-  const firstId = query<{ id: number }>("SELECT id FROM posts WHERE slug = ?", slugs[0])[0]!.id;
+  const firstId = (await query<{ id: number }>("SELECT id FROM posts WHERE slug = ?", slugs[0]))[0]!.id;
   await inspect(page, `/admin/posts/${firstId}`);
   await inspect(page, "/admin/tags");
   expectNothingRan();
@@ -170,7 +169,7 @@ const URL_PAYLOADS = [
 
 test("comments: body, name and website, in the thread and the moderation queue", async ({ browser, request }) => {
   test.setTimeout(120_000);
-  const posts = [createCommentablePost(), createCommentablePost()];
+  const posts = [await createCommentablePost(), await createCommentablePost()];
   const forms = await Promise.all(posts.map((post) => commentFormFields(request, post.slug)));
   const bodies = pack(ALL_PAYLOADS, 9_000);
   const names = pack(ALL_PAYLOADS, 80).slice(0, 16);
@@ -199,7 +198,7 @@ test("comments: body, name and website, in the thread and the moderation queue",
   tried("comment body", ALL_PAYLOADS.length);
   tried("comment name", ALL_PAYLOADS.filter((p) => names.some((n) => n.includes(p.slice(0, 80)))).length);
   tried("comment website", Math.min(commenters, URL_PAYLOADS.length));
-  const stored = query<{ author_url: string | null; html: string }>(
+  const stored = await query<{ author_url: string | null; html: string }>(
     `SELECT author_url, html FROM comments WHERE post_id IN (${posts.map((p) => p.id).join(",")})`,
   );
   expect(stored.length).toBeGreaterThanOrEqual(bodies.length);
@@ -210,9 +209,9 @@ test("comments: body, name and website, in the thread and the moderation queue",
   await inspectStored(owner, "stored comment bodies", stored.map((row) => row.html).join("\n"));
   for (const post of posts) await inspect(owner, `/admin/comments?status=spam&post=${post.id}`);
   for (const post of posts) await inspect(owner, `/admin/comments?post=${post.id}`);
-  run(
+  await run(
     `UPDATE comments SET status = 'approved', approved_at = ? WHERE post_id IN (${posts.map((p) => p.id).join(",")})`,
-    Date.now(),
+    dbTime(Date.now()),
   );
   const reader = await (await browser.newContext({ bypassCSP: true })).newPage();
   await watch(reader);
@@ -228,7 +227,9 @@ test("staff text: author name and bio, media filename and alt text, on the autho
   test.setTimeout(120_000);
   const { page: author, person } = await staffPage(browser, "author");
   await watch(author);
-  const userId = query<{ id: number; slug: string }>("SELECT id, slug FROM users WHERE email = ?", person.email)[0]!;
+  const userId = (
+    await query<{ id: number; slug: string }>("SELECT id, slug FROM users WHERE email = ?", person.email)
+  )[0]!;
   const post = await createContentPost({ title: `By a hostile author ${unique()}`, authorId: userId.id });
   const owner = await ownerPage(browser);
   const reader = await (await browser.newContext({ bypassCSP: true })).newPage();

@@ -16,7 +16,7 @@ const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.co
 
 test("10 page views from 3 clients through the page cache show as 10 views and 3 visitors", async ({ browser }) => {
   test.setTimeout(180_000);
-  const site = makeSite(2, "quire-analytics-");
+  const site = await makeSite(2, "quire-analytics-");
   const db = new Database(path.join(site.dataDir, "quire.db"));
   db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(await hash(PASSWORD), site.ownerId);
   db.close();
@@ -181,7 +181,7 @@ for (const scheme of ["light", "dark"] as const) {
 
 test("what was counted since the last write is written at shutdown", async () => {
   test.setTimeout(120_000);
-  const site = makeSite(1, "quire-analytics-stop-");
+  const site = await makeSite(1, "quire-analytics-stop-");
   const server = new QuireServer(site.dataDir, extraPort(11));
   await server.start();
   try {

@@ -2,7 +2,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../fixtures/test";
-import { createStaff, run } from "../fixtures/db";
+import { createStaff, dbTime, run } from "../fixtures/db";
 import { signIn, signInAsOwner, unique } from "../fixtures/site";
 import { quireCli, tempDir } from "../hostile/own-server";
 
@@ -11,12 +11,12 @@ const facts = (page: import("@playwright/test").Page, section: string) => page.g
 test("site health: a failed delivery and its error, a backup and its age, the page cache", async ({ page }) => {
   test.setTimeout(120_000);
   const error = `Connection refused by receiver ${unique()}`;
-  run(
+  await run(
     "INSERT INTO outbox (kind, payload, status, attempts, next_attempt_at, last_error, created_at, updated_at) VALUES ('email', '{}', 'failed', 8, ?, ?, ?, ?)",
-    Date.now(),
+    dbTime(Date.now()),
     error,
-    Date.now(),
-    Date.now() + 60_000, // the newest failure, whatever other journeys left
+    dbTime(Date.now()),
+    dbTime(Date.now() + 60_000), // the newest failure, whatever other journeys left
   );
   // Two reader views: a render, then a page-cache hit.
   await page.request.get("/");

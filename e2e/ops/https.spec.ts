@@ -21,7 +21,7 @@ let nginx: Nginx;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const site = makeSite(2, "quire-https-");
+  const site = await makeSite(2, "quire-https-");
   contentKey = site.contentKey;
   const db = new Database(path.join(site.dataDir, "quire.db"));
   db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(await hash(PASSWORD), site.ownerId);

@@ -13,7 +13,7 @@ test("/metrics passes promtool and counts reader pages, cache hits, renders and 
   // Two views of the home page: a render, then a hit.
   for (let i = 0; i < 2; i++) expect((await request.get("/")).status()).toBe(200);
   // A comment the form sends, counted by the app in the same registry.
-  const post = createPost();
+  const post = await createPost();
   await openPost(page, post.slug);
   await writeComment(page, { ...person("Metric"), body: "Counted once, by outcome." });
   await expectStatus(page, /published|awaiting moderation/);
@@ -38,7 +38,7 @@ test("/metrics passes promtool and counts reader pages, cache hits, renders and 
 
 test("behind a proxy, /metrics refuses a client that is not on loopback, and wants the token when one is set", async () => {
   test.setTimeout(180_000);
-  const site = makeSite(1, "quire-observability-");
+  const site = await makeSite(1, "quire-observability-");
   const server = new QuireServer(site.dataDir, extraPort(6), {
     QUIRE_TRUST_PROXY: "1",
     QUIRE_LOG_LEVEL: "info",
@@ -86,7 +86,7 @@ test("behind a proxy, /metrics refuses a client that is not on loopback, and wan
 
 test("a page that fails shows the reader the request id its response and the log line carry", async ({ page }) => {
   test.setTimeout(180_000);
-  const site = makeSite(2, "quire-error-id-");
+  const site = await makeSite(2, "quire-error-id-");
   const server = new QuireServer(site.dataDir, extraPort(6), { QUIRE_LOG_LEVEL: "info" });
   await server.start();
   // A damaged database (a table gone, as after a half-restored backup): the home page and

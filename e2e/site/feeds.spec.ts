@@ -59,13 +59,13 @@ test("site, tag and author feeds are valid RSS 2.0, Atom 1.0 and JSON Feed 1.1 w
   request,
 }) => {
   const id = unique();
-  const tag = createTag({ name: `Ferns ${id}` });
+  const tag = await createTag({ name: `Ferns ${id}` });
   const post = await createPost({
     title: `Fern spores ${id}`,
     tags: [tag.slug],
     markdown: `Spores & sori ${id}. See [the index](/archive) and <b>no html</b>.\n\n\`\`\`js\nlet x = 1 < 2;\n\`\`\``,
   });
-  const author = authorSlugOf(ownerId());
+  const author = await authorSlugOf(await ownerId());
   for (const base of ["", `/tag/${tag.slug}`, `/author/${author}`]) {
     const { rss, atom, json, rawAtom } = await readFeeds(request, base);
     const rssItem = rss.items.find((item) => item.title === post.title);
@@ -95,7 +95,7 @@ test("site, tag and author feeds are valid RSS 2.0, Atom 1.0 and JSON Feed 1.1 w
 });
 
 test("pages advertise their feeds with <link rel=alternate>", async ({ page }) => {
-  const tag = createTag({ name: `Moss ${unique()}` });
+  const tag = await createTag({ name: `Moss ${unique()}` });
   await createPost({ title: `Moss ${unique()}`, tags: [tag.slug] });
   for (const [path, base] of [
     ["/", ""],
@@ -119,14 +119,14 @@ test("publishing a draft shows it at once on the home page, its tag page and all
   request,
 }) => {
   const id = unique();
-  const tag = createTag({ name: `Lichen ${id}` });
+  const tag = await createTag({ name: `Lichen ${id}` });
   const draft = await createPost({ title: `Lichen draft ${id}`, tags: [tag.slug], status: "draft" });
   await page.goto("/");
   await expect(page.getByRole("link", { name: draft.title })).toHaveCount(0);
   const before = await readFeeds(request, "");
   expect(before.rss.items.map((item) => item.title)).not.toContain(draft.title);
 
-  publishPost(draft.id);
+  await publishPost(draft.id);
 
   await page.goto("/");
   await expect(page.getByRole("link", { name: draft.title })).toBeVisible();

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "../fixtures/test";
 import { authorSlugOf, createPost, createTag } from "../fixtures/content";
-import { ownerId, run } from "../fixtures/db";
+import { insert, ownerId, run } from "../fixtures/db";
 import { unique } from "../fixtures/site";
 
 // The Nu HTML checker (the W3C validator, from the vnu-jar package) on every kind of reader
@@ -36,20 +36,20 @@ function nuCheck(files: string[]): Message[] {
 
 async function readerPages() {
   const id = unique();
-  const tag = createTag({ name: `Valid ${id}`, description: "Pages the checker likes." });
+  const tag = await createTag({ name: `Valid ${id}`, description: "Pages the checker likes." });
   const post = await createPost({
     title: `Checked post ${id}`,
     tags: [tag.slug],
     markdown: `Words with **bold** and [a link](https://example.com).\n\n\`\`\`ts\nconst x: number = 1;\n\`\`\`\n\n> A quote.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n- a list\n\n![A tide table](/media/none.png)`,
   });
-  const comment = run(
+  const comment = await insert(
     "INSERT INTO comments (post_id, status, author_name, author_email, author_url, markdown, html) VALUES (?, 'approved', 'Grace', 'grace@example.com', 'https://example.com', 'x', '<p>First <em>thoughts</em>.</p>')",
     post.id,
   );
-  run(
+  await run(
     "INSERT INTO comments (post_id, parent_id, status, author_name, author_email, markdown, html) VALUES (?, ?, 'approved', 'Ada', 'ada2@example.com', 'x', '<p>A reply.</p>')",
     post.id,
-    Number(comment.lastInsertRowid),
+    comment,
   );
   const page = await createPost({ title: `Checked page ${id}`, type: "page", markdown: "A page of its own." });
   return [
@@ -57,7 +57,7 @@ async function readerPages() {
     `/${post.slug}`,
     `/${page.slug}`,
     `/tag/${tag.slug}`,
-    `/author/${authorSlugOf(ownerId())}`,
+    `/author/${await authorSlugOf(await ownerId())}`,
     "/archive",
     `/search?q=checked%20${id}`,
     `/no-such-page-${id}`,

@@ -21,7 +21,7 @@ test("a draft's preview shows what its reader page will: byline with a date, tag
   page,
 }) => {
   const id = unique();
-  const tag = createTag({ name: `Preview ${id}` });
+  const tag = await createTag({ name: `Preview ${id}` });
   const content = { tags: [tag.slug], markdown: "Before the code.\n\n```js\nconst tide = 4;\n```" };
   const published = await createPost({ title: `Previewed ${id}`, ...content });
   const draft = await createPost({ title: `Previewed ${id}`, status: "draft", ...content });

@@ -5,7 +5,7 @@ import { unique } from "../fixtures/site";
 
 async function readerPages() {
   const id = unique();
-  const tag = createTag({ name: `Tides ${id}`, description: "Where the sea goes twice a day." });
+  const tag = await createTag({ name: `Tides ${id}`, description: "Where the sea goes twice a day." });
   const post = await createPost({
     title: `Spring tides ${id}`,
     tags: [tag.slug],

@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures/test";
 import { createPost, createTag, newestSlot } from "../fixtures/content";
-import { ownerId, query, run } from "../fixtures/db";
+import { dbTime, ownerId, query, run } from "../fixtures/db";
 import { OWNER, unique } from "../fixtures/site";
 
 test("a reader goes from the home page to a post and back, without a cookie", async ({ page }) => {
@@ -22,7 +22,7 @@ test("a reader goes from the home page to a post and back, without a cookie", as
 
 test("home → post → tag → author → archive → search → a 404 that suggests posts", async ({ page }) => {
   const id = unique();
-  const tag = createTag({ name: `Birds ${id}`, description: `Notes on birds ${id}.` });
+  const tag = await createTag({ name: `Birds ${id}`, description: `Notes on birds ${id}.` });
   const post = await createPost({
     title: `Migrating swallows ${id}`,
     tags: [tag.slug],
@@ -91,7 +91,7 @@ test("pages share the renderer without date, author or tags", async ({ page }) =
 });
 
 test("a post shows previous and next posts and related posts by shared tags", async ({ page }) => {
-  const tag = createTag({ name: `Knots ${unique()}` });
+  const tag = await createTag({ name: `Knots ${unique()}` });
   const slot = newestSlot(3);
   const first = await createPost({ title: `Bowline ${unique()}`, tags: [tag.slug], publishedAt: slot.at(0) });
   const middle = await createPost({ title: `Clove hitch ${unique()}`, tags: [tag.slug], publishedAt: slot.at(1) });
@@ -135,7 +135,7 @@ test("the home page pins featured posts and pages across a boundary without gaps
 });
 
 test("tag pages paginate too", async ({ page }) => {
-  const tag = createTag({ name: `Pebbles ${unique()}` });
+  const tag = await createTag({ name: `Pebbles ${unique()}` });
   for (let i = 0; i < 11; i++)
     await createPost({
       title: `Pebble ${i} ${unique()}`,
@@ -153,7 +153,7 @@ test("tag pages paginate too", async ({ page }) => {
 
 test("a changed slug answers 301 from the old address", async ({ request }) => {
   const post = await createPost({ title: `Renamed ${unique()}` });
-  run("INSERT INTO redirects (from_path, to_path) VALUES (?, ?)", `/old-${post.slug}`, `/${post.slug}`);
+  await run("INSERT INTO redirects (from_path, to_path) VALUES (?, ?)", `/old-${post.slug}`, `/${post.slug}`);
   const response = await request.get(`/old-${post.slug}`, { maxRedirects: 0 });
   expect(response.status()).toBe(301);
   expect(new URL(response.headers().location!, "http://x").pathname).toBe(`/${post.slug}`);
@@ -208,7 +208,7 @@ test("odd addresses answer 200, 301 or 404, never an error", async ({ request })
 
 test("drafts, posts in review and scheduled posts stay invisible to readers", async ({ page, request }) => {
   const id = unique();
-  const tag = createTag({ name: `Hush ${id}` });
+  const tag = await createTag({ name: `Hush ${id}` });
   await createPost({ title: `Visible ${id}`, tags: [tag.slug] });
   const hidden = [
     await createPost({ title: `Secret draft ${id}`, status: "draft", tags: [tag.slug] }),
@@ -225,9 +225,9 @@ test("drafts, posts in review and scheduled posts stay invisible to readers", as
       tags: [tag.slug],
     }),
   ];
-  run(
+  await run(
     "UPDATE posts SET deleted_at = ? WHERE id = ?",
-    Date.now(),
+    dbTime(Date.now()),
     (await createPost({ title: `Secret trashed ${id}`, tags: [tag.slug] })).id,
   );
   for (const post of hidden) {
@@ -236,7 +236,7 @@ test("drafts, posts in review and scheduled posts stay invisible to readers", as
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     expect((await request.get(`/og/${post.slug}`)).status()).toBe(404);
   }
-  const author = query<{ slug: string }>("SELECT slug FROM users WHERE id = ?", ownerId())[0]!.slug;
+  const author = (await query<{ slug: string }>("SELECT slug FROM users WHERE id = ?", await ownerId()))[0]!.slug;
   const everywhere = [
     "/",
     `/tag/${tag.slug}`,
@@ -270,7 +270,7 @@ test("the health endpoint reports the database and migrations", async ({ request
 });
 
 test("the header shows the navigation and logo from settings, and only safe links", async ({ page }) => {
-  const saved = query<{ key: string; value: string }>(
+  const saved = await query<{ key: string; value: string }>(
     "SELECT key, value FROM settings WHERE key IN ('navigation', 'logoUrl')",
   );
   const navigation = [
@@ -278,11 +278,11 @@ test("the header shows the navigation and logo from settings, and only safe link
     { label: "Field guide", url: "https://example.com/guide" },
     { label: "Sneaky", url: "javascript:alert(1)" },
   ];
-  run(
+  await run(
     "INSERT INTO settings (key, value) VALUES ('navigation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     JSON.stringify(navigation),
   );
-  run(
+  await run(
     "INSERT INTO settings (key, value) VALUES ('logoUrl', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     JSON.stringify("/media/logo.png"),
   );
@@ -292,8 +292,8 @@ test("the header shows the navigation and logo from settings, and only safe link
     await expect(nav.getByRole("link")).toHaveText(["Start", "Field guide", "Search"]);
     await expect(page.locator("header img")).toHaveAttribute("src", "/media/logo.png");
   } finally {
-    run("DELETE FROM settings WHERE key IN ('navigation', 'logoUrl')");
-    for (const row of saved) run("INSERT INTO settings (key, value) VALUES (?, ?)", row.key, row.value);
+    await run("DELETE FROM settings WHERE key IN ('navigation', 'logoUrl')");
+    for (const row of saved) await run("INSERT INTO settings (key, value) VALUES (?, ?)", row.key, row.value);
   }
 });
 
@@ -306,7 +306,7 @@ test("/page/1 is the home page", async ({ request }) => {
 test("cards count approved comments only", async ({ page }) => {
   const post = await createPost({ title: `Talked about ${unique()}` });
   for (const status of ["approved", "approved", "pending", "spam", "trash"]) {
-    run(
+    await run(
       "INSERT INTO comments (post_id, status, author_name, markdown, html) VALUES (?, ?, 'Reader', 'Hi', '<p>Hi</p>')",
       post.id,
       status,
@@ -319,7 +319,7 @@ test("cards count approved comments only", async ({ page }) => {
 
 test("posts and tags with non-ASCII slugs open from their links", async ({ page }) => {
   const id = unique();
-  const tag = createTag({ name: `Thé ${id}`, slug: `thé-${id}` });
+  const tag = await createTag({ name: `Thé ${id}`, slug: `thé-${id}` });
   const post = await createPost({ title: `Crème brûlée ${id}`, slug: `crème-brûlée-${id}`, tags: [tag.slug] });
   await page.goto(`/tag/${encodeURIComponent(tag.slug)}`);
   await expect(page.getByRole("heading", { level: 1, name: tag.name })).toBeVisible();

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { test } from "../fixtures/test";
 import { createPost, createTag, newestSlot } from "../fixtures/content";
-import { run } from "../fixtures/db";
+import { dbTime, run } from "../fixtures/db";
 import { signInAsOwner } from "../fixtures/site";
 
 // Refreshes the README's screenshots: `npm run screenshots`. Its own Playwright project,
@@ -10,8 +10,8 @@ import { signInAsOwner } from "../fixtures/site";
 const OUT = path.join(__dirname, "..", "..", "docs", "screenshots");
 
 test("screenshots of the home page and a post, light and dark", async ({ page }) => {
-  const tag = createTag({ name: "Engineering", slug: "engineering", description: "How the site is built." });
-  createTag({ name: "Notebook", slug: "notebook" });
+  const tag = await createTag({ name: "Engineering", slug: "engineering", description: "How the site is built." });
+  await createTag({ name: "Notebook", slug: "notebook" });
   const slot = newestSlot(4);
   await createPost({
     title: "Notes from a week of walking",
@@ -34,7 +34,7 @@ test("screenshots of the home page and a post, light and dark", async ({ page })
     customExcerpt: "Rendering Markdown once, at save time, and serving pages that need no JavaScript.",
     markdown: `Readers should never wait for Markdown to render. Quire renders it **once**, when the post is saved, and keeps the sanitised HTML.\n\n## Highlighting at save time\n\nCode is highlighted by shiki with both colour schemes as CSS variables:\n\n\`\`\`ts\n// one render, many readers\nexport async function save(markdown: string) {\n  const { html, wordCount } = await renderPostMarkdown(markdown);\n  return db.update(posts).set({ html, wordCount });\n}\n\`\`\`\n\n> The fastest code is the code that does not run per request.\n\n## What readers get\n\n- pages without client JavaScript\n- feeds in RSS, Atom and JSON Feed\n- search that ranks titles first`,
   });
-  run(
+  await run(
     "INSERT INTO comments (post_id, status, author_name, markdown, html) VALUES (?, 'approved', 'Grace', 'Nice.', '<p>Nice.</p>')",
     post.id,
   );
@@ -53,21 +53,21 @@ test("screenshots of the analytics page, light and dark", async ({ page }) => {
   // 30 days of made-up daily counts: a weekly rhythm and a rising trend.
   const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
   const upsert =
-    "INSERT INTO analytics_daily (day, dimension, key, count) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = excluded.count";
+    "INSERT INTO analytics_daily (day, dimension, key, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, dimension, key) DO UPDATE SET count = excluded.count";
   for (let back = 0; back < 30; back++) {
     const views = Math.round(120 + (30 - back) * 6 + (back % 7 < 2 ? -60 : 25));
-    run(upsert, day(back), "views", "", views);
-    run(upsert, day(back), "visitors", "", Math.round(views * 0.62));
-    run(upsert, day(back), "bots", "", 40 + (back % 5) * 7);
-    run(upsert, day(back), "path", "/a-fast-blog-on-a-small-server", Math.round(views * 0.4));
-    run(upsert, day(back), "path", "/", Math.round(views * 0.3));
-    run(upsert, day(back), "path", "/notes-from-a-week-of-walking", Math.round(views * 0.2));
-    run(upsert, day(back), "referrer", "", Math.round(views * 0.55));
-    run(upsert, day(back), "referrer", "news.ycombinator.com", Math.round(views * 0.3));
-    run(upsert, day(back), "referrer", "mastodon.social", Math.round(views * 0.15));
-    run(upsert, day(back), "device", "desktop", Math.round(views * 0.58));
-    run(upsert, day(back), "device", "mobile", Math.round(views * 0.36));
-    run(upsert, day(back), "device", "tablet", Math.round(views * 0.06));
+    await run(upsert, day(back), "views", "", views);
+    await run(upsert, day(back), "visitors", "", Math.round(views * 0.62));
+    await run(upsert, day(back), "bots", "", 40 + (back % 5) * 7);
+    await run(upsert, day(back), "path", "/a-fast-blog-on-a-small-server", Math.round(views * 0.4));
+    await run(upsert, day(back), "path", "/", Math.round(views * 0.3));
+    await run(upsert, day(back), "path", "/notes-from-a-week-of-walking", Math.round(views * 0.2));
+    await run(upsert, day(back), "referrer", "", Math.round(views * 0.55));
+    await run(upsert, day(back), "referrer", "news.ycombinator.com", Math.round(views * 0.3));
+    await run(upsert, day(back), "referrer", "mastodon.social", Math.round(views * 0.15));
+    await run(upsert, day(back), "device", "desktop", Math.round(views * 0.58));
+    await run(upsert, day(back), "device", "mobile", Math.round(views * 0.36));
+    await run(upsert, day(back), "device", "tablet", Math.round(views * 0.06));
   }
   await signInAsOwner(page);
   for (const scheme of ["light", "dark"] as const) {
@@ -80,11 +80,11 @@ test("screenshots of the analytics page, light and dark", async ({ page }) => {
 
 test("screenshot of the site health page", async ({ page, request }) => {
   // Something to attend to: a delivery that failed every attempt. And a few reader views.
-  run(
+  await run(
     "INSERT INTO outbox (kind, payload, status, attempts, next_attempt_at, last_error, created_at, updated_at) VALUES ('webhook', '{}', 'failed', 8, ?, 'connect ECONNREFUSED 10.0.0.7:443', ?, ?)",
-    Date.now(),
-    Date.now(),
-    Date.now(),
+    dbTime(Date.now()),
+    dbTime(Date.now()),
+    dbTime(Date.now()),
   );
   for (let i = 0; i < 3; i++) await request.get("/");
   await signInAsOwner(page);

@@ -10,7 +10,7 @@ test("a post has its title, description, canonical, Open Graph, Twitter card and
   request,
 }) => {
   const id = unique();
-  const tag = createTag({ name: `Ferries ${id}` });
+  const tag = await createTag({ name: `Ferries ${id}` });
   const post = await createPost({
     title: `Night ferry ${id}`,
     tags: [tag.slug],
@@ -60,7 +60,7 @@ test("text in JSON-LD cannot close its script element", async ({ page }) => {
 });
 
 test("an author page has Person JSON-LD; list pages have canonicals", async ({ page }) => {
-  const author = authorSlugOf(ownerId());
+  const author = await authorSlugOf(await ownerId());
   await page.goto(`/author/${author}`);
   expect(await page.locator('head link[rel="canonical"]').getAttribute("href")).toBe(`${origin()}/author/${author}`);
   const types = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
@@ -73,7 +73,7 @@ test("an author page has Person JSON-LD; list pages have canonicals", async ({ p
 
 test("a post's own SEO and social fields win over the derived ones", async ({ page }) => {
   const post = await createPost({ title: `Plain title ${unique()}` });
-  run(
+  await run(
     "UPDATE posts SET meta_title = 'Better title', meta_description = 'Better description', og_image = '/media/card.png', canonical_url = 'https://elsewhere.example/original' WHERE id = ?",
     post.id,
   );
@@ -89,14 +89,19 @@ test("a post's own SEO and social fields win over the derived ones", async ({ pa
 });
 
 test("sitemap.xml lists posts, pages, tags and authors with lastmod; robots.txt points to it", async ({ request }) => {
-  const tag = createTag({ name: `Maps ${unique()}` });
+  const tag = await createTag({ name: `Maps ${unique()}` });
   const post = await createPost({ title: `Sitemapped ${unique()}`, tags: [tag.slug] });
   const page = await createPost({ type: "page", title: `Static ${unique()}` });
   const sitemap = await request.get("/sitemap.xml");
   expect(sitemap.headers()["content-type"]).toBe("application/xml; charset=utf-8");
   const xml = await sitemap.text();
   expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-  for (const path of [`/${post.slug}`, `/${page.slug}`, `/tag/${tag.slug}`, `/author/${authorSlugOf(ownerId())}`]) {
+  for (const path of [
+    `/${post.slug}`,
+    `/${page.slug}`,
+    `/tag/${tag.slug}`,
+    `/author/${await authorSlugOf(await ownerId())}`,
+  ]) {
     expect(xml).toMatch(
       new RegExp(`<url><loc>${origin()}${path}</loc><lastmod>\\d{4}-\\d\\d-\\d\\dT[^<]+</lastmod></url>`),
     );

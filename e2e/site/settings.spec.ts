@@ -7,12 +7,12 @@ import { unique } from "../fixtures/site";
 // These journeys change site-wide settings, so each puts the old values back.
 async function withSettings(values: Record<string, unknown>, body: () => Promise<void>) {
   const keys = Object.keys(values);
-  const saved = query<{ key: string; value: string }>(
+  const saved = await query<{ key: string; value: string }>(
     `SELECT key, value FROM settings WHERE key IN (${keys.map(() => "?").join(", ")})`,
     ...keys,
   );
   for (const [key, value] of Object.entries(values)) {
-    run(
+    await run(
       "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       key,
       JSON.stringify(value),
@@ -21,8 +21,8 @@ async function withSettings(values: Record<string, unknown>, body: () => Promise
   try {
     await body();
   } finally {
-    run(`DELETE FROM settings WHERE key IN (${keys.map(() => "?").join(", ")})`, ...keys);
-    for (const row of saved) run("INSERT INTO settings (key, value) VALUES (?, ?)", row.key, row.value);
+    await run(`DELETE FROM settings WHERE key IN (${keys.map(() => "?").join(", ")})`, ...keys);
+    for (const row of saved) await run("INSERT INTO settings (key, value) VALUES (?, ?)", row.key, row.value);
   }
 }
 

@@ -174,7 +174,7 @@ function built(): boolean {
 }
 
 // The journeys that run a second time against a server on PostgreSQL: first-run setup and
-// the hostile suites (XSS, CSRF, input limits, brute force). The cluster journey on
+// the hostile suites (XSS, CSRF, input limits, brute force, the SIGKILL crash harness). The cluster journey on
 // PostgreSQL (e2e/cluster/postgres.spec.ts) makes its own database and runs in the first pass.
 const POSTGRES_JOURNEYS = [
   "e2e/first-run",
@@ -182,6 +182,7 @@ const POSTGRES_JOURNEYS = [
   "e2e/hostile/csrf.spec.ts",
   "e2e/hostile/input-limits.spec.ts",
   "e2e/hostile/brute-force.spec.ts",
+  "e2e/hostile/crash-safety.spec.ts",
 ];
 
 /** A database of its own for a run on PostgreSQL, dropped by the function it answers with. */
@@ -247,7 +248,7 @@ async function main() {
       const pgReport = path.join(reports, "playwright-postgres.json");
       try {
         suite(
-          "End-to-end journeys on PostgreSQL (first run, hostile suites)",
+          "End-to-end journeys on PostgreSQL (first run, hostile suites, crash harness)",
           "playwright",
           ["test", "--project=first-run", "--project=journeys", ...POSTGRES_JOURNEYS],
           pgReport,

@@ -15,6 +15,8 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     // Each test file gets its own fresh SQLite file in a temporary data folder.
     setupFiles: ["test/setup-database.ts"],
+    // With QUIRE_TEST_DATABASE=postgres, the migrated database each file's own is copied from.
+    globalSetup: ["test/global-postgres.ts"],
     testTimeout: 30_000,
     // In CI a failed test runs once more (the default reporter marks it); locally, never.
     retry: process.env.CI ? 1 : 0,

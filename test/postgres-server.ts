@@ -34,10 +34,13 @@ async function asAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new, empty database named `<prefix>_<random>`; the name is made here, never from input. */
-export async function createTestDatabase(prefix: string): Promise<string> {
+/**
+ * A new database named `<prefix>_<random>`: empty, or a copy of `template` (a database no one
+ * is connected to). The names are made by the tests, never from input.
+ */
+export async function createTestDatabase(prefix: string, template?: string): Promise<string> {
   const name = `${prefix}_${crypto.randomBytes(6).toString("hex")}`;
-  await asAdmin((client) => client.query(`CREATE DATABASE ${name}`));
+  await asAdmin((client) => client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`));
   return name;
 }
 

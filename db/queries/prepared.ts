@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { getDb, type Db } from "../client";
 import { databaseKind } from "../kind";
 
@@ -19,17 +20,25 @@ export type Prepared<Row> = {
 };
 
 /** What `build` answers: a select, or a write with `.returning()`, holding placeholders. */
-type Buildable = PromiseLike<unknown[]> & { prepare(): unknown };
+type Buildable = PromiseLike<unknown[]> & { prepare(): unknown; toSQL(): { sql: string } };
 type RowOf<Query extends Buildable> = Awaited<Query>[number];
 
 type SqliteStatement = { all(params?: Params): unknown[]; get(params?: Params): unknown };
 type PgStatement = { execute(params?: Params): Promise<unknown[]> };
 
-let statementNames = 0;
+/**
+ * PostgreSQL's name for a statement, from its text. Inside write() a query is prepared again
+ * for each transaction (getDb() answers that transaction): under a name of its own each time,
+ * every comment POST left one more prepared statement on its pooled connection, for as long as
+ * the connection lived. The same text now keeps the same name, which each connection prepares once.
+ */
+function statementName(query: Buildable): string {
+  return `quire_${createHash("sha1").update(query.toSQL().sql).digest("hex").slice(0, 24)}`;
+}
 
 function prepare<Query extends Buildable>(query: Query): Prepared<RowOf<Query>> {
   if (databaseKind() === "postgres") {
-    const name = `quire_${++statementNames}`;
+    const name = statementName(query);
     const statement = (query as unknown as { prepare(name: string): PgStatement }).prepare(name);
     return {
       all: async (params) => (await statement.execute(params)) as RowOf<Query>[],

@@ -1,11 +1,13 @@
 // `quire backup` under a live writer, and `quire restore` with every refusal, run as real child processes.
+// The backup folder of a SQLite site: its database file, checked as a file. On PostgreSQL the
+// database is pg_dump's instead (backup-restore-pg.test.ts), so these skip there.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { openDatabase } from "@/db/connection";
-import { makeSite, MEDIA, MIGRATIONS, sha256 } from "./backup-site";
-import { MIGRATION_COUNT, ROOT, quire, readDb, singleErrorLine, tempDir, type Result } from "./cli-run";
+import { makeSite, MEDIA, MIGRATIONS, olderMigrations, sha256 } from "./backup-site";
+import { MIGRATION_COUNT, onPostgres, ROOT, quire, readDb, singleErrorLine, tempDir, type Result } from "./cli-run";
 
 // Another process writing as fast as it can, one transaction per post (with a comment):
 // post w-N exists only if w-0 … w-(N-1) do, so a consistent snapshot holds a prefix.
@@ -39,7 +41,12 @@ let backupRun: Result;
 let writtenAfterBackup = 0;
 let writtenWhenBackupEnded = 0;
 
+const SQLITE_ONLY =
+  "the SQLite database file's backup and restore; this file runs on PostgreSQL (see backup-restore-pg.test.ts)";
+if (onPostgres) test.skip(SQLITE_ONLY, () => {});
+
 beforeAll(async () => {
+  if (onPostgres) return;
   site = tempDir();
   makeSite(site);
   const dbFile = path.join(site, "quire.db");
@@ -58,7 +65,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-describe("backup", () => {
+describe.skipIf(onPostgres)("backup", () => {
   test("is listed in the usage with restore and seed-bench", async () => {
     const help = await quire(site, ["help"]);
     for (const command of ["backup [path] [--include-secrets]", "restore <path>", "seed-bench --posts N --comments M"])
@@ -160,10 +167,23 @@ function tamperedBackup(change: (dbFile: string) => void, updateHash = true): st
   return copy;
 }
 
+/** The backup made as if on PostgreSQL: its database named quire.pgdump, and the manifest saying so. */
+function postgresBackup(): string {
+  const copy = path.join(tempDir(), "from-postgres");
+  fs.cpSync(backup, copy, { recursive: true });
+  fs.renameSync(path.join(copy, "quire.db"), path.join(copy, "quire.pgdump"));
+  const manifestFile = path.join(copy, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+  const { sqliteVersion: _, ...database } = manifest.database;
+  manifest.database = { ...database, kind: "postgres", file: "quire.pgdump", serverVersion: "15.20" };
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  return copy;
+}
+
 const postTitles = (dbFile: string) =>
   readDb(dbFile, (db) => db.prepare("SELECT title FROM posts ORDER BY id").pluck().all());
 
-describe("restore", () => {
+describe.skipIf(onPostgres)("restore", () => {
   test("restores into a fresh data folder: same posts, comments and uploads", async () => {
     const fresh = tempDir();
     const result = await quire(fresh, ["restore", backup]);
@@ -226,15 +246,8 @@ describe("restore", () => {
 
   test("brings a backup from an older Quire up to date", async () => {
     // An older Quire: the same migrations folder without the newest migration.
-    const older = tempDir();
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8"));
-    journal.entries = journal.entries.slice(0, -1);
-    fs.mkdirSync(path.join(older, "meta"));
-    fs.writeFileSync(path.join(older, "meta", "_journal.json"), JSON.stringify(journal));
-    for (const entry of journal.entries)
-      fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(older, `${entry.tag}.sql`));
     const oldSite = tempDir();
-    makeSite(oldSite, older, 2);
+    makeSite(oldSite, olderMigrations(MIGRATIONS), 2);
     const oldBackup = path.join(tempDir(), "old");
     expect((await quire(oldSite, ["backup", oldBackup])).code).toBe(0);
 
@@ -291,6 +304,7 @@ describe("restore", () => {
         "made by a newer Quire",
       ],
       [["restore", tamperedBackup((f) => writeIn(f, "DROP TABLE __drizzle_migrations"))], 1, "is not a Quire database"],
+      [["restore", postgresBackup()], 1, "is the backup of a PostgreSQL site (quire.pgdump)"],
     ];
     for (const [args, code, message] of cases) {
       const result = await quire(dir, args);

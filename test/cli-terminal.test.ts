@@ -2,8 +2,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { verify } from "@node-rs/argon2";
 import { describe, expect, test } from "vitest";
-import { CLI_COMMAND, ROOT, type Result } from "./cli-run";
-import { createOwner, freshDataDir, OTHER_PASSWORD, PASSWORD, usersIn } from "./cli-users";
+import { CLI_COMMAND, cliEnv, ROOT, type Result } from "./cli-run";
+import { createOwner, freshSite, OTHER_PASSWORD, PASSWORD, usersIn } from "./cli-users";
 
 // In a terminal the password is asked twice, without echo. `script` gives the CLI a real pty;
 // skipped only where util-linux's `script` is missing (Debian has it, so CI runs it).
@@ -15,7 +15,7 @@ function quireInTerminal(dataDir: string, args: string[], answers: string[]): Pr
   return new Promise((resolve, reject) => {
     const child = spawn("script", ["-qec", command, "/dev/null"], {
       cwd: ROOT,
-      env: { ...process.env, QUIRE_DATA_DIR: dataDir },
+      env: cliEnv(dataDir),
     });
     const timer = setTimeout(() => child.kill(), 20_000);
     let output = "";
@@ -36,7 +36,7 @@ function quireInTerminal(dataDir: string, args: string[], answers: string[]): Pr
 
 describe.skipIf(!hasScript)("quire CLI in a terminal", () => {
   test("asks for the password twice and never shows it", async () => {
-    const dir = freshDataDir();
+    const dir = await freshSite();
     const result = await quireInTerminal(
       dir,
       ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"],
@@ -47,13 +47,13 @@ describe.skipIf(!hasScript)("quire CLI in a terminal", () => {
     expect(result.stdout).toContain("Repeat the password: ");
     expect(result.stdout).toContain("Created owner Ada <ada@example.com>");
     expect(result.stdout).not.toContain(PASSWORD);
-    expect(await verify(usersIn(dir)[0]!.password_hash, PASSWORD)).toBe(true);
+    expect(await verify((await usersIn(dir))[0]!.password_hash, PASSWORD)).toBe(true);
   });
 
   test("refuses two different passwords", async () => {
-    const dir = freshDataDir();
+    const dir = await freshSite();
     expect((await createOwner(dir)).code).toBe(0);
-    const before = usersIn(dir)[0]!;
+    const before = (await usersIn(dir))[0]!;
     const result = await quireInTerminal(
       dir,
       ["reset-password", "--email", "ada@example.com"],
@@ -62,6 +62,6 @@ describe.skipIf(!hasScript)("quire CLI in a terminal", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("The passwords do not match");
     expect(result.stdout).not.toContain(OTHER_PASSWORD);
-    expect(usersIn(dir)[0]).toEqual(before);
+    expect((await usersIn(dir))[0]).toEqual(before);
   });
 });

@@ -1,15 +1,24 @@
-// The command-line tool, run for real as a child process against a fresh data folder per test.
-import fs from "node:fs";
-import path from "node:path";
+// The command-line tool, run for real as a child process against a fresh site per test: a data
+// folder on SQLite, a database of its own when the file runs on PostgreSQL.
 import { verify } from "@node-rs/argon2";
 import { describe, expect, test } from "vitest";
 import { MIGRATION_COUNT, singleErrorLine } from "./cli-run";
-import { createOwner, freshDataDir, OTHER_PASSWORD, PASSWORD, quire, readDb, usersIn } from "./cli-users";
+import {
+  createOwner,
+  freshSite,
+  journalLength,
+  OTHER_PASSWORD,
+  PASSWORD,
+  quire,
+  siteMigrated,
+  siteRows,
+  usersIn,
+} from "./cli-users";
 
 describe("quire CLI", () => {
   describe("help and usage errors", () => {
     test("help, --help and no command all print the usage", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       for (const args of [["help"], ["--help"], []]) {
         const result = await quire(dir, args);
         expect(result.code).toBe(0);
@@ -20,7 +29,7 @@ describe("quire CLI", () => {
     });
 
     test("an unknown command is named, followed by the usage, with exit code 2", async () => {
-      const result = await quire(freshDataDir(), ["frobnicate"]);
+      const result = await quire(await freshSite(), ["frobnicate"]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('Unknown command "frobnicate"');
       expect(result.stderr).toContain("Usage:");
@@ -28,7 +37,7 @@ describe("quire CLI", () => {
     });
 
     test("an unknown flag is refused with exit code 2", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const result = await quire(dir, [
         "create-user",
         "--email",
@@ -40,11 +49,11 @@ describe("quire CLI", () => {
       ]);
       expect(result.code).toBe(2);
       expect(singleErrorLine(result)).toContain("Unknown option --colour");
-      expect(usersIn(dir)).toEqual([]);
+      expect(await usersIn(dir)).toEqual([]);
     });
 
     test("a password given as a flag is refused, not used, and not echoed", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       for (const flag of [["--password", "hunter2hunter2"], ["--password=hunter2hunter2"]]) {
         const result = await quire(
           dir,
@@ -55,11 +64,11 @@ describe("quire CLI", () => {
         expect(singleErrorLine(result)).toContain("There is no --password flag");
         expect(result.stderr).not.toContain("hunter2");
       }
-      expect(usersIn(dir)).toEqual([]);
+      expect(await usersIn(dir)).toEqual([]);
     });
 
     test("a stray argument, perhaps a password in the wrong place, is refused without echoing it", async () => {
-      const result = await quire(freshDataDir(), ["reset-password", "--email", "ada@example.com", "hunter2hunter2"]);
+      const result = await quire(await freshSite(), ["reset-password", "--email", "ada@example.com", "hunter2hunter2"]);
       expect(result.code).toBe(2);
       expect(singleErrorLine(result)).toContain("takes only --options");
       expect(result.stderr).not.toContain("hunter2");
@@ -68,7 +77,7 @@ describe("quire CLI", () => {
 
   describe("migrate", () => {
     test("applies every migration to a fresh folder, and nothing the second time", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const first = await quire(dir, ["migrate"]);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain(`Applied ${MIGRATION_COUNT} migration(s)`);
@@ -79,15 +88,12 @@ describe("quire CLI", () => {
       expect(second.stdout).toContain("Applied 0 migrations");
       expect(second.stderr).toBe("");
 
-      const journal = readDb(dir, (db) => db.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()) as {
-        n: number;
-      };
-      expect(journal.n).toBe(MIGRATION_COUNT);
-      expect(usersIn(dir)).toEqual([]);
+      expect(await journalLength(dir)).toBe(MIGRATION_COUNT);
+      expect(await usersIn(dir)).toEqual([]);
     });
 
     test("takes no options", async () => {
-      const result = await quire(freshDataDir(), ["migrate", "--force"]);
+      const result = await quire(await freshSite(), ["migrate", "--force"]);
       expect(result.code).toBe(2);
       expect(singleErrorLine(result)).toContain("Unknown option --force");
     });
@@ -95,14 +101,14 @@ describe("quire CLI", () => {
 
   describe("create-user", () => {
     test("creates the owner on a fresh folder, with an argon2id hash of the stdin password", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const result = await createOwner(dir, "  Ada@Example.COM ", "Ada Lovelace");
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
       expect(result.stdout).toContain(`Applied ${MIGRATION_COUNT} database migration(s) first.`);
       expect(result.stdout).toContain("Created owner Ada Lovelace <ada@example.com>");
 
-      const [user, ...others] = usersIn(dir);
+      const [user, ...others] = await usersIn(dir);
       expect(others).toEqual([]);
       expect(user).toMatchObject({
         email: "ada@example.com",
@@ -114,12 +120,12 @@ describe("quire CLI", () => {
       expect(user!.password_hash).toMatch(/^\$argon2id\$/);
       expect(await verify(user!.password_hash, PASSWORD)).toBe(true);
 
-      const audit = readDb(dir, (db) => db.prepare("SELECT actor_label, action, target_id FROM audit_log").all());
+      const audit = await siteRows(dir, "SELECT actor_label, action, target_id FROM audit_log");
       expect(audit).toEqual([{ actor_label: "cli", action: "user.create", target_id: String(user!.id) }]);
     });
 
     test("creates an author by default once the owner exists, with a slug of its own", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       expect((await createOwner(dir)).code).toBe(0);
       const result = await quire(
         dir,
@@ -130,13 +136,13 @@ describe("quire CLI", () => {
       expect(result.stdout).toContain("Created author Ada Lovelace <ada2@example.com>");
       expect(result.stdout).not.toContain("migration");
 
-      const author = usersIn(dir)[1]!;
+      const author = (await usersIn(dir))[1]!;
       expect(author).toMatchObject({ email: "ada2@example.com", role: "author", slug: "ada-lovelace-2" });
       expect(await verify(author.password_hash, OTHER_PASSWORD)).toBe(true);
     });
 
     test("accepts every role but owner once the owner exists", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       expect((await createOwner(dir)).code).toBe(0);
       for (const role of ["admin", "editor", "contributor"]) {
         const result = await quire(
@@ -146,32 +152,32 @@ describe("quire CLI", () => {
         );
         expect(result.code).toBe(0);
       }
-      expect(usersIn(dir).map((u) => u.role)).toEqual(["owner", "admin", "editor", "contributor"]);
+      expect((await usersIn(dir)).map((u) => u.role)).toEqual(["owner", "admin", "editor", "contributor"]);
     });
 
     test("uses only the first line of stdin, without its line ending", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const result = await quire(
         dir,
         ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"],
         `${PASSWORD}\r\n${OTHER_PASSWORD}\n`,
       );
       expect(result.code).toBe(0);
-      const hash = usersIn(dir)[0]!.password_hash;
+      const hash = (await usersIn(dir))[0]!.password_hash;
       expect(await verify(hash, PASSWORD)).toBe(true);
     });
 
     test("refuses a second owner", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       expect((await createOwner(dir)).code).toBe(0);
       const result = await createOwner(dir, "grace@example.com", "Grace Hopper");
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("already has an owner");
-      expect(usersIn(dir).map((u) => u.email)).toEqual(["ada@example.com"]);
+      expect((await usersIn(dir)).map((u) => u.email)).toEqual(["ada@example.com"]);
     });
 
     test("refuses anyone but the owner first, since web setup would then never run", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const result = await quire(
         dir,
         ["create-user", "--email", "ed@example.com", "--name", "Ed", "--role", "editor"],
@@ -179,11 +185,11 @@ describe("quire CLI", () => {
       );
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("no owner yet");
-      expect(usersIn(dir)).toEqual([]);
+      expect(await usersIn(dir)).toEqual([]);
     });
 
     test("refuses an email that is already taken, whatever its case", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       expect((await createOwner(dir)).code).toBe(0);
       const result = await quire(
         dir,
@@ -192,11 +198,11 @@ describe("quire CLI", () => {
       );
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("ada@example.com already exists");
-      expect(usersIn(dir)).toHaveLength(1);
+      expect(await usersIn(dir)).toHaveLength(1);
     });
 
     test("refuses an invalid email, name or role before touching the database", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const cases: [string[], string][] = [
         [["--email", "ada@", "--name", "Ada"], "Enter a valid email address"],
         [["--email", "ada@example.com", "--name", "   "], "Enter a name."],
@@ -213,11 +219,11 @@ describe("quire CLI", () => {
         expect(result.code, args.join(" ")).toBe(2);
         expect(singleErrorLine(result)).toContain(message);
       }
-      expect(fs.existsSync(path.join(dir, "quire.db"))).toBe(false);
-    });
+      expect(await siteMigrated(dir)).toBe(false);
+    }, 60_000); // six commands, one after the other
 
     test("refuses a password shorter than the web forms accept", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const result = await quire(
         dir,
         ["create-user", "--email", "ada@example.com", "--name", "Ada", "--role", "owner"],
@@ -225,11 +231,11 @@ describe("quire CLI", () => {
       );
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("Use at least 10 characters.");
-      expect(usersIn(dir)).toEqual([]);
+      expect(await usersIn(dir)).toEqual([]);
     });
 
     test("refuses to run without a password on stdin", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       for (const stdin of ["", "\n"]) {
         const result = await quire(
           dir,
@@ -239,28 +245,28 @@ describe("quire CLI", () => {
         expect(result.code).toBe(1);
         expect(singleErrorLine(result)).toMatch(/No password on stdin|Use at least 10 characters/);
       }
-      expect(usersIn(dir)).toEqual([]);
+      expect(await usersIn(dir)).toEqual([]);
     });
   });
 
   describe("reset-password", () => {
     test("sets the new password and ends the user's sessions", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       expect((await createOwner(dir)).code).toBe(0);
-      const before = usersIn(dir)[0]!;
+      const before = (await usersIn(dir))[0]!;
 
       const result = await quire(dir, ["reset-password", "--email", "ADA@example.com"], `${OTHER_PASSWORD}\n`);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
       expect(result.stdout).toContain("Password reset for Ada Lovelace <ada@example.com>");
 
-      const after = usersIn(dir)[0]!;
+      const after = (await usersIn(dir))[0]!;
       expect(after.session_version).toBe(before.session_version + 1);
       expect(after.password_hash).toMatch(/^\$argon2id\$/);
       expect(await verify(after.password_hash, OTHER_PASSWORD)).toBe(true);
       expect(await verify(after.password_hash, PASSWORD)).toBe(false);
 
-      const actions = readDb(dir, (db) => db.prepare("SELECT actor_label, action FROM audit_log ORDER BY id").all());
+      const actions = await siteRows(dir, "SELECT actor_label, action FROM audit_log ORDER BY id");
       expect(actions).toEqual([
         { actor_label: "cli", action: "user.create" },
         { actor_label: "cli", action: "user.password_reset" },
@@ -268,7 +274,7 @@ describe("quire CLI", () => {
     });
 
     test("an unknown email is a clear failure", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       const result = await quire(dir, ["reset-password", "--email", "nobody@example.com"], `${OTHER_PASSWORD}\n`);
       expect(result.code).toBe(1);
       expect(singleErrorLine(result)).toContain("No user has the email nobody@example.com");
@@ -276,9 +282,9 @@ describe("quire CLI", () => {
     });
 
     test("a short or missing password changes nothing", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       expect((await createOwner(dir)).code).toBe(0);
-      const before = usersIn(dir)[0]!;
+      const before = (await usersIn(dir))[0]!;
       for (const [stdin, message] of [
         ["short\n", "Use at least 10 characters."],
         ["", "No password on stdin"],
@@ -287,11 +293,11 @@ describe("quire CLI", () => {
         expect(result.code).toBe(1);
         expect(singleErrorLine(result)).toContain(message);
       }
-      expect(usersIn(dir)[0]).toEqual(before);
+      expect((await usersIn(dir))[0]).toEqual(before);
     });
 
     test("refuses an invalid email or a missing --email with exit code 2", async () => {
-      const dir = freshDataDir();
+      const dir = await freshSite();
       for (const args of [["--email", "not-an-email"], []]) {
         const result = await quire(dir, ["reset-password", ...args], `${OTHER_PASSWORD}\n`);
         expect(result.code).toBe(2);

@@ -1,6 +1,7 @@
-// Run by shared-state.test.ts, several at once over one data folder: each child loads
-// the app's modules, says "ready", waits for "go" on stdin (so all start the work at the
-// same moment) and prints its result as one JSON line.
+// Run by shared-state.test.ts, several at once over one site (a data folder and, on
+// PostgreSQL, the database DATABASE_URL names): each child loads the app's modules, says
+// "ready", waits for "go" on stdin (so all start the work at the same moment) and prints
+// its result as one JSON line.
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -10,6 +11,21 @@ const [command, ...args] = process.argv.slice(2) as [string, ...string[]];
 async function load(): Promise<() => unknown> {
   switch (command) {
     case "migrate": {
+      const { databaseKind } = await import("../db/kind");
+      if (databaseKind() === "postgres") {
+        // As `npm start` migrates PostgreSQL: a client of its own, under the migrator's advisory lock.
+        const { default: pg } = await import("pg");
+        const { runPgMigrations } = await import("../db/pg/migrate");
+        return async () => {
+          const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+          await client.connect();
+          try {
+            return { applied: await runPgMigrations(client) };
+          } finally {
+            await client.end();
+          }
+        };
+      }
       const { openDatabase, databaseFile } = await import("../db/connection");
       const { runMigrations } = await import("../db/migrate");
       return () => {
@@ -37,6 +53,26 @@ async function load(): Promise<() => unknown> {
         for (let i = 0; i < Number(times); i++)
           answers.push(await consumeCommentLimits({ ipHash: "shared-office", email: `${i}.${email}`, postId: 1 }));
         return answers;
+      };
+    }
+    case "comment-burst": {
+      // The same, all at once: as many checks in flight as the process has connections and more.
+      const { consumeCommentLimits } = await import("../lib/comments/rate-limit");
+      const [times, email] = args as [string, string];
+      return () =>
+        Promise.all(
+          Array.from({ length: Number(times) }, (_, i) =>
+            consumeCommentLimits({ ipHash: "shared-office", email: `${i}.${email}`, postId: 1 }),
+          ),
+        );
+    }
+    case "sign-in-burst": {
+      const { throttledSignIn } = await import("../lib/security/throttle");
+      return async () => {
+        let checked = 0;
+        const verify = async () => (checked++, false);
+        await Promise.all(Array.from({ length: Number(args[0]) }, () => throttledSignIn("owner@example.com", verify)));
+        return { checked };
       };
     }
     case "sign-in": {

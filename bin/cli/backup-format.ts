@@ -1,5 +1,6 @@
 // What a Quire backup folder holds, shared by `backup` and `restore`:
 //   quire.db       the database, one self-contained file (rollback journal mode, no -wal)
+//   quire.pgdump   instead, on PostgreSQL: pg_dump's custom format (backup-pg.ts)
 //   media/         a copy of $QUIRE_DATA_DIR/media (uploads)
 //   secrets/       only with --include-secrets: the *.secret files of the data folder
 //   manifest.json  what is inside, with the database file's sha256
@@ -10,7 +11,9 @@ import type Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { z } from "zod";
 import { DATABASE_FILE_NAME } from "../../db/connection";
-import { MIGRATIONS_DIR } from "./paths";
+import { CliError } from "./errors";
+import { MIGRATIONS_DIR, PG_DUMP_NAME } from "./paths";
+import { progress } from "./progress";
 
 export const MEDIA_DIR = "media";
 export const SECRETS_DIR = "secrets";
@@ -21,23 +24,39 @@ export const FORMAT = "quire-backup";
 // <name>.secret; see lib/security/secrets.ts.
 export const isSecretFile = (name: string) => name.endsWith(".secret");
 
+const databaseFields = {
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  migrations: z.object({ applied: z.number().int(), latest: z.number().nullable(), hashes: z.array(z.string()) }),
+  counts: z.record(z.string(), z.number().int()),
+};
+const sqliteDatabaseSchema = z.object({
+  file: z.literal(DATABASE_FILE_NAME),
+  sqliteVersion: z.string(),
+  ...databaseFields,
+});
+// Marked by `kind`: manifests written before PostgreSQL have none, and stay valid as they are.
+const pgDatabaseSchema = z.object({
+  kind: z.literal("postgres"),
+  file: z.literal(PG_DUMP_NAME),
+  serverVersion: z.string(),
+  ...databaseFields,
+});
+
 export const manifestSchema = z.object({
   format: z.literal(FORMAT),
   formatVersion: z.literal(1),
   createdAt: z.string(),
   quireVersion: z.string(),
-  database: z.object({
-    file: z.literal(DATABASE_FILE_NAME),
-    bytes: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    sqliteVersion: z.string(),
-    migrations: z.object({ applied: z.number().int(), latest: z.number().nullable(), hashes: z.array(z.string()) }),
-    counts: z.record(z.string(), z.number().int()),
-  }),
+  database: z.union([sqliteDatabaseSchema, pgDatabaseSchema]),
   media: z.object({ files: z.number().int(), bytes: z.number().int(), missing: z.array(z.string()) }),
   secretsIncluded: z.boolean(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+export { PG_DUMP_NAME };
+export type PgDatabaseInfo = z.infer<typeof pgDatabaseSchema>;
+
+export const isPgBackup = (database: Manifest["database"]): database is PgDatabaseInfo => "kind" in database;
 
 export function quireVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as {
@@ -56,7 +75,7 @@ export function sha256File(file: string): Promise<string> {
   });
 }
 
-type MigrationLevel = Manifest["database"]["migrations"];
+export type MigrationLevel = Manifest["database"]["migrations"];
 
 /** The migrations recorded in a database's journal (none when it has no journal). */
 export function migrationLevel(sqlite: Database.Database): MigrationLevel {
@@ -72,9 +91,9 @@ export function migrationLevel(sqlite: Database.Database): MigrationLevel {
   return { applied: rows.length, latest, hashes: rows.map((r) => r.hash) };
 }
 
-/** Hashes of applied migrations that this version of Quire does not ship. */
-export function unknownMigrations(level: MigrationLevel): string[] {
-  const known = new Set(readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR }).map((m) => m.hash));
+/** Hashes of applied migrations that this version of Quire does not ship (in `folder`: SQLite's, or PostgreSQL's). */
+export function unknownMigrations(level: MigrationLevel, folder = MIGRATIONS_DIR): string[] {
+  const known = new Set(readMigrationFiles({ migrationsFolder: folder }).map((m) => m.hash));
   return level.hashes.filter((hash) => !known.has(hash));
 }
 
@@ -148,6 +167,20 @@ export function copyTree(from: string, to: string, files: FileEntry[], onBytes: 
     onBytes(copied);
   }
   return done;
+}
+
+/** A restore that stops before changing anything, in one line. */
+export const refuse = (reason: string) => new CliError(`Refusing to restore: ${reason}; nothing was changed.`);
+
+/** Copies a backup's uploads to `to`, with progress. */
+export function copyBackupMedia(from: string, to: string): void {
+  const files = listFiles(from);
+  const bar = progress(
+    "media",
+    files.reduce((sum, f) => sum + f.bytes, 0),
+  );
+  copyTree(from, to, files, (bytes) => bar.update(bytes));
+  bar.finish(`${files.length} file(s)`);
 }
 
 /** UTC timestamp usable in a file name: 2026-11-23T11-31-50Z. */

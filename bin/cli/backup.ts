@@ -1,12 +1,15 @@
 // `quire backup [path]`: a consistent copy of the database and the uploads, taken
-// while the site keeps serving (and writing). See backup-format.ts for the layout.
+// while the site keeps serving (and writing). See backup-format.ts for the layout; on
+// PostgreSQL the database is pg_dump's (backup-pg.ts), the rest is the same.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { DATABASE_FILE_NAME, databaseFile } from "../../db/connection";
+import { databaseKind } from "../../db/kind";
 import { getEnv } from "../../lib/env";
 import { recordBackup } from "../../lib/ops/last-backup";
 import { parseOptions } from "./args";
+import { dumpPostgres, PG_SECRETS_NOTE, PG_SECRETS_REFUSAL } from "./backup-pg";
 import {
   FORMAT,
   MANIFEST_NAME,
@@ -16,15 +19,17 @@ import {
   copyTree,
   fileStamp,
   fsyncPath,
+  isPgBackup,
   isSecretFile,
   listFiles,
   migrationLevel,
+  PG_DUMP_NAME,
   quireVersion,
   sha256File,
   tableCounts,
   type Manifest,
 } from "./backup-format";
-import { CliError } from "./errors";
+import { CliError, UsageError } from "./errors";
 import { formatBytes, formatSeconds, progress } from "./progress";
 import { USAGE } from "./usage";
 
@@ -45,9 +50,11 @@ export async function backupCommand(args: string[]): Promise<void> {
     maxPositionals: 1,
   });
   if (help) return void console.log(USAGE);
-  const { dataDir, mediaDir } = getEnv();
+  const { dataDir, mediaDir, DATABASE_URL } = getEnv();
+  const onPostgres = databaseKind() === "postgres";
+  if (onPostgres && flags["include-secrets"]) throw new UsageError(PG_SECRETS_REFUSAL);
   const source = databaseFile(dataDir);
-  if (!fs.existsSync(source))
+  if (!onPostgres && !fs.existsSync(source))
     throw new CliError(`No database at ${source}: nothing to back up (is QUIRE_DATA_DIR set right?).`);
 
   const target = path.resolve(positionals[0] ?? path.join("backups", `quire-${fileStamp()}`));
@@ -77,7 +84,9 @@ export async function backupCommand(args: string[]): Promise<void> {
   const work = `${target}.partial-${process.pid}`;
   fs.mkdirSync(work);
   try {
-    const database = await copyDatabase(source, path.join(work, DATABASE_FILE_NAME));
+    const database = onPostgres
+      ? await dumpPostgres(DATABASE_URL!, path.join(work, PG_DUMP_NAME))
+      : await copyDatabase(source, path.join(work, DATABASE_FILE_NAME));
     // After the database: uploads are written before the row that names them, so
     // every upload the copied database refers to already exists now.
     const media = copyMedia(mediaDir, path.join(work, MEDIA_DIR), database.storageKeys);
@@ -96,6 +105,9 @@ export async function backupCommand(args: string[]): Promise<void> {
     fsyncPath(work);
     fs.renameSync(work, target);
     fsyncPath(parent);
+    // The health page reads when the last backup was made from the data folder, which a
+    // PostgreSQL site's machine may not have made yet.
+    if (onPostgres) fs.mkdirSync(dataDir, { recursive: true });
     recordBackup(dataDir, { at: manifest.createdAt, path: target, bytes: database.info.bytes });
     report(target, manifest, secrets, Date.now() - started);
   } catch (error) {
@@ -185,6 +197,7 @@ function report(target: string, manifest: Manifest, secrets: string[], elapsed: 
   console.log(
     `  media: ${media.files} file(s), ${formatBytes(media.bytes)}${media.missing.length ? `; ${media.missing.length} upload(s) named in the database were not found` : ""}`,
   );
+  if (isPgBackup(database)) return void console.log(PG_SECRETS_NOTE);
   console.log(
     manifest.secretsIncluded
       ? `  secrets: included (${secrets.join(", ") || "none found"}); keep this backup as private as the server itself.`

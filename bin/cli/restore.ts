@@ -1,25 +1,29 @@
 // `quire restore <path>`: replaces the data folder's database (and uploads) with a
 // backup, after checking the copy it is about to use. Nothing in the data folder
 // changes until every check has passed; the previous database is kept beside it.
+// On PostgreSQL the database part is restore-pg.ts's.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { DATABASE_FILE_NAME, databaseFile, openDatabase } from "../../db/connection";
+import { databaseKind } from "../../db/kind";
 import { runMigrations } from "../../db/migrate";
 import { getEnv } from "../../lib/env";
 import { HELP_HINT, parseOptions } from "./args";
 import {
   MANIFEST_NAME,
   MEDIA_DIR,
+  PG_DUMP_NAME,
   SECRETS_DIR,
+  copyBackupMedia,
   copyDurably,
-  copyTree,
   fileStamp,
   fsyncPath,
+  isPgBackup,
   isSecretFile,
-  listFiles,
   manifestSchema,
   migrationLevel,
+  refuse,
   sha256File,
   tableCounts,
   unknownMigrations,
@@ -27,10 +31,9 @@ import {
 } from "./backup-format";
 import { CliError, UsageError } from "./errors";
 import { MIGRATIONS_DIR } from "./paths";
-import { formatBytes, progress } from "./progress";
+import { formatBytes } from "./progress";
+import { restorePostgres } from "./restore-pg";
 import { USAGE } from "./usage";
-
-const refuse = (reason: string) => new CliError(`Refusing to restore: ${reason}; nothing was changed.`);
 
 export async function restoreCommand(args: string[]): Promise<void> {
   const { positionals, help } = parseOptions("restore", args, { strings: [], booleans: [], maxPositionals: 1 });
@@ -39,8 +42,12 @@ export async function restoreCommand(args: string[]): Promise<void> {
   if (from === undefined) throw new UsageError(`Missing the backup folder to restore from. ${HELP_HINT}`);
   const backup = path.resolve(from);
   const manifest = readManifest(backup);
+  const onPostgres = databaseKind() === "postgres";
+  if (isPgBackup(manifest.database) !== onPostgres) throw refuse(otherKind(backup, onPostgres));
 
-  const { dataDir, mediaDir } = getEnv();
+  const { dataDir, mediaDir, DATABASE_URL } = getEnv();
+  if (onPostgres && isPgBackup(manifest.database))
+    return restorePostgres({ backup, manifest, database: manifest.database, url: DATABASE_URL!, dataDir, mediaDir });
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(path.dirname(mediaDir), { recursive: true });
   const stamp = fileStamp();
@@ -129,8 +136,18 @@ function readManifest(backup: string): Manifest {
     throw refuse(
       `${MANIFEST_NAME} in ${backup} is not a Quire backup manifest (${parsed.error.issues[0]?.path.join(".") || "format"})`,
     );
-  if (!fs.existsSync(path.join(backup, DATABASE_FILE_NAME))) throw refuse(`${backup} has no ${DATABASE_FILE_NAME}`);
+  const { file } = parsed.data.database;
+  if (!fs.existsSync(path.join(backup, file))) throw refuse(`${backup} has no ${file}`);
   return parsed.data;
+}
+
+/** Why a backup of one database cannot replace the other: a backup is the database's own format. */
+function otherKind(backup: string, onPostgres: boolean): string {
+  return onPostgres
+    ? `${backup} is the backup of a SQLite site (${DATABASE_FILE_NAME}) and DATABASE_URL names a PostgreSQL database; ` +
+        "restore it without DATABASE_URL, or carry the content over with quire export and quire import"
+    : `${backup} is the backup of a PostgreSQL site (${PG_DUMP_NAME}); ` +
+        "restore it with DATABASE_URL naming the PostgreSQL database it is to replace";
 }
 
 /** SQLite's own integrity check, then the schema level: only migrations this Quire knows. */
@@ -164,16 +181,6 @@ function validateDatabase(file: string, backup: string): number {
   } finally {
     db?.close();
   }
-}
-
-function copyBackupMedia(from: string, to: string): void {
-  const files = listFiles(from);
-  const bar = progress(
-    "media",
-    files.reduce((sum, f) => sum + f.bytes, 0),
-  );
-  copyTree(from, to, files, (bytes) => bar.update(bytes));
-  bar.finish(`${files.length} file(s)`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DATABASE_FILE_NAME } from "../../db/connection";
 import { ROLES } from "../../db/schema";
 import { DEFAULT_DATA_DIR } from "../../lib/env";
+import { PG_DUMP_NAME } from "./paths";
 
 export const USAGE = `Usage: npm run quire -- <command> [options]
 
@@ -15,9 +16,14 @@ Commands:
                                Copy the database and uploads while the site runs,
                                to path (default ./backups/quire-<UTC time>/).
                                The auth secret is left out unless --include-secrets.
+                               On PostgreSQL: pg_dump --format=custom of the database
+                               (postgresql-client); the secrets stay in the environment.
   restore <path>               Check a backup (sha256, integrity, migration level),
                                then swap it in; the old database is kept as
                                ${DATABASE_FILE_NAME}.before-restore-<time>. Stop the server first.
+                               On PostgreSQL: pg_restore in one transaction, the old
+                               database dumped to ${PG_DUMP_NAME}.before-restore-<time>
+                               in the data folder; running instances are told to refresh.
   import <file|folder> [--format F] [--media DIR] [--dry-run] [--json] [--workers N]
                                Import a WordPress (WXR), Ghost (JSON), Blogger
                                (Atom) export, Markdown files, or a Quire export
@@ -56,5 +62,7 @@ Passwords are never taken from the command line: in a terminal you are asked
 twice without echo; otherwise the first line of stdin is read, e.g.
   printf '%s\\n' "$PASSWORD" | npm run quire -- reset-password --email ada@example.com
 
-The database is $QUIRE_DATA_DIR/${DATABASE_FILE_NAME} (default ${DEFAULT_DATA_DIR}/${DATABASE_FILE_NAME}).
+The database is $QUIRE_DATA_DIR/${DATABASE_FILE_NAME} (default ${DEFAULT_DATA_DIR}/${DATABASE_FILE_NAME}), or the
+PostgreSQL database DATABASE_URL=postgres://… names (then AUTH_SECRET, QUIRE_COMMENTS_SECRET
+and QUIRE_IP_SALT must be set too, as for the server).
 Exit codes: 0 done, 1 failed, 2 bad command line.`;

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
-import { type Db, getDb } from "../client";
+import { type Db, getDb, getPgDb } from "../client";
+import { claimDueOutboxItemsPg } from "../dialects/pg/outbox";
+import { databaseKind } from "../kind";
 import { outbox, webhooks, type WEBHOOK_EVENTS } from "../schema";
 import { write } from "../transaction";
 
@@ -34,18 +36,18 @@ export async function enqueueEmail(db: Db, message: Record<string, unknown>): Pr
  * Claims the due items, oldest first, for `claimer` until `leaseUntil`, in one
  * write() (BEGIN IMMEDIATE): several processes drain one queue and no two take the same
  * item. An item whose claimer died (its lease passed without an outcome) is due again.
+ * On PostgreSQL, one statement that skips the rows other instances are claiming
+ * (db/dialects/pg/outbox.ts): in write()'s SERIALIZABLE transaction, three processes draining
+ * one queue aborted each other's claims (40001) until the retries ran out.
  */
-export async function claimDueOutboxItems({
-  now,
-  limit,
-  claimer,
-  leaseUntil,
-}: {
+export async function claimDueOutboxItems(claim: {
   now: Date;
   limit: number;
   claimer: string;
   leaseUntil: Date;
 }): Promise<OutboxItem[]> {
+  if (databaseKind() === "postgres") return await claimDueOutboxItemsPg(getPgDb(), claim);
+  const { now, limit, claimer, leaseUntil } = claim;
   return await write(async (db) => {
     const due = await db
       .select()

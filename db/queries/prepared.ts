@@ -29,7 +29,10 @@ type PgStatement = { execute(params?: Params): Promise<unknown[]> };
 /**
  * A statement's name on PostgreSQL, from its text: a pooled connection keeps every name it
  * prepared, and refuses one given again for another text. A counter would not do: Next.js
- * bundles this module more than once (pages, route handlers), each copy counting from 1.
+ * bundles this module more than once (pages, route handlers), each copy counting from 1; and
+ * inside write() a query is prepared again for each transaction (getDb() answers that
+ * transaction), so a name of its own each time left one more prepared statement on the
+ * pooled connection per comment POST. The same text keeps the same name, prepared once per connection.
  */
 function statementName(text: string): string {
   return `quire_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;

@@ -1,6 +1,8 @@
 import "server-only";
 import { inArray, lte, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, getPgDb } from "../client";
+import { beginBackoffAttemptPg, consumeWindowsPg } from "../dialects/pg/rate-limits";
+import { databaseKind } from "../kind";
 import { rateLimits } from "../schema";
 import { prepared } from "./prepared";
 import { afterAttempt, type BackoffPolicy, longestWait } from "./backoff";
@@ -10,9 +12,11 @@ export type { BackoffPolicy } from "./backoff";
 
 // Rate limits and brute-force brakes live in the database, so every process serving
 // the site counts against the same numbers: N processes never give an attacker N
-// times the limit. Each check is one write() (BEGIN IMMEDIATE: the write lock first, so
-// two processes never both read "one left"). A PostgreSQL implementation keeps these
-// signatures (INSERT … ON CONFLICT … RETURNING works there too).
+// times the limit. On SQLite each check is one write() (BEGIN IMMEDIATE: the write lock
+// first, so two processes never both read "one left"). On PostgreSQL the checks are the
+// dialect's (db/dialects/pg/rate-limits.ts), not write()'s SERIALIZABLE transactions: there,
+// concurrent first hits on one key abort each other (40001) again and again, and a burst of
+// 40 comments on one post saw some fail once the retries ran out.
 
 /** A fixed window: at most `points` hits per `durationMs`, counted from the window's first hit. */
 export type WindowLimit = { key: string; points: number; durationMs: number };
@@ -43,6 +47,8 @@ const hitWindow = prepared((db) =>
  * allowed the hit.
  */
 export async function consumeWindows(limits: readonly WindowLimit[], now = Date.now()): Promise<number> {
+  // One atomic upsert per hit, under the row's lock: no transaction to abort.
+  if (databaseKind() === "postgres") return await consumeWindowsPg(getPgDb(), limits, now);
   // The prepared statement runs on the connection the write holds: inside it.
   return await write(async () => {
     for (const [index, limit] of limits.entries()) {
@@ -81,6 +87,8 @@ export async function beginBackoffAttempt(
   policy: BackoffPolicy,
   now = Date.now(),
 ): Promise<number> {
+  // Per-key advisory locks, then reads that see the last holder's commit (READ COMMITTED).
+  if (databaseKind() === "postgres") return await beginBackoffAttemptPg(getPgDb(), keys, policy, now);
   return await write(async (db) => {
     const live = new Map((await liveRows(keys, now)).map((row) => [row.key, row]));
     const wait = longestWait(live.values(), now);

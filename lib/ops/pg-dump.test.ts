@@ -97,8 +97,21 @@ describe.skipIf(!reachable)("backup and restore on PostgreSQL", () => {
     expect(await titles(target.db)).toEqual(["Still here"]);
   });
 
+  it("gives the tool the password in its environment, never on its command line (ps shows that to everyone)", async () => {
+    const tool = path.join(folder, "fake-pg_dump");
+    const seen = path.join(folder, "seen");
+    fs.writeFileSync(tool, `#!/bin/sh\nprintf '%s\\n' "$*" "$PGPASSWORD" > '${seen}'\n`, { mode: 0o755 });
+    await pgDump("postgres://ada:s%40cret@127.0.0.1:5432/site", path.join(folder, "unused"), { tool });
+    const [args, password] = fs.readFileSync(seen, "utf8").split("\n");
+    expect(args).toContain("--dbname postgres://ada@127.0.0.1:5432/site");
+    expect(args).not.toContain("cret");
+    expect(password).toBe("s@cret");
+  });
+
   it("says which package to install when the tool is missing", async () => {
-    await expect(pgDump(urlOf(source.name), dump, "/nonexistent/pg_dump")).rejects.toThrow(/postgresql-client/);
+    await expect(pgDump(urlOf(source.name), dump, { tool: "/nonexistent/pg_dump" })).rejects.toThrow(
+      /postgresql-client/,
+    );
   });
 });
 

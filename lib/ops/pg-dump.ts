@@ -10,9 +10,21 @@ export class PgToolError extends Error {}
 
 const INSTALL_HINT = "install Debian's postgresql-client package (apt-get install -y postgresql-client)";
 
-function run(tool: string, args: string[]): Promise<void> {
+/**
+ * The URL without its password, which reaches the tool as PGPASSWORD instead: a command
+ * line is visible to every user of the machine (ps), a process's environment is not.
+ */
+function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  if (!parsed.password) return { dbname: url, env: process.env };
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = "";
+  return { dbname: parsed.toString(), env: { ...process.env, PGPASSWORD: password } };
+}
+
+function run(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(tool, args, { stdio: ["ignore", "ignore", "pipe"], env });
     let errors = "";
     child.stderr.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4_000)));
     child.on("error", (error: NodeJS.ErrnoException) =>
@@ -28,10 +40,20 @@ function run(tool: string, args: string[]): Promise<void> {
   });
 }
 
-/** The whole database at `url` into `file`, in pg_dump's compressed custom format. */
-export function pgDump(url: string, file: string, tool = "pg_dump"): Promise<void> {
+/**
+ * The whole database at `url` into `file`, in pg_dump's compressed custom format. With
+ * `snapshot` (pg_export_snapshot() of a transaction the caller keeps open meanwhile), the
+ * dump sees exactly what that transaction sees, so what the caller read there describes it.
+ */
+export function pgDump(
+  url: string,
+  file: string,
+  { tool = "pg_dump", snapshot }: { tool?: string; snapshot?: string } = {},
+): Promise<void> {
+  const { dbname, env } = connection(url);
   // No owners or privileges: the dump restores into a database whatever its role is called.
-  return run(tool, ["--format=custom", "--no-owner", "--no-privileges", "--file", file, "--dbname", url]);
+  const args = ["--format=custom", "--no-owner", "--no-privileges", "--file", file, "--dbname", dbname];
+  return run(tool, snapshot ? [...args, `--snapshot=${snapshot}`] : args, env);
 }
 
 /**
@@ -41,17 +63,22 @@ export function pgDump(url: string, file: string, tool = "pg_dump"): Promise<voi
  * that everything changed (the channel of bin/server/pg-changes.mjs).
  */
 export async function pgRestore(url: string, file: string, tool = "pg_restore"): Promise<void> {
-  await run(tool, [
-    "--clean",
-    "--if-exists",
-    "--single-transaction",
-    "--exit-on-error",
-    "--no-owner",
-    "--no-privileges",
-    "--dbname",
-    url,
-    file,
-  ]);
+  const { dbname, env } = connection(url);
+  await run(
+    tool,
+    [
+      "--clean",
+      "--if-exists",
+      "--single-transaction",
+      "--exit-on-error",
+      "--no-owner",
+      "--no-privileges",
+      "--dbname",
+      dbname,
+      file,
+    ],
+    env,
+  );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -5,20 +5,24 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { makeExportSite } from "@/lib/transfer/export/test-site";
 import { BLOGGER, GHOST } from "@/lib/transfer/test-support";
-import { ROOT, singleErrorLine } from "./cli-run";
-import { freshDataDir, quire, readDb } from "./cli-users";
+import { cliEnv, ROOT, siteDatabase, singleErrorLine } from "./cli-run";
+import { freshDataDir, freshSite, quire, siteRows } from "./cli-users";
 
-const count = (dir: string, table: string) =>
-  readDb(dir, (db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+// A site is a data folder, and on PostgreSQL a database of its own (cli-run.ts tempSite()).
+const count = async (dir: string, table: string) =>
+  Number((await siteRows<{ n: number | string }>(dir, `SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
 
-function dumpOf(dir: string): string {
-  return readDb(dir, (db) =>
-    JSON.stringify(
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-        ({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()],
-      ),
-    ),
+/** Every row of every table: equal dumps mean an unchanged database. */
+async function dumpOf(dir: string): Promise<string> {
+  const tables = await siteRows<{ name: string }>(
+    dir,
+    siteDatabase(dir)
+      ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
   );
+  const rows = [];
+  for (const { name } of tables) rows.push([name, await siteRows(dir, `SELECT * FROM "${name}" ORDER BY 1`)]);
+  return JSON.stringify(rows);
 }
 
 // The machine running the tests may be busy: each run of the CLI starts tsx afresh.
@@ -30,7 +34,7 @@ describe("quire import", { timeout: 120_000 }, () => {
   });
 
   test("--dry-run reports what the file holds and writes nothing", async () => {
-    const dir = freshDataDir();
+    const dir = await freshSite();
     const result = await quire(dir, ["import", BLOGGER, "--dry-run"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Dry run \(nothing written\): blogger\.xml \(blogger\)/);
@@ -38,39 +42,41 @@ describe("quire import", { timeout: 120_000 }, () => {
     expect(result.stdout).toContain("57 × Blogger settings: not content");
     expect(result.stdout).toMatch(/Words preserved: 100 % of \d+ source words; 5 of 5 posts keep ≥ 99 %/);
     expect(result.stderr).toMatch(/Reading .*100%/);
-    expect(count(dir, "posts")).toBe(0);
+    expect(await count(dir, "posts")).toBe(0);
   });
 
   test("imports, then a second run creates nothing new and says so", async () => {
-    const dir = freshDataDir();
+    const dir = await freshSite();
     const first = await quire(dir, ["import", GHOST]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Created: 2 author, 1 tag, 7 post, 4 page");
-    expect(count(dir, "posts")).toBe(11);
+    expect(await count(dir, "posts")).toBe(11);
     const second = await quire(dir, ["import", GHOST, "--format", "ghost"]);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("Created:");
     expect(second.stdout).toContain("Already imported (nothing new): 2 author, 1 tag, 7 post, 4 page");
-    expect(count(dir, "posts")).toBe(11);
+    expect(await count(dir, "posts")).toBe(11);
     const json = await quire(dir, ["import", GHOST, "--dry-run", "--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject({ format: "ghost", dryRun: true, parsed: { post: 7, page: 4 } });
   });
 
   test("reads back Quire's own export, detected from the file", async () => {
+    // makeExportSite() writes where this test file's own database is (a folder's file, or
+    // the file's PostgreSQL database, which a plain folder's commands use).
     const from = freshDataDir();
     fs.mkdirSync(from, { recursive: true });
     await makeExportSite(from);
     const file = path.join(from, "site.json");
     expect((await quire(from, ["export", file])).code).toBe(0);
-    const to = freshDataDir();
+    const to = await freshSite();
     const result = await quire(to, ["import", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Created: .*5 post, 1 page/);
-    expect(count(to, "comments")).toBe(4);
+    expect(await count(to, "comments")).toBe(4);
   });
 
   test("broken input: one line naming the problem, exit code 1, nothing changed", async () => {
-    const dir = freshDataDir();
+    const dir = await freshSite();
     const file = path.join(dir, "broken.json");
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(file, '{"db": [\n  {"data": }\n]}');
@@ -80,7 +86,7 @@ describe("quire import", { timeout: 120_000 }, () => {
     expect(singleErrorLine(result)).toBe(
       'quire: Import refused: The JSON is malformed at line 2, column 12: unexpected "}". Nothing was changed.',
     );
-    expect(count(dir, "posts")).toBe(0);
+    expect(await count(dir, "posts")).toBe(0);
   });
 
   test("bad command lines exit 2", async () => {
@@ -92,10 +98,10 @@ describe("quire import", { timeout: 120_000 }, () => {
   });
 
   test("a process killed inside the write transaction leaves the database exactly as it was", async () => {
-    const dir = freshDataDir();
+    const dir = await freshSite();
     // A site with content, migrated, before the import starts.
     expect((await quire(dir, ["import", BLOGGER])).code).toBe(0);
-    const before = dumpOf(dir);
+    const before = await dumpOf(dir);
     const items = Array.from({ length: 30 }, (_, i) => {
       const comments = Array.from(
         { length: 3 },
@@ -114,7 +120,7 @@ describe("quire import", { timeout: 120_000 }, () => {
     const child = spawn(
       process.execPath,
       ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "test", "import-stall-child.ts"), file],
-      { cwd: ROOT, env: { ...process.env, QUIRE_DATA_DIR: dir } },
+      { cwd: ROOT, env: cliEnv(dir) },
     );
     let stderr = "";
     const ended = new Promise<string>((resolve) => {
@@ -126,6 +132,6 @@ describe("quire import", { timeout: 120_000 }, () => {
     });
     expect(await ended).toBe("SIGKILL");
     expect(stderr).toContain("inside the transaction");
-    expect(dumpOf(dir)).toBe(before);
+    expect(await dumpOf(dir)).toBe(before);
   }, 180_000);
 });

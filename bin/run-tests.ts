@@ -5,8 +5,17 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { buildIfStale } from "./build-check";
+import { databaseTestFiles } from "./database-tests";
+// The second database (docs/postgres.md): the PostgreSQL server these machines run as a
+// service; .ci/run starts it when it is down. Tests make their own databases on it.
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  POSTGRES_MISSING,
+  postgresAnswers,
+  urlOf,
+} from "../test/postgres-server";
 
 const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -138,25 +147,9 @@ function chromiumAvailable(): boolean {
   return false;
 }
 
-// The second database (docs/postgres.md): the PostgreSQL server these machines run as a
-// service; .ci/run starts it when it is down. Tests make their own databases on it.
-const POSTGRES = { host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" };
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ ...POSTGRES, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 /** Without PostgreSQL its runs cannot count: in CI that is a failure, elsewhere a plain warning. */
 function postgresMissing(what: string) {
-  const why = `${what}: PostgreSQL does not answer on ${POSTGRES.host}:${POSTGRES.port} (start it as ../shared/design/STACK-NOTES.md says; .ci/run does)`;
+  const why = `${what}: ${POSTGRES_MISSING}`;
   if (process.env.CI) {
     failed++;
     failures.push(why);
@@ -173,37 +166,22 @@ function built(): boolean {
   return false;
 }
 
-// The journeys that run a second time against a server on PostgreSQL: first-run setup and
-// the hostile suites (XSS, CSRF, input limits, brute force, the SIGKILL crash harness). The cluster journey on
-// PostgreSQL (e2e/cluster/postgres.spec.ts) makes its own database and runs in the first pass.
+// The journeys that run a second time against a server on PostgreSQL: first-run setup (with
+// its setup race), the hostile suites (XSS, CSRF, input limits, brute force, replayed admin
+// actions, the SIGKILL crash harness), the edit conflict, and comment load with two editors
+// and CLI backups. The cluster journey on PostgreSQL (e2e/cluster/postgres.spec.ts) makes
+// its own database and runs in the first pass.
 const POSTGRES_JOURNEYS = [
   "e2e/first-run",
   "e2e/hostile/xss.spec.ts",
   "e2e/hostile/csrf.spec.ts",
   "e2e/hostile/input-limits.spec.ts",
   "e2e/hostile/brute-force.spec.ts",
+  "e2e/admin/refused-actions.spec.ts",
   "e2e/hostile/crash-safety.spec.ts",
+  "e2e/admin/edit-conflict.spec.ts",
+  "e2e/hostile/concurrency.spec.ts",
 ];
-
-/** A database of its own for a run on PostgreSQL, dropped by the function it answers with. */
-async function pgDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${Date.now().toString(36)}`; // made here, never from input
-  const admin = async (statement: string) => {
-    const client = new pg.Client(POSTGRES);
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const { user, host, port } = POSTGRES;
-  return {
-    url: `postgres://${user}@${host}:${port}/${name}`,
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
 
 async function main() {
   check("Type check (tsc)", "tsc", ["--noEmit"]);
@@ -219,14 +197,16 @@ async function main() {
     vitestResult(""),
   );
 
-  // The same tests again, each file on a PostgreSQL database of its own (test/setup-database.ts).
+  // The same tests again, each file on a PostgreSQL database of its own (test/setup-database.ts):
+  // those that reach the database or start processes (bin/database-tests.ts).
   const postgres = await postgresAnswers();
   if (postgres) {
     const pgReport = path.join(reports, "vitest-postgres.json");
+    const files = databaseTestFiles(ROOT);
     suite(
-      "Unit and integration tests on PostgreSQL (Vitest)",
+      `Unit and integration tests on PostgreSQL (Vitest, the ${files.length} files that reach the database)`,
       "vitest",
-      ["run", "--reporter=dot", "--reporter=json", `--outputFile.json=${pgReport}`],
+      ["run", "--reporter=dot", "--reporter=json", `--outputFile.json=${pgReport}`, ...files],
       pgReport,
       vitestResult("[PostgreSQL] "),
       { QUIRE_TEST_DATABASE: "postgres" },
@@ -244,19 +224,19 @@ async function main() {
       { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
     );
     if (postgres) {
-      const database = await pgDatabase("quire_e2e");
+      const database = await createTestDatabase("quire_e2e");
       const pgReport = path.join(reports, "playwright-postgres.json");
       try {
         suite(
-          "End-to-end journeys on PostgreSQL (first run, hostile suites, crash harness)",
+          "End-to-end journeys on PostgreSQL (first run, hostile suites, crash harness, edit conflict, concurrency)",
           "playwright",
           ["test", "--project=first-run", "--project=journeys", ...POSTGRES_JOURNEYS],
           pgReport,
           playwrightResult("[PostgreSQL] "),
-          { PLAYWRIGHT_JSON_OUTPUT_NAME: pgReport, QUIRE_E2E_DATABASE_URL: database.url },
+          { PLAYWRIGHT_JSON_OUTPUT_NAME: pgReport, QUIRE_E2E_DATABASE_URL: urlOf(database) },
         );
       } finally {
-        await database.drop();
+        await dropTestDatabase(database);
       }
     } else postgresMissing("End-to-end journeys on PostgreSQL");
   } else if (!fs.existsSync(CHROMIUM)) {

@@ -1,13 +1,13 @@
 // Runs the real CLI as a child process (as an operator would), for the ops command tests.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll } from "vitest";
 import { databaseKind } from "../db/kind";
 import { SHARED_SECRETS } from "../lib/env";
 import { createTestDatabase, dropTestDatabase, urlOf } from "./postgres";
+import { tempDir } from "./temp-dir";
 
 export const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -20,20 +20,13 @@ export type Result = { code: number | null; stdout: string; stderr: string };
 /** Whether this test file runs on PostgreSQL (QUIRE_TEST_DATABASE=postgres, test/setup-database.ts). */
 export const onPostgres = databaseKind() === "postgres";
 
-const made: string[] = [];
 // On PostgreSQL, the database each site folder made by tempSite() stands for.
 const siteDatabases = new Map<string, string>();
 afterAll(async () => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
   await Promise.all([...siteDatabases.values()].map(dropTestDatabase));
 }, 60_000); // a database each test: dropping a score of them outlasts the default 10 s
 
-/** A temporary folder removed after the test file. */
-export function tempDir(prefix = "quire-ops-"): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+export { tempDir };
 
 /**
  * A new site: a temporary data folder and, when the test file runs on PostgreSQL, a new

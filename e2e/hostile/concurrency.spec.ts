@@ -2,8 +2,7 @@
 // backups and two editors keep saving the same post. No client may see SQLITE_BUSY or a
 // 500; every acknowledged write is kept; a clash between the editors is a 409 conflict,
 // never a silently lost update. When the journeys run on PostgreSQL (QUIRE_E2E_DATABASE_URL)
-// the site is a PostgreSQL database of its own, and no backups are taken: `quire backup`
-// copies SQLite's file only so far.
+// the site is a PostgreSQL database of its own, and its backups are pg_dump's.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "../fixtures/test";
@@ -65,11 +64,10 @@ test("comment load, two editors on one post and CLI backups at once: no busy err
 
   const backupsDir = tempDir("quire-concurrency-backups-");
   const backups: { code: number | null; stderr: string }[] = [];
-  const backupCount = postgres ? 0 : 3;
-  if (postgres) test.info().annotations.push({ type: "not run", description: "CLI backups (SQLite's only)" });
+  const backupCount = 3;
   async function operator() {
     for (let i = 0; i < backupCount; i++)
-      backups.push(await quireCli(site.dataDir, ["backup", path.join(backupsDir, `b${i}`)]));
+      backups.push(await quireCli(site.dataDir, ["backup", path.join(backupsDir, `b${i}`)], site.env));
   }
 
   try {

@@ -270,11 +270,13 @@ export class QuireServer {
 export function quireCli(
   dataDir: string,
   args: string[],
+  // A site's own (Site.env): on PostgreSQL, the database the command works on.
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, ["--conditions=react-server", path.join(ROOT, "bin", "quire.ts"), ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...SECRETS, QUIRE_DATA_DIR: dataDir },
+      env: { ...process.env, ...SECRETS, QUIRE_DATA_DIR: dataDir, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { getEnv } from "@/lib/env";
 import { runExport, type ExportFormat } from "./export/run";
-import { readZip } from "./export/test-site";
+import { readZip } from "./export/read-zip";
 import { siteWithOwner, tempDir, WORDPRESS } from "./test-support";
 import { importFile } from "./write";
 

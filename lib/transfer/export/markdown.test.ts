@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { tempDir } from "@/test/cli-run";
 import { runExport, type ExportSummary } from "./run";
-import { MEDIA_FILES, makeExportSite, readZip } from "./test-site";
+import { readZip } from "./read-zip";
+import { MEDIA_FILES, makeExportSite } from "./test-site";
 
 let entries: Map<string, Buffer>;
 let summary: ExportSummary;

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { tempDir } from "@/test/cli-run";
 import { QUIRE_EXPORT_FORMAT, QUIRE_EXPORT_VERSION } from "./quire-json";
 import { runExport } from "./run";
-import { MEDIA_FILES, SECRETS, makeExportSite, readZip } from "./test-site";
+import { readZip } from "./read-zip";
+import { MEDIA_FILES, SECRETS, makeExportSite } from "./test-site";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -2,7 +2,6 @@
 // every kind of secret it must leave out, each with a value a test can search for.
 import fs from "node:fs";
 import path from "node:path";
-import yauzl from "yauzl";
 import { openDatabase, type Db } from "@/db/connection";
 import { databaseKind } from "@/db/kind";
 import { runMigrations } from "@/db/migrate";
@@ -305,29 +304,5 @@ async function fill(db: Db, extraComments: number) {
     alt: "A Jacquard loom",
     variants: [{ width: 640, key: "2026/11/aa11-640.webp", size: 18 }],
     uploadedBy: 1,
-  });
-}
-
-/** Every entry of a zip, by name. */
-export function readZip(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const entries = new Map<string, Buffer>();
-      zip.on("error", reject);
-      zip.on("end", () => resolve(entries));
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
   });
 }

@@ -48,6 +48,14 @@ export async function dropTestDatabase(name: string): Promise<void> {
   await asAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
+/** The databases whose names start with `prefix` (letters, digits and underscores only). */
+export async function databasesNamed(prefix: string): Promise<string[]> {
+  const { rows } = await asAdmin((client) =>
+    client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]),
+  );
+  return rows.map((row) => row.datname).filter((name) => /^\w+$/.test(name));
+}
+
 /** A client connected to `database`, which the caller ends. */
 export async function connectTo(database: string): Promise<pg.Client> {
   const client = new pg.Client({ ...POSTGRES, database });

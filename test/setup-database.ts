@@ -14,7 +14,7 @@ process.env.QUIRE_LOG_LEVEL ??= "silent";
 // named by DATABASE_URL, and dropped afterwards.
 const postgres = process.env.QUIRE_TEST_DATABASE === "postgres" ? await import("./postgres") : undefined;
 const pgTemplate = postgres ? inject("pgTemplate") : null;
-const pgDatabase = await postgres?.createTestDatabase("quire_vitest", pgTemplate ?? undefined);
+const pgDatabase = await postgres?.createTestDatabase(inject("pgRun") ?? "quire_vitest", pgTemplate ?? undefined);
 if (postgres && pgDatabase) {
   postgres.pointAppAt(postgres.urlOf(pgDatabase));
   if (!pgTemplate) {

@@ -26,10 +26,21 @@ test("a test file runs on PostgreSQL when its imports reach db/ or start a proce
     "lib/lazy.test.ts": 'const load = () => import("../db/client.js");',
     "lib/spawns.test.ts": 'import { spawn } from "node:child_process";',
     "lib/pure.test.ts": 'import { pure } from "./pure";\nimport "./cycle-a";',
+    // A cycle whose way to the database leaves from its far side: both ends reach it.
+    "lib/near.ts": 'import "./far";\nimport "./posts";',
+    "lib/far.ts": 'import "./near";',
+    "lib/near.test.ts": 'import "./near";',
+    "lib/far.test.ts": 'import "./far";',
     "node_modules/x/db.test.ts": 'import "../../db/client";',
     "e2e/site.test.ts": 'import "../db/client";',
   });
-  expect(databaseTestFiles(root).sort()).toEqual(["lib/feed.test.ts", "lib/lazy.test.ts", "lib/spawns.test.ts"]);
+  expect(databaseTestFiles(root).sort()).toEqual([
+    "lib/far.test.ts",
+    "lib/feed.test.ts",
+    "lib/lazy.test.ts",
+    "lib/near.test.ts",
+    "lib/spawns.test.ts",
+  ]);
 });
 
 test("in this project, the CLI's tests run on both databases and the zip writer's once", () => {

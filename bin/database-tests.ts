@@ -20,24 +20,15 @@ function resolve(from: string, specifier: string, root: string): string | undefi
   return candidates.find((file) => fs.existsSync(file) && fs.statSync(file).isFile());
 }
 
-/** Whether the database or a child process is reachable from `file` through its imports. */
-export function reachesDatabase(file: string, root: string, seen = new Map<string, boolean>()): boolean {
-  const known = seen.get(file);
-  if (known !== undefined) return known;
-  seen.set(file, false); // an import cycle adds nothing
-  const relative = path.relative(root, file);
-  if (relative.startsWith(`db${path.sep}`)) {
-    seen.set(file, true);
-    return true;
-  }
+/** The project files `file` imports, and whether it is in db/ or starts a process itself. */
+function importsOf(file: string, root: string): { targets: string[]; direct: boolean } {
+  if (path.relative(root, file).startsWith(`db${path.sep}`)) return { targets: [], direct: true };
   const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, "utf8"), true, true);
-  const reaches = importedFiles.some(({ fileName }) => {
-    if (fileName === "node:child_process" || fileName === "child_process") return true;
-    const target = resolve(file, fileName, root);
-    return target !== undefined && reachesDatabase(target, root, seen);
-  });
-  seen.set(file, reaches);
-  return reaches;
+  const names = importedFiles.map(({ fileName }) => fileName);
+  return {
+    targets: names.map((name) => resolve(file, name, root)).filter((target) => target !== undefined),
+    direct: names.some((name) => name === "node:child_process" || name === "child_process"),
+  };
 }
 
 // Where vitest.config.mts does not look for tests.
@@ -51,8 +42,33 @@ function testFilesUnder(dir: string, root: string): string[] {
   });
 }
 
-/** The Vitest files under `root` that reach the database, relative to it. */
+/**
+ * The Vitest files under `root` that reach the database, relative to it: the import graph of
+ * every test file is read whole, then walked backwards from the files that touch the database
+ * or start a process (a walk forwards would have to settle import cycles half-way).
+ */
 export function databaseTestFiles(root: string): string[] {
-  const seen = new Map<string, boolean>();
-  return testFilesUnder(root, root).filter((file) => reachesDatabase(path.join(root, file), root, seen));
+  const tests = testFilesUnder(root, root).map((file) => path.join(root, file));
+  const importers = new Map<string, string[]>();
+  const direct: string[] = [];
+  const read = new Set<string>();
+  const toRead = [...tests];
+  for (let file = toRead.pop(); file !== undefined; file = toRead.pop()) {
+    if (read.has(file)) continue;
+    read.add(file);
+    const { targets, direct: touches } = importsOf(file, root);
+    if (touches) direct.push(file);
+    for (const target of targets) {
+      importers.set(target, [...(importers.get(target) ?? []), file]);
+      toRead.push(target);
+    }
+  }
+  const reaching = new Set(direct);
+  for (let file = direct.pop(); file !== undefined; file = direct.pop())
+    for (const importer of importers.get(file) ?? [])
+      if (!reaching.has(importer)) {
+        reaching.add(importer);
+        direct.push(importer);
+      }
+  return tests.filter((file) => reaching.has(file)).map((file) => path.relative(root, file));
 }

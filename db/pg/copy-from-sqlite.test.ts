@@ -25,6 +25,8 @@ const tablesOf = <T>(schema: object, kind: typeof PgTable | typeof SQLiteTable) 
     (Object.values(schema) as unknown[]).filter((v) => is(v, kind)).map((t) => [getTableName(t as never), t as T]),
   );
 
+// Skipped without a PostgreSQL server to copy into, and on the PostgreSQL pass, where the
+// file's own database (the copy's source) is PostgreSQL rather than a SQLite file.
 describe.skipIf(!reachable || !onSqlite)("copying a SQLite site to PostgreSQL", () => {
   const target = usePgSite({ prefix: "quire_copy" });
 

@@ -10,6 +10,7 @@ import { GET } from "./route";
 const onPostgres = databaseKind() === "postgres";
 
 describe("GET /api/health", () => {
+  // SQLite only: on PostgreSQL the set-up has already migrated the file's database.
   it.skipIf(onPostgres)("answers 503 while migrations are pending, then 200, naming SQLite", async () => {
     const pending = await GET();
     expect(pending.status).toBe(503);
@@ -38,6 +39,8 @@ describe("GET /api/health", () => {
     });
   });
 
+  // SQLite only: it closes SQLite's connection; PostgreSQL's unreachable server is
+  // db/dialects/pg/health.test.ts's case.
   it.skipIf(onPostgres)("answers 503 when the database cannot be reached", async () => {
     getDb().$client.close();
     const response = await GET();

@@ -17,19 +17,11 @@ const nextConfig = {
   async rewrites() {
     return { beforeFiles: [{ source: "/ghost/:path+/", destination: "/ghost/:path+" }] };
   },
+  // nosniff, no framing, referrer and permissions policies (shared with bin/server, which
+  // answers some comment POSTs itself; CSP frame-ancestors 'none' too, set in proxy.ts).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-          // Nothing here is meant to be framed (CSP frame-ancestors 'none' too, set in proxy.ts).
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
+    const { SITE_HEADERS } = await import("./lib/security/response-headers.mjs");
+    return [{ source: "/:path*", headers: SITE_HEADERS }];
   },
 };
 

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { findRedirect } from "@/db/queries/redirects";
 import { refuseBody } from "@/lib/security/body-limits";
+import { DATA_POLICY } from "@/lib/security/response-headers.mjs";
 import { missingPath } from "@/lib/utils/not-found-address.mjs";
 import { MISSING_PATH_HEADER } from "@/lib/utils/request-path";
 import { hasSessionCookie } from "@/lib/utils/session-cookie";
@@ -35,10 +36,8 @@ function pagePolicy(nonce: string): string {
   ].join("; ");
 }
 
-// Feeds, JSON, the OG card and API answers are no HTML of ours: nothing may load or run in them.
+// Feeds, JSON, the OG card and API answers are no HTML of ours: DATA_POLICY lets nothing load or run in them.
 const DATA_PATH = /^\/(?:_next\/|api\/|ghost\/|og(?:\/|$))|\.(?:xml|json|txt|ico)$/;
-const DATA_POLICY =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Every answer the proxy lets through gets a policy; pages get their nonce on the request too. */
 function withPolicy(request: NextRequest, extraHeaders?: Headers): NextResponse {

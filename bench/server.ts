@@ -50,8 +50,14 @@ export async function startServer({
       ...env,
     },
   });
-  child.stdout!.on("data", (chunk) => (log += chunk));
-  child.stderr!.on("data", (chunk) => (log += chunk));
+  // QUIRE_BENCH_SERVER_LOG=FILE: a copy of what the server prints (with --trace-gc, say).
+  const copy = process.env.QUIRE_BENCH_SERVER_LOG ? fs.createWriteStream(process.env.QUIRE_BENCH_SERVER_LOG) : null;
+  const keep = (chunk: Buffer) => {
+    log += chunk;
+    copy?.write(chunk);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   let exited = false;
   child.on("exit", () => (exited = true));
 

@@ -72,7 +72,7 @@ export function route<A extends RouteAuth, S extends z.ZodType | undefined = und
         user = auth.user;
       } else {
         const access = options.auth.session;
-        user = await getCurrentUser();
+        user = await getCurrentUser(request);
         if (access !== "public") {
           if (!user) return fail({ code: "unauthenticated" });
           if (!hasRole(user, access)) return fail({ code: "forbidden" });

@@ -1,11 +1,13 @@
 // The request path in front of Next's handler: reader pages and feeds from the page
-// cache, Next's immutable files from the static store, everything else from Next with
-// streaming compression. Next renders and owns every miss.
+// cache, Next's immutable files from the static store, readers' JSON comments from the
+// app's own handler (direct.mjs), everything else from Next with streaming compression.
+// Next renders and owns every miss.
 import compression from "compression";
 import zlib from "node:zlib";
 import { captureResponse } from "./capture.mjs";
 import { QUALITY, buildEntry, serveEntry } from "./entry.mjs";
 import { byteCache } from "./byte-cache.mjs";
+import { answerDirect, directFor } from "./direct.mjs";
 import { clientAddress as socketOrProxyAddress } from "./observe.mjs";
 import { bypassReason, cacheKey, obviouslyNotOurs, storableCacheControl, storableNotFound } from "./rules.mjs";
 
@@ -180,6 +182,9 @@ export function createHandler({
       });
       return response.end(request.method === "HEAD" ? undefined : NOT_FOUND_BODY);
     }
+    // The comment form's JSON POST, once Next has offered its handler: answered here.
+    const direct = directFor(request);
+    if (direct) return gated(request, response, () => answerDirect(request, response, direct));
     if (!dataVersion || pageBytes <= 0 || bypassReason(request) !== null)
       return gated(request, response, () => passThrough(request, response));
     fresh();

@@ -41,6 +41,29 @@ export function bypassReason({ method, url = "", headers }) {
   return null;
 }
 
+// What the front answers itself with the app's own route handler (bin/server/direct.mjs):
+// the comment form's JSON POST, from a reader. Anything else about it goes to Next, which
+// applies its own limits (a missing length, a body past the limit, a staff session).
+const DIRECT_PATHS = new Set(["/api/comments"]);
+export const MAX_DIRECT_BODY = 64 * 1024;
+
+/**
+ * The path whose handler may answer this request without Next, or null.
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} request
+ */
+export function directRoute({ method, url = "", headers }) {
+  if (method !== "POST" || !DIRECT_PATHS.has(url)) return null;
+  if (headers.authorization !== undefined || headers["transfer-encoding"] !== undefined) return null;
+  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const cookie = headers.cookie;
+  if (cookie && AUTH_COOKIE.test(Array.isArray(cookie) ? cookie.join(";") : cookie)) return null;
+  const type = String(headers["content-type"] ?? "").toLowerCase();
+  if (!/^application\/json\s*(?:;|$)/.test(type)) return null;
+  const length = headers["content-length"];
+  if (typeof length !== "string" || !/^\d{1,6}$/.test(length) || Number(length) > MAX_DIRECT_BODY) return null;
+  return url;
+}
+
 /** HEAD is answered from the GET entry. */
 export const cacheKey = (url) => url;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   bypassReason,
+  directRoute,
+  MAX_DIRECT_BODY,
   etagMatches,
   isCompressible,
   negotiateEncoding,
@@ -64,6 +66,40 @@ describe("which requests the page cache answers", () => {
     expect(get("/", { rsc: "1" })).toBe("router");
     expect(get("/", { "next-router-prefetch": "1" })).toBe("router");
     expect(get("/?_rsc=abc")).toBe("router");
+  });
+});
+
+describe("which requests the front answers with the app's handler (direct.mjs)", () => {
+  const json = { "content-type": "application/json", "content-length": "120", origin: "http://blog.example" };
+  const post = (headers: Record<string, string>, url = "/api/comments", method = "POST") =>
+    directRoute({ method, url, headers });
+
+  it("takes a reader's JSON comment with a declared length", () => {
+    expect(post(json)).toBe("/api/comments");
+    expect(post({ ...json, "content-type": "application/json; charset=utf-8" })).toBe("/api/comments");
+    expect(post({ ...json, cookie: "theme=dark" })).toBe("/api/comments");
+    expect(post({ ...json, "content-length": String(MAX_DIRECT_BODY) })).toBe("/api/comments");
+  });
+
+  it("leaves to Next staff sessions, other paths and methods, and bodies its limits must judge", () => {
+    const refused: [string, string | null][] = [
+      ["a session cookie", post({ ...json, cookie: "authjs.session-token=abc" })],
+      ["a secure session cookie", post({ ...json, cookie: "a=1; __Secure-authjs.session-token.0=abc" })],
+      ["Auth.js's CSRF cookie", post({ ...json, cookie: "authjs.csrf-token=abc" })],
+      ["an Authorization header", post({ ...json, authorization: "Bearer x" })],
+      ["a server action", post({ ...json, "next-action": "abc" })],
+      ["a form body", post({ ...json, "content-type": "multipart/form-data; boundary=x" })],
+      ["no content type", post({ "content-length": "120" })],
+      ["no declared length", post({ "content-type": "application/json" })],
+      ["a chunked body", post({ ...json, "transfer-encoding": "chunked" })],
+      ["a body past the limit", post({ ...json, "content-length": String(MAX_DIRECT_BODY + 1) })],
+      ["a length that is no number", post({ ...json, "content-length": "12e3" })],
+      ["a query", post(json, "/api/comments?x=1")],
+      ["a trailing slash", post(json, "/api/comments/")],
+      ["another route", post(json, "/api/comments/own")],
+      ["a GET", post(json, "/api/comments", "GET")],
+    ];
+    for (const [what, answer] of refused) expect(answer, what).toBeNull();
   });
 });
 

@@ -12,13 +12,17 @@ import { handleCommentPost as POST } from "./post-json";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
-vi.mock("@/lib/comments/request", () => ({
-  clientAddress: async () => ({ ip: "203.0.113.7", userAgent: "route test" }),
-}));
 vi.mock("@/lib/email/send", () => ({ trySendEmail: async () => ({ delivered: false }) }));
 
 const SITE = "http://blog.example";
-const SAME_SITE = { origin: SITE, host: "blog.example", "content-type": "application/json" };
+// X-Forwarded-For as bin/server sets it from the socket.
+const SAME_SITE = {
+  origin: SITE,
+  host: "blog.example",
+  "content-type": "application/json",
+  "x-forwarded-for": "203.0.113.7",
+  "user-agent": "route test",
+};
 let n = 0;
 const reader = () => ({
   postId: POSTS.otherPublished.id,

@@ -1,6 +1,7 @@
 import "server-only";
 import { route, type ErrorShape } from "../route";
 import { postCommentSchema } from "../validations/comment";
+import { clientOf } from "./request";
 import { submitComment } from "./submit";
 
 // With its length known, the server in front of Next sends this small answer as it is
@@ -33,8 +34,8 @@ export const handleCommentPost = route(
     json: { schema: postCommentSchema, unreadable: "Send the comment as a JSON object of the form's fields." },
     errors: actionShaped,
   },
-  async (_request, { user, input }) => {
-    const { result, status } = await submitComment(input, user);
+  async (request, { user, input }) => {
+    const { result, status } = await submitComment(input, user, clientOf(request.headers));
     return reply(result, status);
   },
 );

@@ -12,7 +12,7 @@ import { queueAuthorNotice } from "./notifications";
 import { commentsClosed } from "./policy";
 import { afterCommentPublished } from "./publish";
 import { consumeCommentLimits } from "./rate-limit";
-import { clientAddress } from "./request";
+import type { Client } from "./request";
 import { renderCommentMarkdown } from "./render";
 import { assessComment, checkLength } from "./screening";
 import { checkFormToken, hashIp, newEditToken } from "./tokens";
@@ -27,8 +27,12 @@ export type CommentSubmission = { result: ActionResult<PostedComment>; status: n
  * share it: the server action the form posts without JavaScript, and POST /api/comments,
  * which the form uses with JavaScript (no page render in the answer, so it stays cheap).
  */
-export async function submitComment(input: PostCommentInput, user: SessionUser | null): Promise<CommentSubmission> {
-  const { outcome, ...submission } = await screenAndStore(input, user);
+export async function submitComment(
+  input: PostCommentInput,
+  user: SessionUser | null,
+  client: Client,
+): Promise<CommentSubmission> {
+  const { outcome, ...submission } = await screenAndStore(input, user, client);
   countCommentOutcome(outcome);
   return submission;
 }
@@ -36,6 +40,7 @@ export async function submitComment(input: PostCommentInput, user: SessionUser |
 async function screenAndStore(
   input: PostCommentInput,
   user: SessionUser | null,
+  { ip, userAgent }: Client,
 ): Promise<CommentSubmission & { outcome: CommentOutcome }> {
   const refuse = (
     status: number,
@@ -76,7 +81,6 @@ async function screenAndStore(
 
   const name = user ? user.name : input.name!;
   const email = user ? user.email.toLowerCase() : input.email!;
-  const { ip, userAgent } = await clientAddress();
   const ipHash = hashIp(ip);
   if (!user) {
     const limited = await consumeCommentLimits({ ipHash, email, postId: post.id });

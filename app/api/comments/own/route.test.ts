@@ -7,15 +7,18 @@ import { POSTS, seedSite } from "@/test/admin-fixture";
 import { POST } from "./route";
 
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => null }));
-vi.mock("@/lib/comments/request", () => ({
-  clientAddress: async () => ({ ip: "203.0.113.9", userAgent: "own route test" }),
-}));
 // Outside Next's request scope there is no cache to revalidate.
 vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
 vi.mock("@/lib/email/send", () => ({ trySendEmail: async () => ({ delivered: false }) }));
 
 const SITE = "http://blog.example";
-const SAME_SITE = { origin: SITE, host: "blog.example", "content-type": "application/json" };
+const SAME_SITE = {
+  origin: SITE,
+  host: "blog.example",
+  "content-type": "application/json",
+  "x-forwarded-for": "203.0.113.9",
+  "user-agent": "own route test",
+};
 const request = (url: string, body: unknown) =>
   new Request(`${SITE}${url}`, {
     method: "POST",

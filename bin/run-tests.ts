@@ -168,8 +168,8 @@ function built(): boolean {
 
 // The journeys that run a second time against a server on PostgreSQL: first-run setup (with
 // its setup race), the hostile suites (XSS, CSRF, input limits, brute force, replayed admin
-// actions, the SIGKILL crash harness), the edit conflict, and comment load with two editors
-// and CLI backups. The cluster journey on PostgreSQL (e2e/cluster/postgres.spec.ts) makes
+// actions, the SIGKILL crash harness), the edit conflict, comment load with two editors
+// and CLI backups, and readers' JSON comments answered in front of Next. The cluster journey on PostgreSQL (e2e/cluster/postgres.spec.ts) makes
 // its own database and runs in the first pass.
 const POSTGRES_JOURNEYS = [
   "e2e/first-run",
@@ -181,6 +181,7 @@ const POSTGRES_JOURNEYS = [
   "e2e/hostile/crash-safety.spec.ts",
   "e2e/admin/edit-conflict.spec.ts",
   "e2e/hostile/concurrency.spec.ts",
+  "e2e/comments/json-post.spec.ts",
 ];
 
 async function main() {

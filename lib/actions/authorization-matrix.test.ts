@@ -34,7 +34,9 @@ const signOut = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => state.user }));
 vi.mock("@/lib/cache", () => ({ invalidate: vi.fn() }));
 vi.mock("@/lib/email/send", () => ({ trySendEmail: async () => ({ delivered: false }) }));
-vi.mock("@/lib/comments/request", () => ({ clientAddress: async () => ({ ip: "203.0.113.5", userAgent: "matrix" }) }));
+// One client for every actor: from Next's request (server actions) or a route's own Request.
+const CLIENT = vi.hoisted(() => ({ ip: "203.0.113.5", userAgent: "matrix" }));
+vi.mock("@/lib/comments/request", () => ({ clientAddress: async () => CLIENT, clientOf: () => CLIENT }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(state.headers) }));
 // Auth.js cannot load outside Next.js: its error class, and a sign-in that always fails.
 const AuthError = vi.hoisted(() => class AuthError extends Error {});

@@ -1,5 +1,5 @@
 // `npx tsx --conditions=react-server bench/comment-duplicate.ts [comments] [--unhashed]`: the
-// time of the duplicate-comment check (isDuplicateComment, db/queries/comments.ts) on a post
+// time of the duplicate-comment check (readCommentSignals, db/queries/comment-checks.ts, with the spam signals it reads in the same statement) on a post
 // that already has that many comments (2,000 unless told), all from the sender who posts
 // again: what the check meets under the bench's comment POST load, where one reader posts to
 // one post. --unhashed: those comments without a body hash, as rows written before migration
@@ -22,7 +22,7 @@ async function main() {
   const { runMigrations } = await import("../db/migrate");
   const { posts, users } = await import("../db/schema");
   const { createComment } = await import("../db/queries/comments");
-  const { isDuplicateComment } = await import("../db/queries/comment-checks");
+  const { readCommentSignals } = await import("../db/queries/comment-checks");
   const db = writerConnection(); // the setup writes directly, as the tests' migratedDb() does
   runMigrations(db.$client);
   const author = db
@@ -55,7 +55,8 @@ async function main() {
     );
   }
   if (unhashed) db.$client.prepare("UPDATE comments SET body_hash = NULL").run();
-  const check = (i: number) => isDuplicateComment({ postId: post.id, ...sender, markdown: body(i) });
+  const check = async (i: number) =>
+    (await readCommentSignals({ postId: post.id, ...sender, markdown: body(i) })).duplicate;
   if (!(await check(0)) || (await check(existing + 1))) throw new Error("the duplicate check answered wrongly");
   for (let i = 0; i < 200; i++) await check(existing + i); // warm-up: the JIT and the prepared statement
   const started = performance.now();

@@ -15,7 +15,7 @@ import {
   listApprovedComments,
   listCommentsForFeed,
 } from "@/db/queries/comments";
-import { countCommentsFromEmail, countSpamFromIp, isDuplicateComment } from "@/db/queries/comment-checks";
+import { readCommentSignals } from "@/db/queries/comment-checks";
 import { getAuthorBySlug, listAuthorsInUse } from "@/db/queries/authors";
 import {
   countPublishedPosts,
@@ -210,9 +210,7 @@ const READER_QUERIES: [string, () => unknown, string?][] = [
     () =>
       Promise.all([
         getPostForCommenting({ postId: 5 }),
-        isDuplicateComment({ postId: 5, email: "r1@example.com", ipHash: "ip1", markdown: "Nice 1" }),
-        countCommentsFromEmail({ email: "r1@example.com", status: "approved", max: 2 }),
-        countSpamFromIp({ ipHash: "ip1", max: 2 }),
+        readCommentSignals({ postId: 5, email: "r1@example.com", ipHash: "ip1", markdown: "Nice 1" }),
       ]),
   ],
 ];

@@ -1,46 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
-import { comments, type CommentStatus } from "../schema";
+import { and, eq, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { comments } from "../schema";
 import { prepared } from "./prepared";
 import { likeContainsPattern } from "./sql";
 
-// The checks of every comment POST before it is stored (lib/comments/screening.ts, submit.ts):
-// the spam score's signals and the duplicate check, each prepared once per connection.
-
-// The spam score's signals are counted no further than `max`: it reads them only up to a
-// cap, and a prolific commenter's whole history need not be counted on every comment.
-const commentsFromEmail = prepared((db) =>
-  db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.authorEmail, sql.placeholder("email")), eq(comments.status, sql.placeholder("status"))))
-    .limit(sql.placeholder("max")),
-);
-
-export async function countCommentsFromEmail({
-  email,
-  status,
-  max,
-}: {
-  email: string;
-  status: CommentStatus;
-  max: number;
-}): Promise<number> {
-  return (await commentsFromEmail().all({ email, status, max })).length;
-}
-
-const spamFromIp = prepared((db) =>
-  db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.ipHash, sql.placeholder("ipHash")), eq(comments.status, "spam")))
-    .limit(sql.placeholder("max")),
-);
-
-export async function countSpamFromIp({ ipHash, max }: { ipHash: string; max: number }): Promise<number> {
-  return (await spamFromIp().all({ ipHash, max })).length;
-}
+// The checks of every comment POST before it is stored (lib/comments/submit.ts, screening.ts):
+// the duplicate check and the spam score's signals, read in one prepared statement (one round
+// trip on PostgreSQL, where each statement is one), and the linked domains (a statement per domain).
 
 /** A spam comment whose markdown contains the pattern (a LIKE pattern, from likeContainsPattern). */
 const spamLinking = prepared((db) =>
@@ -75,9 +42,24 @@ const sameSender = or(
   eq(comments.ipHash, sql.placeholder("ipHash")),
 );
 
-/** A comment of the post with these words' hash from this sender, not in the trash. */
-const duplicateByHash = prepared((db) =>
-  db
+/**
+ * The duplicate check and the spam score's signals of one new comment, each a subquery of one
+ * statement over a one-row anchor (`select 1`).
+ * - duplicate: the same words from the same sender on the same post, not in the trash. Looked
+ *   up by the words' hash, so a post with thousands of comments is not read through; rows
+ *   without a hash (written before the column existed, or inserted by hand) by their text,
+ *   reading only the post's rows whose hash is null, through the same index. Two EXISTS, not
+ *   one with OR, which SQLite would answer by reading the post's rows.
+ * - the counts are taken no further than the score and the policy read them
+ *   (lib/comments/spam.ts: two approved comments or two spam from the address weigh the most;
+ *   one spam from the email is enough): a prolific commenter's history is not counted each time.
+ */
+const signals = prepared((db) => {
+  const firstOf = (where: SQL | undefined, max: number) =>
+    sql`(select count(*) from ${db.select({ id: comments.id }).from(comments).where(where).limit(max)} as counted)`.mapWith(
+      Number,
+    );
+  const duplicateByHash = db
     .select({ id: comments.id })
     .from(comments)
     .where(
@@ -87,16 +69,8 @@ const duplicateByHash = prepared((db) =>
         ne(comments.status, "trash"),
         sameSender,
       ),
-    )
-    .limit(1),
-);
-
-/**
- * The same for rows without a hash (written before the column existed, or inserted by hand):
- * compared by their text, reading only the post's rows whose hash is null, through the same index.
- */
-const duplicateByText = prepared((db) =>
-  db
+    );
+  const duplicateByText = db
     .select({ id: comments.id })
     .from(comments)
     .where(
@@ -107,16 +81,26 @@ const duplicateByText = prepared((db) =>
         ne(comments.status, "trash"),
         sameSender,
       ),
-    )
-    .limit(1),
-);
+    );
+  return db
+    .select({
+      duplicate: sql`case when exists ${duplicateByHash} or exists ${duplicateByText} then 1 else 0 end`.mapWith(
+        (value) => Number(value) === 1,
+      ),
+      emailApproved: firstOf(
+        and(eq(comments.authorEmail, sql.placeholder("email")), eq(comments.status, "approved")),
+        2,
+      ),
+      emailSpam: firstOf(and(eq(comments.authorEmail, sql.placeholder("email")), eq(comments.status, "spam")), 1),
+      ipSpam: firstOf(and(eq(comments.ipHash, sql.placeholder("ipHash")), eq(comments.status, "spam")), 2),
+    })
+    .from(sql`(select 1) as anchor`);
+});
 
-/**
- * The same words from the same person on the same post, not yet deleted: a double submit or
- * a bot. Looked up by the words' hash, so a post with thousands of comments is not read
- * through; two lookups, not one with OR, which SQLite would answer by reading the post's rows.
- */
-export async function isDuplicateComment({
+export type CommentSignals = { duplicate: boolean; emailApproved: number; emailSpam: number; ipSpam: number };
+
+/** What the database says of a new comment before it is stored: one round trip. */
+export async function readCommentSignals({
   postId,
   email,
   ipHash,
@@ -126,10 +110,6 @@ export async function isDuplicateComment({
   email: string;
   ipHash: string | null;
   markdown: string;
-}): Promise<boolean> {
-  const sender = { postId, email, ipHash };
-  return (
-    (await duplicateByHash().get({ ...sender, bodyHash: commentBodyHash(markdown) })) !== undefined ||
-    (await duplicateByText().get({ ...sender, markdown })) !== undefined
-  );
+}): Promise<CommentSignals> {
+  return (await signals().get({ postId, email, ipHash, markdown, bodyHash: commentBodyHash(markdown) }))!;
 }

@@ -12,7 +12,7 @@ import {
   setCommentStatus,
 } from "./comment-moderation";
 import { countApprovedCommentsByPost, deleteOwnComment, editOwnComment, listApprovedComments } from "./comments";
-import { isDuplicateComment } from "./comment-checks";
+import { readCommentSignals } from "./comment-checks";
 
 let ownPost: number;
 let otherPost: number;
@@ -135,19 +135,10 @@ describe("the commenter's own window", () => {
 
   test("duplicates match the same words from the same email or address on the same post", async () => {
     await addComment(ownPost, { markdown: "dup words", ipHash: "ip1" });
-    expect(
-      await isDuplicateComment({ postId: ownPost, email: "reader@example.com", ipHash: null, markdown: "dup words" }),
-    ).toBe(true);
-    expect(
-      await isDuplicateComment({ postId: ownPost, email: "x@example.com", ipHash: "ip1", markdown: "dup words" }),
-    ).toBe(true);
-    expect(
-      await isDuplicateComment({
-        postId: otherPost,
-        email: "reader@example.com",
-        ipHash: "ip1",
-        markdown: "dup words",
-      }),
-    ).toBe(false);
+    const duplicate = async (postId: number, sender: { email: string; ipHash: string | null }) =>
+      (await readCommentSignals({ postId, ...sender, markdown: "dup words" })).duplicate;
+    expect(await duplicate(ownPost, { email: "reader@example.com", ipHash: null })).toBe(true);
+    expect(await duplicate(ownPost, { email: "x@example.com", ipHash: "ip1" })).toBe(true);
+    expect(await duplicate(otherPost, { email: "reader@example.com", ipHash: "ip1" })).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
+import { write } from "@/db/transaction";
 import { comments } from "@/db/schema";
 import { issueFormToken } from "@/lib/comments/tokens";
 import type { SessionUser } from "@/lib/session";
@@ -147,5 +148,38 @@ describe("POST /api/comments", () => {
       429,
       "You are commenting very quickly. Please wait a few seconds and send again.",
     ]);
+  });
+
+  it("weighs what moderators decided before: a known reader is published, a spammer's next comment is spam", async () => {
+    const from = (address: string) => ({ ...SAME_SITE, "x-forwarded-for": address });
+    const decide = (id: number, status: "approved" | "spam") =>
+      write((db) => db.update(comments).set({ status }).where(eq(comments.id, id)));
+    const stored = async (id: number) =>
+      (await row(
+        getDb()
+          .select({ status: comments.status, spamScore: comments.spamScore })
+          .from(comments)
+          .where(eq(comments.id, id)),
+      ))!;
+
+    // Under the default policy a first comment waits; once one was approved, the next is published.
+    const known = reader();
+    const first = await send(known, from("198.51.100.10"));
+    expect(first.json.data!.status).toBe("pending");
+    await decide(first.json.data!.id, "approved");
+    const again = await send({ ...reader(), email: known.email }, from("198.51.100.11"));
+    expect(again).toMatchObject({ status: 201, json: { message: "Your comment is published." } });
+
+    // Marked spam once: that email's next comment goes to the spam folder (told it is held).
+    const spammer = reader();
+    const caught = await send(spammer, from("198.51.100.12"));
+    await decide(caught.json.data!.id, "spam");
+    const next = await send({ ...reader(), email: spammer.email }, from("198.51.100.13"));
+    expect(next).toMatchObject({ status: 202, json: { message: "Thanks! Your comment is awaiting moderation." } });
+    expect(await stored(next.json.data!.id)).toEqual({ status: "spam", spamScore: 1 });
+
+    // The spammer's address weighs less: another email from it waits, with a score.
+    const neighbour = await send(reader(), from("198.51.100.12"));
+    expect(await stored(neighbour.json.data!.id)).toEqual({ status: "pending", spamScore: 0.4 });
   });
 });

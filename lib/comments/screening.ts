@@ -1,5 +1,5 @@
 import "server-only";
-import { countCommentsFromEmail, countSpamDomains, countSpamFromIp } from "@/db/queries/comment-checks";
+import { type CommentSignals, countSpamDomains } from "@/db/queries/comment-checks";
 import type { SiteSettings } from "@/db/queries/settings";
 import type { CommentStatus } from "@/db/schema";
 import { decideStatus } from "./policy";
@@ -22,14 +22,15 @@ export function checkLength(
 export async function assessComment({
   staff,
   email,
-  ipHash,
   markdown,
+  signals,
   settings,
 }: {
   staff: boolean;
   email: string;
-  ipHash: string | null;
   markdown: string;
+  /** What the database holds of this sender (readCommentSignals). */
+  signals: CommentSignals;
   settings: SiteSettings;
 }): Promise<{
   status: CommentStatus;
@@ -37,14 +38,12 @@ export async function assessComment({
 }> {
   if (staff) return { status: "approved", score: 0 };
   const links = countLinks(markdown);
-  // Counted only as far as the score and the policy read them (lib/comments/spam.ts: two
-  // approved comments or two spam from the address weigh the most; one spam from the email is enough).
-  const emailApproved = await countCommentsFromEmail({ email, status: "approved", max: 2 });
+  const emailApproved = signals.emailApproved;
   const score = spamScore({
     bannedWord: containsBannedWord(markdown, settings.bannedWords),
     bannedEmail: isBannedEmail(email, settings.bannedEmails),
-    emailMarkedSpam: await countCommentsFromEmail({ email, status: "spam", max: 1 }),
-    ipMarkedSpam: ipHash ? await countSpamFromIp({ ipHash, max: 2 }) : 0,
+    emailMarkedSpam: signals.emailSpam,
+    ipMarkedSpam: signals.ipSpam,
     domainsMarkedSpam: await countSpamDomains({ domains: linkDomains(markdown) }),
     emailApproved,
     links,

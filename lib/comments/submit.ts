@@ -1,5 +1,5 @@
 import "server-only";
-import { isDuplicateComment } from "@/db/queries/comment-checks";
+import { readCommentSignals } from "@/db/queries/comment-checks";
 import { createComment, getPostForCommenting, getReplyTarget } from "@/db/queries/comments";
 import { enqueueWebhookEvent } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
@@ -86,12 +86,11 @@ async function screenAndStore(
     const limited = await consumeCommentLimits({ ipHash, email, postId: post.id });
     if (limited) return refuse(429, limited);
   }
-  if (await isDuplicateComment({ postId: post.id, email, ipHash, markdown: input.body })) {
-    return refuse(409, "You have already posted this comment.");
-  }
+  const signals = await readCommentSignals({ postId: post.id, email, ipHash, markdown: input.body });
+  if (signals.duplicate) return refuse(409, "You have already posted this comment.");
 
   const html = await renderCommentMarkdown(input.body);
-  const { status, score } = await assessComment({ staff: !!user, email, ipHash, markdown: input.body, settings });
+  const { status, score } = await assessComment({ staff: !!user, email, markdown: input.body, signals, settings });
   const { token, hash } = newEditToken();
   const now = new Date();
   const comment = await createComment(

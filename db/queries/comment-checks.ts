@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { and, eq, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { comments } from "../schema";
 import { prepared } from "./prepared";
-import { likeContainsPattern } from "./sql";
+import { anyExists, likeContainsPattern } from "./sql";
 
 // The checks of every comment POST before it is stored (lib/comments/submit.ts, screening.ts):
 // the duplicate check and the spam score's signals, read in one prepared statement (one round
@@ -84,9 +84,7 @@ const signals = prepared((db) => {
     );
   return db
     .select({
-      duplicate: sql`case when exists ${duplicateByHash} or exists ${duplicateByText} then 1 else 0 end`.mapWith(
-        (value) => Number(value) === 1,
-      ),
+      duplicate: anyExists(duplicateByHash, duplicateByText),
       emailApproved: firstOf(
         and(eq(comments.authorEmail, sql.placeholder("email")), eq(comments.status, "approved")),
         2,

@@ -4,7 +4,7 @@ import { type Db, getDb } from "../client";
 import { comments, emailSuppressions, posts, users, type CommentStatus } from "../schema";
 import { commentBodyHash } from "./comment-checks";
 import { prepared } from "./prepared";
-import { timestampParam } from "./sql";
+import { anyExists, timestampParam } from "./sql";
 import { write } from "../transaction";
 
 /** A comment to store (createComment): what is left out is stored as null, false or 0. */
@@ -45,6 +45,14 @@ const postForCommenting = prepared((db) =>
       publishedAt: posts.publishedAt,
       authorId: posts.authorId,
       authorEmail: users.email,
+      // Read with the post, so the author's notice, queued in the comment's own write, needs
+      // no lookup there (lib/comments/notifications.ts).
+      authorEmailSuppressed: anyExists(
+        db
+          .select({ email: emailSuppressions.email })
+          .from(emailSuppressions)
+          .where(eq(emailSuppressions.email, sql`lower(${users.email})`)),
+      ),
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))

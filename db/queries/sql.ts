@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Db, getDb } from "../client";
 import { databaseKind } from "../kind";
@@ -19,6 +19,18 @@ export function sqlNow(): SQL {
  */
 export function timestampParam(date: Date): number | Date {
   return databaseKind() === "postgres" ? date : date.getTime();
+}
+
+/**
+ * True when any of these subqueries has a row, as a selected column: SQLite answers EXISTS with
+ * 0 or 1, PostgreSQL with a boolean, so the column is 1 or 0 on both and read back as a boolean.
+ */
+export function anyExists(...subqueries: SQLWrapper[]): SQL<boolean> {
+  const tests = sql.join(
+    subqueries.map((subquery) => sql`exists ${subquery}`),
+    sql` or `,
+  );
+  return sql<boolean>`case when ${tests} then 1 else 0 end`.mapWith((value) => Number(value) === 1);
 }
 
 /**

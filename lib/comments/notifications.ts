@@ -23,31 +23,39 @@ function withUnsubscribe(message: Omit<EmailMessage, "headers">): EmailMessage {
   };
 }
 
-async function queue(db: Db, message: Omit<EmailMessage, "headers">) {
-  if (await isEmailSuppressed(db, { email: message.to })) return;
+/** `suppressed`: whether the address asked for no e-mail, when the caller read it already. */
+async function queue(db: Db, message: Omit<EmailMessage, "headers">, suppressed?: boolean) {
+  if (suppressed ?? (await isEmailSuppressed(db, { email: message.to }))) return;
   await enqueueEmail(db, withUnsubscribe(message));
 }
 
 const excerpt = (markdown: string) => (markdown.length > 600 ? `${markdown.slice(0, 600)}…` : markdown);
 
-/** To the post's author: a new comment, or one waiting for their moderation. */
+/**
+ * To the post's author: a new comment, or one waiting for their moderation. Whether the author
+ * unsubscribed comes with the post (getPostForCommenting), read just before the comment's write.
+ */
 export async function queueAuthorNotice(
   db: Db,
   {
     post,
     comment,
   }: {
-    post: { title: string; slug: string; authorEmail: string };
+    post: { title: string; slug: string; authorEmail: string; authorEmailSuppressed: boolean };
     comment: { id: number; authorName: string; markdown: string; status: string };
   },
 ) {
   const held = comment.status === "pending";
   const link = held ? `${siteUrl()}/admin/comments?status=pending` : `${siteUrl()}/${post.slug}#comment-${comment.id}`;
-  await queue(db, {
-    to: post.authorEmail,
-    subject: held ? `A comment awaits moderation on “${post.title}”` : `New comment on “${post.title}”`,
-    text: `${comment.authorName} wrote on “${post.title}”:\n\n${excerpt(comment.markdown)}\n\n${held ? "Approve or reject it" : "Read it"}: ${link}`,
-  });
+  await queue(
+    db,
+    {
+      to: post.authorEmail,
+      subject: held ? `A comment awaits moderation on “${post.title}”` : `New comment on “${post.title}”`,
+      text: `${comment.authorName} wrote on “${post.title}”:\n\n${excerpt(comment.markdown)}\n\n${held ? "Approve or reject it" : "Read it"}: ${link}`,
+    },
+    post.authorEmailSuppressed,
+  );
 }
 
 /** To a commenter who asked to hear about replies, once the reply is published. */

@@ -4,7 +4,8 @@ import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { write } from "@/db/transaction";
-import { comments } from "@/db/schema";
+import { suppressEmail } from "@/db/queries/comments";
+import { comments, outbox } from "@/db/schema";
 import { issueFormToken } from "@/lib/comments/tokens";
 import type { SessionUser } from "@/lib/session";
 import { PEOPLE, POSTS, seedSite } from "@/test/admin-fixture";
@@ -181,5 +182,20 @@ describe("POST /api/comments", () => {
     // The spammer's address weighs less: another email from it waits, with a score.
     const neighbour = await send(reader(), from("198.51.100.12"));
     expect(await stored(neighbour.json.data!.id)).toEqual({ status: "pending", spamScore: 0.4 });
+  });
+
+  it("queues a notice to the post's author with the comment, unless the author unsubscribed", async () => {
+    const author = PEOPLE.otherAuthor.email; // POSTS.otherPublished's
+    const noticesToAuthor = async () =>
+      (await getDb().select({ payload: outbox.payload }).from(outbox).where(eq(outbox.kind, "email"))).filter(
+        (item) => item.payload.to === author,
+      ).length;
+    const before = await noticesToAuthor();
+    await send(reader());
+    expect(await noticesToAuthor()).toBe(before + 1);
+
+    await suppressEmail({ email: author.toUpperCase() });
+    expect((await send(reader())).status).toBe(202);
+    expect(await noticesToAuthor()).toBe(before + 1);
   });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_POSTGRES_SECRETS } from "./e2e/fixtures/postgres-secrets";
 
 // One fresh data folder per run, made here so every worker and the server share it.
 const dataDir = (process.env.QUIRE_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "quire-e2e-")));
@@ -13,14 +14,7 @@ const smtpPort = Number((process.env.QUIRE_E2E_SMTP_PORT ??= String(port === 310
 // Playwright; the server migrates it on start) and the journeys' SQL goes there too
 // (e2e/fixtures/db.ts). Such a server keeps no secrets in its data folder: it is given them.
 const databaseUrl = process.env.QUIRE_E2E_DATABASE_URL;
-const postgres: Record<string, string> = databaseUrl
-  ? {
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: "e2e-auth-secret-of-at-least-thirty-two-characters",
-      QUIRE_COMMENTS_SECRET: "e2e-comments-secret-of-at-least-thirty-two-characters",
-      QUIRE_IP_SALT: "e2e-ip-salt-of-sixteen",
-    }
-  : {};
+const postgres: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl, ...E2E_POSTGRES_SECRETS } : {};
 
 export default defineConfig({
   testDir: "e2e",

@@ -60,6 +60,8 @@ export async function proxy(request: NextRequest) {
   // Bodies past their limit are refused before Next reads them (lib/security/body-limits.ts).
   const refused = refuseBody(request);
   if (refused) return refused;
+  if (!couldNameSomething(pathname))
+    return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   // next.config.js skips Next's own trailing-slash redirect so that Ghost's API paths are
   // treated apart: Ghost clients call `/ghost/api/admin/posts/` and a redirect would make
   // them send bodies (multipart uploads) twice. There next.config.js's rewrite drops the
@@ -82,17 +84,12 @@ export async function proxy(request: NextRequest) {
 
 async function readerRequest(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // A malformed escape ("/%E0%A4%A") would make Next's router answer 500: it names nothing.
-  try {
-    decodeURIComponent(pathname);
-  } catch {
-    return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
   // An old address (a post whose slug changed) answers 301 to where it lives now.
   // Imported sites' old addresses may be a query ("/?p=123"): the whole address is tried first.
   const moved =
-    (search && pathname.length + search.length <= 300 ? await lookUpRedirect(`${pathname}${search}`) : undefined) ??
-    (pathname.length <= 300 ? await lookUpRedirect(pathname) : undefined);
+    (search && pathname.length + search.length <= 300 && couldNameSomething(search)
+      ? await lookUpRedirect(`${pathname}${search}`)
+      : undefined) ?? (pathname.length <= 300 ? await lookUpRedirect(pathname) : undefined);
   if (moved && moved.toPath.startsWith("/") && !moved.toPath.startsWith("//")) {
     return NextResponse.redirect(new URL(moved.toPath, request.url), 301);
   }
@@ -102,6 +99,19 @@ async function readerRequest(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(MISSING_PATH_HEADER, missingPath(pathname).slice(0, 300));
   return withPolicy(request, headers);
+}
+
+/**
+ * A malformed escape ("/%E0%A4%A") would make Next's router answer 500: it names nothing. Nor
+ * does a NUL ("/%00", "?q=%00"): no slug or old address holds one, and PostgreSQL refuses it
+ * in any text, so looking it up would fail rather than find nothing.
+ */
+function couldNameSomething(address: string): boolean {
+  try {
+    return !decodeURIComponent(address).includes("\u0000");
+  } catch {
+    return false;
+  }
 }
 
 async function lookUpRedirect(fromPath: string) {

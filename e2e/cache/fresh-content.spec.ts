@@ -2,7 +2,7 @@
 // every kind of change shows on the next request, and staff never share pages with readers.
 import { expect, type Page, test } from "../fixtures/test";
 import { createPost } from "../fixtures/content";
-import { query, run } from "../fixtures/db";
+import { onPostgres, query, run } from "../fixtures/db";
 import { signInAsOwner, unique } from "../fixtures/site";
 
 /** Opens a reader page and says where the answer came from (hit, miss or bypass). */
@@ -121,12 +121,17 @@ test("a settings change shows on every page at once, feeds included", async ({ p
   }
 });
 
-test("a write straight to the database file shows at once", async ({ page }) => {
+// SQLite: the next request sees the file's change. PostgreSQL: the commit's notification reaches
+// the server a moment after the commit (bin/server/pg-changes.mjs), within the second the
+// PostgreSQL issue allows; until it does, a request may still be answered from the cache.
+test("a write straight to the database shows at once (on PostgreSQL, within a second)", async ({ page }) => {
   const post = await createPost({ title: `Before ${unique()}` });
   await warm(page, `/${post.slug}`);
   const renamed = `After ${unique()}`;
   await run("UPDATE posts SET title = ? WHERE id = ?", renamed, post.id);
-  expect((await visit(page, `/${post.slug}`)).cache).toBe("miss");
+  if (onPostgres())
+    await expect.poll(async () => (await visit(page, `/${post.slug}`)).cache, { timeout: 1_000 }).toBe("miss");
+  else expect((await visit(page, `/${post.slug}`)).cache).toBe("miss");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
 });
 

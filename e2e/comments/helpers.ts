@@ -50,6 +50,10 @@ const loadedAt = new WeakMap<Page, number>();
 /** Opens a post and notes when, since the form refuses what is sent within 3 s. */
 export async function openPost(page: Page, slug: string) {
   await page.goto(`/${slug}`);
+  // With JavaScript the form swaps in a fresher issued-at token once it has hydrated
+  // (/api/comments/viewer): its age counts from then, which on a busy machine was long enough
+  // after the load for the form's minimum age not to have passed ("That was quick!").
+  await page.waitForLoadState("networkidle");
   loadedAt.set(page, Date.now());
 }
 

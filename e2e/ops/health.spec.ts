@@ -2,7 +2,8 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../fixtures/test";
-import { createStaff, dbTime, run } from "../fixtures/db";
+import { createStaff, dbTime, onPostgres, run } from "../fixtures/db";
+import { E2E_POSTGRES_SECRETS } from "../fixtures/postgres-secrets";
 import { signIn, signInAsOwner, unique } from "../fixtures/site";
 import { quireCli, tempDir } from "../hostile/own-server";
 
@@ -29,7 +30,7 @@ test("site health: a failed delivery and its error, a backup and its age, the pa
   await expect(attention.getByText(/^\d+ e-mail or webhook deliver(y has|ies have) failed\.$/)).toBeVisible();
   await expect(facts(page, "E-mail and webhooks")).toContainText(error);
   await expect(facts(page, "Page cache")).toContainText(/Hit ratio\s*\d+ %/);
-  await expect(facts(page, "Database")).toContainText("SQLite");
+  await expect(facts(page, "Database")).toContainText(onPostgres() ? "PostgreSQL" : "SQLite");
   // The instance serving the page, listed from its heartbeat under the id its /metrics carries.
   const metrics = await (await page.request.get("/metrics")).text();
   const instance = /^quire_http_requests_total\{[^}]*instance="([^"]+)"\}/m.exec(metrics)?.[1];
@@ -46,10 +47,13 @@ test("site health: a failed delivery and its error, a backup and its age, the pa
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
 
-  // A backup through the real CLI on the server's own data folder.
+  // A backup through the real CLI on the server's own data folder (and its database, on PostgreSQL).
   const dataDir = process.env.QUIRE_E2E_DATA_DIR!;
   const target = path.join(tempDir("quire-health-backup-"), "backup");
-  const backup = await quireCli(dataDir, ["backup", target]);
+  const database = onPostgres()
+    ? { DATABASE_URL: process.env.QUIRE_E2E_DATABASE_URL!, ...E2E_POSTGRES_SECRETS }
+    : undefined;
+  const backup = await quireCli(dataDir, ["backup", target], database);
   expect(backup.code, backup.stderr).toBe(0);
   await page.reload();
   await expect(facts(page, "Database")).toContainText(new RegExp(`Last backup\\s*\\d+ seconds ago .* in ${target}`));

@@ -172,9 +172,9 @@ function built(): boolean {
 // and CLI backups, readers' JSON comments answered in front of Next, the reader pages' odd
 // addresses (a NUL in one answered 500 on PostgreSQL) and the health page. The cluster
 // journey on PostgreSQL (e2e/cluster/postgres.spec.ts) makes its own database and runs in the
-// first pass. Every journey was run on PostgreSQL by hand, and what failed fixed (README, "Tests"); in CI it
-// does not fit: after the first pass it would take about 29 more minutes, and run beside the
-// first pass both slowed to a crawl on two cores.
+// first pass. Every journey was run on PostgreSQL by hand, and what failed fixed (README,
+// "Tests"); in CI it does not fit: after the first pass it would take about 29 more minutes,
+// and run beside the first pass both slowed to a crawl on two cores.
 const POSTGRES_JOURNEYS = [
   "e2e/first-run",
   "e2e/hostile/xss.spec.ts",

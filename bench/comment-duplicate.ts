@@ -3,7 +3,8 @@
 // reads the spam signals in the same statement) on a post that already has that many comments
 // (2,000 unless told), all from the sender who posts again: what the check meets under the
 // bench's comment POST load, where one reader posts to one post. --unhashed: those comments
-// without a body hash, as rows written before migration 0011 are. A fresh database in a temporary folder; nothing else is touched.
+// without a body hash, as rows written before migration 0011 are. A fresh database in a
+// temporary folder; nothing else is touched.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -63,6 +63,8 @@ async function serve() {
   // by any other process, worker, instance or CLI empties it on the next request. SQLite:
   // the file's data_version; PostgreSQL: the notifications its triggers send at each commit.
   const dataVersion = pageCacheMb <= 0 ? null : databaseUrl ? watchPgChanges(databaseUrl) : openDataVersion(dataFile);
+  // The app keeps its settings while this number stays the same (db/queries/settings.ts).
+  if (dataVersion) globalThis.quireServer.changeVersion = dataVersion;
   // On SQLite the counts are written through the connection that watches data_version, so
   // writing them does not empty this process's page cache (see data-version.mjs). On
   // PostgreSQL their table sends no notification: they go through the app's pool.

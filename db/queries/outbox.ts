@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Db, getDb, getPgDb } from "../client";
 import { claimDueOutboxItemsPg } from "../dialects/pg/outbox";
 import { databaseKind } from "../kind";
 import { outbox, webhooks, type WEBHOOK_EVENTS } from "../schema";
 import { write } from "../transaction";
+import { jsonValue, runStatement, timestampValue } from "./sql";
 
 export type OutboxItem = typeof outbox.$inferSelect;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -12,20 +13,24 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 // The enqueues write on `db`, the write() they are called in: queued with the change that
 // caused them, both kept or neither.
 
-/** Queues one delivery for every webhook subscribed to `event`; returns how many. */
+/**
+ * Queues one delivery for every webhook subscribed to `event`; returns how many. One
+ * INSERT … SELECT over the subscribed webhooks: every comment POST and post save queues its
+ * event, mostly to none, and on PostgreSQL each statement is a round trip. (Drizzle's own
+ * insert-select must name every column, the id included, which PostgreSQL's identity refuses.)
+ */
 export async function enqueueWebhookEvent(
   db: Db,
   event: WebhookEvent,
   payload: Record<string, unknown>,
 ): Promise<number> {
-  const targets = await db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.event, event));
-  const now = new Date();
-  for (const target of targets) {
-    await db
-      .insert(outbox)
-      .values({ kind: "webhook", webhookId: target.id, payload: { event, body: payload }, nextAttemptAt: now });
-  }
-  return targets.length;
+  const column = (name: { name: string }) => sql.identifier(name.name);
+  return await runStatement(
+    db,
+    sql`insert into ${outbox} (${column(outbox.kind)}, ${column(outbox.webhookId)}, ${column(outbox.payload)}, ${column(outbox.nextAttemptAt)})
+      select 'webhook', ${webhooks.id}, ${jsonValue({ event, body: payload })}, ${timestampValue(new Date())}
+      from ${webhooks} where ${eq(webhooks.event, event)}`,
+  );
 }
 
 export async function enqueueEmail(db: Db, message: Record<string, unknown>): Promise<void> {

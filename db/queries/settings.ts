@@ -55,13 +55,31 @@ const storedSettings = prepared((db) =>
     .where(inArray(settings.key, Object.keys(SETTING_DEFAULTS))),
 );
 
+// Read by every comment POST and admin request, and seldom changed: each process keeps the last
+// read while nothing has committed since. The server (bin/server.mjs) gives the number its page
+// cache watches, which changes with any commit that could change a setting (SQLite's
+// data_version; on PostgreSQL the notification the settings table's trigger sends), here or
+// anywhere else. On PostgreSQL that saves a round trip per request. Without the server (tests,
+// the CLI) there is no such number, and every call reads.
+type KeptSettings = { version: number; settings: SiteSettings };
+const shared = globalThis as unknown as {
+  quireServer?: { changeVersion?: () => number };
+  quireSettings?: KeptSettings | null; // on globalThis: Next bundles this module more than once
+};
+
 // Outside transactions only: no transaction reads settings (the optional `db` argument this
 // used to take was never passed). One that comes to need them should wrap the same prepared
 // query in a named synchronous reader rather than copy the query.
 export async function getSettings(): Promise<SiteSettings> {
+  // Taken before the read: a commit during the read changes it, so that read is not reused.
+  const version = shared.quireServer?.changeVersion?.();
+  const kept = shared.quireSettings;
+  if (version !== undefined && kept?.version === version) return { ...kept.settings };
   const rows = await storedSettings().all();
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
-  return { ...SETTING_DEFAULTS, ...stored } as SiteSettings;
+  const settings = { ...SETTING_DEFAULTS, ...stored } as SiteSettings;
+  if (version !== undefined) shared.quireSettings = { version, settings };
+  return { ...settings };
 }
 
 /** Writes these settings on `db`: inside the caller's write(). */
@@ -87,4 +105,7 @@ export async function updateSettings(values: Partial<SiteSettings>, by: { id: nu
       details: { keys: Object.keys(values) },
     });
   });
+  // The change number moves with this commit too, but on PostgreSQL its notification arrives a
+  // moment later: the next request here (the page the form returns to) reads the new values.
+  shared.quireSettings = null;
 }

@@ -22,6 +22,31 @@ export function timestampParam(date: Date): number | Date {
 }
 
 /**
+ * A JSON column's value as a bare SQL value, where no column type reaches the placeholder
+ * (the select of an INSERT … SELECT): PostgreSQL would take the text for text, not jsonb.
+ */
+export function jsonValue(value: unknown): SQL {
+  const text = JSON.stringify(value);
+  return databaseKind() === "postgres" ? sql`cast(${text} as jsonb)` : sql`${text}`;
+}
+
+/** A timestamp column's value as a bare SQL value, as `jsonValue` for JSON. */
+export function timestampValue(date: Date): SQL {
+  return databaseKind() === "postgres" ? sql`cast(${date.toISOString()} as timestamptz)` : sql`${date.getTime()}`;
+}
+
+/** Runs one statement Drizzle's builder cannot make; answers how many rows it changed. */
+export async function runStatement(db: Db, statement: SQL): Promise<number> {
+  if (databaseKind() === "postgres") {
+    const result = await (db as unknown as { execute(query: SQL): Promise<{ rowCount: number | null }> }).execute(
+      statement,
+    );
+    return result.rowCount ?? 0;
+  }
+  return db.run(statement).changes; // better-sqlite3 answers at once
+}
+
+/**
  * True when any of these subqueries has a row, as a selected column: SQLite answers EXISTS with
  * 0 or 1, PostgreSQL with a boolean, so the column is 1 or 0 on both and read back as a boolean.
  */

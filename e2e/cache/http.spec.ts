@@ -3,7 +3,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import { expect, test } from "../fixtures/test";
-import { createPost } from "../fixtures/content";
+import { changeAndWait, createPost } from "../fixtures/content";
 import { run } from "../fixtures/db";
 import { pngBytes } from "../fixtures/admin";
 import { signInAsOwner, unique } from "../fixtures/site";
@@ -32,22 +32,8 @@ function decode({ headers, body }: Reply): string {
   return body.toString();
 }
 
-/**
- * Makes a change straight in the database, and waits until the server's page cache has heard
- * of it: on SQLite at once (data_version), on PostgreSQL when the commit's notification
- * arrives, a moment later. A page kept before the change is a miss once the cache was emptied.
- */
-async function changeAndWait<T>(baseURL: string, change: () => Promise<T>): Promise<T> {
-  const probe = () => fetchRaw(baseURL, "/feed.json", { "accept-encoding": "br" });
-  await probe();
-  await probe();
-  const result = await change();
-  await expect.poll(async () => (await probe()).headers["x-quire-cache"], { timeout: 2_000 }).toBe("miss");
-  return result;
-}
-
 test("brotli, gzip and plain answers carry the same page, each with its own ETag and 304", async ({ baseURL }) => {
-  const post = await changeAndWait(baseURL!, () =>
+  const post = await changeAndWait(() =>
     createPost({ title: `Encoded ${unique()}`, markdown: "Words worth compressing. ".repeat(200) }),
   );
   const path = `/${post.slug}`;
@@ -90,7 +76,7 @@ test("brotli, gzip and plain answers carry the same page, each with its own ETag
   ]);
 
   // A change makes the old ETag stale: the reader gets the new page, not a 304.
-  await changeAndWait(baseURL!, () => run("UPDATE posts SET title = ? WHERE id = ?", `${post.title} changed`, post.id));
+  await changeAndWait(() => run("UPDATE posts SET title = ? WHERE id = ?", `${post.title} changed`, post.id));
   const changed = await fetchRaw(baseURL!, path, {
     "accept-encoding": "gzip, deflate, br",
     "if-none-match": br.headers.etag!,
@@ -121,7 +107,7 @@ test("admin pages and APIs are never kept, not-found pages until the next write,
   expect((await fetchRaw(baseURL!, nowhere)).headers["x-quire-cache"]).toBe("miss");
   const repeated = await fetchRaw(baseURL!, nowhere, { "accept-encoding": "br" });
   expect([repeated.status, repeated.headers["x-quire-cache"]]).toEqual([404, "hit"]);
-  await changeAndWait(baseURL!, () => createPost({ title: "Now something is here", slug: nowhere.slice(1) }));
+  await changeAndWait(() => createPost({ title: "Now something is here", slug: nowhere.slice(1) }));
   const published = await fetchRaw(baseURL!, nowhere);
   expect([published.status, published.headers["x-quire-cache"]]).toEqual([200, "miss"]);
   expect(decode(published)).toContain("Now something is here");
